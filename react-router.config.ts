@@ -5,4 +5,6 @@ import type { Config } from "@react-router/dev/config";
 export default {
   appDirectory: "app",
   ssr: true,
+  // Middleware (stable in 7.9+) loads the viewer once per request for every loader and action.
+  future: { v8_middleware: true },
 } satisfies Config;

@@ -1,0 +1,133 @@
+import { Prisma, type Role } from "~/generated/prisma/client";
+import type { Guardian } from "~/guardian/guardian.server";
+import { memberIdOf } from "~/guardian/guardian.server";
+import { db } from "~/platform/db.server";
+import { Invalid, NotFound } from "~/platform/errors.server";
+import { rateLimit } from "~/platform/rate-limit.server";
+import { uniqueHandle } from "./handles.server";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.server";
+import type { LogInInput, SignUpInput } from "./schemas";
+import { countActiveSessions, createSession, invalidateAllSessions, invalidateSession } from "./sessions.server";
+
+// Sign-up, login and logout. Limits are per client IP (one person trying many accounts) and
+// per account (many people, or a botnet, trying one account).
+const limits = {
+  signUpPerIp: rateLimit("signup-ip", 10, 60 * 60),
+  logInPerIp: rateLimit("login-ip", 30, 15 * 60),
+  logInFailuresPerAccount: rateLimit("login-account", 8, 15 * 60),
+};
+
+export type NewSession = { token: string; expiresAt: Date; userId: number };
+
+export async function signUp(guardian: Guardian, input: SignUpInput, client: { ip: string }): Promise<NewSession> {
+  guardian.ensureCanSignUp();
+  await limits.signUpPerIp.consume(client.ip);
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new Invalid({ email: ["errors.emailTaken"] });
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: {
+        handle: await uniqueHandle(input.displayName),
+        displayName: input.displayName,
+        email: input.email,
+        passwordHash,
+        organisation: input.organisation || null,
+        consentAt: new Date(),
+      },
+      select: { id: true },
+    });
+    return { ...(await createSession(user.id)), userId: user.id };
+  } catch (e) {
+    // Two sign-ups with one address at the same moment: the unique index decides.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new Invalid({ email: ["errors.emailTaken"] });
+    }
+    throw e;
+  }
+}
+
+export async function logIn(guardian: Guardian, input: LogInInput, client: { ip: string }): Promise<NewSession> {
+  guardian.ensureCanLogIn();
+  const accountKey = input.email.toLowerCase();
+  await limits.logInPerIp.consume(client.ip);
+  await limits.logInFailuresPerAccount.check(accountKey);
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, passwordHash: true, erasedAt: true },
+  });
+  const ok = user?.passwordHash && !user.erasedAt ? await verifyPassword(user.passwordHash, input.password) : false;
+  if (!user?.passwordHash) await burnPasswordCheck(input.password);
+  if (!ok || !user) {
+    await limits.logInFailuresPerAccount.consume(accountKey);
+    throw new Invalid({ "": ["errors.wrongCredentials"] });
+  }
+  await limits.logInFailuresPerAccount.reset(accountKey);
+  return { ...(await createSession(user.id)), userId: user.id };
+}
+
+export async function logOut(sessionId: string): Promise<void> {
+  await invalidateSession(sessionId);
+}
+
+export async function logOutEverywhere(guardian: Guardian): Promise<number> {
+  guardian.ensureCanManageOwnAccount();
+  return invalidateAllSessions(memberIdOf(guardian));
+}
+
+export type AccountOverview = {
+  displayName: string;
+  handle: string;
+  email: string | null;
+  organisation: string | null;
+  role: Role;
+  activeSessions: number;
+};
+
+export async function getOwnAccount(guardian: Guardian): Promise<AccountOverview> {
+  guardian.ensureCanManageOwnAccount();
+  const id = memberIdOf(guardian);
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { displayName: true, handle: true, email: true, organisation: true, role: true },
+  });
+  if (!user) throw new NotFound("member");
+  return { ...user, activeSessions: await countActiveSessions(id) };
+}
+
+/**
+ * For `npm run user:create` (the first admin, or staff accounts): no Guardian, because the
+ * person at the server's console already holds every key.
+ */
+export async function createMemberFromConsole(input: {
+  email: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  organisation?: string;
+}): Promise<{ id: number; handle: string; created: boolean }> {
+  const passwordHash = await hashPassword(input.password);
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, handle: true } });
+  if (existing) {
+    await db.user.update({ where: { id: existing.id }, data: { role: input.role, passwordHash } });
+    return { ...existing, created: false };
+  }
+  const user = await db.user.create({
+    data: {
+      handle: await uniqueHandle(input.displayName),
+      displayName: input.displayName,
+      email: input.email,
+      passwordHash,
+      role: input.role,
+      organisation: input.organisation ?? null,
+      consentAt: new Date(),
+    },
+    select: { id: true, handle: true },
+  });
+  return { ...user, created: true };
+}
+
+export async function setOwnLocale(guardian: Guardian, locale: "nl" | "en"): Promise<void> {
+  guardian.ensureCanManageOwnAccount();
+  await db.user.update({ where: { id: memberIdOf(guardian) }, data: { locale } });
+}

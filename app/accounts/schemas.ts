@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+// Shared by the server and the browser (Conform validates with the same schema on both sides).
+// Messages are i18n keys; the form translates them where it shows them.
+
+const email = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(254, "errors.emailInvalid")
+  .pipe(z.email({ error: "errors.emailInvalid" }));
+
+export const SignUpSchema = z.object({
+  displayName: z
+    .string({ error: "errors.required" })
+    .trim()
+    .min(2, "errors.displayNameTooShort")
+    .max(60, "errors.tooLong"),
+  email,
+  password: z
+    .string({ error: "errors.required" })
+    .min(10, "errors.passwordTooShort")
+    .max(200, "errors.passwordTooLong"),
+  organisation: z.string().trim().max(100, "errors.tooLong").optional(),
+  consent: z.literal("on", { error: "errors.consentRequired" }),
+});
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const LogInSchema = z.object({
+  email,
+  password: z.string({ error: "errors.required" }).min(1, "errors.required").max(200, "errors.passwordTooLong"),
+  redirectTo: z.string().optional(),
+});
+export type LogInInput = z.infer<typeof LogInSchema>;
+
+/** Where a message key needs a number (tooLong), the form looks it up here. */
+export const fieldMaxLength: Record<string, number> = { displayName: 60, organisation: 100 };

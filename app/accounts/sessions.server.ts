@@ -1,0 +1,84 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { db } from "~/platform/db.server";
+import type { Role } from "~/generated/prisma/client";
+
+// Login sessions as the Lucia guide teaches them (docs/decisions/002-sessions-lucia-guide.md):
+// the cookie holds a random token; the database holds only its SHA-256, so a leaked table
+// gives no live session. Sliding expiry: a session used in its second half is extended.
+
+export const SESSION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type SessionMember = {
+  id: number;
+  handle: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+};
+
+export type ValidatedSession = {
+  sessionId: string;
+  expiresAt: Date;
+  /** True when expiresAt moved: the cookie must be sent again with the new date. */
+  extended: boolean;
+  member: SessionMember;
+};
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(userId: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateSessionToken();
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS);
+  await db.session.create({ data: { id: sessionIdFromToken(token), userId, expiresAt } });
+  return { token, expiresAt };
+}
+
+export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
+  // A token is 32 base32 characters; anything else cannot be ours, so skip the query.
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const sessionId = sessionIdFromToken(token);
+  const row = await db.session.findUnique({
+    where: { id: sessionId },
+    include: {
+      user: { select: { id: true, handle: true, displayName: true, role: true, locale: true, erasedAt: true } },
+    },
+  });
+  if (!row) return null;
+  const now = Date.now();
+  if (now >= row.expiresAt.getTime() || row.user.erasedAt) {
+    await db.session.deleteMany({ where: { id: sessionId } });
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  let extended = false;
+  if (now >= expiresAt.getTime() - (SESSION_DAYS / 2) * DAY_MS) {
+    expiresAt = new Date(now + SESSION_DAYS * DAY_MS);
+    await db.session.update({ where: { id: sessionId }, data: { expiresAt } });
+    extended = true;
+  }
+  const { erasedAt: _erased, ...member } = row.user;
+  return { sessionId, expiresAt, extended, member };
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateAllSessions(userId: number): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+export function countActiveSessions(userId: number): Promise<number> {
+  return db.session.count({ where: { userId, expiresAt: { gt: new Date() } } });
+}

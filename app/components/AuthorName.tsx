@@ -1,0 +1,8 @@
+import { useTranslation } from "react-i18next";
+import type { AuthorView } from "~/members/author";
+
+export function AuthorName({ author }: { author: AuthorView }) {
+  const { t } = useTranslation();
+  if (!author) return <span className="author author--former">{t("member.former")}</span>;
+  return <span className="author">{author.displayName}</span>;
+}

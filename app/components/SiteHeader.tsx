@@ -1,0 +1,54 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, NavLink } from "react-router";
+
+export type HeaderViewer = { handle: string; displayName: string } | null;
+
+// The site's banner and main navigation. Plain links and a logout form: works without
+// JavaScript and wraps to several lines on a 320 px screen instead of hiding behind a menu.
+export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ◎
+          </span>{" "}
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            {viewer ? (
+              <>
+                <li>
+                  <NavLink to="/account">{t("nav.account")}</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout" className="inline-form">
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">{t("nav.login")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">{t("nav.signup")}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

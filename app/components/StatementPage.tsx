@@ -1,0 +1,24 @@
+import { useTranslation } from "react-i18next";
+
+type Section = { heading: string; paragraphs: string[] };
+
+// A page of plain text from the catalogue (privacy, accessibility): headings and paragraphs.
+export function StatementPage({ ns }: { ns: "privacy" | "accessibility" }) {
+  const { t } = useTranslation();
+  const sections = t(`${ns}.sections`, { returnObjects: true }) as Section[];
+  return (
+    <article className="page narrow prose">
+      <title>{`${t(`${ns}.title`)} · ${t("app.name")}`}</title>
+      <h1>{t(`${ns}.title`)}</h1>
+      <p className="lead">{t(`${ns}.intro`)}</p>
+      {sections.map((s) => (
+        <section key={s.heading}>
+          <h2>{s.heading}</h2>
+          {s.paragraphs.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+}

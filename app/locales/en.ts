@@ -1,0 +1,197 @@
+import type { Messages } from "./nl";
+
+// English is the second language. Same keys as nl.ts; TypeScript refuses a missing one.
+const en: Messages = {
+  app: {
+    name: "Kenniskring",
+    tagline: "Dilemmas and knowledge of neighbourhood practitioners",
+  },
+  nav: {
+    skipToContent: "Skip to content",
+    main: "Main menu",
+    home: "Home",
+    dilemmas: "Dilemmas",
+    meetings: "Meetings",
+    competences: "Competences",
+    search: "Search",
+    login: "Log in",
+    signup: "Create account",
+    account: "My account",
+    logout: "Log out",
+    footer: "About this site",
+    privacy: "Privacy",
+    accessibility: "Accessibility",
+    language: "Language",
+    languageChange: "Change language",
+    menu: "Menu",
+  },
+  home: {
+    title: "Welcome to the Kenniskring",
+    intro:
+      "Neighbourhood professionals share their dilemmas here. You ask a question from your work and colleagues think along. After each meeting you can read its report here.",
+    latestMeeting: "Latest meeting",
+    heldOn: "Held on {{date}}",
+    at: "in {{place}}",
+    hostedBy: "Organised by {{org}}",
+    dilemmas: "Dilemmas",
+    noDilemmas: "There are no dilemmas yet.",
+    competences: "Competences",
+    replies_one: "{{count}} reply",
+    replies_other: "{{count}} replies",
+    by: "by {{name}}",
+    status: { open: "Open", answered: "Answered" },
+    contributors: "Contributions from",
+    takeaways: "Key takeaways",
+    summary: "Report",
+    raisedDilemmas: "Dilemmas from this meeting",
+  },
+  member: {
+    former: "former member",
+  },
+  signup: {
+    title: "Create account",
+    intro: "With an account you can share dilemmas and reply. It is free.",
+    displayName: "Your name",
+    displayNameHint: "Other members see this name with your posts.",
+    email: "Email address",
+    emailHint: "Only for logging in. Other members do not see your email address.",
+    password: "Password",
+    passwordHint: "At least 10 characters. A sentence of a few words is easy to remember.",
+    organisation: "Organisation (optional)",
+    consent: "I have read and agree to the <privacyLink>privacy statement</privacyLink>.",
+    submit: "Create account",
+    haveAccount: "Already have an account? <loginLink>Log in</loginLink>.",
+  },
+  login: {
+    title: "Log in",
+    email: "Email address",
+    password: "Password",
+    submit: "Log in",
+    noAccount: "No account yet? <signupLink>Create one</signupLink>.",
+    loggedOut: "You have logged out.",
+    loggedOutEverywhere: "You have logged out on all devices.",
+  },
+  account: {
+    title: "My account",
+    signedInAs: "You are logged in as {{name}}.",
+    email: "Email address",
+    organisation: "Organisation",
+    role: "Role",
+    roles: { member: "Member", organiser: "Organiser", admin: "Administrator" },
+    sessions_one: "You are logged in on {{count}} device.",
+    sessions_other: "You are logged in on {{count}} devices.",
+    logout: "Log out",
+    logoutEverywhere: "Log out everywhere",
+    logoutEverywhereHint: "Log out on all devices, this one too. Useful if you lost a device.",
+    welcome: "Welcome! Your account is ready.",
+  },
+  errors: {
+    required: "Please fill in this field.",
+    tooLong: "This is too long (at most {{max}} characters).",
+    displayNameTooShort: "Your name needs at least 2 characters.",
+    emailInvalid: "This is not a valid email address. For example: name@organisation.org",
+    emailTaken:
+      "There is already an account with this email address. <loginLink>Log in</loginLink> if it is yours.",
+    passwordTooShort: "Your password needs at least 10 characters.",
+    passwordTooLong: "Your password can have at most 200 characters.",
+    consentRequired: "You can only create an account if you agree to the privacy statement.",
+    wrongCredentials: "The email address or the password is not right.",
+    rateLimited: "Too many attempts. Please try again in {{minutes}} minutes.",
+    badOrigin: "This form did not come from this site. Reload the page and try again.",
+    formSummary_one: "There is {{count}} problem in the form.",
+    formSummary_other: "There are {{count}} problems in the form.",
+    pageTitle: "Something went wrong",
+    notFoundTitle: "Page not found",
+    notFound: "This page does not exist (any more). Perhaps the link is out of date.",
+    forbiddenTitle: "No access",
+    forbidden: "You are not allowed to do this.",
+    tooManyTitle: "Please wait",
+    unavailableTitle: "Temporarily unavailable",
+    unavailable: "The Kenniskring is not available right now. Please try again in a few minutes.",
+    unexpected: "Something went wrong on our side. Please try again later.",
+    backHome: "Back to the home page",
+  },
+  privacy: {
+    title: "Privacy statement",
+    intro:
+      "The Kenniskring is a forum for neighbourhood professionals. This page says what data we keep, why, and what your rights are. We follow the General Data Protection Regulation (GDPR).",
+    sections: [
+      {
+        heading: "What data do we keep?",
+        paragraphs: [
+          "Of members: your name, your email address, your organisation (if you fill it in), your password (only as an unreadable code), your language choice and what you write on the forum.",
+          "When you log in, we keep a login session so you stay logged in. It expires after 30 days without use.",
+          "To stop abuse we briefly count login attempts per IP address. Those counts disappear within an hour.",
+        ],
+      },
+      {
+        heading: "Why?",
+        paragraphs: [
+          "We only use your data to make the forum work: so you can log in, so others see who wrote something, and to keep the forum safe. We sell nothing and share nothing with advertisers.",
+        ],
+      },
+      {
+        heading: "Do not write about recognisable residents",
+        paragraphs: [
+          "Dilemmas are often about residents. Do not mention names, addresses or anything else by which someone can be recognised. Write for instance 'a resident' or 'a mother from the neighbourhood'. Organisers remove posts that still make someone recognisable.",
+        ],
+      },
+      {
+        heading: "Who sees what?",
+        paragraphs: [
+          "Other visitors see your name, your organisation and your posts. Only you see your email address, and the administrator when the forum needs it.",
+        ],
+      },
+      {
+        heading: "Cookies",
+        paragraphs: [
+          "We only use cookies that are needed: one to keep you logged in and one for your language choice. No cookies for statistics or advertising.",
+        ],
+      },
+      {
+        heading: "Your rights",
+        paragraphs: [
+          "You may always ask what data we have of you, have it corrected or have your account removed. Once your account is gone, your posts stay so conversations can still be followed, but your name disappears: they then say 'former member'.",
+          "Do you disagree with how we handle your data? Contact the organisers of the knowledge circle. You may also file a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).",
+        ],
+      },
+    ],
+  },
+  accessibility: {
+    title: "Accessibility statement",
+    intro:
+      "We want everyone to be able to use the Kenniskring, also with a screen reader, with only a keyboard, with magnification or on a small phone.",
+    sections: [
+      {
+        heading: "Our standard",
+        paragraphs: [
+          "We build the site to the Web Content Accessibility Guidelines (WCAG) 2.2, level AA. Every page also works without JavaScript.",
+        ],
+      },
+      {
+        heading: "How we check it",
+        paragraphs: [
+          "With every change we test all pages automatically with axe in a real browser. We also check by hand: keyboard use, visible focus, and the layout on a screen 320 pixels wide.",
+        ],
+      },
+      {
+        heading: "What is not right yet",
+        paragraphs: [
+          "Members' posts can contain images without a good description. We ask members to describe every image.",
+        ],
+      },
+      {
+        heading: "Having trouble?",
+        paragraphs: [
+          "Let the organisers of the knowledge circle know. Tell us on which page it was and what went wrong. We answer within two weeks.",
+        ],
+      },
+    ],
+  },
+  language: {
+    nl: "Nederlands",
+    en: "English",
+  },
+};
+
+export default en;

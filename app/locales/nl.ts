@@ -1,0 +1,197 @@
+// Dutch is the product's first language: plain B1 Dutch, short sentences, "je" not "u".
+// Every key here must also exist in en.ts (TypeScript checks that).
+const nl = {
+  app: {
+    name: "Kenniskring",
+    tagline: "Dilemma's en kennis van wijkwerkers, sociaal makelaars en opbouwwerkers",
+  },
+  nav: {
+    skipToContent: "Naar de inhoud",
+    main: "Hoofdmenu",
+    home: "Start",
+    dilemmas: "Dilemma's",
+    meetings: "Bijeenkomsten",
+    competences: "Competenties",
+    search: "Zoeken",
+    login: "Inloggen",
+    signup: "Account maken",
+    account: "Mijn account",
+    logout: "Uitloggen",
+    footer: "Over deze site",
+    privacy: "Privacy",
+    accessibility: "Toegankelijkheid",
+    language: "Taal",
+    languageChange: "Wijzig taal",
+    menu: "Menu",
+  },
+  home: {
+    title: "Welkom bij de Kenniskring",
+    intro:
+      "Hier delen professionals in de wijk hun dilemma's. Je stelt een vraag uit je werk, collega's denken mee. Na elke bijeenkomst lees je hier het verslag.",
+    latestMeeting: "Laatste bijeenkomst",
+    heldOn: "Gehouden op {{date}}",
+    at: "in {{place}}",
+    hostedBy: "Georganiseerd door {{org}}",
+    dilemmas: "Dilemma's",
+    noDilemmas: "Er zijn nog geen dilemma's.",
+    competences: "Competenties",
+    replies_one: "{{count}} reactie",
+    replies_other: "{{count}} reacties",
+    by: "door {{name}}",
+    status: { open: "Open", answered: "Beantwoord" },
+    contributors: "Inbreng van",
+    takeaways: "Belangrijkste inzichten",
+    summary: "Verslag",
+    raisedDilemmas: "Dilemma's uit deze bijeenkomst",
+  },
+  member: {
+    former: "voormalig lid",
+  },
+  signup: {
+    title: "Account maken",
+    intro: "Met een account kun je dilemma's delen en reageren. Het is gratis.",
+    displayName: "Je naam",
+    displayNameHint: "Deze naam zien andere leden bij je berichten.",
+    email: "E-mailadres",
+    emailHint: "Alleen voor inloggen. Andere leden zien je e-mailadres niet.",
+    password: "Wachtwoord",
+    passwordHint: "Minstens 10 tekens. Een zin van een paar woorden is makkelijk te onthouden.",
+    organisation: "Organisatie (mag leeg blijven)",
+    consent: "Ik heb de <privacyLink>privacyverklaring</privacyLink> gelezen en ga ermee akkoord.",
+    submit: "Account maken",
+    haveAccount: "Heb je al een account? <loginLink>Log in</loginLink>.",
+  },
+  login: {
+    title: "Inloggen",
+    email: "E-mailadres",
+    password: "Wachtwoord",
+    submit: "Inloggen",
+    noAccount: "Nog geen account? <signupLink>Maak er een</signupLink>.",
+    loggedOut: "Je bent uitgelogd.",
+    loggedOutEverywhere: "Je bent op alle apparaten uitgelogd.",
+  },
+  account: {
+    title: "Mijn account",
+    signedInAs: "Je bent ingelogd als {{name}}.",
+    email: "E-mailadres",
+    organisation: "Organisatie",
+    role: "Rol",
+    roles: { member: "Lid", organiser: "Organisator", admin: "Beheerder" },
+    sessions_one: "Je bent nu op {{count}} apparaat ingelogd.",
+    sessions_other: "Je bent nu op {{count}} apparaten ingelogd.",
+    logout: "Uitloggen",
+    logoutEverywhere: "Overal uitloggen",
+    logoutEverywhereHint: "Log uit op alle apparaten, ook deze. Handig als je een apparaat kwijt bent.",
+    welcome: "Welkom! Je account is klaar.",
+  },
+  errors: {
+    required: "Vul dit veld in.",
+    tooLong: "Dit is te lang (hoogstens {{max}} tekens).",
+    displayNameTooShort: "Je naam moet minstens 2 tekens hebben.",
+    emailInvalid: "Dit is geen geldig e-mailadres. Bijvoorbeeld: naam@organisatie.nl",
+    emailTaken:
+      "Er is al een account met dit e-mailadres. <loginLink>Log in</loginLink> als het jouw adres is.",
+    passwordTooShort: "Je wachtwoord moet minstens 10 tekens hebben.",
+    passwordTooLong: "Je wachtwoord mag hoogstens 200 tekens hebben.",
+    consentRequired: "Je kunt pas een account maken als je akkoord gaat met de privacyverklaring.",
+    wrongCredentials: "Het e-mailadres of het wachtwoord klopt niet.",
+    rateLimited: "Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.",
+    badOrigin: "Dit formulier kwam niet van deze site. Laad de pagina opnieuw en probeer het nog eens.",
+    formSummary_one: "Er is {{count}} probleem in het formulier.",
+    formSummary_other: "Er zijn {{count}} problemen in het formulier.",
+    pageTitle: "Er ging iets mis",
+    notFoundTitle: "Pagina niet gevonden",
+    notFound: "Deze pagina bestaat niet (meer). Misschien is de link verouderd.",
+    forbiddenTitle: "Geen toegang",
+    forbidden: "Je mag dit niet doen.",
+    tooManyTitle: "Even geduld",
+    unavailableTitle: "Even niet bereikbaar",
+    unavailable: "De Kenniskring is even niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+    unexpected: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+    backHome: "Terug naar de startpagina",
+  },
+  privacy: {
+    title: "Privacyverklaring",
+    intro:
+      "De Kenniskring is een forum voor professionals in de wijk. Hier lees je welke gegevens we bewaren, waarom, en wat je rechten zijn. We houden ons aan de Algemene verordening gegevensbescherming (AVG).",
+    sections: [
+      {
+        heading: "Welke gegevens bewaren we?",
+        paragraphs: [
+          "Van leden: je naam, je e-mailadres, je organisatie (als je die invult), je wachtwoord (alleen als onherkenbare code), je taalkeuze en wat je op het forum schrijft.",
+          "Als je inlogt, bewaren we een inlogsessie zodat je ingelogd blijft. Die verloopt na 30 dagen zonder gebruik.",
+          "Om misbruik te stoppen tellen we kort het aantal inlogpogingen per IP-adres. Die tellingen verdwijnen binnen een uur.",
+        ],
+      },
+      {
+        heading: "Waarom?",
+        paragraphs: [
+          "We gebruiken je gegevens alleen om het forum te laten werken: zodat je kunt inloggen, zodat anderen zien wie iets schreef, en om het forum veilig te houden. We verkopen niets en delen niets met adverteerders.",
+        ],
+      },
+      {
+        heading: "Schrijf niet over herkenbare bewoners",
+        paragraphs: [
+          "Dilemma's gaan vaak over bewoners. Noem geen namen, adressen of andere dingen waaraan iemand te herkennen is. Schrijf bijvoorbeeld 'een bewoner' of 'een moeder uit de wijk'. Organisatoren halen berichten weg die toch iemand herkenbaar maken.",
+        ],
+      },
+      {
+        heading: "Wie ziet wat?",
+        paragraphs: [
+          "Andere bezoekers zien je naam, je organisatie en je berichten. Je e-mailadres ziet alleen jij, en de beheerder als dat nodig is voor het forum.",
+        ],
+      },
+      {
+        heading: "Cookies",
+        paragraphs: [
+          "We gebruiken alleen cookies die nodig zijn: een cookie om je ingelogd te houden en een cookie voor je taalkeuze. Geen cookies voor statistiek of reclame.",
+        ],
+      },
+      {
+        heading: "Je rechten",
+        paragraphs: [
+          "Je mag altijd vragen welke gegevens we van je hebben, ze laten verbeteren of je account laten verwijderen. Als je account weg is, blijven je berichten staan zodat gesprekken te volgen blijven, maar je naam verdwijnt: er staat dan 'voormalig lid'.",
+          "Ben je het niet eens met hoe we met je gegevens omgaan? Neem contact op met de organisatoren van de kenniskring. Je mag ook een klacht indienen bij de Autoriteit Persoonsgegevens.",
+        ],
+      },
+    ],
+  },
+  accessibility: {
+    title: "Toegankelijkheidsverklaring",
+    intro:
+      "We willen dat iedereen de Kenniskring kan gebruiken, ook met een schermlezer, alleen met een toetsenbord, met vergroting of op een kleine telefoon.",
+    sections: [
+      {
+        heading: "Onze norm",
+        paragraphs: [
+          "We bouwen de site volgens de Web Content Accessibility Guidelines (WCAG) 2.2, niveau AA. Elke pagina werkt ook zonder JavaScript.",
+        ],
+      },
+      {
+        heading: "Hoe we dat controleren",
+        paragraphs: [
+          "Bij elke wijziging testen we alle pagina's automatisch met axe in een echte browser. We controleren ook met de hand: bediening met het toetsenbord, zichtbare focus, en de weergave op een scherm van 320 pixels breed.",
+        ],
+      },
+      {
+        heading: "Wat nog niet goed is",
+        paragraphs: [
+          "Berichten van leden kunnen afbeeldingen zonder goede beschrijving bevatten. We vragen leden om bij elke afbeelding een beschrijving te zetten.",
+        ],
+      },
+      {
+        heading: "Loop je ergens tegenaan?",
+        paragraphs: [
+          "Laat het de organisatoren van de kenniskring weten. Zeg op welke pagina het was en wat er misging. We antwoorden binnen twee weken.",
+        ],
+      },
+    ],
+  },
+  language: {
+    nl: "Nederlands",
+    en: "English",
+  },
+};
+
+export default nl;
+export type Messages = typeof nl;

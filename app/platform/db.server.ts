@@ -1,0 +1,59 @@
+// The app's Prisma client. Created on first use, not at import: the server resolves the
+// database (maybe starting the embedded one) and tests create their own database before they
+// set DATABASE_URL, and both happen after this module is imported.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+
+type Holder = { client?: PrismaClient };
+
+// In development Vite re-evaluates modules on every change; keeping the client on globalThis
+// stops each reload from opening a new pool of connections.
+const holder: Holder =
+  process.env.NODE_ENV === "production"
+    ? {}
+    : ((globalThis as { __kenniskringDb?: Holder }).__kenniskringDb ??= {});
+
+function client(): PrismaClient {
+  if (!holder.client) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set: resolve the database before the first query");
+    holder.client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  }
+  return holder.client;
+}
+
+/**
+ * Reads like a plain client (`db.user.findUnique(...)`, `db.$transaction(...)`) but
+ * connects on first use with the DATABASE_URL of that moment.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value: unknown = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+/** Closes the pool; the next use of `db` connects again (with the then-current URL). */
+export async function disconnectDb(): Promise<void> {
+  const current = holder.client;
+  holder.client = undefined;
+  await current?.$disconnect();
+}
+
+/** For /healthz: can we run a query right now? Never throws, never waits long. */
+export async function pingDb(timeoutMs = 1_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = (async () => {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  })().catch(() => false);
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

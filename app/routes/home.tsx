@@ -1,0 +1,91 @@
+import { useTranslation } from "react-i18next";
+import { useLoaderData } from "react-router";
+import { AuthorName } from "~/components/AuthorName";
+import { formatDate, isoDate } from "~/components/format";
+import { listRecentDilemmas } from "~/dilemmas/dilemmas.server";
+import { getLatestReport } from "~/meetings/meetings.server";
+import { guardianOf } from "~/web/context.server";
+import type { Route } from "./+types/home";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const guardian = guardianOf(context);
+  const [report, dilemmas] = await Promise.all([getLatestReport(guardian), listRecentDilemmas(guardian, 20)]);
+  return { report, dilemmas };
+}
+
+export default function Home() {
+  const { t, i18n } = useTranslation();
+  const { report, dilemmas } = useLoaderData<typeof loader>();
+  const lang = i18n.language;
+  return (
+    <div className="page">
+      <title>{`${t("app.name")} · ${t("app.tagline")}`}</title>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+
+      {report ? (
+        <section aria-labelledby="latest-meeting" className="card">
+          <p className="eyebrow" id="latest-meeting">
+            {t("home.latestMeeting")}
+          </p>
+          <h2>{report.title}</h2>
+          <p className="meta">
+            <time dateTime={isoDate(report.heldOn).slice(0, 10)}>
+              {t("home.heldOn", { date: formatDate(report.heldOn, lang) })}
+            </time>
+            {report.place ? <> · {t("home.at", { place: report.place })}</> : null}
+            {report.hostOrganisation ? <> · {t("home.hostedBy", { org: report.hostOrganisation })}</> : null}
+          </p>
+          <h3>{t("home.summary")}</h3>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: report.summaryHtml }} />
+          {report.takeaways.length ? (
+            <>
+              <h3>{t("home.takeaways")}</h3>
+              <ul>
+                {report.takeaways.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {report.contributors.length ? (
+            <>
+              <h3>{t("home.contributors")}</h3>
+              <ul>
+                {report.contributors.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="dilemmas-heading">
+        <h2 id="dilemmas-heading">{t("home.dilemmas")}</h2>
+        {dilemmas.length === 0 ? <p>{t("home.noDilemmas")}</p> : null}
+        <ul className="dilemma-list">
+          {dilemmas.map((d) => (
+            <li key={d.id} className="dilemma-list__item">
+              <h3 className="dilemma-list__title">{d.title}</h3>
+              <p className="meta">
+                <span className={`status status--${d.status}`}>{t(`home.status.${d.status}`)}</span> ·{" "}
+                {t("home.replies", { count: d.replyCount })} · <AuthorName author={d.author} /> ·{" "}
+                <time dateTime={isoDate(d.lastActivityAt)}>{formatDate(d.lastActivityAt, lang)}</time>
+              </p>
+              {d.competences.length ? (
+                <ul className="tags" aria-label={t("home.competences")}>
+                  {d.competences.map((c) => (
+                    <li key={c.slug} className="tag">
+                      {lang === "en" ? c.nameEn : c.nameNl}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Trans, useTranslation } from "react-i18next";
+import { Form, Link, redirect, useActionData, useSearchParams } from "react-router";
+import { logIn } from "~/accounts/accounts.server";
+import { LogInSchema } from "~/accounts/schemas";
+import { FormErrors, TextField } from "~/components/form";
+import { guardianOf, requestInfo } from "~/web/context.server";
+import { formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
+import { sessionCookie } from "~/web/session-cookie.server";
+import type { Route } from "./+types/login";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  if (!guardianOf(context).canLogIn()) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account"));
+  }
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: LogInSchema });
+  if (submission.status !== "success") return invalidForm(submission, ["password"]);
+  const { clientIp, secureCookies } = requestInfo(context);
+  try {
+    const session = await logIn(guardianOf(context), submission.value, { ip: clientIp });
+    return redirect(safeRedirect(submission.value.redirectTo, "/"), {
+      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, secureCookies) },
+    });
+  } catch (error) {
+    return formFailure(submission, error, ["password"]);
+  }
+}
+
+export default function LogIn() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const loggedOut = searchParams.get("loggedOut");
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LogInSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
+  });
+  return (
+    <div className="page narrow">
+      <title>{`${t("login.title")} · ${t("app.name")}`}</title>
+      <h1>{t("login.title")}</h1>
+      {loggedOut ? (
+        <p className="alert alert--info" role="status">
+          {loggedOut === "everywhere" ? t("login.loggedOutEverywhere") : t("login.loggedOut")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField field={fields.email} type="email" label={t("login.email")} autoComplete="username" />
+        <TextField
+          field={fields.password}
+          type="password"
+          label={t("login.password")}
+          autoComplete="current-password"
+        />
+        <button type="submit" className="button">
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p>
+        <Trans i18nKey="login.noAccount" components={{ signupLink: <Link to="/signup" /> }} />
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { StatementPage } from "~/components/StatementPage";
+
+export default function Privacy() {
+  return <StatementPage ns="privacy" />;
+}

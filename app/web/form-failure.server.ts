@@ -1,0 +1,42 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { data } from "react-router";
+import { Forbidden, Invalid, NotFound, RateLimited } from "~/platform/errors.server";
+
+// Turns what the domain threw into the form's answer: field messages with a 400, "too many
+// attempts" with a 429 and Retry-After, refusals as 403/404. What the member typed comes
+// back with the answer (except the fields in hideFields, e.g. passwords).
+type Replyable = {
+  reply(options?: {
+    formErrors?: string[];
+    fieldErrors?: Record<string, string[]>;
+    hideFields?: string[];
+  }): SubmissionResult<string[]>;
+};
+
+export function formFailure(submission: Replyable, error: unknown, hideFields: string[] = []) {
+  if (error instanceof Invalid) {
+    const { "": formErrors, ...fieldErrors } = error.fieldErrors;
+    return data({ result: submission.reply({ formErrors, fieldErrors, hideFields }) }, { status: 400 });
+  }
+  if (error instanceof RateLimited) {
+    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+    return data(
+      { result: submission.reply({ formErrors: [`errors.rateLimited?minutes=${minutes}`], hideFields }) },
+      { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
+    );
+  }
+  if (error instanceof Forbidden) throw data(null, { status: 403 });
+  if (error instanceof NotFound) throw data(null, { status: 404 });
+  throw error;
+}
+
+/** An invalid submission: the schema's messages beside the fields, status 400. */
+export function invalidForm(submission: Replyable, hideFields: string[] = []) {
+  return data({ result: submission.reply({ hideFields }) }, { status: 400 });
+}
+
+/** Only same-site, relative paths: an open redirect would make our login a phishing tool. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

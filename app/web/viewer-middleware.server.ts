@@ -1,0 +1,42 @@
+import { data, type MiddlewareFunction } from "react-router";
+import { validateSessionToken } from "~/accounts/sessions.server";
+import { Guardian } from "~/guardian/guardian.server";
+import { anonymousViewer, type Viewer } from "~/guardian/viewer";
+import { pingDb } from "~/platform/db.server";
+import { resolveLocale } from "~/platform/i18n-request.server";
+import { logger } from "~/platform/logger.server";
+import { requestInfo, viewerContext } from "./context.server";
+import { readSessionToken, sessionCookie } from "./session-cookie.server";
+
+// Runs before every loader and action: who is asking (one session lookup per request), which
+// language they get, and the Guardian built from them. Also the one place that turns "the
+// database is gone" into a 503 instead of a 500: the server keeps running and recovers.
+export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const { secureCookies } = requestInfo(context);
+  const token = readSessionToken(request);
+  let viewer: Viewer = anonymousViewer;
+  let sessionId: string | null = null;
+  let refreshCookie: string | null = null;
+  if (token) {
+    const session = await validateSessionToken(token).catch((error: unknown) => {
+      logger.error({ err: error }, "session lookup failed");
+      throw unavailable();
+    });
+    if (session) {
+      viewer = { kind: "member", ...session.member };
+      sessionId = session.sessionId;
+      if (session.extended) refreshCookie = sessionCookie(token, session.expiresAt, secureCookies);
+    }
+  }
+  const locale = resolveLocale(request, viewer.kind === "member" ? viewer.locale : null);
+  context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId, locale });
+
+  const response = await next();
+  if (response.status === 500 && !(await pingDb())) throw unavailable();
+  if (refreshCookie) response.headers.append("Set-Cookie", refreshCookie);
+  return response;
+};
+
+function unavailable() {
+  return data({ unavailable: true }, { status: 503, headers: { "Retry-After": "30" } });
+}

@@ -1,0 +1,117 @@
+import { childPath, depthOf } from "~/replies/thread-path";
+import { db } from "~/platform/db.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { competences, dilemmas, meeting, members, type DemoReply } from "./demo-content";
+
+/**
+ * Fills an empty database with the demo circle. Returns false (and does nothing) when any
+ * member exists already, so a real circle's data is never touched.
+ */
+export async function seedDemoIfEmpty(): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  await db.$transaction(
+    async (tx) => {
+      const heldOn = new Date(`${meeting.heldOn}T00:00:00Z`);
+      const at = (minutes: number) => new Date(Date.UTC(2009, 6, 2, 14, minutes));
+
+      const memberIds = new Map<string, number>();
+      for (const m of members) {
+        const user = await tx.user.create({
+          data: {
+            handle: m.key,
+            displayName: m.displayName,
+            organisation: m.organisation,
+            role: m.role,
+            createdAt: heldOn,
+          },
+        });
+        memberIds.set(m.key, user.id);
+      }
+      const idOf = (key: string) => {
+        const id = memberIds.get(key);
+        if (id === undefined) throw new Error(`demo content names an unknown member: ${key}`);
+        return id;
+      };
+
+      const competenceIds = new Map<string, number>();
+      for (const c of competences) {
+        const row = await tx.competence.create({
+          data: { ...c, descriptionHtml: renderMarkdown(c.descriptionMd), createdAt: heldOn },
+        });
+        competenceIds.set(c.slug, row.id);
+      }
+
+      const report = await tx.meeting.create({
+        data: {
+          title: meeting.title,
+          heldOn,
+          hostOrganisation: meeting.hostOrganisation,
+          status: "published",
+          summaryMd: meeting.summaryMd,
+          summaryHtml: renderMarkdown(meeting.summaryMd),
+          takeaways: meeting.takeaways,
+          contributors: meeting.contributors,
+          publishedAt: heldOn,
+          createdAt: heldOn,
+          updatedAt: heldOn,
+        },
+      });
+
+      let minute = 0;
+      for (const d of dilemmas) {
+        const created = at(minute++);
+        const dilemma = await tx.dilemma.create({
+          data: {
+            title: d.title,
+            bodyMd: d.body,
+            bodyHtml: renderMarkdown(d.body),
+            authorId: idOf(d.author),
+            createdAt: created,
+            updatedAt: created,
+            lastActivityAt: created,
+            competences: { create: d.competences.map((slug) => ({ competenceId: competenceIds.get(slug)! })) },
+          },
+        });
+        await tx.meetingDilemma.create({ data: { meetingId: report.id, dilemmaId: dilemma.id, kind: "raised" } });
+
+        let replyCount = 0;
+        let accepted: number | null = null;
+        let last = created;
+        const addReplies = async (replies: DemoReply[], parent: { id: number; path: string } | null) => {
+          let sequence = 0;
+          for (const r of replies) {
+            const path = childPath(parent?.path ?? null, ++sequence);
+            last = at(minute++);
+            const reply = await tx.reply.create({
+              data: {
+                dilemmaId: dilemma.id,
+                parentId: parent?.id ?? null,
+                authorId: idOf(r.author),
+                bodyMd: r.body,
+                bodyHtml: renderMarkdown(r.body),
+                path,
+                depth: depthOf(path),
+                createdAt: last,
+                updatedAt: last,
+              },
+            });
+            replyCount++;
+            if (r.accepted) accepted = reply.id;
+            await addReplies(r.replies ?? [], { id: reply.id, path });
+          }
+        };
+        await addReplies(d.replies, null);
+        await tx.dilemma.update({
+          where: { id: dilemma.id },
+          data: {
+            replyCount,
+            lastActivityAt: last,
+            ...(accepted ? { acceptedReplyId: accepted, status: "answered" as const } : {}),
+          },
+        });
+      }
+    },
+    { timeout: 30_000 },
+  );
+  return true;
+}

@@ -1,0 +1,143 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import { pingDb } from "~/platform/db.server";
+import { logger } from "~/platform/logger.server";
+import { requestInfoContext } from "~/web/context.server";
+
+export type AppOptions = {
+  mode: "production" | "development";
+  trustProxy: boolean;
+  /** Production: the built app. Development: Vite's dev server supplies it per request. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Development only: Vite's middleware (HMR, on-demand modules). */
+  viteMiddleware?: express.RequestHandler;
+  clientDir?: string;
+};
+
+export function createApp(options: AppOptions): express.Express {
+  const dev = options.mode === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = crypto.randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      // Path only: query strings can hold search terms, which are personal data.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split("?")[0],
+        }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+      autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
+    }),
+  );
+
+  app.use((_req, res, next) => {
+    res.locals.nonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(helmet(securityHeaders(dev, options.trustProxy)));
+  app.use(compression());
+  app.use(sameOriginWrites);
+
+  app.get("/healthz", async (_req, res) => {
+    const ok = await pingDb();
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "database unreachable" });
+  });
+
+  if (dev && options.viteMiddleware) {
+    app.use(options.viteMiddleware);
+  } else {
+    const clientDir = options.clientDir ?? path.resolve("build/client");
+    // Hashed file names: safe to cache for a year.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+  }
+
+  app.all(
+    "/{*splat}",
+    createRequestHandler({
+      build: options.build,
+      mode: options.mode,
+      getLoadContext(req, res) {
+        const context = new RouterContextProvider();
+        context.set(requestInfoContext, {
+          nonce: String(res.locals.nonce),
+          requestId: String(req.id),
+          clientIp: req.ip ?? "unknown",
+          secureCookies: req.secure,
+        });
+        return context;
+      },
+    }),
+  );
+  return app;
+}
+
+function securityHeaders(dev: boolean, behindTlsProxy: boolean): Parameters<typeof helmet>[0] {
+  const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.nonce}'`;
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // Vite's dev server injects inline scripts and styles for hot reloading.
+        scriptSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
+        styleSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+        imgSrc: ["'self'", "https:"],
+        fontSrc: ["'self'"],
+        connectSrc: dev ? ["'self'", "ws:"] : ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        ...(behindTlsProxy ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // HSTS only where TLS is known to be in front of us; never on a plain localhost.
+    strictTransportSecurity: behindTlsProxy ? { maxAge: 31536000 } : false,
+    referrerPolicy: { policy: "same-origin" },
+  };
+}
+
+/**
+ * Every write must come from a page of this site: the browser's Origin header has to name our
+ * own host. Together with SameSite=Lax cookies this stops cross-site request forgery.
+ */
+function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const origin = req.get("origin");
+  const host = req.host; // Express 5: with port, and X-Forwarded-Host when behind a trusted proxy
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  if (originHost && host && originHost === host) return next();
+  req.log.warn({ origin: origin ?? null }, "refused a write from another origin");
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send(
+      "Dit formulier kwam niet van deze site. Laad de pagina opnieuw en probeer het nog eens.\n" +
+        "This form did not come from this site. Reload the page and try again.\n",
+    );
+}

@@ -1,0 +1,65 @@
+import { checkA11y, expect, test } from "./fixtures";
+
+test("the home page shows the demo meeting and its five dilemmas", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom bij de Kenniskring");
+  await expect(page.getByRole("heading", { name: "Wijkontwikkeling vanuit eigen kracht" })).toBeVisible();
+  await expect(page.getByText("Gehouden op 2 juli 2009")).toBeVisible();
+  await expect(page.locator(".dilemma-list__item")).toHaveCount(5);
+  await expect(page.getByText("Wat doe je als een wijk zich de verkeerde kant op ontwikkelt?").first()).toBeVisible();
+  await checkA11y(page);
+});
+
+for (const [path, heading] of [
+  ["/privacy", "Privacyverklaring"],
+  ["/toegankelijkheid", "Toegankelijkheidsverklaring"],
+  ["/login", "Inloggen"],
+] as const) {
+  test(`${path} is reachable and accessible`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await checkA11y(page);
+  });
+}
+
+test("an unknown address answers 404 with the site's own page", async ({ page }) => {
+  const response = await page.goto("/bestaat-niet");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pagina niet gevonden");
+  await checkA11y(page);
+});
+
+test.describe("in English", () => {
+  test.use({ locale: "en-GB" });
+  test("Accept-Language picks English; the footer form switches to Dutch", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to the Kenniskring");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await checkA11y(page);
+    await page.getByLabel("Language").selectOption("nl");
+    await page.getByRole("button", { name: "Change language" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom bij de Kenniskring");
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  });
+});
+
+test("the skip link moves focus to the content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Naar de inhoud" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test.describe("on a 320 px wide screen", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const path of ["/", "/signup", "/privacy"]) {
+    test(`${path} needs no horizontal scrolling`, async ({ page }) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await checkA11y(page);
+    });
+  }
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/database";
+import { cookieFrom, postForm, type ServerProcess, spawnServer, startServer } from "../support/server-process";
+
+// Two server processes on one database behave as one site: a login made on one is valid on
+// the other, and the rate limits count attempts made on both.
+const database = useTestDatabase();
+let a: ServerProcess;
+let b: ServerProcess;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([
+    startServer({ DATABASE_URL: database.url }),
+    startServer({ DATABASE_URL: database.url }),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+const email = `twee-${Date.now()}@voorbeeld.nl`;
+const password = "twee servers een sessie";
+
+describe("two processes, one database", () => {
+  it("share a login session", async () => {
+    const signup = await postForm(a.url, "/signup", {
+      displayName: "Twee Servers",
+      email,
+      password,
+      consent: "on",
+    });
+    expect(signup.status).toBe(302);
+    const setCookie = signup.headers.getSetCookie().join("\n");
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Path=\//);
+    const cookie = cookieFrom(signup);
+
+    const onB = await fetch(`${b.url}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(onB.status).toBe(200);
+    expect(await onB.text()).toContain("Twee Servers");
+
+    const logout = await postForm(b.url, "/logout", {}, cookie);
+    expect(logout.status).toBe(302);
+    const onA = await fetch(`${a.url}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(onA.status).toBe(302);
+    expect(onA.headers.get("location")).toMatch(/^\/login/);
+  });
+
+  it("share the login limits", async () => {
+    // 8 failures for one account, alternating between the processes…
+    for (let i = 0; i < 8; i++) {
+      const server = i % 2 ? a : b;
+      const res = await postForm(server.url, "/login", { email, password: `fout ${i}` });
+      expect(res.status).toBe(400);
+    }
+    // …lock it on both, even for the right password, with a time to retry.
+    for (const server of [a, b]) {
+      const res = await postForm(server.url, "/login", { email, password });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await res.text()).toContain("Te veel pogingen");
+    }
+  });
+
+  it("refuse writes from another origin", async () => {
+    const res = await fetch(`${a.url}/login`, {
+      method: "POST",
+      headers: { Origin: "https://kwaadwillend.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=a%40b.nl&password=x",
+    });
+    expect(res.status).toBe(403);
+    const noOrigin = await fetch(`${a.url}/login`, { method: "POST", body: new URLSearchParams({ email: "a@b.nl" }) });
+    expect(noOrigin.status).toBe(403);
+  });
+
+  it("send security headers and a per-request CSP nonce", async () => {
+    const [first, second] = await Promise.all([fetch(`${a.url}/login`), fetch(`${a.url}/login`)]);
+    const csp = first.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toEqual(second.headers.get("content-security-policy"));
+    const nonce = /nonce-([A-Za-z0-9+/=]+)/.exec(csp)![1];
+    const html = await first.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answer 400 with messages beside the fields, typed values kept and the password not", async () => {
+    const res = await postForm(a.url, "/signup", { displayName: "Invul Fout", email: "geen-adres", password: "kort" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Dit is geen geldig e-mailadres.");
+    expect(html).toContain("Je wachtwoord moet minstens 10 tekens hebben.");
+    expect(html).toContain('value="Invul Fout"');
+    expect(html).toContain('value="geen-adres"');
+    expect(html).not.toContain('value="kort"');
+  });
+
+  it("report health", async () => {
+    const res = await fetch(`${a.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+});
+
+describe("start-up without a database", () => {
+  it("prints one clear line and exits non-zero", async () => {
+    const { output, exited } = spawnServer({ DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/nothing", PORT: "0" });
+    const code = await exited;
+    expect(code).not.toBe(0);
+    const lines = output().trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^Kenniskring could not start: .*/);
+  }, 30_000);
+});

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+// Starts the real server (server/index.ts on the production build) as a child process, the
+// way `npm start` does, for tests that need HTTP, several processes, or start-up behaviour.
+
+export type ServerProcess = { url: string; port: number; output: () => string; stop(): Promise<void>; child: ChildProcess };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export function assertBuilt() {
+  if (!existsSync(path.resolve("build/server/index.js"))) {
+    throw new Error("No production build: run `npm run build` (npm test does it) before these tests");
+  }
+}
+
+export function spawnServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  assertBuilt();
+  const port = await freePort();
+  const { child, output, exited } = spawnServer({ PORT: String(port), ...env });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  let exitCode: number | null | undefined;
+  void exited.then((c) => (exitCode = c));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`server exited with ${exitCode}: ${output()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    child,
+    output,
+    async stop() {
+      if (exitCode !== undefined) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** A browser-like form POST: same-origin Origin header, urlencoded body, no redirect following. */
+export function postForm(base: string, pathname: string, fields: Record<string, string>, cookie?: string) {
+  return fetch(base + pathname, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Origin: base,
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+export function cookieFrom(response: Response): string {
+  const header = response.headers.getSetCookie().find((c) => c.includes("kk_session="));
+  if (!header) throw new Error(`no session cookie (status ${response.status})`);
+  return header.split(";")[0]!;
+}
