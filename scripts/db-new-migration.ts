@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../app/platform/embedded-postgres.server.ts";
+import { type ResolvedDatabase, startEmbeddedPostgres } from "../app/platform/embedded-postgres.server.ts";
 import { migrate } from "../app/platform/migrate.server.ts";
 import { cliLog } from "./lib/cli-log.ts";
 import { diffDatabaseToSchema } from "./lib/schema-engine.ts";
@@ -22,16 +22,20 @@ async function main() {
     throw new Error("give the migration a snake_case name: npm run db:migration -- add_meeting_votes");
   }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kk-migration-"));
-  const database = await startEmbeddedPostgres({
-    dataDir: scratch,
-    database: "scratch",
-    purpose: "command",
-    durable: false,
-    log: { ...cliLog, info: () => {} },
-  });
+  let database: ResolvedDatabase | undefined;
   try {
-    await migrate(database.url, { migrationsDir: MIGRATIONS });
-    const { sql, empty } = await diffDatabaseToSchema(database.url, fs.readFileSync("prisma/schema.prisma", "utf8"));
+    database = await startEmbeddedPostgres({
+      dataDir: scratch,
+      database: "scratch",
+      purpose: "command",
+      durable: false,
+      log: { ...cliLog, info: () => {} },
+    });
+    if (fs.existsSync(MIGRATIONS)) await migrate(database.url, { migrationsDir: MIGRATIONS });
+    const { sql, empty } = await diffDatabaseToSchema(
+      database.url,
+      fs.readFileSync("prisma/schema.prisma", "utf8"),
+    );
     if (empty) {
       console.log("No changes: prisma/schema.prisma already matches the migrations.");
       return;
@@ -41,9 +45,11 @@ async function main() {
     fs.writeFileSync(path.join(dir, "migration.sql"), sql);
     const lockfile = path.join(MIGRATIONS, "migration_lock.toml");
     if (!fs.existsSync(lockfile)) fs.writeFileSync(lockfile, LOCKFILE);
-    console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql; review it, then npm run db:migrate`);
+    console.log(
+      `wrote ${path.relative(process.cwd(), dir)}/migration.sql; review it, then npm run db:migrate`,
+    );
   } finally {
-    await database.stop();
+    await database?.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -51,11 +57,24 @@ async function main() {
 /** Prisma's UTC yyyymmddhhmmss prefix, kept after the newest existing migration. */
 function nextTimestamp(): string {
   const format = (d: Date) => d.toISOString().replace(/\D/g, "").slice(0, 14);
-  const newest = fs.existsSync(MIGRATIONS) ? fs.readdirSync(MIGRATIONS).filter((n) => /^\d{14}_/.test(n)).sort().at(-1) : undefined;
+  const newest = fs.existsSync(MIGRATIONS)
+    ? fs
+        .readdirSync(MIGRATIONS)
+        .filter((n) => /^\d{14}_/.test(n))
+        .sort()
+        .at(-1)
+    : undefined;
   let now = new Date();
   if (newest && format(now) <= newest.slice(0, 14)) {
     const t = newest.slice(0, 14);
-    const last = Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14));
+    const last = Date.UTC(
+      +t.slice(0, 4),
+      +t.slice(4, 6) - 1,
+      +t.slice(6, 8),
+      +t.slice(8, 10),
+      +t.slice(10, 12),
+      +t.slice(12, 14),
+    );
     now = new Date(last + 1000);
   }
   return format(now);

@@ -22,7 +22,12 @@ export const SignUpSchema = z.object({
     .min(10, "errors.passwordTooShort")
     .max(200, "errors.passwordTooLong"),
   organisation: z.string().trim().max(100, "errors.tooLong").optional(),
-  consent: z.literal("on", { error: "errors.consentRequired" }),
+  // The form sends a hidden "off" before the checkbox (as Rails does), so an unticked box is
+  // still a submitted field and its message shows; ticked, the value is ["off", "on"].
+  consent: z.preprocess(
+    (v) => (Array.isArray(v) ? (v.includes("on") ? "on" : "off") : v),
+    z.literal("on", { error: "errors.consentRequired" }),
+  ),
 });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 

@@ -20,12 +20,13 @@ export function Message({ message, max }: { message: string; max?: number }) {
 }
 
 export function FieldErrors({ id, errors, max }: { id: string; errors?: string[]; max?: number }) {
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <div id={id} className="field__error">
       {errors.map((e) => (
         <p key={e}>
-          <span className="visually-hidden">Fout: </span>
+          <span className="visually-hidden">{t("errors.prefix")} </span>
           <Message message={e} max={max} />
         </p>
       ))}

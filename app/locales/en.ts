@@ -86,6 +86,7 @@ const en: Messages = {
     welcome: "Welcome! Your account is ready.",
   },
   errors: {
+    prefix: "Error:",
     required: "Please fill in this field.",
     tooLong: "This is too long (at most {{max}} characters).",
     displayNameTooShort: "Your name needs at least 2 characters.",

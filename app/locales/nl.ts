@@ -85,6 +85,7 @@ const nl = {
     welcome: "Welkom! Je account is klaar.",
   },
   errors: {
+    prefix: "Fout:",
     required: "Vul dit veld in.",
     tooLong: "Dit is te lang (hoogstens {{max}} tekens).",
     displayNameTooShort: "Je naam moet minstens 2 tekens hebben.",

@@ -16,7 +16,8 @@ const holder: Holder =
 function client(): PrismaClient {
   if (!holder.client) {
     const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set: resolve the database before the first query");
+    if (!connectionString)
+      throw new Error("DATABASE_URL is not set: resolve the database before the first query");
     holder.client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   }
   return holder.client;

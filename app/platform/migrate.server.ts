@@ -39,7 +39,9 @@ export async function migrate(url: string, opts: MigrateOptions = {}): Promise<{
   await client.connect();
   try {
     // Session-level lock: held until client.end(), which releases it even if we crash.
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY]);
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      ADVISORY_LOCK_KEY,
+    ]);
     if (!rows[0]?.locked) {
       opts.log?.("waiting for another process that is migrating this database");
       await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
@@ -58,7 +60,9 @@ export async function migrate(url: string, opts: MigrateOptions = {}): Promise<{
 }
 
 function readMigrations(dir: string): Migration[] {
-  if (!fs.existsSync(dir)) return [];
+  // A wrong working directory must not quietly leave the database empty.
+  if (!fs.existsSync(dir))
+    throw new Error(`No migrations folder at ${dir}; run Kenniskring from its project root`);
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "migration.sql")))
@@ -66,7 +70,11 @@ function readMigrations(dir: string): Migration[] {
     .sort() // Prisma orders by directory name, i.e. by the timestamp prefix
     .map((name) => {
       const bytes = fs.readFileSync(path.join(dir, name, "migration.sql"));
-      return { name, sql: bytes.toString("utf8"), checksum: crypto.createHash("sha256").update(bytes).digest("hex") };
+      return {
+        name,
+        sql: bytes.toString("utf8"),
+        checksum: crypto.createHash("sha256").update(bytes).digest("hex"),
+      };
     });
 }
 
@@ -110,9 +118,12 @@ async function apply(client: pg.Client, migration: Migration) {
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const where = lineOf(migration.sql, (error as { position?: string }).position);
-    throw new Error(`Migration ${migration.name} failed${where}: ${(error as Error).message}. Nothing of it was applied.`, {
-      cause: error,
-    });
+    throw new Error(
+      `Migration ${migration.name} failed${where}: ${(error as Error).message}. Nothing of it was applied.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

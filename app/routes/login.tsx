@@ -6,9 +6,11 @@ import { logIn } from "~/accounts/accounts.server";
 import { LogInSchema } from "~/accounts/schemas";
 import { FormErrors, TextField } from "~/components/form";
 import { guardianOf, requestInfo } from "~/web/context.server";
-import { formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
+import { actionHeaders, formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
 import { sessionCookie } from "~/web/session-cookie.server";
 import type { Route } from "./+types/login";
+
+export const headers = actionHeaders;
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   if (!guardianOf(context).canLogIn()) {
@@ -40,7 +42,9 @@ export default function LogIn() {
     id: "login",
     lastResult: actionData?.result,
     constraint: getZodConstraint(LogInSchema),
-    shouldValidate: "onBlur",
+    // Validate on submit, then as the member corrects: validating on blur moves the button
+    // (messages appear above it) between mouse-down and mouse-up, and the click is lost.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
   });

@@ -6,9 +6,11 @@ import { signUp } from "~/accounts/accounts.server";
 import { SignUpSchema, fieldMaxLength } from "~/accounts/schemas";
 import { FieldErrors, FormErrors, TextField } from "~/components/form";
 import { guardianOf, requestInfo } from "~/web/context.server";
-import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
 import { sessionCookie } from "~/web/session-cookie.server";
 import type { Route } from "./+types/signup";
+
+export const headers = actionHeaders;
 
 export async function loader({ context }: Route.LoaderArgs) {
   if (!guardianOf(context).canSignUp()) throw redirect("/account");
@@ -36,7 +38,9 @@ export default function SignUp() {
     id: "signup",
     lastResult: actionData?.result,
     constraint: getZodConstraint(SignUpSchema),
-    shouldValidate: "onBlur",
+    // Validate on submit, then as the member corrects: validating on blur moves the button
+    // (messages appear above it) between mouse-down and mouse-up, and the click is lost.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
   });
@@ -76,7 +80,12 @@ export default function SignUp() {
           maxLength={fieldMaxLength.organisation}
         />
         <div className="field field--checkbox">
-          <input {...consentProps} key={consentProps.key} />
+          <input type="hidden" name={fields.consent.name} value="off" />
+          <input
+            {...consentProps}
+            key={consentProps.key}
+            defaultChecked={[fields.consent.initialValue ?? []].flat().includes("on")}
+          />
           <label htmlFor={fields.consent.id}>
             <Trans i18nKey="signup.consent" components={{ privacyLink: <Link to="/privacy" target="_blank" /> }} />
           </label>

@@ -40,3 +40,14 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+/**
+ * React Router sends an action's headers with the page only when the route says so: routes
+ * whose actions may answer 429 export `headers = actionHeaders` to keep Retry-After.
+ */
+export function actionHeaders({ actionHeaders: fromAction }: { actionHeaders: Headers }): Headers {
+  const headers = new Headers();
+  const retryAfter = fromAction.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+}

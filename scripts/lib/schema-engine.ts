@@ -21,7 +21,10 @@ let bindings: Promise<Bindings> | undefined;
 let lastPanic = "";
 
 /** The SQL that turns the database at `url` into what `schema` (schema.prisma text) says. */
-export async function diffDatabaseToSchema(url: string, schema: string): Promise<{ sql: string; empty: boolean }> {
+export async function diffDatabaseToSchema(
+  url: string,
+  schema: string,
+): Promise<{ sql: string; empty: boolean }> {
   const files = [{ path: "schema.prisma", content: schema }];
   return withSchemaEngine(url, schema, async (engine) => {
     const result = await engine.diff({
@@ -36,7 +39,11 @@ export async function diffDatabaseToSchema(url: string, schema: string): Promise
 }
 
 /** Runs `fn` with an engine connected to `url`; the engine and its connections are closed after. */
-export async function withSchemaEngine<T>(url: string, schema: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  url: string,
+  schema: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const { SchemaEngine } = await loadBindings();
   const adapters: SqlDriverAdapter[] = [];
   const engine: SchemaEngine = await SchemaEngine.new(
@@ -47,7 +54,9 @@ export async function withSchemaEngine<T>(url: string, schema: string, fn: (engi
   try {
     return await fn(engine);
   } catch (error) {
-    throw new Error(`Prisma's schema engine failed: ${(error as Error).message}${lastPanic ? ` (${lastPanic})` : ""}`);
+    throw new Error(
+      `Prisma's schema engine failed: ${(error as Error).message}${lastPanic ? ` (${lastPanic})` : ""}`,
+    );
   } finally {
     engine.free();
     await Promise.all(adapters.map((a) => a.dispose().catch(() => {})));
@@ -59,7 +68,10 @@ export function migrationList(dir: string): MigrationList {
   const lockfile = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockfile) ? fs.readFileSync(lockfile, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockfile) ? fs.readFileSync(lockfile, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: fs
       .readdirSync(dir, { withFileTypes: true })
@@ -68,7 +80,10 @@ export function migrationList(dir: string): MigrationList {
       .sort()
       .map((name) => ({
         path: name,
-        migrationFile: { path: "migration.sql", content: { tag: "ok", value: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") } },
+        migrationFile: {
+          path: "migration.sql",
+          content: { tag: "ok", value: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") },
+        },
       })),
   };
 }

@@ -8,18 +8,29 @@ type Fixtures = { browserProblems: string[] };
 
 export const test = base.extend<Fixtures>({
   browserProblems: [
-    async ({ page }, use) => {
+    async ({ page, javaScriptEnabled }, use) => {
       const problems: string[] = [];
       page.on("console", (msg) => {
-        if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+        // "Failed to load resource" repeats what the response listener below already judged
+        // (and a 404 page is expected to answer 404).
+        if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) {
+          problems.push(`console error: ${msg.text()}`);
+        }
       });
       page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
       page.on("requestfailed", (req) => {
         // A navigation that replaces an in-flight request aborts it; that is not a failure.
-        if (req.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${req.url()}`);
+        // With JavaScript off the browser refuses the module preloads: expected.
+        if (req.failure()?.errorText === "net::ERR_ABORTED") return;
+        if (!javaScriptEnabled && req.resourceType() === "script") return;
+        problems.push(`request failed: ${req.url()}`);
       });
       page.on("response", (res) => {
-        const expected = res.request().isNavigationRequest() || res.status() < 400;
+        // A form's answer may be 4xx on purpose (400 invalid input, 429 too many attempts);
+        // a page's own assets and data must never fail, and nothing may answer 5xx.
+        const request = res.request();
+        const formAnswer = request.method() === "POST" && res.status() < 500;
+        const expected = request.isNavigationRequest() || formAnswer || res.status() < 400;
         if (!expected) problems.push(`HTTP ${res.status()}: ${res.url()}`);
       });
       await use(problems);
@@ -31,12 +42,29 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-export async function checkA11y(page: Page) {
+export async function checkA11y(page: Page, { javaScript = true } = {}) {
+  // axe runs as a script in the page; with JavaScript off it cannot, so the page's HTML as
+  // served is checked in a scripted twin page on the same origin (its scripts removed).
+  if (!javaScript) return checkA11yOfHtml(page);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+async function checkA11yOfHtml(page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const browser = page.context().browser()!;
+  const twin = await browser.newContext({ javaScriptEnabled: true });
+  try {
+    const twinPage = await twin.newPage();
+    await twinPage.goto(page.url().replace(/\?.*$/, ""));
+    await twinPage.setContent(html, { waitUntil: "load" });
+    await checkA11y(twinPage);
+  } finally {
+    await twin.close();
+  }
 }
 
 export function uniqueEmail(label: string) {

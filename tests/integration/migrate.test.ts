@@ -61,7 +61,10 @@ describe("migrate", () => {
     expect(await migrate(url, { migrationsDir: dir })).toEqual({
       applied: ["20260101000000_first", "20260102000000_second"],
     });
-    expect(await query(url, "SELECT step FROM log ORDER BY n")).toEqual([{ step: "first" }, { step: "second" }]);
+    expect(await query(url, "SELECT step FROM log ORDER BY n")).toEqual([
+      { step: "first" },
+      { step: "second" },
+    ]);
 
     expect(await migrate(url, { migrationsDir: dir })).toEqual({ applied: [] });
     expect(await query(url, "SELECT count(*)::int AS n FROM log")).toEqual([{ n: 2 }]);
@@ -78,17 +81,62 @@ describe("migrate", () => {
          FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );
     expect(columns).toEqual([
-      { column_name: "id", data_type: "character varying", length: 36, is_nullable: "NO", column_default: null },
-      { column_name: "checksum", data_type: "character varying", length: 64, is_nullable: "NO", column_default: null },
-      { column_name: "finished_at", data_type: "timestamp with time zone", length: null, is_nullable: "YES", column_default: null },
-      { column_name: "migration_name", data_type: "character varying", length: 255, is_nullable: "NO", column_default: null },
+      {
+        column_name: "id",
+        data_type: "character varying",
+        length: 36,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "checksum",
+        data_type: "character varying",
+        length: 64,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "finished_at",
+        data_type: "timestamp with time zone",
+        length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "migration_name",
+        data_type: "character varying",
+        length: 255,
+        is_nullable: "NO",
+        column_default: null,
+      },
       { column_name: "logs", data_type: "text", length: null, is_nullable: "YES", column_default: null },
-      { column_name: "rolled_back_at", data_type: "timestamp with time zone", length: null, is_nullable: "YES", column_default: null },
-      { column_name: "started_at", data_type: "timestamp with time zone", length: null, is_nullable: "NO", column_default: "now()" },
-      { column_name: "applied_steps_count", data_type: "integer", length: null, is_nullable: "NO", column_default: "0" },
+      {
+        column_name: "rolled_back_at",
+        data_type: "timestamp with time zone",
+        length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "started_at",
+        data_type: "timestamp with time zone",
+        length: null,
+        is_nullable: "NO",
+        column_default: "now()",
+      },
+      {
+        column_name: "applied_steps_count",
+        data_type: "integer",
+        length: null,
+        is_nullable: "NO",
+        column_default: "0",
+      },
     ]);
 
-    const [row] = await query<Record<string, unknown> & { started_at: Date; finished_at: Date }>(url, "SELECT * FROM _prisma_migrations");
+    const [row] = await query<Record<string, unknown> & { started_at: Date; finished_at: Date }>(
+      url,
+      "SELECT * FROM _prisma_migrations",
+    );
     expect(row).toMatchObject({
       migration_name: "20260101000000_one",
       checksum: sha256(path.join(dir, "20260101000000_one", "migration.sql")),
@@ -106,11 +154,16 @@ describe("migrate", () => {
     const dir = migrationsDir({ "20260101000000_users": "CREATE TABLE users (id int);" });
     await migrate(url, { migrationsDir: dir });
 
-    fs.writeFileSync(path.join(dir, "20260101000000_users", "migration.sql"), "CREATE TABLE users (id bigint);");
+    fs.writeFileSync(
+      path.join(dir, "20260101000000_users", "migration.sql"),
+      "CREATE TABLE users (id bigint);",
+    );
     fs.mkdirSync(path.join(dir, "20260102000000_later"));
     fs.writeFileSync(path.join(dir, "20260102000000_later", "migration.sql"), "CREATE TABLE later (id int);");
 
-    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(/20260101000000_users was changed after it was applied/);
+    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(
+      /20260101000000_users was changed after it was applied/,
+    );
     expect(await query(url, "SELECT to_regclass('later') AS t")).toEqual([{ t: null }]);
   });
 
@@ -143,10 +196,9 @@ describe("migrate", () => {
 
     expect([...first.applied, ...second.applied]).toEqual(["20260101000000_a", "20260102000000_b"]);
     expect(waited).toEqual(["waiting for another process that is migrating this database"]);
-    expect(await query(url, "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name")).toEqual([
-      { migration_name: "20260101000000_a" },
-      { migration_name: "20260102000000_b" },
-    ]);
+    expect(await query(url, "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name")).toEqual(
+      [{ migration_name: "20260101000000_a" }, { migration_name: "20260102000000_b" }],
+    );
   });
 });
 
@@ -165,13 +217,21 @@ describe("agreement with Prisma Migrate (its schema engine, as wasm)", () => {
         filters: { externalTables: [], externalEnums: [] },
       }),
     );
-    expect(diagnosis).toMatchObject({ history: null, editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: true });
+    expect(diagnosis).toMatchObject({
+      history: null,
+      editedMigrationNames: [],
+      failedMigrationNames: [],
+      hasMigrationsTable: true,
+    });
   });
 
   it("we see a database Prisma migrated as up to date", async () => {
     const url = await emptyDatabase();
     const { appliedMigrationNames } = await withSchemaEngine(url, schema, (engine) =>
-      engine.applyMigrations({ migrationsList: migrationList(dir), filters: { externalTables: [], externalEnums: [] } }),
+      engine.applyMigrations({
+        migrationsList: migrationList(dir),
+        filters: { externalTables: [], externalEnums: [] },
+      }),
     );
     expect(appliedMigrationNames.length).toBeGreaterThan(0);
 

@@ -48,6 +48,7 @@ export default async function setup(project: TestProject) {
     await stop();
     throw error;
   }
-  if (process.env.KK_TIMING) process.stdout.write(`test Postgres ready in ${Math.round(performance.now() - started)} ms\n`);
+  if (process.env.KK_TIMING)
+    process.stdout.write(`test Postgres ready in ${Math.round(performance.now() - started)} ms\n`);
   return stop;
 }

@@ -204,6 +204,15 @@ describe("renderMarkdown for practitioners", () => {
     expect(renderMarkdown("[klik](&#106;avascript:alert(1))")).toBe("<p>klik</p>\n");
   });
 
+  it("closes the next link properly after dropping one (sanitize-html rename bug, avoided)", () => {
+    expect(renderMarkdown("[a](/x) [b](https://y.nl) en *c*")).toBe(
+      '<p>a <a href="https://y.nl" rel="nofollow ugc noopener">b</a> en <em>c</em></p>\n',
+    );
+    expect(sanitizeRenderedHtml('<p><img src="http://x.nl/a.png"> na <a href="https://y.nl">b</a> c</p>')).toBe(
+      '<p> na <a href="https://y.nl" rel="nofollow ugc noopener">b</a> c</p>',
+    );
+  });
+
   it("keeps https images, and shows the alt text of any other image", () => {
     expect(renderMarkdown('![Schema](https://example.nl/schema.png "Het schema")')).toBe(
       '<p><img src="https://example.nl/schema.png" alt="Schema" title="Het schema" /></p>\n',

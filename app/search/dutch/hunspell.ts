@@ -25,6 +25,7 @@ export const Bits = {
   Name: 512, // only known as a proper name (capitalised entry)
   CompoundOnly: 1024, // Hunspell ONLYINCOMPOUND (leids-)
   Lower: 2048, // known from a lowercase entry (so a common word, not only a name)
+  Gradable: 4096, // an adjective with a superlative (gezond, gezondst): read as adjective before participle
 } as const;
 
 export interface LexiconData {
@@ -74,6 +75,8 @@ const NOUN_SFX = /^(Z[a-jkmux]|Y[a-g]|Xe|Cd)$/;
 const ADJ_SFX = /^A[a-z]$/;
 const VERB_SFX = /^(V3|Vp|Vq|Va|Vb|Vi)$/;
 const PARTICLE_PFX = /^P[a-t]$/;
+/** Superlative suffix classes (lelijkst, lelijkste): a true adjective, not just a participle. */
+const GRADABLE = new Set(["Ad", "Ae"]);
 
 /** Candidate infinitives for a verb stem: werk → werken, maak → maken, leef → leven, zet → zetten, ga → gaan. */
 export function infinitiveCandidates(stem: string): string[] {
@@ -147,6 +150,7 @@ export function buildLexiconData(affInput: string | Uint8Array, dicInput: string
     if (fl.has("Cc")) root |= Bits.End;
     if (flags.some((f) => /^(Z[a-jux]|Y[a-g])$/.test(f))) root |= Bits.Noun;
     if (flags.some((f) => /^A[a-z]$/.test(f) && f !== "A0")) root |= Bits.Adj;
+    if (flags.some((f) => GRADABLE.has(f))) root |= Bits.Gradable;
     if (fl.has("Vi")) root |= Bits.VerbInf;
     if (flags.some((f) => /^(V3|Vp|Vq|Va|Vb)$/.test(f))) root |= Bits.VerbForm;
     if (fl.has("Ve")) root |= Bits.Participle;

@@ -1,0 +1,197 @@
+// Word-level Dutch morphology on top of the lexicon: verb lemmas and compound splitting.
+// Pure functions of (word, lexicon); the analyser caches their results per word.
+import { infinitiveCandidates } from "./hunspell";
+import { Bits, type Lexicon } from "./lexicon";
+import { strongVerbs } from "./strong-verbs";
+import { INSEPARABLE_PREFIXES, INSEPARABLE_PREFIX_SET, PARTICLES, STOPWORDS, SUFFIX_HOMOGRAPHS } from "./word-lists";
+
+// ---------------------------------------------------------------------------------------------
+// Verbs
+// ---------------------------------------------------------------------------------------------
+
+/** Infinitives for a stem, keeping only those the lexicon knows as infinitives. */
+function confirmedInfinitives(stem: string, lex: Lexicon): string[] {
+  if (stem.length < 2) return [];
+  return infinitiveCandidates(stem).filter((c) => lex.isInfinitive(c));
+}
+
+/** Weak past participles: gebouwd → bouwen, gewerkte → werken, verbouwd → verbouwen. */
+function weakParticipleLemmas(word: string, lex: Lexicon): string[] {
+  const out: string[] = [];
+  const forms = [word];
+  if (/[dt]e$/.test(word)) forms.push(word.slice(0, -1)); // inflected: gebouwde
+  for (const w of forms) {
+    if (w.length < 5 || !/[dt]$/.test(w)) continue;
+    const core = w.slice(0, -1);
+    if (core.startsWith("ge")) out.push(...confirmedInfinitives(core.slice(2), lex));
+    if (INSEPARABLE_PREFIXES.some((p) => core.startsWith(p) && core.length > p.length + 1)) {
+      out.push(...confirmedInfinitives(core, lex));
+    }
+  }
+  return out;
+}
+
+/** Weak past and present of verbs the lexicon does not list: maakte/maakten/maakt → maken. */
+function weakFiniteLemmas(word: string, lex: Lexicon): string[] {
+  const m = /^(.{2,}?)(?:de|te|den|ten|t)$/.exec(word);
+  return m ? confirmedInfinitives(m[1]!, lex) : [];
+}
+
+/** Verb lemmas of a form without looking for a prefix: table, lexicon, participle rules. */
+function directVerbLemmas(word: string, lex: Lexicon, adjectiveAsParticiple = false): string[] {
+  const out = new Set<string>(strongVerbs().forms.get(word) ?? []);
+  for (const l of lex.lemmas(word)) if (lex.isInfinitive(l)) out.add(l);
+  const b = lex.bits(word);
+  const participleLike = b & (Bits.Participle | Bits.VerbForm) && (adjectiveAsParticiple || !(b & Bits.Gradable));
+  if (!(b & Bits.Known) || participleLike || !(b & (Bits.Noun | Bits.Adj))) {
+    for (const l of weakParticipleLemmas(word, lex)) out.add(l);
+  }
+  if (!(b & Bits.Known)) for (const l of weakFiniteLemmas(word, lex)) out.add(l);
+  return [...out];
+}
+
+/**
+ * Infinitive(s) of a verb form, in general: strong and irregular forms from the table, weak
+ * forms by rule, and any prefix or particle in front of those — confirmed by the lexicon
+ * (ondernam → ondernemen, afgenomen → afnemen, losgelaten → loslaten, meegedaan → meedoen,
+ * opgebouwd → opbouwen, deelnam → deelnemen). Empty for non-verbs and for infinitives.
+ * A form that is also a true adjective (gezond: sunned or healthy) is read as the adjective
+ * unless `adjectiveAsParticiple` (the caller saw a perfect or passive auxiliary).
+ */
+export function verbLemmas(word: string, lex: Lexicon, opts: { adjectiveAsParticiple?: boolean } = {}): string[] {
+  if (word.length < 2) return [];
+  const out = new Set<string>();
+  const sources = [word, ...lex.lemmas(word).filter((l) => !lex.isInfinitive(l))];
+  for (const w of sources) {
+    for (const l of directVerbLemmas(w, lex, opts.adjectiveAsParticiple)) out.add(l);
+    const sv = strongVerbs();
+    for (let k = 2; k <= w.length - 2; k++) {
+      const prefix = w.slice(0, k);
+      const rest = w.slice(k);
+      const bases = new Set(directVerbLemmas(rest, lex));
+      for (const l of sv.bareParticiples.get(rest) ?? []) bases.add(l); // onder+nomen
+      for (const base of bases) {
+        if (lex.isInfinitive(prefix + base)) out.add(prefix + base);
+      }
+    }
+  }
+  out.delete(word);
+  return [...out];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compounds
+// ---------------------------------------------------------------------------------------------
+
+export interface CompoundSplit {
+  /** Surface parts, head last (possibly inflected): ["bewoners", "initiatieven"]. */
+  parts: string[];
+  /** Linking letters after each part ("s", "e", "en" or ""), same length as parts. */
+  links: string[];
+  /** True when every part is licensed by the dictionary's own compound flags. */
+  strict: boolean;
+}
+
+const MIN_PART = 3;
+const MAX_PARTS = 4;
+const MAX_RELAXED_PARTS = 3;
+
+/** op+voeding ← opvoeden, uit+kering ← uitkeren, samen+werking ← samenwerken: not compounds. */
+function isParticleDerivation(particle: string, rest: string, lex: Lexicon): boolean {
+  const bases = new Set<string>([rest]);
+  for (const suffix of ["ingen", "ing", "ers", "er", "sters", "ster"]) {
+    if (rest.endsWith(suffix) && rest.length - suffix.length >= 2) bases.add(rest.slice(0, -suffix.length));
+  }
+  if (lex.isInfinitive(particle + rest)) return true;
+  for (const base of bases) {
+    for (const inf of infinitiveCandidates(base)) if (lex.isInfinitive(particle + inf)) return true;
+    for (const inf of directVerbLemmas(base, lex)) if (lex.isInfinitive(particle + inf)) return true;
+  }
+  return false;
+}
+
+function okModifier(m: string, first: boolean, strict: boolean, lex: Lexicon): boolean {
+  if (m.length < MIN_PART || INSEPARABLE_PREFIX_SET.has(m)) return false;
+  if (STOPWORDS.has(m) && !PARTICLES.has(m)) return false;
+  const b = lex.bits(m);
+  if (strict) return (b & (first ? Bits.Begin : Bits.Middle)) !== 0;
+  if (b & (Bits.Begin | Bits.Middle)) return true;
+  // Otherwise an uninflected common noun or adjective (not best, verst, int, not a name).
+  return (b & Bits.Known) !== 0 && (b & Bits.Lower) !== 0 && (b & (Bits.Noun | Bits.Adj)) !== 0 && lex.lemmas(m).length === 0;
+}
+
+function okHead(h: string, strict: boolean, lex: Lexicon): boolean {
+  if (h.length < MIN_PART || SUFFIX_HOMOGRAPHS.has(h) || STOPWORDS.has(h)) return false;
+  const b = lex.bits(h);
+  if (strict) return (b & Bits.End) !== 0;
+  if (!(b & Bits.Known) || !(b & Bits.Lower)) return false;
+  if (h.length < 4 && !(b & Bits.End)) return false;
+  return (b & (Bits.Noun | Bits.Adj | Bits.End | Bits.Participle)) !== 0;
+}
+
+interface Candidate {
+  parts: string[];
+  links: string[];
+}
+
+function better(a: Candidate, b: Candidate | null): boolean {
+  if (!b) return true;
+  if (a.parts.length !== b.parts.length) return a.parts.length < b.parts.length;
+  const sq = (c: Candidate) => c.parts.reduce((s, p) => s + p.length * p.length, 0);
+  if (sq(a) !== sq(b)) return sq(a) > sq(b);
+  const links = (c: Candidate) => c.links.join("").length;
+  return links(a) < links(b);
+}
+
+function search(word: string, strict: boolean, lex: Lexicon): Candidate | null {
+  const n = word.length;
+  const memo = new Map<number, Candidate | null>();
+  const linkOptions = strict ? [""] : ["", "s", "e", "en"];
+  const from = (i: number, first: boolean, depth: number): Candidate | null => {
+    const key = i * 2 + (first ? 1 : 0);
+    if (memo.has(key)) return memo.get(key)!;
+    let best: Candidate | null = null;
+    if (!first) {
+      const head = word.slice(i);
+      if (okHead(head, strict, lex)) best = { parts: [head], links: [""] };
+    }
+    if (depth < (strict ? MAX_PARTS : MAX_RELAXED_PARTS) - 1) {
+      for (let j = i + MIN_PART; j <= n - MIN_PART; j++) {
+        const mod = word.slice(i, j);
+        if (!okModifier(mod, first, strict, lex)) continue;
+        if (PARTICLES.has(mod) && isParticleDerivation(mod, word.slice(j), lex)) continue;
+        for (const link of linkOptions) {
+          if (link && !word.startsWith(link, j)) continue;
+          if (link && lex.has(mod + link) && okModifier(mod + link, first, strict, lex)) continue; // bewoners: take it whole
+          const k = j + link.length;
+          if (n - k < MIN_PART) continue;
+          const rest = from(k, false, depth + 1);
+          if (!rest) continue;
+          const cand = { parts: [mod, ...rest.parts], links: [link, ...rest.links] };
+          // Without the dictionary's flags, three short parts are more often chance than a compound.
+          if (!strict && cand.parts.length > 2 && cand.parts.some((p) => p.length < 4)) continue;
+          if (better(cand, best)) best = cand;
+        }
+      }
+    }
+    memo.set(key, best);
+    return best;
+  };
+  return from(0, true, 0);
+}
+
+/**
+ * Split a compound into its parts: wijkwerkers → wijk|werkers, bewonersinitiatieven →
+ * bewoners|initiatieven, eigenkracht → eigen|kracht. Prefers the dictionary's own compound flags
+ * (and only those for words the dictionary lists, so eigenaar, beleid, bestuur stay whole); for
+ * unlisted words falls back to any known words with linking -s-/-e-/-en-. Fewest, longest parts
+ * win. Null when the word is not a compound.
+ */
+export function splitCompound(word: string, lex: Lexicon): CompoundSplit | null {
+  if (word.length < MIN_PART * 2) return null;
+  const strict = search(word, true, lex);
+  if (strict) return { ...strict, strict: true };
+  if (lex.has(word)) return null;
+  const relaxed = search(word, false, lex);
+  return relaxed ? { ...relaxed, strict: false } : null;
+}
