@@ -75,6 +75,15 @@ export class Guardian {
     return "only the member or an admin can erase an account";
   }
 
+  // ── Dilemmas ─────────────────────────────────────────────────────────────────────────
+  // (rules for dilemmas: ask, edit, lock, hide, tag)
+
+  // ── Replies ──────────────────────────────────────────────────────────────────────────
+  // (rules for replies: reply, edit, delete, hide, mark answer, helpful)
+
+  // ── Competences and profiles ─────────────────────────────────────────────────────────
+  // (rules for competences: create, rename, describe, retire; profiles: edit own expertise)
+
   // ── Visibility filters: every list, feed and search query goes through these ───────────
 
   /** Hidden dilemmas stay visible to staff (to review them) and to their author. */

@@ -1,3 +1,7 @@
+import * as competences from "./competences";
+import * as dilemmas from "./dilemmas";
+import * as members from "./members";
+import * as replies from "./replies";
 import type { Messages } from "./nl";
 
 // English is the second language. Same keys as nl.ts; TypeScript refuses a missing one.
@@ -193,6 +197,10 @@ const en: Messages = {
     nl: "Nederlands",
     en: "English",
   },
+  dilemmas: dilemmas.en,
+  replies: replies.en,
+  competences: competences.en,
+  members: members.en,
 };
 
 export default en;

@@ -1,3 +1,8 @@
+import * as competences from "./competences";
+import * as dilemmas from "./dilemmas";
+import * as members from "./members";
+import * as replies from "./replies";
+
 // Dutch is the product's first language: plain B1 Dutch, short sentences, "je" not "u".
 // Every key here must also exist in en.ts (TypeScript checks that).
 const nl = {
@@ -192,6 +197,11 @@ const nl = {
     nl: "Nederlands",
     en: "English",
   },
+  // Feature catalogues live beside this file, one per domain noun.
+  dilemmas: dilemmas.nl,
+  replies: replies.nl,
+  competences: competences.nl,
+  members: members.nl,
 };
 
 export default nl;

@@ -20,6 +20,7 @@ export function useTestDatabase(): TestDatabase {
   const adminUrl = inject("kkAdminUrl");
   const url = withDatabase(adminUrl, name);
   let pool: pg.Pool | undefined;
+  const previousUrl = process.env.DATABASE_URL;
 
   beforeAll(async () => {
     await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE kk_template`);
@@ -28,6 +29,8 @@ export function useTestDatabase(): TestDatabase {
 
   afterAll(async () => {
     await disconnectDb();
+    if (previousUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousUrl;
     await pool?.end();
     // FORCE: a leaked connection must not keep the clone (and the next run's disk) alive.
     await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

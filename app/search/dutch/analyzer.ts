@@ -1,0 +1,236 @@
+// Dutch analysis for full-text search: text → positioned tokens (index time) and word → tokens
+// (query time). Index and query share analyzeWord(), so they always stem alike.
+//
+// A token is a Snowball Dutch stem of: the word itself; its dictionary lemmas (initiatieven →
+// initiatief, buurtje → buurt, grote → groot); its verb lemmas (nam → nemen, losgelaten →
+// loslaten); and, at index time only, its compound parts (wijkwerkers → wijk, werker) and
+// separated particle verbs in the clause (liet … los → loslaten). A word the dictionary does not
+// know (English, names, jargon) is also kept as it is.
+import { Bits, type Lexicon } from "./lexicon";
+import { type CompoundSplit, splitCompound, verbLemmas } from "./morphology";
+import { tokenize } from "./normalize";
+import { stemDutch } from "./snowball-dutch";
+import {
+  CLAUSE_WORDS,
+  DETERMINERS,
+  PARTICLES,
+  PREPOSITIONS,
+  STOPWORDS,
+  SUBJECT_PRONOUNS,
+} from "./word-lists";
+
+/** How the neighbouring words read an ambiguous noun/verb form (leden: members / suffered). */
+export type VerbContext = "verbal" | "nominal" | "unknown";
+
+export interface WordAnalysis {
+  word: string;
+  /** Snowball stem of the word as written. */
+  stem: string;
+  /** Whether the dictionary knows the form (any inflection, or a proper name). */
+  known: boolean;
+  /** Dictionary lemmas other than the word (initiatieven → initiatief, werkte → werken). */
+  lemmas: string[];
+  /** Infinitives this form may belong to (nam → nemen, meegedaan → meedoen). */
+  verbs: string[];
+  /** Compound split, if any (wijkwerkers → wijk|werkers). */
+  split: CompoundSplit | null;
+  /** Tokens matching the word as a whole: used at index and at query time. */
+  wordTokens: string[];
+  /** Extra index-time tokens: compound parts and sub-compounds. */
+  partTokens: string[];
+}
+
+export interface AnalyzedPosition {
+  /** 1-based word position (the tsvector position). */
+  position: number;
+  word: string;
+  /** Deduplicated tokens at this position; empty for stop words. */
+  tokens: string[];
+}
+
+const AUXILIARIES = new Set("heb hebt heeft hebben had hadden word wordt worden werd werden".split(" "));
+const DIMINUTIVE = /^(.{3,}?)(?:etjes?|tjes?|pjes?|jes?)$/;
+const CACHE_LIMIT = 200_000;
+
+export class DutchAnalyzer {
+  private readonly cache = new Map<string, WordAnalysis>();
+
+  constructor(readonly lexicon: Lexicon) {}
+
+  /** The lemma of a compound: modifiers as written + the head's lemma (wijkwerkers → wijkwerker). */
+  private compoundLemmas(split: CompoundSplit): string[] {
+    const head = split.parts[split.parts.length - 1]!;
+    const prefix = split.parts.slice(0, -1).map((p, i) => p + split.links[i]).join("");
+    return this.lexicon.lemmas(head).map((l) => prefix + l);
+  }
+
+  private partTokensOf(split: CompoundSplit, add: (t: string) => void, depth: number): void {
+    const { parts, links } = split;
+    for (const p of parts) {
+      add(stemDutch(p));
+      for (const l of this.lexicon.lemmas(p)) add(stemDutch(l));
+      if (depth < 1) {
+        const sub = splitCompound(p, this.lexicon);
+        if (sub) this.partTokensOf(sub, add, depth + 1);
+      }
+    }
+    // Contiguous sub-compounds: buurt|opbouw|werkers → opbouwwerkers (→ opbouwwerker), buurtopbouw.
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 2; j <= parts.length; j++) {
+        if (i === 0 && j === parts.length) continue;
+        let s = "";
+        for (let k = i; k < j; k++) s += parts[k]! + (k < j - 1 ? links[k]! : "");
+        add(stemDutch(s));
+        if (j === parts.length) for (const l of this.lexicon.lemmas(parts[j - 1]!)) add(stemDutch(s.slice(0, -parts[j - 1]!.length) + l));
+      }
+    }
+    for (const l of this.compoundLemmas(split)) add(stemDutch(l));
+  }
+
+  /**
+   * Analyse one folded word ([a-z0-9]+). `context` decides whether a form that is also a noun
+   * (leden, namen, bond) gets its verb lemma; `auxiliary` whether an adjective that is also a
+   * participle (gezond, bekend) does.
+   */
+  analyzeWord(word: string, context: VerbContext = "unknown", auxiliary = false): WordAnalysis {
+    const key = `${word}|${context[0]}${auxiliary ? 1 : 0}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const lex = this.lexicon;
+    const stem = stemDutch(word);
+    const bits = lex.bits(word);
+    const known = (bits & Bits.Known) !== 0;
+    const lemmas = /^[a-z]+$/.test(word) ? lex.lemmas(word) : [];
+    let verbs: string[] = [];
+    const nounish = (bits & Bits.Noun) !== 0 && !(bits & (Bits.VerbForm | Bits.Participle));
+    if (/^[a-z]+$/.test(word) && !(nounish && context !== "verbal")) {
+      verbs = verbLemmas(word, lex, { adjectiveAsParticiple: auxiliary });
+      if ((bits & Bits.Noun) !== 0 && context === "nominal") verbs = verbs.filter((v) => lemmas.includes(v));
+    }
+    const split = /^[a-z]+$/.test(word) && verbs.length === 0 ? splitCompound(word, lex) : null;
+
+    const wordSet = new Set<string>([stem]);
+    for (const l of lemmas) wordSet.add(stemDutch(l));
+    for (const v of verbs) wordSet.add(stemDutch(v));
+    if (!(bits & Bits.Lower) && !split) wordSet.add(word); // not (common) Dutch: keep it as written
+    // Diminutive of a word the dictionary lacks: wijkje → wijk, plannetje → plan.
+    if (!known && !split) {
+      const m = DIMINUTIVE.exec(word);
+      if (m) {
+        const base = m[1]!;
+        for (const b of [base, base.replace(/([bdfgklmnprst])\1$/, "$1"), base.replace(/k$/, "g")]) {
+          if (lex.hasCommon(b)) wordSet.add(stemDutch(b));
+        }
+      }
+    }
+    const partSet = new Set<string>();
+    if (split) {
+      this.partTokensOf(split, (t) => {
+        if (t.length >= 3 && !wordSet.has(t)) partSet.add(t);
+      }, 0);
+      for (const l of this.compoundLemmas(split)) wordSet.add(stemDutch(l));
+      for (const t of wordSet) partSet.delete(t);
+    }
+    const result: WordAnalysis = {
+      word,
+      stem,
+      known,
+      lemmas,
+      verbs,
+      split,
+      wordTokens: [...wordSet],
+      partTokens: [...partSet],
+    };
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private contextAt(words: string[], i: number, clauseStart: number): VerbContext {
+    const prev = i > clauseStart ? words[i - 1] : undefined;
+    const next = words[i + 1];
+    if ((prev && SUBJECT_PRONOUNS.has(prev)) || (next && SUBJECT_PRONOUNS.has(next))) return "verbal";
+    if (prev && (DETERMINERS.has(prev) || /^\d+$/.test(prev))) return "nominal";
+    if (prev && prev.endsWith("e") && this.lexicon.is(prev, Bits.Adj) && !this.lexicon.is(prev, Bits.VerbForm)) {
+      return "nominal"; // nieuwe leden
+    }
+    return "unknown";
+  }
+
+  /** Analyse running text into positions with their tokens (stop words keep a position). */
+  analyzeText(text: string): AnalyzedPosition[] {
+    const raw = tokenize(text);
+    const words = raw.map((t) => t.word);
+    const out: AnalyzedPosition[] = [];
+    const analyses: Array<WordAnalysis | null> = [];
+    let clauseStart = 0;
+    let auxSeen = false;
+    const clauses: Array<[number, number]> = [];
+    for (let i = 0; i < raw.length; i++) {
+      const t = raw[i]!;
+      if (t.breakBefore || (i > 0 && CLAUSE_WORDS.has(t.word))) {
+        clauses.push([clauseStart, i]);
+        clauseStart = i;
+        auxSeen = false;
+      }
+      const w = t.word;
+      if (STOPWORDS.has(w)) {
+        analyses.push(null);
+        out.push({ position: i + 1, word: w, tokens: [] });
+      } else {
+        const a = this.analyzeWord(w, this.contextAt(words, i, clauseStart), auxSeen);
+        analyses.push(a);
+        const tokens = new Set([...a.wordTokens, ...a.partTokens]);
+        if (t.joined) {
+          const j = this.analyzeWord(t.joined);
+          for (const x of j.wordTokens) tokens.add(x);
+          for (const x of j.partTokens) tokens.add(x);
+        }
+        out.push({ position: i + 1, word: w, tokens: [...tokens] });
+      }
+      if (AUXILIARIES.has(w)) auxSeen = true;
+    }
+    clauses.push([clauseStart, raw.length]);
+
+    // Separable verbs: "liet het project los" → loslaten at "los"; "los te laten" → loslaten.
+    const lex = this.lexicon;
+    const verbsAt = (i: number): string[] => {
+      const a = analyses[i];
+      const w = words[i]!;
+      const list = a ? [...a.verbs] : [];
+      if (lex.isInfinitive(w)) list.push(w);
+      return list;
+    };
+    for (const [start, end] of clauses) {
+      for (let p = start; p < end; p++) {
+        const particle = words[p]!;
+        if (particle.length < 2 || /\d/.test(particle)) continue;
+        const found = new Set<string>();
+        // Main clause: finite verb before the particle.
+        for (let v = Math.max(start, p - 12); v < p; v++) {
+          for (const inf of verbsAt(v)) {
+            if (lex.isInfinitive(particle + inf) && inf !== particle + inf) found.add(particle + inf);
+          }
+        }
+        if (found.size > 0 && PREPOSITIONS.has(particle) && p < end - 1) {
+          // A preposition followed by more words is a preposition ("gaf het aan zijn broer")
+          // unless another preposition or a verb follows ("deed mee aan de actie").
+          const next = words[p + 1]!;
+          if (!PREPOSITIONS.has(next) && !PARTICLES.has(next) && verbsAt(p + 1).length === 0) found.clear();
+        }
+        // Particle before an infinitive, possibly with "te" or a modal between: los (wilde) (te) laten.
+        for (let v = p + 1; v < Math.min(end, p + 4); v++) {
+          const w = words[v]!;
+          if (lex.isInfinitive(w) && lex.isInfinitive(particle + w)) found.add(particle + w);
+          if (w !== "te" && !AUXILIARIES.has(w) && verbsAt(v).length === 0) break;
+        }
+        if (found.size === 0) continue;
+        const pos = out[p]!;
+        const tokens = new Set(pos.tokens);
+        for (const f of found) tokens.add(stemDutch(f));
+        pos.tokens = [...tokens];
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,50 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// The layer rules of DESIGN.md live in eslint.config.js. These cases prove the rules bite:
+// each snippet is linted as if it were a file at that path.
+const eslint = new ESLint();
+
+async function layerErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === "import-x/no-restricted-paths").map((m) => m.message);
+}
+
+describe("layering", () => {
+  it("refuses the database client in a route", async () => {
+    const errors = await layerErrors("app/routes/example.tsx", 'import { db } from "~/platform/db.server";\nexport const x = db;\n');
+    expect(errors.join()).toMatch(/never query the database/);
+  });
+
+  it("refuses the generated Prisma client in a route", async () => {
+    const errors = await layerErrors(
+      "app/routes/example.tsx",
+      'import { PrismaClient } from "~/generated/prisma/client";\nexport const x = PrismaClient;\n',
+    );
+    expect(errors.join()).toMatch(/never query the database/);
+  });
+
+  it("refuses a domain import in platform", async () => {
+    const errors = await layerErrors(
+      "app/platform/example.server.ts",
+      'import { signUp } from "~/accounts/accounts.server";\nexport const x = signUp;\n',
+    );
+    expect(errors.join()).toMatch(/Platform knows no domain noun/);
+  });
+
+  it("refuses HTTP glue in the domain", async () => {
+    const errors = await layerErrors(
+      "app/accounts/example.server.ts",
+      'import { guardianOf } from "~/web/context.server";\nexport const x = guardianOf;\n',
+    );
+    expect(errors.join()).toMatch(/never sees HTTP/);
+  });
+
+  it("allows a route to call the domain", async () => {
+    const errors = await layerErrors(
+      "app/routes/example.tsx",
+      'import { signUp } from "~/accounts/accounts.server";\nexport const x = signUp;\n',
+    );
+    expect(errors).toEqual([]);
+  });
+});
