@@ -3,3 +3,4 @@
 // only after it is set.
 if (!process.argv.includes("--dev")) process.env.NODE_ENV ??= "production";
 await import("./main");
+export {};
