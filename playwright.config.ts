@@ -36,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx --no-install tsx server/index.ts",
+    command: "node --import tsx server/index.ts",
     url: `${baseURL}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

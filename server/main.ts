@@ -24,10 +24,21 @@ async function main() {
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let viteMiddleware;
+  let closeVite = async () => {};
   if (dev) {
     const vite = await import("vite");
     const viteServer = await vite.createServer({ server: { middlewareMode: true } });
     viteMiddleware = viteServer.middlewares;
+    closeVite = () => viteServer.close();
+    // React Router's Vite plugin starts an inner Vite server (not in middleware mode) whose
+    // SIGTERM handler calls process.exit() at once, cutting our shutdown short and leaving
+    // Postgres running. Our stop() closes Vite itself.
+    for (const listener of process.listeners("SIGTERM")) {
+      if (listener.name === "parentSigtermCallback") process.off("SIGTERM", listener);
+    }
+    for (const listener of process.stdin.listeners("end")) {
+      if (listener.name === "parentSigtermCallback") process.stdin.off("end", listener as () => void);
+    }
     build = () => viteServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
   } else {
     const buildPath = path.resolve("build/server/index.js");
@@ -52,8 +63,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
+    // Once the HTTP server and Vite are closed, nothing may hold the event loop open (the
+    // Postgres child is unref'd), and Node would exit halfway through stopping Postgres.
+    setInterval(() => {}, 1_000);
     server.closeAllConnections?.();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeVite();
     await disconnectDb();
     await database.stop();
     process.exit(0);
