@@ -6,13 +6,15 @@
 // loslaten); and, at index time only, its compound parts (wijkwerkers → wijk, werker) and
 // separated particle verbs in the clause (liet … los → loslaten). A word the dictionary does not
 // know (English, names, jargon) is also kept as it is.
+import { infinitiveCandidates } from "./hunspell";
 import { Bits, type Lexicon } from "./lexicon";
 import { type CompoundSplit, splitCompound, verbLemmas } from "./morphology";
-import { tokenize } from "./normalize";
+import { type RawToken, tokenize } from "./normalize";
 import { stemDutch } from "./snowball-dutch";
 import {
   CLAUSE_WORDS,
   DETERMINERS,
+  IRREGULAR_PLURALS,
   PARTICLES,
   PREPOSITIONS,
   STOPWORDS,
@@ -48,27 +50,39 @@ export interface AnalyzedPosition {
   tokens: string[];
 }
 
+/** Words that open what follows a finite verb: "(de leden) namen de ideeën", "(hij) wees dat af". */
+const OBJECT_STARTERS = new Set(
+  "de het een deze dit die dat mijn zijn haar hun ons onze jouw uw hem hen ze je jou me mij zich iets niets alles niet nooit ook er al".split(" "),
+);
 const AUXILIARIES = new Set("heb hebt heeft hebben had hadden word wordt worden werd werden".split(" "));
 const DIMINUTIVE = /^(.{3,}?)(?:etjes?|tjes?|pjes?|jes?)$/;
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 50_000;
 
 export class DutchAnalyzer {
   private readonly cache = new Map<string, WordAnalysis>();
 
   constructor(readonly lexicon: Lexicon) {}
 
+  /** Noun/adjective lemmas of a form: dictionary lemmas that are not infinitives, irregular plurals. */
+  private nounLemmas(form: string): string[] {
+    const out = this.lexicon.lemmas(form).filter((l) => !this.lexicon.isInfinitive(l));
+    const irregular = IRREGULAR_PLURALS.get(form);
+    if (irregular) out.push(irregular);
+    return out;
+  }
+
   /** The lemma of a compound: modifiers as written + the head's lemma (wijkwerkers → wijkwerker). */
   private compoundLemmas(split: CompoundSplit): string[] {
     const head = split.parts[split.parts.length - 1]!;
     const prefix = split.parts.slice(0, -1).map((p, i) => p + split.links[i]).join("");
-    return this.lexicon.lemmas(head).map((l) => prefix + l);
+    return this.nounLemmas(head).map((l) => prefix + l);
   }
 
   private partTokensOf(split: CompoundSplit, add: (t: string) => void, depth: number): void {
     const { parts, links } = split;
     for (const p of parts) {
       add(stemDutch(p));
-      for (const l of this.lexicon.lemmas(p)) add(stemDutch(l));
+      for (const l of this.nounLemmas(p)) add(stemDutch(l));
       if (depth < 1) {
         const sub = splitCompound(p, this.lexicon);
         if (sub) this.partTokensOf(sub, add, depth + 1);
@@ -81,7 +95,7 @@ export class DutchAnalyzer {
         let s = "";
         for (let k = i; k < j; k++) s += parts[k]! + (k < j - 1 ? links[k]! : "");
         add(stemDutch(s));
-        if (j === parts.length) for (const l of this.lexicon.lemmas(parts[j - 1]!)) add(stemDutch(s.slice(0, -parts[j - 1]!.length) + l));
+        if (j === parts.length) for (const l of this.nounLemmas(parts[j - 1]!)) add(stemDutch(s.slice(0, -parts[j - 1]!.length) + l));
       }
     }
     for (const l of this.compoundLemmas(split)) add(stemDutch(l));
@@ -100,12 +114,21 @@ export class DutchAnalyzer {
     const stem = stemDutch(word);
     const bits = lex.bits(word);
     const known = (bits & Bits.Known) !== 0;
-    const lemmas = /^[a-z]+$/.test(word) ? lex.lemmas(word) : [];
+    let lemmas = /^[a-z]+$/.test(word) ? lex.lemmas(word) : [];
     let verbs: string[] = [];
-    const nounish = (bits & Bits.Noun) !== 0 && !(bits & (Bits.VerbForm | Bits.Participle));
-    if (/^[a-z]+$/.test(word) && !(nounish && context !== "verbal")) {
-      verbs = verbLemmas(word, lex, { adjectiveAsParticiple: auxiliary });
-      if ((bits & Bits.Noun) !== 0 && context === "nominal") verbs = verbs.filter((v) => lemmas.includes(v));
+    // A noun or a true adjective is read as such unless the context says verb: buurt is not
+    // "(hij) buurt" of buren, leden not "suffered", eigen not "(zich) eigenen", gezond not "sunned".
+    const nominalReading =
+      context !== "verbal" && ((bits & Bits.Noun) !== 0 || ((bits & Bits.Gradable) !== 0 && !auxiliary));
+    const irregular = IRREGULAR_PLURALS.get(word);
+    if (irregular) lemmas = [...lemmas, irregular];
+    if (nominalReading) lemmas = lemmas.filter((l) => !lex.isInfinitive(l));
+    else if (/^[a-z]+$/.test(word)) verbs = verbLemmas(word, lex, { adjectiveAsParticiple: auxiliary });
+    if (bits & Bits.Adj && context !== "verbal") {
+      // An adjective that is also a bare verb stem (los ~ lossen, vrij ~ vrijen): the adjective.
+      const bare = new Set(infinitiveCandidates(word));
+      lemmas = lemmas.filter((l) => !bare.has(l));
+      verbs = verbs.filter((v) => !bare.has(v));
     }
     const split = /^[a-z]+$/.test(word) && verbs.length === 0 ? splitCompound(word, lex) : null;
 
@@ -146,14 +169,23 @@ export class DutchAnalyzer {
     return result;
   }
 
-  private contextAt(words: string[], i: number, clauseStart: number): VerbContext {
-    const prev = i > clauseStart ? words[i - 1] : undefined;
-    const next = words[i + 1];
+  private contextAt(raw: RawToken[], i: number, clauseStart: number): VerbContext {
+    const prev = i > clauseStart ? raw[i - 1]!.word : undefined;
+    const following = raw[i + 1];
+    const next = following && !following.breakBefore && !CLAUSE_WORDS.has(following.word) ? following.word : undefined;
     if ((prev && SUBJECT_PRONOUNS.has(prev)) || (next && SUBJECT_PRONOUNS.has(next))) return "verbal";
     if (prev && (DETERMINERS.has(prev) || /^\d+$/.test(prev))) return "nominal";
     if (prev && prev.endsWith("e") && this.lexicon.is(prev, Bits.Adj) && !this.lexicon.is(prev, Bits.VerbForm)) {
       return "nominal"; // nieuwe leden
     }
+    if (prev && next && OBJECT_STARTERS.has(next)) return "verbal"; // (de leden) namen de ideeën (over)
+    // Verb second: after a clause-initial subject "de politie" or a name, the finite verb follows.
+    const prevBits = prev ? this.lexicon.bits(prev) : 0;
+    const prevIsNoun = (prevBits & (Bits.Noun | Bits.Begin | Bits.End)) !== 0 && !(prevBits & (Bits.VerbForm | Bits.VerbInf));
+    if (i === clauseStart + 2 && DETERMINERS.has(raw[clauseStart]!.word) && prevIsNoun) {
+      return "verbal"; // de politie greep in
+    }
+    if (i === clauseStart + 1 && this.lexicon.is(prev!, Bits.Name) && !this.lexicon.is(prev!, Bits.Lower)) return "verbal";
     return "unknown";
   }
 
@@ -178,7 +210,7 @@ export class DutchAnalyzer {
         analyses.push(null);
         out.push({ position: i + 1, word: w, tokens: [] });
       } else {
-        const a = this.analyzeWord(w, this.contextAt(words, i, clauseStart), auxSeen);
+        const a = this.analyzeWord(w, this.contextAt(raw, i, clauseStart), auxSeen);
         analyses.push(a);
         const tokens = new Set([...a.wordTokens, ...a.partTokens]);
         if (t.joined) {
@@ -205,6 +237,7 @@ export class DutchAnalyzer {
       for (let p = start; p < end; p++) {
         const particle = words[p]!;
         if (particle.length < 2 || /\d/.test(particle)) continue;
+        if (particle === "om" && words.slice(p + 1, end).includes("te")) continue; // om … te + infinitive
         const found = new Set<string>();
         // Main clause: finite verb before the particle.
         for (let v = Math.max(start, p - 12); v < p; v++) {
@@ -216,7 +249,9 @@ export class DutchAnalyzer {
           // A preposition followed by more words is a preposition ("gaf het aan zijn broer")
           // unless another preposition or a verb follows ("deed mee aan de actie").
           const next = words[p + 1]!;
-          if (!PREPOSITIONS.has(next) && !PARTICLES.has(next) && verbsAt(p + 1).length === 0) found.clear();
+          const nextIsVerb = !STOPWORDS.has(next) && verbsAt(p + 1).length > 0;
+          const nextIsPreposition = next !== "te" && (PREPOSITIONS.has(next) || PARTICLES.has(next));
+          if (!nextIsPreposition && !nextIsVerb) found.clear();
         }
         // Particle before an infinitive, possibly with "te" or a modal between: los (wilde) (te) laten.
         for (let v = p + 1; v < Math.min(end, p + 4); v++) {

@@ -78,9 +78,16 @@ const PARTICLE_PFX = /^P[a-t]$/;
 /** Superlative suffix classes (lelijkst, lelijkste): a true adjective, not just a participle. */
 const GRADABLE = new Set(["Ad", "Ae"]);
 
-/** Candidate infinitives for a verb stem: werk → werken, maak → maken, leef → leven, zet → zetten, ga → gaan. */
+/**
+ * Candidate infinitives for a verb stem, most likely first: werk → werken, maak → maken,
+ * leef → leven, zet → zetten, ga → gaan. After a short vowel the doubled consonant comes first
+ * (stel → stellen, not stelen, whose stem is steel; leg → leggen, not legen), then the plain
+ * form for unstressed endings (wandel → wandelen, teken → tekenen).
+ */
 export function infinitiveCandidates(stem: string): string[] {
-  const out = [stem + "en"];
+  const out: string[] = [];
+  if (/(^|[^aeiou])[aeiou][bdfgklmnprst]$/.test(stem)) out.push(stem + stem.slice(-1) + "en");
+  out.push(stem + "en");
   const voiced = (s: string) => s.replace(/f$/, "v").replace(/s$/, "z");
   const dbl = /([aeou])\1([^aeiouy])$/.exec(stem);
   if (dbl) {
@@ -88,7 +95,6 @@ export function infinitiveCandidates(stem: string): string[] {
     out.push(base + "en", voiced(base) + "en");
   }
   if (/(ei|ij|ui|ou|au|ie|oe|eu|[^aeiou])[fs]$/.test(stem)) out.push(voiced(stem) + "en");
-  if (/(^|[^aeiou])[aeiou][bdfgklmnprst]$/.test(stem)) out.push(stem + stem.slice(-1) + "en");
   if (/[aeiou]$/.test(stem)) out.push(stem + "n", stem + stem.slice(-1) + "n");
   return [...new Set(out)];
 }

@@ -3,16 +3,24 @@
 import { infinitiveCandidates } from "./hunspell";
 import { Bits, type Lexicon } from "./lexicon";
 import { strongVerbs } from "./strong-verbs";
-import { INSEPARABLE_PREFIXES, INSEPARABLE_PREFIX_SET, PARTICLES, STOPWORDS, SUFFIX_HOMOGRAPHS } from "./word-lists";
+import {
+  INSEPARABLE_PREFIXES,
+  INSEPARABLE_PREFIX_SET,
+  PARTICLES,
+  SPATIAL_MODIFIERS,
+  STOPWORDS,
+  SUFFIX_HOMOGRAPHS,
+} from "./word-lists";
 
 // ---------------------------------------------------------------------------------------------
 // Verbs
 // ---------------------------------------------------------------------------------------------
 
-/** Infinitives for a stem, keeping only those the lexicon knows as infinitives. */
+/** The most likely infinitive for a stem that the lexicon confirms (stel → stellen, not stelen). */
 function confirmedInfinitives(stem: string, lex: Lexicon): string[] {
   if (stem.length < 2) return [];
-  return infinitiveCandidates(stem).filter((c) => lex.isInfinitive(c));
+  const inf = infinitiveCandidates(stem).find((c) => lex.isInfinitive(c));
+  return inf ? [inf] : [];
 }
 
 /** Weak past participles: gebouwd → bouwen, gewerkte → werken, verbouwd → verbouwen. */
@@ -93,8 +101,7 @@ export interface CompoundSplit {
 }
 
 const MIN_PART = 3;
-const MAX_PARTS = 4;
-const MAX_RELAXED_PARTS = 3;
+const MAX_PARTS_BY_MODE = { strict: 4, headed: 2, relaxed: 3 } as const;
 
 /** op+voeding ← opvoeden, uit+kering ← uitkeren, samen+werking ← samenwerken: not compounds. */
 function isParticleDerivation(particle: string, rest: string, lex: Lexicon): boolean {
@@ -110,20 +117,37 @@ function isParticleDerivation(particle: string, rest: string, lex: Lexicon): boo
   return false;
 }
 
-function okModifier(m: string, first: boolean, strict: boolean, lex: Lexicon): boolean {
+/**
+ * strict: every part licensed by Hunspell's compound flags. headed: the head licensed, the
+ * modifiers any uninflected common noun or adjective (kamer|sleutel: OpenTaal lacks the flag on
+ * kamer). relaxed: for words the dictionary lacks, any known noun/adjective head as well.
+ */
+type Mode = "strict" | "headed" | "relaxed";
+
+function okModifier(m: string, first: boolean, mode: Mode, lex: Lexicon): boolean {
   if (m.length < MIN_PART || INSEPARABLE_PREFIX_SET.has(m)) return false;
+  // Verb particles in front make derivations or fixed words (aandeel, voorraad, inkomen,
+  // overleg, onderwijs), not compounds; only the plainly spatial ones compound (achtertuin).
+  if (PARTICLES.has(m) && !SPATIAL_MODIFIERS.has(m)) return false;
   if (STOPWORDS.has(m) && !PARTICLES.has(m)) return false;
   const b = lex.bits(m);
-  if (strict) return (b & (first ? Bits.Begin : Bits.Middle)) !== 0;
+  if (b & (first ? Bits.Begin : Bits.Middle)) return true;
+  if (mode === "strict") return false;
   if (b & (Bits.Begin | Bits.Middle)) return true;
-  // Otherwise an uninflected common noun or adjective (not best, verst, int, not a name).
-  return (b & Bits.Known) !== 0 && (b & Bits.Lower) !== 0 && (b & (Bits.Noun | Bits.Adj)) !== 0 && lex.lemmas(m).length === 0;
+  if (mode === "headed" && m.length < 4 && !(b & Bits.Noun)) return false;
+  // An uninflected common noun or adjective (not best, verst, grote; not a name).
+  return (
+    (b & Bits.Known) !== 0 &&
+    (b & Bits.Lower) !== 0 &&
+    (b & (Bits.Noun | Bits.Adj)) !== 0 &&
+    lex.lemmas(m).every((l) => lex.isInfinitive(l))
+  );
 }
 
-function okHead(h: string, strict: boolean, lex: Lexicon): boolean {
+function okHead(h: string, mode: Mode, lex: Lexicon): boolean {
   if (h.length < MIN_PART || SUFFIX_HOMOGRAPHS.has(h) || STOPWORDS.has(h)) return false;
   const b = lex.bits(h);
-  if (strict) return (b & Bits.End) !== 0;
+  if (mode !== "relaxed") return (b & Bits.End) !== 0;
   if (!(b & Bits.Known) || !(b & Bits.Lower)) return false;
   if (h.length < 4 && !(b & Bits.End)) return false;
   return (b & (Bits.Noun | Bits.Adj | Bits.End | Bits.Participle)) !== 0;
@@ -143,33 +167,33 @@ function better(a: Candidate, b: Candidate | null): boolean {
   return links(a) < links(b);
 }
 
-function search(word: string, strict: boolean, lex: Lexicon): Candidate | null {
+function search(word: string, mode: Mode, lex: Lexicon): Candidate | null {
   const n = word.length;
   const memo = new Map<number, Candidate | null>();
-  const linkOptions = strict ? [""] : ["", "s", "e", "en"];
+  const linkOptions = mode === "relaxed" ? ["", "s", "e", "en"] : [""];
   const from = (i: number, first: boolean, depth: number): Candidate | null => {
     const key = i * 2 + (first ? 1 : 0);
     if (memo.has(key)) return memo.get(key)!;
     let best: Candidate | null = null;
     if (!first) {
       const head = word.slice(i);
-      if (okHead(head, strict, lex)) best = { parts: [head], links: [""] };
+      if (okHead(head, mode, lex)) best = { parts: [head], links: [""] };
     }
-    if (depth < (strict ? MAX_PARTS : MAX_RELAXED_PARTS) - 1) {
+    if (depth < MAX_PARTS_BY_MODE[mode] - 1) {
       for (let j = i + MIN_PART; j <= n - MIN_PART; j++) {
         const mod = word.slice(i, j);
-        if (!okModifier(mod, first, strict, lex)) continue;
+        if (!okModifier(mod, first, mode, lex)) continue;
         if (PARTICLES.has(mod) && isParticleDerivation(mod, word.slice(j), lex)) continue;
         for (const link of linkOptions) {
           if (link && !word.startsWith(link, j)) continue;
-          if (link && lex.has(mod + link) && okModifier(mod + link, first, strict, lex)) continue; // bewoners: take it whole
+          if (link && lex.has(mod + link) && okModifier(mod + link, first, mode, lex)) continue; // bewoners: take it whole
           const k = j + link.length;
           if (n - k < MIN_PART) continue;
           const rest = from(k, false, depth + 1);
           if (!rest) continue;
           const cand = { parts: [mod, ...rest.parts], links: [link, ...rest.links] };
           // Without the dictionary's flags, three short parts are more often chance than a compound.
-          if (!strict && cand.parts.length > 2 && cand.parts.some((p) => p.length < 4)) continue;
+          if (mode === "relaxed" && cand.parts.length > 2 && cand.parts.some((p) => p.length < 4)) continue;
           if (better(cand, best)) best = cand;
         }
       }
@@ -189,9 +213,11 @@ function search(word: string, strict: boolean, lex: Lexicon): Candidate | null {
  */
 export function splitCompound(word: string, lex: Lexicon): CompoundSplit | null {
   if (word.length < MIN_PART * 2) return null;
-  const strict = search(word, true, lex);
+  const strict = search(word, "strict", lex);
   if (strict) return { ...strict, strict: true };
-  if (lex.has(word)) return null;
-  const relaxed = search(word, false, lex);
-  return relaxed ? { ...relaxed, strict: false } : null;
+  const known = lex.has(word);
+  const b = lex.bits(word);
+  if (known && b & (Bits.VerbInf | Bits.VerbForm | Bits.Participle) && !(b & Bits.Noun)) return null; // voorstrijken
+  const loose = search(word, known ? "headed" : "relaxed", lex);
+  return loose ? { ...loose, strict: false } : null;
 }

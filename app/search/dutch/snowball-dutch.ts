@@ -20,7 +20,7 @@ const isV = (c: string | undefined): boolean => c !== undefined && VOWELS.has(c)
 
 export function stemDutch(input: string): string {
   // --- prelude -------------------------------------------------------------------------
-  let chars: string[] = [];
+  const chars: string[] = [];
   for (const c of input) chars.push(ACCENT_FOLD[c] ?? c);
   if (chars[0] === "y") chars[0] = "Y";
   // repeat ( gopast v  try ( ['i'] v → 'I'  or  ['y'] → 'Y' ) )

@@ -26,6 +26,9 @@ export const PARTICLES = new Set(
   ).split(" "),
 );
 
+/** Particles that do form transparent compounds: achtertuin, binnenstad, buitenwijk, bovenbuur. */
+export const SPATIAL_MODIFIERS = new Set("achter binnen buiten boven tussen".split(" "));
+
 /** Prepositions: as a detached particle they must stand at the end of their clause. */
 export const PREPOSITIONS = new Set(
   (
@@ -69,3 +72,16 @@ export const CLAUSE_WORDS = new Set(
     "tenzij zodra totdat opdat"
   ).split(" "),
 );
+
+/**
+ * Nouns whose plural changes the stem (ANS §3.3.2: -eren plurals and vowel change). Closed: new
+ * nouns take -en or -s, which the dictionary and the stemmer already handle.
+ */
+export const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ["kinderen", "kind"], ["eieren", "ei"], ["bladeren", "blad"], ["liederen", "lied"],
+  ["goederen", "goed"], ["volkeren", "volk"], ["kalveren", "kalf"], ["lammeren", "lam"],
+  ["runderen", "rund"], ["raderen", "rad"], ["hoenderen", "hoen"], ["beenderen", "been"],
+  ["gemoederen", "gemoed"], ["gelederen", "gelid"], ["spaanderen", "spaander"],
+  ["steden", "stad"], ["schepen", "schip"], ["leden", "lid"], ["smeden", "smid"],
+  ["koeien", "koe"], ["vlooien", "vlo"], ["kleren", "kleed"], ["lieden", "man"],
+]);
