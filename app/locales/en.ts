@@ -1,5 +1,6 @@
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
+import * as meetings from "./meetings";
 import * as members from "./members";
 import * as replies from "./replies";
 import type { Messages } from "./nl";
@@ -201,6 +202,7 @@ const en: Messages = {
   replies: replies.en,
   competences: competences.en,
   members: members.en,
+  meetings: meetings.en,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
+import * as meetings from "./meetings";
 import * as members from "./members";
 import * as replies from "./replies";
 
@@ -202,6 +203,7 @@ const nl = {
   replies: replies.nl,
   competences: competences.nl,
   members: members.nl,
+  meetings: meetings.nl,
 };
 
 export default nl;
