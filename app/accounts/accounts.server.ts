@@ -26,17 +26,7 @@ export async function signUp(guardian: Guardian, input: SignUpInput, client: { i
   if (existing) throw new Invalid({ email: ["errors.emailTaken"] });
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.user.create({
-      data: {
-        handle: await uniqueHandle(input.displayName),
-        displayName: input.displayName,
-        email: input.email,
-        passwordHash,
-        organisation: input.organisation || null,
-        consentAt: new Date(),
-      },
-      select: { id: true },
-    });
+    const user = await insertMember({ ...input, passwordHash, role: "member" });
     return { ...(await createSession(user.id)), userId: user.id };
   } catch (e) {
     // Two sign-ups with one address at the same moment: the unique index decides.
@@ -112,19 +102,30 @@ export async function createMemberFromConsole(input: {
     await db.user.update({ where: { id: existing.id }, data: { role: input.role, passwordHash } });
     return { ...existing, created: false };
   }
-  const user = await db.user.create({
+  const user = await insertMember({ ...input, passwordHash });
+  return { ...user, created: true };
+}
+
+/** A new member row: a handle made from the name, consent stamped now. */
+async function insertMember(input: {
+  displayName: string;
+  email: string;
+  passwordHash: string;
+  role: Role;
+  organisation?: string;
+}): Promise<{ id: number; handle: string }> {
+  return db.user.create({
     data: {
       handle: await uniqueHandle(input.displayName),
       displayName: input.displayName,
       email: input.email,
-      passwordHash,
+      passwordHash: input.passwordHash,
       role: input.role,
-      organisation: input.organisation ?? null,
+      organisation: input.organisation || null,
       consentAt: new Date(),
     },
     select: { id: true, handle: true },
   });
-  return { ...user, created: true };
 }
 
 export async function setOwnLocale(guardian: Guardian, locale: "nl" | "en"): Promise<void> {

@@ -1,4 +1,6 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -80,4 +82,27 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
       ))}
     </div>
   );
+}
+
+/**
+ * Conform's useForm as every form here uses it: the same Zod schema checks in the browser and
+ * on the server; messages appear on submit and then update as the member corrects. (Validating
+ * on blur moves the submit button between mouse-down and mouse-up, and the click is lost.)
+ */
+export function useValidatedForm<Schema extends z.ZodObject>(options: {
+  id: string;
+  schema: Schema;
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, unknown>;
+}) {
+  const { id, schema, lastResult, defaultValue } = options;
+  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+    id,
+    lastResult,
+    defaultValue: defaultValue as never,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 }

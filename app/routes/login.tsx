@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Trans, useTranslation } from "react-i18next";
 import { Form, Link, redirect, useActionData, useSearchParams } from "react-router";
 import { logIn } from "~/accounts/accounts.server";
 import { LogInSchema } from "~/accounts/schemas";
-import { FormErrors, TextField } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/form";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
 import { sessionCookie } from "~/web/session-cookie.server";
@@ -38,16 +38,7 @@ export default function LogIn() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const loggedOut = searchParams.get("loggedOut");
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(LogInSchema),
-    // Validate on submit, then as the member corrects: validating on blur moves the button
-    // (messages appear above it) between mouse-down and mouse-up, and the click is lost.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "login", schema: LogInSchema, lastResult: actionData?.result });
   return (
     <div className="page narrow">
       <title>{`${t("login.title")} · ${t("app.name")}`}</title>

@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Trans, useTranslation } from "react-i18next";
 import { Form, Link, redirect, useActionData } from "react-router";
 import { signUp } from "~/accounts/accounts.server";
 import { SignUpSchema, fieldMaxLength } from "~/accounts/schemas";
-import { FieldErrors, FormErrors, TextField } from "~/components/form";
+import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/form";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
 import { sessionCookie } from "~/web/session-cookie.server";
@@ -34,16 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function SignUp() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "signup",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(SignUpSchema),
-    // Validate on submit, then as the member corrects: validating on blur moves the button
-    // (messages appear above it) between mouse-down and mouse-up, and the click is lost.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "signup", schema: SignUpSchema, lastResult: actionData?.result });
   const consentProps = getInputProps(fields.consent, { type: "checkbox" });
   return (
     <div className="page narrow">
