@@ -11,5 +11,32 @@ export default [
   route("language", "routes/language.tsx"),
   route("privacy", "routes/privacy.tsx"),
   route("toegankelijkheid", "routes/accessibility.tsx"),
+  // Competences and profiles
+  route("competences", "routes/competences.tsx"),
+  route("competences/new", "routes/competence-new.tsx"),
+  route("competences/:slug", "routes/competence.tsx"),
+  route("competences/:slug/edit", "routes/competence-edit.tsx"),
+  route("members/:handle", "routes/member.tsx"),
+  route("account/profile", "routes/account-profile.tsx"),
+  // Dilemmas: list, ask, edit, history; the live helpers of the ask and edit forms
+  route("dilemmas", "routes/dilemmas._index.tsx"),
+  route("dilemmas/new", "routes/dilemmas.new.tsx"),
+  route("dilemmas/similar", "routes/dilemmas.similar.ts"),
+  route("dilemmas/preview", "routes/dilemmas.preview.ts"),
+  route("dilemmas/:id/edit", "routes/dilemmas.$id.edit.tsx"),
+  route("dilemmas/:id/revisions", "routes/dilemmas.$id.revisions.tsx"),
+  // Dilemma page and its reply thread (the slug is cosmetic: a wrong or missing one redirects)
+  route("dilemmas/:id/:slug?", "routes/dilemma.tsx"),
+  route("replies/:id", "routes/reply-permalink.tsx"),
+  route("replies/:id/edit", "routes/reply-edit.tsx"),
+  route("replies/:id/revisions", "routes/reply-revisions.tsx"),
+  // Meetings: the list, planning and writing, one meeting's agenda or report, its edit form,
+  // and iCalendar (static "calendar.ics" outranks ":id")
+  route("meetings", "routes/meetings._index.tsx"),
+  route("meetings/new", "routes/meetings.new.tsx"),
+  route("meetings/calendar.ics", "routes/meetings.calendar.ts"),
+  route("meetings/:id", "routes/meetings.$id.tsx"),
+  route("meetings/:id/edit", "routes/meetings.$id.edit.tsx"),
+  route("meetings/:id/calendar.ics", "routes/meetings.$id.calendar.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -23,6 +23,15 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                 {t("nav.home")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/dilemmas">{t("nav.dilemmas")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/competences">{t("nav.competences")}</NavLink>
+            </li>
             {viewer ? (
               <>
                 <li>

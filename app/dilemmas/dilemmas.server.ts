@@ -1,36 +1,96 @@
-import type { DilemmaStatus } from "~/generated/prisma/enums";
-import type { Guardian } from "~/guardian/guardian.server";
-import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
+import { Prisma } from "~/generated/prisma/client";
+import type { DilemmaRef, Guardian } from "~/guardian/guardian.server";
+import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
+import { NotFound } from "~/platform/errors.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { resolveCompetenceIds } from "./competence-tags.server";
+import { AskDilemmaSchema, type AskDilemmaInput } from "./schemas";
+import { parseOrInvalid } from "./validate.server";
 
-export type DilemmaSummary = {
+// Asking a dilemma, and what every dilemma rule needs to know about one (its DilemmaRef).
+// Listing: list.server.ts. Editing and revisions: edit.server.ts. Moderation: moderation.server.ts.
+
+/** Select this to build a DilemmaRef for the Guardian (see toDilemmaRef). */
+export const dilemmaRefSelect = {
+  id: true,
+  authorId: true,
+  lockedAt: true,
+  hiddenAt: true,
+  author: { select: { erasedAt: true } },
+} as const;
+
+export type DilemmaRefWithId = DilemmaRef & { id: number };
+
+export function toDilemmaRef(row: {
   id: number;
-  title: string;
-  status: DilemmaStatus;
-  replyCount: number;
-  lastActivityAt: Date;
-  author: AuthorView;
-  competences: { slug: string; nameNl: string; nameEn: string }[];
-};
+  authorId: number;
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  author: { erasedAt: Date | null };
+}): DilemmaRefWithId {
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    lockedAt: row.lockedAt,
+    hiddenAt: row.hiddenAt,
+    authorErasedAt: row.author.erasedAt,
+  };
+}
 
-export async function listRecentDilemmas(guardian: Guardian, limit = 20): Promise<DilemmaSummary[]> {
-  const rows = await db.dilemma.findMany({
-    where: guardian.visibleDilemmasWhere(),
-    orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      replyCount: true,
-      lastActivityAt: true,
-      author: authorSelect,
-      competences: { select: { competence: { select: { slug: true, nameNl: true, nameEn: true } } } },
-    },
+/** The dilemma's ref, or NotFound when it does not exist or the viewer may not see it. */
+export async function findVisibleDilemmaRef(
+  guardian: Guardian,
+  id: number,
+  client: Prisma.TransactionClient = db,
+): Promise<DilemmaRefWithId> {
+  const row = Number.isSafeInteger(id) ? await client.dilemma.findUnique({ where: { id }, select: dilemmaRefSelect }) : null;
+  if (!row) throw new NotFound("dilemma");
+  const ref = toDilemmaRef(row);
+  guardian.ensureCanSeeDilemma(ref);
+  return ref;
+}
+
+export type CreatedDilemma = { id: number; title: string; created: boolean };
+
+/**
+ * A member asks a dilemma: title, Markdown text, 1–5 current competences. The same form sent
+ * twice (double click, slow network, back and submit again) carries the same submissionId,
+ * and then the first dilemma comes back (`created: false`) instead of a second one.
+ */
+export async function createDilemma(guardian: Guardian, input: AskDilemmaInput): Promise<CreatedDilemma> {
+  guardian.ensureCanAskDilemma();
+  const authorId = memberIdOf(guardian);
+  const { title, body, competences, submissionId } = parseOrInvalid(AskDilemmaSchema, input);
+  const earlier = submissionId ? await findBySubmission(authorId, submissionId) : null;
+  if (earlier) return { ...earlier, created: false };
+  const competenceIds = await resolveCompetenceIds(db, competences);
+  try {
+    const dilemma = await db.dilemma.create({
+      data: {
+        title,
+        bodyMd: body,
+        bodyHtml: renderMarkdown(body),
+        authorId,
+        submissionId: submissionId ?? null,
+        competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
+      },
+      select: { id: true, title: true },
+    });
+    return { ...dilemma, created: true };
+  } catch (error) {
+    // Two copies of the form arrived at the same moment: the unique index let one through.
+    if (submissionId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const first = await findBySubmission(authorId, submissionId);
+      if (first) return { ...first, created: false };
+    }
+    throw error;
+  }
+}
+
+function findBySubmission(authorId: number, submissionId: string) {
+  return db.dilemma.findUnique({
+    where: { authorId_submissionId: { authorId, submissionId } },
+    select: { id: true, title: true },
   });
-  return rows.map(({ author, competences, ...d }) => ({
-    ...d,
-    author: toAuthorView(author),
-    competences: competences.map((c) => c.competence),
-  }));
 }

@@ -1,6 +1,6 @@
-import { Forbidden } from "~/platform/errors.server";
+import { Forbidden, NotFound } from "~/platform/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
-import type { Role } from "~/generated/prisma/enums";
+import type { MeetingStatus, Role } from "~/generated/prisma/enums";
 import type { Viewer } from "./viewer";
 
 // Who may do what, decided in one place (after Discourse's lib/guardian.rb). One Guardian per
@@ -12,6 +12,32 @@ type Denial = string | null;
 const ALLOWED: Denial = null;
 
 export type MemberRef = { id: number; role: Role; erasedAt?: Date | null };
+
+/** What the dilemma rules need of a dilemma: its asker (erased or not) and its moderation state. */
+export type DilemmaRef = {
+  authorId: number;
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  authorErasedAt?: Date | null;
+};
+
+/**
+ * What the meeting rules need of a meeting: its state, and whether its agenda takes proposals
+ * and votes now (upcoming, opened by an organiser, and not yet begun: the domain works that
+ * out from the clock, so these rules stay pure).
+ */
+export type MeetingRef = {
+  status: MeetingStatus;
+  agendaOpen: boolean;
+};
+
+/** What the reply rules need of a reply: who wrote it, its state, and its dilemma. */
+export type ReplyRef = {
+  authorId: number;
+  hiddenAt: Date | null;
+  deletedByAuthorAt: Date | null;
+  dilemma: DilemmaRef;
+};
 
 export class Guardian {
   constructor(readonly viewer: Viewer) {}
@@ -76,13 +102,332 @@ export class Guardian {
   }
 
   // ── Dilemmas ─────────────────────────────────────────────────────────────────────────
-  // (rules for dilemmas: ask, edit, lock, hide, tag)
+  // Every member may ask. The words are the asker's: only they edit title and text (staff
+  // moderate by hiding or locking, never by rewording). A hidden dilemma stays editable by its
+  // asker, so they can fix what the organiser's reason names and ask for it back. A locked
+  // dilemma is frozen, text included, as its thread is (see Replies). Competence tags are how
+  // the circle finds things back: the asker sets them while they may edit, and staff correct
+  // them in any state. Lock and hide rules say who may change that state (both directions);
+  // the UI picks the button from the state, and the domain makes a repeat a no-op.
+
+  whyNotAskDilemma(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    return ALLOWED;
+  }
+
+  /** A hidden dilemma exists only for staff (to review it) and its asker (to fix it). */
+  whyNotSeeDilemma(dilemma: DilemmaRef): Denial {
+    if (!dilemma.hiddenAt) return ALLOWED;
+    if (this.isStaff || this.isSelf({ id: dilemma.authorId })) return ALLOWED;
+    return "the dilemma is hidden";
+  }
+
+  whyNotEditDilemma(dilemma: DilemmaRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isSelf({ id: dilemma.authorId })) return "only the asker edits a dilemma";
+    if (dilemma.authorErasedAt) return "the asker's account was erased";
+    if (dilemma.lockedAt) return "the dilemma is locked";
+    return ALLOWED;
+  }
+
+  whyNotEditDilemmaTags(dilemma: DilemmaRef): Denial {
+    if (this.isStaff) return ALLOWED;
+    return this.whyNotEditDilemma(dilemma);
+  }
+
+  whyNotLockDilemma(_dilemma: DilemmaRef): Denial {
+    if (!this.isStaff) return "only organisers and admins lock or unlock dilemmas";
+    return ALLOWED;
+  }
+
+  whyNotHideDilemma(_dilemma: DilemmaRef): Denial {
+    if (!this.isStaff) return "only organisers and admins hide or unhide dilemmas";
+    return ALLOWED;
+  }
+
+  canAskDilemma = () => this.whyNotAskDilemma() === ALLOWED;
+  canSeeDilemma = (d: DilemmaRef) => this.whyNotSeeDilemma(d) === ALLOWED;
+  canEditDilemma = (d: DilemmaRef) => this.whyNotEditDilemma(d) === ALLOWED;
+  canEditDilemmaTags = (d: DilemmaRef) => this.whyNotEditDilemmaTags(d) === ALLOWED;
+  canLockDilemma = (d: DilemmaRef) => this.whyNotLockDilemma(d) === ALLOWED;
+  canHideDilemma = (d: DilemmaRef) => this.whyNotHideDilemma(d) === ALLOWED;
+
+  ensureCanAskDilemma = () => ensure(this.whyNotAskDilemma());
+  /** NotFound, not Forbidden: whether a hidden dilemma exists is not for everyone to learn. */
+  ensureCanSeeDilemma = (d: DilemmaRef) => {
+    if (this.whyNotSeeDilemma(d) !== ALLOWED) throw new NotFound("dilemma");
+  };
+  ensureCanEditDilemma = (d: DilemmaRef) => ensure(this.whyNotEditDilemma(d));
+  ensureCanEditDilemmaTags = (d: DilemmaRef) => ensure(this.whyNotEditDilemmaTags(d));
+  ensureCanLockDilemma = (d: DilemmaRef) => ensure(this.whyNotLockDilemma(d));
+  ensureCanHideDilemma = (d: DilemmaRef) => ensure(this.whyNotHideDilemma(d));
 
   // ── Replies ──────────────────────────────────────────────────────────────────────────
-  // (rules for replies: reply, edit, delete, hide, mark answer, helpful)
+  // A locked dilemma is frozen for its members: no new replies, no edits. Taking back your
+  // own words (delete) stays possible, and staff keep moderating. A hidden dilemma takes its
+  // thread out of view: only staff and the asker still see it, nobody adds to it. A reply
+  // deleted by its author keeps its place in the thread, but nobody sees its text again.
+
+  whyNotReply(dilemma: DilemmaRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (dilemma.hiddenAt) return "the dilemma is hidden";
+    if (dilemma.lockedAt) return "the dilemma is locked";
+    return ALLOWED;
+  }
+
+  whyNotEditReply(reply: ReplyRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isSelf({ id: reply.authorId })) return "only the author edits a reply";
+    if (reply.deletedByAuthorAt) return "the reply was deleted";
+    if (reply.hiddenAt) return "the reply is hidden by an organiser";
+    if (reply.dilemma.hiddenAt) return "the dilemma is hidden";
+    if (reply.dilemma.lockedAt) return "the dilemma is locked";
+    return ALLOWED;
+  }
+
+  whyNotDeleteReply(reply: ReplyRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isSelf({ id: reply.authorId })) return "only the author deletes a reply";
+    if (reply.deletedByAuthorAt) return "the reply was deleted already";
+    if (this.whyNotSeeDilemma(reply.dilemma)) return "the dilemma is hidden";
+    return ALLOWED;
+  }
+
+  whyNotHideReply(reply: ReplyRef): Denial {
+    if (!this.isStaff) return "only organisers and admins hide replies";
+    if (reply.deletedByAuthorAt) return "the reply was deleted";
+    if (reply.hiddenAt) return "the reply is hidden already";
+    return ALLOWED;
+  }
+
+  whyNotUnhideReply(reply: ReplyRef): Denial {
+    if (!this.isStaff) return "only organisers and admins unhide replies";
+    if (!reply.hiddenAt) return "the reply is not hidden";
+    return ALLOWED;
+  }
+
+  /** Mark (or unmark) the answer; with a reply, also whether that reply can be the answer. */
+  whyNotMarkAnswer(dilemma: DilemmaRef, reply?: ReplyRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isSelf({ id: dilemma.authorId }) && !this.isStaff) {
+      return "only the asker, an organiser or an admin marks the answer";
+    }
+    if (dilemma.hiddenAt) return "the dilemma is hidden";
+    if (dilemma.lockedAt && !this.isStaff) return "the dilemma is locked";
+    if (reply?.deletedByAuthorAt || reply?.hiddenAt) return "a deleted or hidden reply cannot be the answer";
+    return ALLOWED;
+  }
+
+  whyNotMarkHelpful(reply: ReplyRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (this.isSelf({ id: reply.authorId })) return "not on your own reply";
+    if (reply.deletedByAuthorAt) return "the reply was deleted";
+    if (reply.hiddenAt) return "the reply is hidden";
+    if (reply.dilemma.hiddenAt) return "the dilemma is hidden";
+    return ALLOWED;
+  }
+
+  /** Whether the viewer may read the reply's text (a placeholder keeps its place otherwise). */
+  whyNotSeeReply(reply: ReplyRef): Denial {
+    if (this.whyNotSeeDilemma(reply.dilemma)) return "the dilemma is hidden";
+    if (reply.deletedByAuthorAt) return "the reply was deleted by its author";
+    if (reply.hiddenAt && !this.isStaff && !this.isSelf({ id: reply.authorId })) {
+      return "the reply is hidden by an organiser";
+    }
+    return ALLOWED;
+  }
+
+  canReply = (d: DilemmaRef) => this.whyNotReply(d) === ALLOWED;
+  canEditReply = (r: ReplyRef) => this.whyNotEditReply(r) === ALLOWED;
+  canDeleteReply = (r: ReplyRef) => this.whyNotDeleteReply(r) === ALLOWED;
+  canHideReply = (r: ReplyRef) => this.whyNotHideReply(r) === ALLOWED;
+  canUnhideReply = (r: ReplyRef) => this.whyNotUnhideReply(r) === ALLOWED;
+  canMarkAnswer = (d: DilemmaRef, r?: ReplyRef) => this.whyNotMarkAnswer(d, r) === ALLOWED;
+  canMarkHelpful = (r: ReplyRef) => this.whyNotMarkHelpful(r) === ALLOWED;
+  canSeeReply = (r: ReplyRef) => this.whyNotSeeReply(r) === ALLOWED;
+
+  ensureCanReply = (d: DilemmaRef) => ensure(this.whyNotReply(d));
+  ensureCanEditReply = (r: ReplyRef) => ensure(this.whyNotEditReply(r));
+  ensureCanDeleteReply = (r: ReplyRef) => ensure(this.whyNotDeleteReply(r));
+  ensureCanHideReply = (r: ReplyRef) => ensure(this.whyNotHideReply(r));
+  ensureCanUnhideReply = (r: ReplyRef) => ensure(this.whyNotUnhideReply(r));
+  ensureCanMarkAnswer = (d: DilemmaRef, r?: ReplyRef) => ensure(this.whyNotMarkAnswer(d, r));
+  ensureCanMarkHelpful = (r: ReplyRef) => ensure(this.whyNotMarkHelpful(r));
 
   // ── Competences and profiles ─────────────────────────────────────────────────────────
-  // (rules for competences: create, rename, describe, retire; profiles: edit own expertise)
+  // Competences are the circle's shared vocabulary, so staff keep it: organisers and admins
+  // create, rename, describe, retire and un-retire them; everyone may read them. A retired
+  // competence can still be edited (its description explains old dilemmas).
+
+  whyNotManageCompetences(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins manage competences";
+    return ALLOWED;
+  }
+
+  whyNotRetireCompetence(competence: { retiredAt: Date | null }): Denial {
+    const denial = this.whyNotManageCompetences();
+    if (denial) return denial;
+    if (competence.retiredAt) return "the competence is retired already";
+    return ALLOWED;
+  }
+
+  whyNotUnretireCompetence(competence: { retiredAt: Date | null }): Denial {
+    const denial = this.whyNotManageCompetences();
+    if (denial) return denial;
+    if (!competence.retiredAt) return "the competence is in use";
+    return ALLOWED;
+  }
+
+  /** Profiles are public, like the posts they list; an erased member has none (404). */
+  whyNotSeeProfile(member: MemberRef): Denial {
+    if (member.erasedAt) return "the account was erased";
+    return ALLOWED;
+  }
+
+  // A profile speaks for its member, so only the member edits it (name, organisation,
+  // expertise, language). Not admins, by decision: what an admin needs over another member
+  // has its own rules (changeRole, eraseAccount), and an admin editing a profile would put
+  // words under someone else's name.
+  whyNotEditProfile(member: MemberRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (member.erasedAt) return "the account was erased";
+    if (!this.isSelf(member)) return "only the member edits their own profile";
+    return ALLOWED;
+  }
+
+  canManageCompetences = () => this.whyNotManageCompetences() === ALLOWED;
+  canRetireCompetence = (c: { retiredAt: Date | null }) => this.whyNotRetireCompetence(c) === ALLOWED;
+  canUnretireCompetence = (c: { retiredAt: Date | null }) => this.whyNotUnretireCompetence(c) === ALLOWED;
+  canSeeProfile = (m: MemberRef) => this.whyNotSeeProfile(m) === ALLOWED;
+  canEditProfile = (m: MemberRef) => this.whyNotEditProfile(m) === ALLOWED;
+
+  ensureCanManageCompetences = () => ensure(this.whyNotManageCompetences());
+  ensureCanRetireCompetence = (c: { retiredAt: Date | null }) => ensure(this.whyNotRetireCompetence(c));
+  ensureCanUnretireCompetence = (c: { retiredAt: Date | null }) => ensure(this.whyNotUnretireCompetence(c));
+  ensureCanEditProfile = (m: MemberRef) => ensure(this.whyNotEditProfile(m));
+
+  // ── Meetings and reports ─────────────────────────────────────────────────────────────
+  // Organisers and admins run the circle's meetings: they plan one, open its agenda, turn it
+  // into its report after it was held, write, link, publish and delete. Members take part in
+  // the agenda: they propose open dilemmas and vote, while it is open (see MeetingRef). A draft
+  // report is the organisers' work in progress: for everyone else it does not exist (404, see
+  // ensureCanSeeMeeting). An upcoming meeting is public, like its calendar feed.
+
+  whyNotSeeMeeting(meeting: MeetingRef): Denial {
+    if (meeting.status === "draft" && !this.isStaff) return "a draft report is for organisers and admins";
+    return ALLOWED;
+  }
+
+  /** Plan an upcoming meeting or start a report. */
+  whyNotCreateMeeting(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins create meetings and reports";
+    return ALLOWED;
+  }
+
+  /** Edit its details or the report's text (a published report keeps revisions). */
+  whyNotEditMeeting(_meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins edit meetings and reports";
+    return ALLOWED;
+  }
+
+  whyNotPublishReport(meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins publish reports";
+    if (meeting.status === "upcoming") return "the meeting has no report yet";
+    if (meeting.status === "published") return "the report is published already";
+    return ALLOWED;
+  }
+
+  /** Deleting a meeting removes its report, agenda and links, never the dilemmas. */
+  whyNotDeleteMeeting(_meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins delete meetings and reports";
+    return ALLOWED;
+  }
+
+  /** Link or unlink dilemmas raised or discussed, or turn a question raised into a dilemma. */
+  whyNotLinkDilemmas(meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins link dilemmas to a report";
+    if (meeting.status === "upcoming") return "an upcoming meeting has an agenda, not a report";
+    return ALLOWED;
+  }
+
+  whyNotOpenAgenda(meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins open an agenda";
+    if (meeting.status !== "upcoming") return "only an upcoming meeting has an agenda";
+    if (meeting.agendaOpen) return "the agenda is open already";
+    return ALLOWED;
+  }
+
+  whyNotCloseAgenda(meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins close an agenda";
+    if (meeting.status !== "upcoming") return "only an upcoming meeting has an agenda";
+    if (!meeting.agendaOpen) return "the agenda is closed already";
+    return ALLOWED;
+  }
+
+  /** Every member may put an open dilemma on an open agenda, and vote for what is on it. */
+  whyNotProposeAgendaItem(meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (meeting.status !== "upcoming") return "only an upcoming meeting has an agenda";
+    if (!meeting.agendaOpen) return "the agenda is closed";
+    return ALLOWED;
+  }
+
+  whyNotVoteOnAgenda(meeting: MeetingRef): Denial {
+    return this.whyNotProposeAgendaItem(meeting);
+  }
+
+  /** Organisers keep the agenda: they take items off it (open or closed, until it is held). */
+  whyNotRemoveAgendaItem(meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins take items off an agenda";
+    if (meeting.status !== "upcoming") return "only an upcoming meeting has an agenda";
+    return ALLOWED;
+  }
+
+  /** After the meeting: the upcoming meeting becomes its draft report, its agenda "discussed". */
+  whyNotConvertToReport(meeting: MeetingRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins write reports";
+    if (meeting.status !== "upcoming") return "the meeting has a report already";
+    return ALLOWED;
+  }
+
+  canSeeMeeting = (m: MeetingRef) => this.whyNotSeeMeeting(m) === ALLOWED;
+  canCreateMeeting = () => this.whyNotCreateMeeting() === ALLOWED;
+  canEditMeeting = (m: MeetingRef) => this.whyNotEditMeeting(m) === ALLOWED;
+  canPublishReport = (m: MeetingRef) => this.whyNotPublishReport(m) === ALLOWED;
+  canDeleteMeeting = (m: MeetingRef) => this.whyNotDeleteMeeting(m) === ALLOWED;
+  canLinkDilemmas = (m: MeetingRef) => this.whyNotLinkDilemmas(m) === ALLOWED;
+  canOpenAgenda = (m: MeetingRef) => this.whyNotOpenAgenda(m) === ALLOWED;
+  canCloseAgenda = (m: MeetingRef) => this.whyNotCloseAgenda(m) === ALLOWED;
+  canProposeAgendaItem = (m: MeetingRef) => this.whyNotProposeAgendaItem(m) === ALLOWED;
+  canVoteOnAgenda = (m: MeetingRef) => this.whyNotVoteOnAgenda(m) === ALLOWED;
+  canRemoveAgendaItem = (m: MeetingRef) => this.whyNotRemoveAgendaItem(m) === ALLOWED;
+  canConvertToReport = (m: MeetingRef) => this.whyNotConvertToReport(m) === ALLOWED;
+
+  /** NotFound, not Forbidden: members must not learn that a draft report exists. */
+  ensureCanSeeMeeting = (m: MeetingRef) => {
+    if (this.whyNotSeeMeeting(m) !== ALLOWED) throw new NotFound("meeting");
+  };
+  ensureCanCreateMeeting = () => ensure(this.whyNotCreateMeeting());
+  ensureCanEditMeeting = (m: MeetingRef) => ensure(this.whyNotEditMeeting(m));
+  ensureCanPublishReport = (m: MeetingRef) => ensure(this.whyNotPublishReport(m));
+  ensureCanDeleteMeeting = (m: MeetingRef) => ensure(this.whyNotDeleteMeeting(m));
+  ensureCanLinkDilemmas = (m: MeetingRef) => ensure(this.whyNotLinkDilemmas(m));
+  ensureCanOpenAgenda = (m: MeetingRef) => ensure(this.whyNotOpenAgenda(m));
+  ensureCanCloseAgenda = (m: MeetingRef) => ensure(this.whyNotCloseAgenda(m));
+  ensureCanProposeAgendaItem = (m: MeetingRef) => ensure(this.whyNotProposeAgendaItem(m));
+  ensureCanVoteOnAgenda = (m: MeetingRef) => ensure(this.whyNotVoteOnAgenda(m));
+  ensureCanRemoveAgendaItem = (m: MeetingRef) => ensure(this.whyNotRemoveAgendaItem(m));
+  ensureCanConvertToReport = (m: MeetingRef) => ensure(this.whyNotConvertToReport(m));
 
   // ── Visibility filters: every list, feed and search query goes through these ───────────
 
@@ -97,6 +442,12 @@ export class Guardian {
   visibleReportsWhere(): Prisma.MeetingWhereInput {
     if (this.isStaff) return { status: { in: ["draft", "published"] } };
     return { status: "published" };
+  }
+
+  /** Meetings in any state for staff; upcoming ones and published reports for everyone else. */
+  visibleMeetingsWhere(): Prisma.MeetingWhereInput {
+    if (this.isStaff) return {};
+    return { status: { in: ["upcoming", "published"] } };
   }
 
   canSignUp = () => this.whyNotSignUp() === ALLOWED;

@@ -1,5 +1,143 @@
 // Messages of the competences pages, Dutch first (B1) and English second. Same keys in both:
 // TypeScript refuses an English catalogue that misses a Dutch key.
-export const nl = {};
+export const nl = {
+  title: "Competenties",
+  intro:
+    "Een competentie is een vaardigheid uit het werk in de wijk. Elk dilemma hoort bij een of meer competenties. Kies een competentie om de dilemma's erover te lezen.",
+  active: "In gebruik",
+  retired: "Niet meer in gebruik",
+  retiredIntro: "Deze competenties kies je niet meer bij een nieuw dilemma. Oudere dilemma's houden ze wel.",
+  retiredMark: "niet meer in gebruik",
+  none: "Er zijn nog geen competenties.",
+  dilemmaCount_one: "{{count}} dilemma",
+  dilemmaCount_other: "{{count}} dilemma's",
+  new: "Nieuwe competentie",
+  edit: "Competentie bewerken",
+  page: {
+    otherName: "In het Engels: {{name}}",
+    synonyms: "Andere woorden",
+    noDescription: "Er is nog geen beschrijving.",
+    dilemmas: "Dilemma's over deze competentie",
+    noDilemmas: "Er zijn nog geen dilemma's over deze competentie.",
+    retiredNotice:
+      "Deze competentie is niet meer in gebruik. Je kiest haar niet meer bij een nieuw dilemma. De dilemma's hieronder houden haar wel.",
+    reports: "Verslagen",
+    reportsIntro: "Verslagen van bijeenkomsten waar dilemma's met deze competentie besproken zijn.",
+  },
+  pager: {
+    label: "Pagina's",
+    previous: "Vorige pagina",
+    next: "Volgende pagina",
+    current: "Pagina {{page}} van {{pages}}",
+  },
+  form: {
+    newTitle: "Nieuwe competentie",
+    newIntro: "Een nieuwe competentie kunnen leden meteen kiezen bij een dilemma en op hun profiel.",
+    editTitle: "Bewerk: {{name}}",
+    nameNl: "Naam in het Nederlands",
+    nameNlHint: "Het webadres van de competentie komt van deze naam.",
+    nameEn: "Naam in het Engels",
+    synonyms: "Andere woorden (mag leeg blijven)",
+    synonymsHint: "Woorden die mensen ook gebruiken. Zet een komma tussen de woorden, bijvoorbeeld: coaching, aanmoedigen",
+    description: "Beschrijving (mag leeg blijven)",
+    descriptionHint:
+      "Wanneer past deze competentie bij een dilemma? Een paar korte zinnen. Je mag Markdown gebruiken, bijvoorbeeld *schuin* of **vet**.",
+    updateSlug: "Pas ook het webadres aan de nieuwe naam aan",
+    updateSlugHint: "Nu: {{path}}. Het oude adres blijft werken en stuurt door naar het nieuwe.",
+    create: "Competentie maken",
+    save: "Opslaan",
+    cancel: "Terug naar de competentie",
+  },
+  retire: {
+    heading: "Niet meer gebruiken",
+    explain:
+      "Leden kunnen deze competentie dan niet meer kiezen bij een nieuw dilemma of op hun profiel. Dilemma's die haar al hebben, houden haar. Je kunt haar later weer in gebruik nemen.",
+    button: "Niet meer gebruiken",
+    unretireHeading: "Weer in gebruik nemen",
+    unretireExplain: "Deze competentie is nu niet in gebruik. Neem je haar weer in gebruik, dan kunnen leden haar weer kiezen.",
+    unretireButton: "Weer in gebruik nemen",
+  },
+  flash: {
+    created: "De competentie is gemaakt.",
+    saved: "De wijzigingen zijn opgeslagen.",
+    retired: "De competentie is niet meer in gebruik.",
+    unretired: "De competentie is weer in gebruik.",
+  },
+  errors: {
+    nameTaken: "Er is al een competentie met deze naam. Kies een andere naam.",
+    slugTaken: "Een andere competentie heeft net dit webadres gekregen. Probeer het opnieuw.",
+    tooManySynonyms: "Geef hoogstens {{max}} andere woorden.",
+    synonymTooLong: "Een van de woorden is te lang (hoogstens {{max}} tekens per woord).",
+  },
+};
 
-export const en: typeof nl = {};
+export const en: typeof nl = {
+  title: "Competences",
+  intro:
+    "A competence is a skill from neighbourhood work. Every dilemma belongs to one or more competences. Choose a competence to read the dilemmas about it.",
+  active: "In use",
+  retired: "No longer in use",
+  retiredIntro: "You can no longer choose these competences for a new dilemma. Older dilemmas keep them.",
+  retiredMark: "no longer in use",
+  none: "There are no competences yet.",
+  dilemmaCount_one: "{{count}} dilemma",
+  dilemmaCount_other: "{{count}} dilemmas",
+  new: "New competence",
+  edit: "Edit competence",
+  page: {
+    otherName: "In Dutch: {{name}}",
+    synonyms: "Other words",
+    noDescription: "There is no description yet.",
+    dilemmas: "Dilemmas about this competence",
+    noDilemmas: "There are no dilemmas about this competence yet.",
+    retiredNotice:
+      "This competence is no longer in use. You cannot choose it for a new dilemma any more. The dilemmas below keep it.",
+    reports: "Reports",
+    reportsIntro: "Reports of meetings where dilemmas with this competence were discussed.",
+  },
+  pager: {
+    label: "Pages",
+    previous: "Previous page",
+    next: "Next page",
+    current: "Page {{page}} of {{pages}}",
+  },
+  form: {
+    newTitle: "New competence",
+    newIntro: "Members can choose a new competence right away, for a dilemma and on their profile.",
+    editTitle: "Edit: {{name}}",
+    nameNl: "Name in Dutch",
+    nameNlHint: "The competence's web address comes from this name.",
+    nameEn: "Name in English",
+    synonyms: "Other words (optional)",
+    synonymsHint: "Words people also use. Put a comma between the words, for example: coaching, encouraging",
+    description: "Description (optional)",
+    descriptionHint:
+      "When does this competence fit a dilemma? A few short sentences. You may use Markdown, for example *italic* or **bold**.",
+    updateSlug: "Also change the web address to match the new name",
+    updateSlugHint: "Now: {{path}}. The old address keeps working and leads to the new one.",
+    create: "Create competence",
+    save: "Save",
+    cancel: "Back to the competence",
+  },
+  retire: {
+    heading: "Stop using",
+    explain:
+      "Members can then no longer choose this competence for a new dilemma or on their profile. Dilemmas that have it keep it. You can bring it back later.",
+    button: "Stop using",
+    unretireHeading: "Bring back into use",
+    unretireExplain: "This competence is not in use now. If you bring it back, members can choose it again.",
+    unretireButton: "Bring back into use",
+  },
+  flash: {
+    created: "The competence was created.",
+    saved: "Your changes were saved.",
+    retired: "The competence is no longer in use.",
+    unretired: "The competence is in use again.",
+  },
+  errors: {
+    nameTaken: "There is already a competence with this name. Choose another name.",
+    slugTaken: "Another competence just got this web address. Please try again.",
+    tooManySynonyms: "Give at most {{max}} other words.",
+    synonymTooLong: "One of the words is too long (at most {{max}} characters per word).",
+  },
+};

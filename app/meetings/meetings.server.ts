@@ -1,5 +1,67 @@
-import type { Guardian } from "~/guardian/guardian.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { MeetingStatus } from "~/generated/prisma/enums";
+import type { Guardian, MeetingRef } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
+import { NotFound } from "~/platform/errors.server";
+import { endOfMeetingDay } from "./dates";
+
+// What every meeting rule needs to know about a meeting (its MeetingRef), and the newest
+// report for the home page. Writing reports: reports.server.ts; the agenda: agenda.server.ts;
+// links to dilemmas: links.server.ts; the pages: pages.server.ts; iCalendar: calendar.server.ts.
+
+/** Revisions of a report's title and summary (Revision.subjectType). */
+export const REPORT_REVISION_SUBJECT = "report";
+
+export const meetingRefSelect = {
+  id: true,
+  status: true,
+  heldOn: true,
+  startsAt: true,
+  agendaOpenedAt: true,
+} as const;
+
+export type MeetingRefWithId = MeetingRef & { id: number };
+
+type MeetingRefRow = {
+  id: number;
+  status: MeetingStatus;
+  heldOn: Date;
+  startsAt: Date | null;
+  agendaOpenedAt: Date | null;
+};
+
+/**
+ * The agenda takes proposals and votes once an organiser opened it, until the meeting begins
+ * (its start time, or the end of its day when only the date is known). After that the
+ * organisers make it the meeting's report.
+ */
+export function isAgendaOpen(row: Omit<MeetingRefRow, "id">, now = new Date()): boolean {
+  if (row.status !== "upcoming" || !row.agendaOpenedAt || row.agendaOpenedAt > now) return false;
+  return now < (row.startsAt ?? endOfMeetingDay(row.heldOn));
+}
+
+export function toMeetingRef(row: MeetingRefRow, now = new Date()): MeetingRefWithId {
+  return { id: row.id, status: row.status, agendaOpen: isAgendaOpen(row, now) };
+}
+
+/** The meeting's ref, or NotFound when it does not exist or the viewer may not see it (drafts). */
+export async function findMeetingRef(
+  guardian: Guardian,
+  id: number,
+  client: Prisma.TransactionClient = db,
+): Promise<MeetingRefWithId> {
+  const row = Number.isSafeInteger(id) ? await client.meeting.findUnique({ where: { id }, select: meetingRefSelect }) : null;
+  if (!row) throw new NotFound("meeting");
+  const ref = toMeetingRef(row);
+  guardian.ensureCanSeeMeeting(ref);
+  return ref;
+}
+
+/** One change at a time per meeting: votes, conversion and edits wait for each other. */
+export async function lockMeetingRow(tx: Prisma.TransactionClient, id: number, mode: "update" | "share" = "update") {
+  if (mode === "share") await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${id} FOR SHARE`;
+  else await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${id} FOR UPDATE`;
+}
 
 export type ReportSummary = {
   id: number;
@@ -17,7 +79,7 @@ export type ReportSummary = {
 export async function getLatestReport(guardian: Guardian): Promise<ReportSummary | null> {
   const meeting = await db.meeting.findFirst({
     where: { ...guardian.visibleReportsWhere(), status: "published" },
-    orderBy: { heldOn: "desc" },
+    orderBy: [{ heldOn: "desc" }, { id: "desc" }],
     select: {
       id: true,
       title: true,

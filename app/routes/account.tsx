@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { Form, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getOwnAccount, logOutEverywhere } from "~/accounts/accounts.server";
+import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { clearSessionCookie } from "~/web/session-cookie.server";
 import type { Route } from "./+types/account";
@@ -50,6 +51,14 @@ export default function Account() {
         <dt>{t("account.role")}</dt>
         <dd>{t(`account.roles.${account.role}`)}</dd>
       </dl>
+      <ul>
+        <li>
+          <Link to={PROFILE_EDIT_PATH}>{t("members.profile.edit")}</Link>
+        </li>
+        <li>
+          <Link to={memberPath(account)}>{t("members.edit.viewProfile")}</Link>
+        </li>
+      </ul>
       <h2>{t("account.logoutEverywhere")}</h2>
       <p>{t("account.sessions", { count: account.activeSessions })}</p>
       <p>{t("account.logoutEverywhereHint")}</p>

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { useLoaderData } from "react-router";
-import { AuthorName } from "~/components/AuthorName";
+import { Link, useLoaderData } from "react-router";
+import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { formatDate, isoDate } from "~/components/format";
-import { listRecentDilemmas } from "~/dilemmas/dilemmas.server";
+import { listRecentDilemmas } from "~/dilemmas/list.server";
 import { getLatestReport } from "~/meetings/meetings.server";
 import { guardianOf } from "~/web/context.server";
 import type { Route } from "./+types/home";
@@ -63,26 +63,16 @@ export default function Home() {
 
       <section aria-labelledby="dilemmas-heading">
         <h2 id="dilemmas-heading">{t("home.dilemmas")}</h2>
+        <p className="button-row">
+          <Link to="/dilemmas/new" className="button">
+            {t("dilemmas.ask.callToAction")}
+          </Link>{" "}
+          <Link to="/dilemmas">{t("dilemmas.list.all")}</Link>
+        </p>
         {dilemmas.length === 0 ? <p>{t("home.noDilemmas")}</p> : null}
         <ul className="dilemma-list">
           {dilemmas.map((d) => (
-            <li key={d.id} className="dilemma-list__item">
-              <h3 className="dilemma-list__title">{d.title}</h3>
-              <p className="meta">
-                <span className={`status status--${d.status}`}>{t(`home.status.${d.status}`)}</span> ·{" "}
-                {t("home.replies", { count: d.replyCount })} · <AuthorName author={d.author} /> ·{" "}
-                <time dateTime={isoDate(d.lastActivityAt)}>{formatDate(d.lastActivityAt, lang)}</time>
-              </p>
-              {d.competences.length ? (
-                <ul className="tags" aria-label={t("home.competences")}>
-                  {d.competences.map((c) => (
-                    <li key={c.slug} className="tag">
-                      {lang === "en" ? c.nameEn : c.nameNl}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
+            <DilemmaSummaryItem key={d.id} dilemma={d} />
           ))}
         </ul>
       </section>

@@ -192,3 +192,35 @@ export const dilemmas: DemoDilemma[] = [
     ],
   },
 ];
+
+/**
+ * The next meeting, always a few weeks ahead of the day the demo is seeded, with its agenda
+ * open: three open dilemmas proposed by demo members, and their votes. Times are Dutch time.
+ */
+export type DemoAgendaItem = { dilemma: string; proposedBy: string; votes: string[] };
+
+export const upcomingMeeting = {
+  title: "Eigen kracht in de praktijk: wat werkt er in jouw wijk?",
+  weeksAhead: 4,
+  startTime: "19:30",
+  endTime: "21:30",
+  place: "Buurthuis De Schakel (demo)",
+  hostOrganisation: "Buurtwerk Voorbeeldwijk",
+  agenda: [
+    {
+      dilemma: "Hoe voorkom je dat talent van bewoners blijft hangen in de eigen wijk?",
+      proposedBy: "makelaar",
+      votes: ["makelaar", "opbouwwerker", "wijkcoach"],
+    },
+    {
+      dilemma: "Hoe breng je in één gesprek in kaart wat een bewoner kan en wil?",
+      proposedBy: "wijkcoach",
+      votes: ["wijkcoach", "onderzoeker"],
+    },
+    {
+      dilemma: "Hoe krijg je werken vanuit eigen kracht in je vingers?",
+      proposedBy: "opbouwwerker",
+      votes: ["organisator"],
+    },
+  ] satisfies DemoAgendaItem[],
+};

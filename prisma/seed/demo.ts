@@ -1,7 +1,8 @@
 import { childPath, depthOf } from "~/replies/thread-path";
 import { db } from "~/platform/db.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { competences, dilemmas, meeting, members, type DemoReply } from "./demo-content";
+import { amsterdamToday, amsterdamToUtc, toDateInput } from "~/meetings/dates";
+import { competences, dilemmas, meeting, members, upcomingMeeting, type DemoReply } from "./demo-content";
 
 /**
  * Fills an empty database with the demo circle. Returns false (and does nothing) when any
@@ -58,6 +59,7 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       });
 
       let minute = 0;
+      const dilemmaIds = new Map<string, number>();
       for (const d of dilemmas) {
         const created = at(minute++);
         const dilemma = await tx.dilemma.create({
@@ -72,6 +74,7 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
             competences: { create: d.competences.map((slug) => ({ competenceId: competenceIds.get(slug)! })) },
           },
         });
+        dilemmaIds.set(d.title, dilemma.id);
         await tx.meetingDilemma.create({ data: { meetingId: report.id, dilemmaId: dilemma.id, kind: "raised" } });
 
         let replyCount = 0;
@@ -108,6 +111,31 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
             lastActivityAt: last,
             ...(accepted ? { acceptedReplyId: accepted, status: "answered" as const } : {}),
           },
+        });
+      }
+
+      // The next meeting, a few weeks from the day of seeding, its agenda open and voted on.
+      const day = toDateInput(new Date(amsterdamToday().getTime() + upcomingMeeting.weeksAhead * 7 * 86_400_000));
+      const next = await tx.meeting.create({
+        data: {
+          title: upcomingMeeting.title,
+          heldOn: new Date(`${day}T00:00:00Z`),
+          startsAt: amsterdamToUtc(day, upcomingMeeting.startTime),
+          endsAt: amsterdamToUtc(day, upcomingMeeting.endTime),
+          place: upcomingMeeting.place,
+          hostOrganisation: upcomingMeeting.hostOrganisation,
+          status: "upcoming",
+          agendaOpenedAt: new Date(),
+        },
+      });
+      for (const item of upcomingMeeting.agenda) {
+        const dilemmaId = dilemmaIds.get(item.dilemma);
+        if (dilemmaId === undefined) throw new Error(`demo agenda names an unknown dilemma: ${item.dilemma}`);
+        await tx.meetingDilemma.create({
+          data: { meetingId: next.id, dilemmaId, kind: "agenda", proposedById: idOf(item.proposedBy), votes: item.votes.length },
+        });
+        await tx.meetingVote.createMany({
+          data: item.votes.map((key) => ({ meetingId: next.id, dilemmaId, userId: idOf(key) })),
         });
       }
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Guardian, type MemberRef } from "~/guardian/guardian.server";
+import { Guardian, type MemberRef, type ReplyRef } from "~/guardian/guardian.server";
 import { anonymousViewer, type Viewer } from "~/guardian/viewer";
 import { Forbidden } from "~/platform/errors.server";
 
@@ -133,5 +133,360 @@ describe("visibility filters", () => {
   it("shows draft reports to staff only", () => {
     expect(guardianFor("member").visibleReportsWhere()).toEqual({ status: "published" });
     expect(guardianFor("organiser").visibleReportsWhere()).toEqual({ status: { in: ["draft", "published"] } });
+  });
+});
+
+describe("replies: action × role × state", () => {
+  // The reply's author and the dilemma's asker are two different ordinary members; the
+  // "member" column is a third one who neither wrote the reply nor asked.
+  type ReplyRole = "anonymous" | "member" | "reply author" | "asker" | "organiser" | "admin";
+  const replyRoles: ReplyRole[] = ["anonymous", "member", "reply author", "asker", "organiser", "admin"];
+  const ids: Record<Exclude<ReplyRole, "anonymous">, number> = {
+    member: 1,
+    "reply author": 2,
+    asker: 3,
+    organiser: 4,
+    admin: 5,
+  };
+  function viewerGuardian(role: ReplyRole): Guardian {
+    if (role === "anonymous") return new Guardian(anonymousViewer);
+    const siteRole = role === "organiser" || role === "admin" ? role : "member";
+    return new Guardian({ kind: "member", id: ids[role], handle: "x", displayName: "X", role: siteRole, locale: "nl" });
+  }
+
+  type State = "normal" | "locked dilemma" | "hidden reply" | "deleted reply" | "hidden dilemma";
+  const states: State[] = ["normal", "locked dilemma", "hidden reply", "deleted reply", "hidden dilemma"];
+  const at = new Date("2026-01-01");
+  function replyIn(state: State): ReplyRef {
+    return {
+      authorId: ids["reply author"],
+      hiddenAt: state === "hidden reply" ? at : null,
+      deletedByAuthorAt: state === "deleted reply" ? at : null,
+      dilemma: {
+        authorId: ids.asker,
+        lockedAt: state === "locked dilemma" ? at : null,
+        hiddenAt: state === "hidden dilemma" ? at : null,
+      },
+    };
+  }
+
+  const ask = {
+    reply: (g: Guardian, r: ReplyRef) => g.canReply(r.dilemma),
+    editReply: (g: Guardian, r: ReplyRef) => g.canEditReply(r),
+    deleteReply: (g: Guardian, r: ReplyRef) => g.canDeleteReply(r),
+    hideReply: (g: Guardian, r: ReplyRef) => g.canHideReply(r),
+    unhideReply: (g: Guardian, r: ReplyRef) => g.canUnhideReply(r),
+    markAnswer: (g: Guardian, r: ReplyRef) => g.canMarkAnswer(r.dilemma, r),
+    unmarkAnswer: (g: Guardian, r: ReplyRef) => g.canMarkAnswer(r.dilemma),
+    markHelpful: (g: Guardian, r: ReplyRef) => g.canMarkHelpful(r),
+    seeReply: (g: Guardian, r: ReplyRef) => g.canSeeReply(r),
+  };
+
+  const expected: Record<keyof typeof ask, Record<ReplyRole, boolean[]>> = {
+    //                  normal locked hidden-reply deleted-reply hidden-dilemma
+    reply: {
+      anonymous: [n, n, n, n, n],
+      member: [Y, n, Y, Y, n],
+      "reply author": [Y, n, Y, Y, n],
+      asker: [Y, n, Y, Y, n],
+      organiser: [Y, n, Y, Y, n],
+      admin: [Y, n, Y, Y, n],
+    },
+    editReply: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      "reply author": [Y, n, n, n, n],
+      asker: [n, n, n, n, n],
+      organiser: [n, n, n, n, n],
+      admin: [n, n, n, n, n],
+    },
+    deleteReply: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      "reply author": [Y, Y, Y, n, n],
+      asker: [n, n, n, n, n],
+      organiser: [n, n, n, n, n],
+      admin: [n, n, n, n, n],
+    },
+    hideReply: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      "reply author": [n, n, n, n, n],
+      asker: [n, n, n, n, n],
+      organiser: [Y, Y, n, n, Y],
+      admin: [Y, Y, n, n, Y],
+    },
+    unhideReply: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      "reply author": [n, n, n, n, n],
+      asker: [n, n, n, n, n],
+      organiser: [n, n, Y, n, n],
+      admin: [n, n, Y, n, n],
+    },
+    markAnswer: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      "reply author": [n, n, n, n, n],
+      asker: [Y, n, n, n, n],
+      organiser: [Y, Y, n, n, n],
+      admin: [Y, Y, n, n, n],
+    },
+    unmarkAnswer: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      "reply author": [n, n, n, n, n],
+      asker: [Y, n, Y, Y, n],
+      organiser: [Y, Y, Y, Y, n],
+      admin: [Y, Y, Y, Y, n],
+    },
+    markHelpful: {
+      anonymous: [n, n, n, n, n],
+      member: [Y, Y, n, n, n],
+      "reply author": [n, n, n, n, n],
+      asker: [Y, Y, n, n, n],
+      organiser: [Y, Y, n, n, n],
+      admin: [Y, Y, n, n, n],
+    },
+    seeReply: {
+      anonymous: [Y, Y, n, n, n],
+      member: [Y, Y, n, n, n],
+      "reply author": [Y, Y, Y, n, n],
+      asker: [Y, Y, n, n, Y],
+      organiser: [Y, Y, Y, n, Y],
+      admin: [Y, Y, Y, n, Y],
+    },
+  };
+
+  for (const [action, rows] of Object.entries(expected)) {
+    for (const role of replyRoles) {
+      states.forEach((state, i) => {
+        const allowed = rows[role][i]!;
+        it(`${action} × ${role} × ${state} → ${allowed ? "allowed" : "refused"}`, () => {
+          expect(ask[action as keyof typeof ask](viewerGuardian(role), replyIn(state))).toBe(allowed);
+        });
+      });
+    }
+  }
+
+  it("ensure… names the reason: a locked dilemma refuses a reply", () => {
+    expect(() => viewerGuardian("member").ensureCanReply(replyIn("locked dilemma").dilemma)).toThrow(
+      /the dilemma is locked/,
+    );
+    expect(() => viewerGuardian("member").ensureCanEditReply(replyIn("normal"))).toThrow(/only the author/);
+  });
+});
+
+describe("competences and profiles: action × role × state", () => {
+  // Viewers: "member", "organiser" and "admin" look at another member's profile; "self" is an
+  // ordinary member looking at their own. For competence actions "self" has no meaning and is
+  // an ordinary member. States: a normal target, an erased member, a retired competence.
+  type Who = "anonymous" | "member" | "self" | "organiser" | "admin";
+  const whos: Who[] = ["anonymous", "member", "self", "organiser", "admin"];
+  const SELF = 10;
+  function viewerGuardian(who: Who): Guardian {
+    if (who === "anonymous") return new Guardian(anonymousViewer);
+    const role = who === "organiser" || who === "admin" ? who : "member";
+    const id = who === "self" ? SELF : { member: 11, organiser: 12, admin: 13 }[who];
+    return new Guardian({ kind: "member", id, handle: "x", displayName: "X", role, locale: "nl" });
+  }
+  type State = "normal" | "erased target" | "retired competence";
+  const states: State[] = ["normal", "erased target", "retired competence"];
+  const erasedAt = new Date("2026-01-01");
+  const profileOf = (s: State): MemberRef => ({ id: SELF, role: "member", erasedAt: s === "erased target" ? erasedAt : null });
+  const competenceOf = (s: State) => ({ retiredAt: s === "retired competence" ? new Date("2026-02-01") : null });
+
+  const ask: Record<string, (g: Guardian, s: State) => boolean> = {
+    // create, rename, describe, edit synonyms: one rule; the state is the competence edited
+    manageCompetences: (g) => g.canManageCompetences(),
+    retireCompetence: (g, s) => g.canRetireCompetence(competenceOf(s)),
+    unretireCompetence: (g, s) => g.canUnretireCompetence(competenceOf(s)),
+    seeProfile: (g, s) => g.canSeeProfile(profileOf(s)),
+    editProfile: (g, s) => g.canEditProfile(profileOf(s)),
+    seeEmail: (g, s) => g.canSeeEmailOf(profileOf(s)),
+    makeOrganiser: (g, s) => g.canChangeRole(profileOf(s), "organiser"),
+  };
+
+  const expected: Record<keyof typeof ask, Record<Who, boolean[]>> = {
+    //                     normal erased-target retired-competence
+    manageCompetences: {
+      anonymous: [n, n, n],
+      member: [n, n, n],
+      self: [n, n, n],
+      organiser: [Y, Y, Y],
+      admin: [Y, Y, Y],
+    },
+    retireCompetence: {
+      anonymous: [n, n, n],
+      member: [n, n, n],
+      self: [n, n, n],
+      organiser: [Y, Y, n], // retired already
+      admin: [Y, Y, n],
+    },
+    unretireCompetence: {
+      anonymous: [n, n, n],
+      member: [n, n, n],
+      self: [n, n, n],
+      organiser: [n, n, Y], // only a retired one comes back
+      admin: [n, n, Y],
+    },
+    seeProfile: {
+      anonymous: [Y, n, Y],
+      member: [Y, n, Y],
+      self: [Y, n, Y],
+      organiser: [Y, n, Y],
+      admin: [Y, n, Y], // an erased member has no profile, for anyone
+    },
+    editProfile: {
+      anonymous: [n, n, n],
+      member: [n, n, n],
+      self: [Y, n, Y],
+      organiser: [n, n, n],
+      admin: [n, n, n], // decided: a profile is the member's own words
+    },
+    seeEmail: {
+      anonymous: [n, n, n],
+      member: [n, n, n],
+      self: [Y, Y, Y],
+      organiser: [n, n, n],
+      admin: [Y, Y, Y],
+    },
+    makeOrganiser: {
+      anonymous: [n, n, n],
+      member: [n, n, n],
+      self: [n, n, n],
+      organiser: [n, n, n],
+      admin: [Y, n, Y],
+    },
+  };
+
+  for (const [action, rows] of Object.entries(expected)) {
+    for (const who of whos) {
+      states.forEach((state, i) => {
+        const allowed = rows[who]![i]!;
+        it(`${action} × ${who} × ${state} → ${allowed ? "allowed" : "refused"}`, () => {
+          expect(ask[action]!(viewerGuardian(who), state)).toBe(allowed);
+        });
+      });
+    }
+  }
+
+  it("refuses a member a new competence with the reason", () => {
+    expect(() => viewerGuardian("member").ensureCanManageCompetences()).toThrow(Forbidden);
+    expect(() => viewerGuardian("member").ensureCanManageCompetences()).toThrow(/only organisers and admins/);
+  });
+  it("refuses an admin another member's profile edit with the reason", () => {
+    expect(() => viewerGuardian("admin").ensureCanEditProfile(profileOf("normal"))).toThrow(/only the member/);
+  });
+});
+
+describe("dilemmas: action × role × state", () => {
+  // "author" is the member who asked the dilemma; "member" is another ordinary member.
+  // Organisers and admins never asked it. State "author erased": the asker erased their
+  // account (the row stays, so the "author" column is a stale session of that account).
+  type DilemmaRef = Parameters<Guardian["canSeeDilemma"]>[0];
+  type DilemmaRole = "anonymous" | "member" | "author" | "organiser" | "admin";
+  const dilemmaRoles: DilemmaRole[] = ["anonymous", "member", "author", "organiser", "admin"];
+  const ids: Record<Exclude<DilemmaRole, "anonymous">, number> = { member: 1, author: 2, organiser: 3, admin: 4 };
+  function viewerGuardian(role: DilemmaRole): Guardian {
+    if (role === "anonymous") return new Guardian(anonymousViewer);
+    const siteRole = role === "organiser" || role === "admin" ? role : "member";
+    return new Guardian({ kind: "member", id: ids[role], handle: "x", displayName: "X", role: siteRole, locale: "nl" });
+  }
+
+  type State = "normal" | "locked" | "hidden" | "author erased";
+  const states: State[] = ["normal", "locked", "hidden", "author erased"];
+  const at = new Date("2026-01-01");
+  function dilemmaIn(state: State): DilemmaRef {
+    return {
+      authorId: ids.author,
+      lockedAt: state === "locked" ? at : null,
+      hiddenAt: state === "hidden" ? at : null,
+      authorErasedAt: state === "author erased" ? at : null,
+    };
+  }
+
+  const ask = {
+    askDilemma: (g: Guardian) => g.canAskDilemma(),
+    seeDilemma: (g: Guardian, d: DilemmaRef) => g.canSeeDilemma(d),
+    editDilemma: (g: Guardian, d: DilemmaRef) => g.canEditDilemma(d),
+    editDilemmaTags: (g: Guardian, d: DilemmaRef) => g.canEditDilemmaTags(d),
+    lockDilemma: (g: Guardian, d: DilemmaRef) => g.canLockDilemma(d),
+    hideDilemma: (g: Guardian, d: DilemmaRef) => g.canHideDilemma(d),
+  };
+
+  const expected: Record<keyof typeof ask, Record<DilemmaRole, boolean[]>> = {
+    //               normal locked hidden author-erased
+    askDilemma: {
+      anonymous: [n, n, n, n], // asking has no dilemma yet: the state does not matter
+      member: [Y, Y, Y, Y],
+      author: [Y, Y, Y, Y],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    seeDilemma: {
+      anonymous: [Y, Y, n, Y],
+      member: [Y, Y, n, Y],
+      author: [Y, Y, Y, Y], // the asker sees their hidden dilemma (and the reason)
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    editDilemma: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      author: [Y, n, Y, n], // hidden: the asker may fix it; locked: frozen
+      organiser: [n, n, n, n], // staff hide or lock, they do not reword
+      admin: [n, n, n, n],
+    },
+    editDilemmaTags: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      author: [Y, n, Y, n],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    lockDilemma: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      author: [n, n, n, n],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    hideDilemma: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      author: [n, n, n, n],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+  };
+
+  for (const [action, rows] of Object.entries(expected) as [keyof typeof ask, Record<DilemmaRole, boolean[]>][]) {
+    for (const role of dilemmaRoles) {
+      states.forEach((state, i) => {
+        const allowed = rows[role][i]!;
+        it(`${action} × ${role} × ${state} → ${allowed ? "allowed" : "refused"}`, () => {
+          expect(ask[action](viewerGuardian(role), dilemmaIn(state))).toBe(allowed);
+        });
+      });
+    }
+  }
+
+  it("answers a hidden dilemma with NotFound, not Forbidden, so its existence does not leak", () => {
+    expect(() => viewerGuardian("member").ensureCanSeeDilemma(dilemmaIn("hidden"))).toThrow(/^Not found: dilemma$/);
+    expect(() => viewerGuardian("author").ensureCanSeeDilemma(dilemmaIn("hidden"))).not.toThrow();
+  });
+
+  it("refuses another member's edit with the reason", () => {
+    expect(() => viewerGuardian("member").ensureCanEditDilemma(dilemmaIn("normal"))).toThrow(Forbidden);
+    expect(() => viewerGuardian("member").ensureCanEditDilemma(dilemmaIn("normal"))).toThrow(/only the asker/);
+    expect(() => viewerGuardian("author").ensureCanEditDilemma(dilemmaIn("locked"))).toThrow(/locked/);
+  });
+
+  it("agrees with the visibility filter that lists use", () => {
+    // canSeeDilemma (one dilemma) and visibleDilemmasWhere (lists) must tell the same story.
+    expect(viewerGuardian("anonymous").visibleDilemmasWhere()).toEqual({ hiddenAt: null });
+    expect(viewerGuardian("member").visibleDilemmasWhere()).toEqual({ OR: [{ hiddenAt: null }, { authorId: ids.member }] });
+    expect(viewerGuardian("organiser").visibleDilemmasWhere()).toEqual({});
   });
 });

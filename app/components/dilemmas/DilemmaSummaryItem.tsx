@@ -1,0 +1,56 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { AuthorName } from "~/components/AuthorName";
+import { CompetenceTags } from "~/components/CompetenceTags";
+import { formatDate, isoDate } from "~/components/format";
+import { dilemmaPath } from "~/dilemmas/paths";
+import type { AuthorView } from "~/members/author";
+
+// One dilemma in a list (home page, /dilemmas): its title as the link, then status, state,
+// replies, asker and last activity, then its competences. States are words, not colours.
+export type DilemmaListEntry = {
+  id: number;
+  title: string;
+  status: "open" | "answered";
+  replyCount: number;
+  lastActivityAt: Date | string;
+  hidden: boolean;
+  locked: boolean;
+  author: AuthorView;
+  competences: { slug: string; nameNl: string; nameEn: string; retired: boolean }[];
+};
+
+export function DilemmaSummaryItem({ dilemma: d }: { dilemma: DilemmaListEntry }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className="dilemma-list__item">
+      <h3 className="dilemma-list__title">
+        <Link to={dilemmaPath(d)}>{d.title}</Link>
+      </h3>
+      <p className="meta">
+        <span className={`status status--${d.status}`}>{t(`dilemmas.status.${d.status}`)}</span>
+        {d.locked ? (
+          <>
+            {" · "}
+            <span className="dilemma-flag">{t("dilemmas.locked")}</span>
+          </>
+        ) : null}
+        {d.hidden ? (
+          <>
+            {" · "}
+            <span className="dilemma-flag dilemma-flag--hidden">{t("dilemmas.hidden")}</span>
+          </>
+        ) : null}
+        {" · "}
+        {t("dilemmas.replies", { count: d.replyCount })}
+        {" · "}
+        {t("dilemmas.by")} <AuthorName author={d.author} />
+        {" · "}
+        <time dateTime={isoDate(d.lastActivityAt)}>
+          {t("dilemmas.lastActivity", { date: formatDate(d.lastActivityAt, i18n.language) })}
+        </time>
+      </p>
+      <CompetenceTags competences={d.competences} label={t("dilemmas.competences")} />
+    </li>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { CompetenceTags } from "~/components/CompetenceTags";
+import { dilemmaPath } from "~/dilemmas/paths";
+import type { LinkedDilemma } from "~/meetings/report-view.server";
+
+// One dilemma as a report or an agenda lists it: the title as the link (its full address
+// follows it on paper, see the print styles), status and replies in words, its competences,
+// and room for the buttons that belong to it (vote, unlink).
+export function LinkedDilemmaItem({
+  dilemma: d,
+  origin,
+  headingLevel,
+  before,
+  children,
+}: {
+  dilemma: LinkedDilemma;
+  /** The site's address, so a printed page can show where each link goes. */
+  origin: string;
+  headingLevel: 3 | 4 | 5;
+  before?: ReactNode;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const Heading = (["h3", "h4", "h5"] as const)[headingLevel - 3]!;
+  const path = dilemmaPath(d);
+  return (
+    <li className="meeting-dilemma" id={`dilemma-${d.id}`}>
+      {before}
+      <Heading className="meeting-dilemma__title">
+        <Link to={path} data-print-href={`${origin}${path}`}>
+          {d.title}
+        </Link>
+      </Heading>
+      <p className="meta">
+        <span className={`status status--${d.status}`}>
+          <span className="visually-hidden">{t("meetings.report.statusLabel")} </span>
+          {t(`meetings.report.status.${d.status}`)}
+        </span>
+        {d.hidden ? (
+          <>
+            {" · "}
+            <span className="dilemma-flag dilemma-flag--hidden">{t("meetings.report.hidden")}</span>
+          </>
+        ) : null}
+        {" · "}
+        {t("meetings.report.replies", { count: d.replyCount })}
+      </p>
+      <CompetenceTags competences={d.competences} label={t("dilemmas.competences")} />
+      {children}
+    </li>
+  );
+}

@@ -1,0 +1,105 @@
+import { Trans, useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { AuthorName } from "~/components/AuthorName";
+import { formatDate, isoDate } from "~/components/format";
+import type { AuthorView } from "~/members/author";
+import { replyAnchor, replyPermalink, replyRevisionsPath } from "~/replies/paths";
+import type { ThreadReply } from "~/replies/thread.server";
+import { ReplyActions, type HideFormError } from "./ReplyActions";
+
+// One reply as the thread shows it. What the viewer may not read arrives without its text
+// (content null) and shows as a placeholder, so replies to it keep their place and sense.
+
+export type ReplyItemOptions = {
+  viewerIsAsker: boolean;
+  hideError: HideFormError | null;
+  replyHref: (replyId: number) => string;
+};
+
+function useAuthorName() {
+  const { t } = useTranslation();
+  return (author: AuthorView) => author?.displayName ?? t("member.former");
+}
+
+export function ReplyItem({
+  reply,
+  inReplyTo,
+  options,
+  anchored = true,
+}: {
+  reply: ThreadReply;
+  /** Set when the nesting cannot show whom this reply answers. */
+  inReplyTo: number | null;
+  options: ReplyItemOptions;
+  /** false for the copy of the answer shown above the thread: one element per id. */
+  anchored?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const nameOf = useAuthorName();
+  const { content } = reply;
+  const authorName = content ? nameOf(content.author) : "";
+  const label = content ? t("replies.reply.label", { name: authorName }) : t("replies.reply.labelPlaceholder");
+  return (
+    <article
+      id={anchored ? replyAnchor(reply.id) : undefined}
+      className={`reply reply--${reply.state}${reply.isAnswer ? " reply--answer" : ""}`}
+      aria-label={label}
+    >
+      <p className="reply__meta meta">
+        {content ? (
+          <>
+            <AuthorName author={content.author} /> ·{" "}
+          </>
+        ) : null}
+        <Link to={replyPermalink(reply.id)} title={t("replies.reply.permalink")}>
+          <time dateTime={isoDate(reply.createdAt)}>{formatDate(reply.createdAt, i18n.language)}</time>
+          <span className="visually-hidden"> · {t("replies.reply.permalink")}</span>
+        </Link>
+        {content && reply.edited ? (
+          <>
+            {" "}
+            · <Link to={replyRevisionsPath(reply.id)}>{t("replies.reply.edited")}</Link>
+          </>
+        ) : null}
+        {reply.isAnswer && anchored ? (
+          <>
+            {" "}
+            · <strong className="badge badge--answer">✓ {t("replies.reply.isAnswer")}</strong>
+          </>
+        ) : null}
+      </p>
+      {inReplyTo !== null ? (
+        <p className="reply__parent meta">
+          <Trans
+            i18nKey={reply.parentAuthor === "unreadable" ? "replies.reply.inReplyToUnreadable" : "replies.reply.inReplyTo"}
+            values={{ name: reply.parentAuthor === "unreadable" ? "" : nameOf(reply.parentAuthor) }}
+            components={{ parentLink: <Link to={replyPermalink(inReplyTo)} /> }}
+          />
+        </p>
+      ) : null}
+      {content && reply.state === "hidden" ? (
+        <p className="alert alert--info">
+          {t(reply.can.unhide ? "replies.reply.hiddenNoticeStaff" : "replies.reply.hiddenNotice", {
+            reason: reply.hiddenReason ?? "",
+          })}
+        </p>
+      ) : null}
+      {content ? (
+        <div className="prose reply__body" dangerouslySetInnerHTML={{ __html: content.bodyHtml }} />
+      ) : (
+        <p className="reply__placeholder">
+          {reply.state === "deleted" ? t("replies.reply.deleted") : t("replies.reply.hiddenPlaceholder")}
+        </p>
+      )}
+      {anchored ? (
+        <ReplyActions
+          reply={reply}
+          authorName={authorName}
+          replyHref={options.replyHref(reply.id)}
+          viewerIsAsker={options.viewerIsAsker}
+          hideError={options.hideError}
+        />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { Guardian } from "~/guardian/guardian.server";
+import { memberIdOf } from "~/guardian/guardian.server";
+import { db } from "~/platform/db.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import {
+  listCompetenceChoices,
+  replaceDilemmaCompetences,
+  resolveCompetenceIds,
+  type CompetenceChoice,
+} from "./competence-tags.server";
+import { findVisibleDilemmaRef } from "./dilemmas.server";
+import { DilemmaTagsSchema, EditDilemmaSchema, type EditDilemmaInput } from "./schemas";
+import { parseOrInvalid } from "./validate.server";
+
+// Editing a dilemma. The asker changes title, text and tags; every change of the words keeps
+// the words it replaces as a Revision (subjectType "dilemma"), so the thread's replies can
+// always be read against what they answered. Staff who may not reword change only the tags
+// (setDilemmaCompetences in moderation.server.ts).
+
+export const REVISION_SUBJECT = "dilemma";
+
+export type DilemmaForEdit = {
+  id: number;
+  title: string;
+  bodyMd: string;
+  competences: string[];
+  choices: CompetenceChoice[];
+  canEditText: boolean;
+  canEditTags: boolean;
+  hiddenReason: string | null;
+};
+
+/** The edit form's content; NotFound if the viewer cannot see it, Forbidden if they may change nothing. */
+export async function getDilemmaForEdit(guardian: Guardian, id: number): Promise<DilemmaForEdit> {
+  const ref = await findVisibleDilemmaRef(guardian, id);
+  const canEditText = guardian.canEditDilemma(ref);
+  const canEditTags = guardian.canEditDilemmaTags(ref);
+  if (!canEditText && !canEditTags) guardian.ensureCanEditDilemma(ref); // throws with the reason
+  const dilemma = await db.dilemma.findUniqueOrThrow({
+    where: { id },
+    select: { title: true, bodyMd: true, hiddenReason: true, competences: { select: { competence: true } } },
+  });
+  const tagged = dilemma.competences.map((c) => c.competence);
+  return {
+    id,
+    title: dilemma.title,
+    bodyMd: dilemma.bodyMd,
+    competences: tagged.map((c) => c.slug),
+    choices: await listCompetenceChoices(tagged.map((c) => c.id)),
+    canEditText,
+    canEditTags,
+    hiddenReason: ref.hiddenAt ? dilemma.hiddenReason : null,
+  };
+}
+
+export type EditedDilemma = { id: number; title: string; changed: boolean };
+
+/** The asker saves title, text and tags; a Revision keeps the previous title and text. */
+export async function editDilemma(guardian: Guardian, id: number, input: EditDilemmaInput): Promise<EditedDilemma> {
+  guardian.ensureCanEditDilemma(await findVisibleDilemmaRef(guardian, id));
+  const { title, body, competences } = parseOrInvalid(EditDilemmaSchema, input);
+  const editorId = memberIdOf(guardian);
+  return db.$transaction(async (tx) => {
+    // One edit at a time per dilemma, and the rules again under the lock: an organiser may
+    // have locked it since the check above, and two saves must not both store the same
+    // "previous" text.
+    await lockDilemmaRow(tx, id);
+    guardian.ensureCanEditDilemma(await findVisibleDilemmaRef(guardian, id, tx));
+    const current = await tx.dilemma.findUniqueOrThrow({
+      where: { id },
+      select: { title: true, bodyMd: true, competences: { select: { competenceId: true } } },
+    });
+    const competenceIds = await resolveCompetenceIds(
+      tx,
+      competences,
+      current.competences.map((c) => c.competenceId),
+    );
+    const textChanged = current.title !== title || current.bodyMd !== body;
+    if (textChanged) {
+      await tx.revision.create({
+        data: { subjectType: REVISION_SUBJECT, subjectId: id, title: current.title, bodyMd: current.bodyMd, editorId },
+      });
+      await tx.dilemma.update({
+        where: { id },
+        data: { title, bodyMd: body, bodyHtml: renderMarkdown(body), updatedAt: new Date() },
+      });
+    }
+    const tagsChanged = await replaceDilemmaCompetences(tx, id, competenceIds);
+    return { id, title, changed: textChanged || tagsChanged };
+  });
+}
+
+/** Only the tags: for staff (any state) and the asker (while they may edit). */
+export async function setDilemmaCompetences(guardian: Guardian, id: number, slugs: string[]): Promise<EditedDilemma> {
+  guardian.ensureCanEditDilemmaTags(await findVisibleDilemmaRef(guardian, id));
+  const { competences } = parseOrInvalid(DilemmaTagsSchema, { competences: slugs });
+  return db.$transaction(async (tx) => {
+    await lockDilemmaRow(tx, id);
+    guardian.ensureCanEditDilemmaTags(await findVisibleDilemmaRef(guardian, id, tx));
+    const current = await tx.dilemma.findUniqueOrThrow({
+      where: { id },
+      select: { title: true, competences: { select: { competenceId: true } } },
+    });
+    const ids = await resolveCompetenceIds(tx, competences, current.competences.map((c) => c.competenceId));
+    return { id, title: current.title, changed: await replaceDilemmaCompetences(tx, id, ids) };
+  });
+}
+
+export async function lockDilemmaRow(tx: Prisma.TransactionClient, id: number): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Dilemma" WHERE id = ${id} FOR UPDATE`;
+}

@@ -1,0 +1,121 @@
+import type { DilemmaStatus, MeetingStatus } from "~/generated/prisma/enums";
+import type { Guardian } from "~/guardian/guardian.server";
+import { db } from "~/platform/db.server";
+import { REPORT_REVISION_SUBJECT } from "./meetings.server";
+
+// A report as its page shows it (and as the edit form's preview shows it before saving): the
+// text, who contributed, the dilemmas raised and discussed at the meeting (those the viewer
+// may see), and the competences those dilemmas carry.
+
+export type CompetenceLink = { slug: string; nameNl: string; nameEn: string; retired: boolean };
+
+export type LinkedDilemma = {
+  id: number;
+  title: string;
+  status: DilemmaStatus;
+  replyCount: number;
+  /** Only staff and the asker see a hidden dilemma; the page says it is hidden. */
+  hidden: boolean;
+  competences: CompetenceLink[];
+};
+
+export type ReportView = {
+  /** Null in the preview of a report not saved yet. */
+  id: number | null;
+  status: MeetingStatus;
+  title: string;
+  heldOn: Date;
+  place: string;
+  hostOrganisation: string;
+  publishedAt: Date | null;
+  summaryHtml: string;
+  takeaways: string[];
+  /** Contributors named by their role ("a social broker from …"). */
+  contributors: string[];
+  /** Contributors who are members, linked to their profiles. */
+  members: { handle: string; displayName: string }[];
+  raised: LinkedDilemma[];
+  discussed: LinkedDilemma[];
+  /** Every competence the linked dilemmas carry, once, by Dutch name. */
+  competences: CompetenceLink[];
+  /** Whether the title or summary was ever changed (revisions kept). */
+  edited: boolean;
+};
+
+export const linkedDilemmaSelect = {
+  id: true,
+  title: true,
+  status: true,
+  replyCount: true,
+  hiddenAt: true,
+  competences: {
+    select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
+    orderBy: { competence: { nameNl: "asc" } },
+  },
+} as const;
+
+type LinkedDilemmaRow = {
+  id: number;
+  title: string;
+  status: DilemmaStatus;
+  replyCount: number;
+  hiddenAt: Date | null;
+  competences: { competence: { slug: string; nameNl: string; nameEn: string; retiredAt: Date | null } }[];
+};
+
+export function toLinkedDilemma({ hiddenAt, competences, ...d }: LinkedDilemmaRow): LinkedDilemma {
+  return {
+    ...d,
+    hidden: hiddenAt !== null,
+    competences: competences.map(({ competence: { retiredAt, ...c } }) => ({ ...c, retired: retiredAt !== null })),
+  };
+}
+
+/** The report of a meeting the caller already checked the viewer may see. */
+export async function loadReportView(guardian: Guardian, id: number): Promise<ReportView> {
+  const [m, revisions] = await Promise.all([
+    db.meeting.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true,
+        status: true,
+        title: true,
+        heldOn: true,
+        place: true,
+        hostOrganisation: true,
+        publishedAt: true,
+        summaryHtml: true,
+        takeaways: true,
+        contributors: true,
+        contributorMembers: {
+          where: { user: { erasedAt: null } },
+          select: { user: { select: { handle: true, displayName: true } } },
+          orderBy: { user: { displayName: "asc" } },
+        },
+        dilemmas: {
+          where: { kind: { in: ["raised", "discussed"] }, dilemma: guardian.visibleDilemmasWhere() },
+          orderBy: [{ createdAt: "asc" }, { dilemmaId: "asc" }],
+          select: { kind: true, dilemma: { select: linkedDilemmaSelect } },
+        },
+      },
+    }),
+    db.revision.count({ where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id } }),
+  ]);
+  const { contributorMembers, dilemmas, ...rest } = m;
+  const linked = dilemmas.map((l) => ({ kind: l.kind, dilemma: toLinkedDilemma(l.dilemma) }));
+  return {
+    ...rest,
+    members: contributorMembers.map((c) => c.user),
+    raised: linked.filter((l) => l.kind === "raised").map((l) => l.dilemma),
+    discussed: linked.filter((l) => l.kind === "discussed").map((l) => l.dilemma),
+    competences: competencesOf(linked.map((l) => l.dilemma)),
+    edited: revisions > 0,
+  };
+}
+
+/** The competences of these dilemmas, each once, sorted by Dutch name. */
+export function competencesOf(dilemmas: LinkedDilemma[]): CompetenceLink[] {
+  const bySlug = new Map<string, CompetenceLink>();
+  for (const d of dilemmas) for (const c of d.competences) bySlug.set(c.slug, c);
+  return [...bySlug.values()].sort((a, b) => a.nameNl.localeCompare(b.nameNl, "nl"));
+}

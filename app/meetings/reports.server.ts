@@ -1,0 +1,264 @@
+import { parseOrInvalid } from "~/dilemmas/validate.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
+import { db } from "~/platform/db.server";
+import { Invalid } from "~/platform/errors.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { amsterdamToUtc, dateOnly, toDateInput, toTimeInput } from "./dates";
+import { findMeetingRef, lockMeetingRow, REPORT_REVISION_SUBJECT } from "./meetings.server";
+import { loadReportView, type ReportView } from "./report-view.server";
+import {
+  ReportSchema,
+  UpcomingMeetingSchema,
+  type ReportInput,
+  type ReportValues,
+  type UpcomingMeetingInput,
+} from "./schemas";
+
+// Writing meetings and reports (organisers and admins): plan an upcoming meeting, write a
+// report, edit either, publish a report, delete a meeting. A report's title and summary are
+// words people quote, so every change keeps the previous ones as a Revision, as posts do.
+// The agenda (upcoming → report) is agenda.server.ts; links to dilemmas are links.server.ts.
+
+type Client = Prisma.TransactionClient;
+
+export type SavedMeeting = { id: number };
+
+/** Plan a meeting: date, times and place, for the invitation and the calendar. */
+export async function createUpcomingMeeting(guardian: Guardian, input: UpcomingMeetingInput): Promise<SavedMeeting> {
+  guardian.ensureCanCreateMeeting();
+  const values = parseOrInvalid(UpcomingMeetingSchema, input);
+  return db.meeting.create({
+    data: { ...upcomingData(values), status: "upcoming", agendaOpenedAt: values.openAgenda ? new Date() : null },
+    select: { id: true },
+  });
+}
+
+/** Write a report of a meeting that was not planned here: it starts as a draft. */
+export async function createReport(guardian: Guardian, input: ReportInput): Promise<SavedMeeting> {
+  guardian.ensureCanCreateMeeting();
+  const values = parseOrInvalid(ReportSchema, input);
+  return db.$transaction(async (tx) => {
+    const memberIds = await resolveContributorHandles(tx, values.contributorHandles);
+    return tx.meeting.create({
+      data: {
+        ...reportData(values),
+        status: "draft",
+        contributorMembers: { create: memberIds.map((userId) => ({ userId })) },
+      },
+      select: { id: true },
+    });
+  });
+}
+
+export type MeetingForEdit =
+  | { id: number; status: "upcoming"; values: Record<keyof UpcomingMeetingInput, string> }
+  | { id: number; status: "draft" | "published"; values: Record<keyof ReportInput, string> };
+
+/** The edit form's values, as the form's fields hold them (lists one per line). */
+export async function getMeetingForEdit(guardian: Guardian, id: number): Promise<MeetingForEdit> {
+  const ref = await findMeetingRef(guardian, id);
+  guardian.ensureCanEditMeeting(ref);
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id },
+    select: {
+      title: true,
+      heldOn: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      hostOrganisation: true,
+      summaryMd: true,
+      takeaways: true,
+      contributors: true,
+      contributorMembers: { select: { user: { select: { handle: true } } }, orderBy: { user: { displayName: "asc" } } },
+    },
+  });
+  const common = { title: m.title, heldOn: toDateInput(m.heldOn), place: m.place, hostOrganisation: m.hostOrganisation };
+  if (ref.status === "upcoming") {
+    return {
+      id,
+      status: "upcoming",
+      values: {
+        ...common,
+        startTime: m.startsAt ? toTimeInput(m.startsAt) : "",
+        endTime: m.endsAt ? toTimeInput(m.endsAt) : "",
+        openAgenda: "",
+      },
+    };
+  }
+  return {
+    id,
+    status: ref.status,
+    values: {
+      ...common,
+      contributors: m.contributors.join("\n"),
+      contributorHandles: m.contributorMembers.map((c) => c.user.handle).join("\n"),
+      summary: m.summaryMd,
+      takeaways: m.takeaways.join("\n"),
+    },
+  };
+}
+
+/** Change an upcoming meeting's title, date, times or place (its agenda stays). */
+export async function editUpcomingMeeting(guardian: Guardian, id: number, input: UpcomingMeetingInput): Promise<SavedMeeting> {
+  guardian.ensureCanEditMeeting(await findMeetingRef(guardian, id));
+  const values = parseOrInvalid(UpcomingMeetingSchema, input);
+  return db.$transaction(async (tx) => {
+    await lockMeetingRow(tx, id);
+    const ref = await findMeetingRef(guardian, id, tx);
+    guardian.ensureCanEditMeeting(ref);
+    // Made into its report meanwhile: the report form is the one to use now.
+    if (ref.status !== "upcoming") throw new Invalid({ "": ["meetings.errors.changedMeanwhile"] });
+    return tx.meeting.update({ where: { id }, data: { ...upcomingData(values), updatedAt: new Date() }, select: { id: true } });
+  });
+}
+
+export type EditedReport = { id: number; changed: boolean };
+
+/** Save a report (draft or published); a Revision keeps the title and summary it replaces. */
+export async function editReport(guardian: Guardian, id: number, input: ReportInput): Promise<EditedReport> {
+  guardian.ensureCanEditMeeting(await findMeetingRef(guardian, id));
+  const values = parseOrInvalid(ReportSchema, input);
+  const editorId = memberIdOf(guardian);
+  return db.$transaction(async (tx) => {
+    // The rules again under the lock, and one save at a time: two saves must not both keep
+    // the same "previous" text.
+    await lockMeetingRow(tx, id);
+    const ref = await findMeetingRef(guardian, id, tx);
+    guardian.ensureCanEditMeeting(ref);
+    if (ref.status === "upcoming") throw new Invalid({ "": ["meetings.errors.changedMeanwhile"] });
+    const current = await tx.meeting.findUniqueOrThrow({
+      where: { id },
+      select: { title: true, summaryMd: true, startsAt: true, endsAt: true },
+    });
+    const memberIds = await resolveContributorHandles(tx, values.contributorHandles);
+    const textChanged = current.title !== values.title || current.summaryMd !== values.summary;
+    if (textChanged) {
+      await tx.revision.create({
+        data: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id, title: current.title, bodyMd: current.summaryMd, editorId },
+      });
+    }
+    await tx.meeting.update({
+      where: { id },
+      data: {
+        ...reportData(values),
+        // A meeting planned here keeps its hours (the calendar's), moved along with its date.
+        startsAt: current.startsAt && amsterdamToUtc(values.heldOn, toTimeInput(current.startsAt)),
+        endsAt: current.endsAt && amsterdamToUtc(values.heldOn, toTimeInput(current.endsAt)),
+        updatedAt: new Date(),
+      },
+    });
+    await tx.meetingContributor.deleteMany({ where: { meetingId: id, userId: { notIn: memberIds } } });
+    await tx.meetingContributor.createMany({
+      data: memberIds.map((userId) => ({ meetingId: id, userId })),
+      skipDuplicates: true,
+    });
+    return { id, changed: textChanged };
+  });
+}
+
+/** Publish a draft: members see it from now on, dated today. A report needs its summary. */
+export async function publishReport(guardian: Guardian, id: number): Promise<SavedMeeting> {
+  guardian.ensureCanPublishReport(await findMeetingRef(guardian, id));
+  return db.$transaction(async (tx) => {
+    await lockMeetingRow(tx, id);
+    guardian.ensureCanPublishReport(await findMeetingRef(guardian, id, tx));
+    const { summaryMd } = await tx.meeting.findUniqueOrThrow({ where: { id }, select: { summaryMd: true } });
+    if (!summaryMd.trim()) throw new Invalid({ "": ["meetings.errors.summaryRequiredToPublish"] });
+    const now = new Date();
+    return tx.meeting.update({
+      where: { id },
+      data: { status: "published", publishedAt: now, updatedAt: now },
+      select: { id: true },
+    });
+  });
+}
+
+/**
+ * Delete a meeting with its report, agenda, votes, links and report revisions. The dilemmas
+ * stay: they belong to their askers, and their threads go on without the meeting.
+ */
+export async function deleteMeeting(guardian: Guardian, id: number): Promise<void> {
+  guardian.ensureCanDeleteMeeting(await findMeetingRef(guardian, id));
+  await db.$transaction(async (tx) => {
+    await lockMeetingRow(tx, id);
+    guardian.ensureCanDeleteMeeting(await findMeetingRef(guardian, id, tx));
+    await tx.revision.deleteMany({ where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id } });
+    await tx.meeting.delete({ where: { id } });
+  });
+}
+
+/**
+ * The whole report as members will see it, from the form as typed (not saved): the summary
+ * rendered as it will be stored, the linked members and, for a saved report, its dilemmas.
+ * Refuses what saving would refuse, so a preview never shows what cannot be published.
+ */
+export async function previewReport(guardian: Guardian, id: number | null, input: ReportInput): Promise<ReportView> {
+  if (id === null) guardian.ensureCanCreateMeeting();
+  else guardian.ensureCanEditMeeting(await findMeetingRef(guardian, id));
+  const values = parseOrInvalid(ReportSchema, input);
+  const memberIds = await resolveContributorHandles(db, values.contributorHandles);
+  const saved = id === null ? null : await loadReportView(guardian, id);
+  const members = await db.user.findMany({
+    where: { id: { in: memberIds } },
+    select: { handle: true, displayName: true },
+    orderBy: { displayName: "asc" },
+  });
+  return {
+    id,
+    status: saved?.status ?? "draft",
+    title: values.title,
+    heldOn: dateOnly(values.heldOn),
+    place: values.place,
+    hostOrganisation: values.hostOrganisation,
+    publishedAt: saved?.publishedAt ?? null,
+    summaryHtml: renderMarkdown(values.summary),
+    takeaways: values.takeaways,
+    contributors: values.contributors,
+    members,
+    raised: saved?.raised ?? [],
+    discussed: saved?.discussed ?? [],
+    competences: saved?.competences ?? [],
+    edited: saved?.edited ?? false,
+  };
+}
+
+/** Member ids for the handles, or Invalid naming each handle that is not a (current) member. */
+async function resolveContributorHandles(client: Client, handles: string[]): Promise<number[]> {
+  if (handles.length === 0) return [];
+  const found = await client.user.findMany({
+    where: { handle: { in: handles }, erasedAt: null },
+    select: { id: true, handle: true },
+  });
+  const known = new Set(found.map((u) => u.handle.toLowerCase()));
+  const unknown = handles.filter((h) => !known.has(h));
+  if (unknown.length) {
+    throw new Invalid({ contributorHandles: unknown.map((h) => `meetings.errors.unknownHandle?handle=${encodeURIComponent(h)}`) });
+  }
+  return found.map((u) => u.id);
+}
+
+function upcomingData(values: ReturnType<typeof UpcomingMeetingSchema.parse>) {
+  return {
+    title: values.title,
+    heldOn: dateOnly(values.heldOn),
+    startsAt: values.startTime ? amsterdamToUtc(values.heldOn, values.startTime) : null,
+    endsAt: values.endTime ? amsterdamToUtc(values.heldOn, values.endTime) : null,
+    place: values.place,
+    hostOrganisation: values.hostOrganisation,
+  };
+}
+
+function reportData(values: ReportValues) {
+  return {
+    title: values.title,
+    heldOn: dateOnly(values.heldOn),
+    place: values.place,
+    hostOrganisation: values.hostOrganisation,
+    contributors: values.contributors,
+    summaryMd: values.summary,
+    summaryHtml: renderMarkdown(values.summary),
+    takeaways: values.takeaways,
+  };
+}

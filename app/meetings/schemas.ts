@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { AskDilemmaSchema } from "~/dilemmas/schemas";
+import { parseDateInput, parseTimeInput } from "./dates";
+
+// The meeting forms' rules, shared by the browser (Conform) and the server (the routes parse
+// with them and the domain checks again). Messages are i18n keys, "key?param=value". Lists
+// (contributors, takeaways) are typed one per line in a textarea: no JavaScript needed to add
+// a row, and a pasted list from a minutes document just works.
+
+export const MEETING_LIMITS = {
+  titleMax: 160,
+  placeMax: 200,
+  hostMax: 200,
+  summaryMax: 20_000,
+  lineMax: 300,
+  takeawaysMax: 15,
+  contributorsMax: 30,
+  handlesMax: 30,
+  searchMax: 100,
+} as const;
+
+const title = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, { error: "errors.required", abort: true })
+  .max(MEETING_LIMITS.titleMax, `errors.tooLong?max=${MEETING_LIMITS.titleMax}`);
+
+const heldOn = z
+  .string({ error: "meetings.errors.dateRequired" })
+  .refine((s) => parseDateInput(s) !== null, { error: "meetings.errors.dateInvalid", abort: true })
+  .transform((s) => parseDateInput(s)!);
+
+const optionalTime = z
+  .string()
+  .nullish()
+  .refine((s) => s == null || parseTimeInput(s) !== null, { error: "meetings.errors.timeInvalid", abort: true })
+  .transform((s) => (s == null ? null : parseTimeInput(s)!));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `errors.tooLong?max=${max}`)
+    .optional()
+    .transform((s) => s ?? "");
+
+// Every schema here parses its own output again unchanged (a list stays a list), because the
+// route parses the form and the domain checks what the route hands over with the same schema.
+const textOrList = z.union([z.string(), z.array(z.string())]).optional();
+
+/** A textarea, one item per line: blank lines and spaces around an item do not count. */
+const lines = (maxLines: number, maxLength: number) =>
+  textOrList
+    .transform((v) =>
+      (Array.isArray(v) ? v : (v ?? "").split(/\r?\n/))
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .refine((items) => items.every((item) => item.length <= maxLength), `meetings.errors.lineTooLong?max=${maxLength}`)
+    .refine((items) => items.length <= maxLines, `meetings.errors.tooManyLines?max=${maxLines}`);
+
+/** Members' handles, one per line (or separated by commas or spaces; "@" in front is fine). */
+const handles = textOrList
+  .transform((v) => [
+    ...new Set(
+      (Array.isArray(v) ? v : (v ?? "").split(/[\s,;]+/))
+        .map((h) => h.replace(/^@/, "").trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
+  .refine((items) => items.every((h) => /^[a-z0-9-]{1,60}$/.test(h)), "meetings.errors.handleInvalid")
+  .refine((items) => items.length <= MEETING_LIMITS.handlesMax, `meetings.errors.tooManyLines?max=${MEETING_LIMITS.handlesMax}`);
+
+// Not trimmed: leading spaces are Markdown. Empty is fine for a draft (publishing asks for it).
+const summary = z
+  .string()
+  .optional()
+  .transform((s) => s ?? "")
+  .refine((s) => s.length <= MEETING_LIMITS.summaryMax, `errors.tooLong?max=${MEETING_LIMITS.summaryMax}`);
+
+/** An upcoming meeting: what goes in the invitation and the calendar. */
+export const UpcomingMeetingSchema = z
+  .object({
+    title,
+    heldOn,
+    startTime: optionalTime,
+    endTime: optionalTime,
+    place: optionalText(MEETING_LIMITS.placeMax),
+    hostOrganisation: optionalText(MEETING_LIMITS.hostMax),
+    openAgenda: z.boolean().optional().default(false),
+  })
+  .superRefine((m, ctx) => {
+    // Both or neither: a calendar entry needs its end, and we will not make one up.
+    if (m.endTime && !m.startTime) {
+      ctx.addIssue({ code: "custom", path: ["startTime"], message: "meetings.errors.startRequired" });
+    } else if (m.startTime && !m.endTime) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "meetings.errors.endRequired" });
+    } else if (m.startTime && m.endTime && m.endTime <= m.startTime) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "meetings.errors.endBeforeStart" });
+    }
+  });
+export type UpcomingMeetingInput = z.input<typeof UpcomingMeetingSchema>;
+export type UpcomingMeetingValues = z.output<typeof UpcomingMeetingSchema>;
+
+/** A report: the meeting as held, what was said and learnt, and who contributed. */
+export const ReportSchema = z.object({
+  title,
+  heldOn,
+  place: optionalText(MEETING_LIMITS.placeMax),
+  hostOrganisation: optionalText(MEETING_LIMITS.hostMax),
+  contributors: lines(MEETING_LIMITS.contributorsMax, MEETING_LIMITS.lineMax),
+  contributorHandles: handles,
+  summary,
+  takeaways: lines(MEETING_LIMITS.takeawaysMax, MEETING_LIMITS.lineMax),
+});
+export type ReportInput = z.input<typeof ReportSchema>;
+export type ReportValues = z.output<typeof ReportSchema>;
+
+/**
+ * Which dilemma: its number ("12" or "#12") or its address, pasted from the browser
+ * (".../dilemmas/12/hoe-houd-je..."). Null when it is neither.
+ */
+export function parseDilemmaReference(value: string): number | null {
+  const text = value.trim();
+  const match = /^#?(\d{1,9})$/.exec(text) ?? /\/dilemmas\/(\d{1,9})(?:[/?#]|$)/.exec(text);
+  const id = match ? Number(match[1]) : 0;
+  return id > 0 ? id : null;
+}
+
+const dilemmaReference = z
+  .string({ error: "meetings.errors.dilemmaRequired" })
+  .refine((s) => parseDilemmaReference(s) !== null, { error: "meetings.errors.dilemmaReference", abort: true })
+  .transform((s) => parseDilemmaReference(s)!);
+
+export const LINK_KINDS = ["raised", "discussed"] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Link a dilemma to a report: raised at the meeting, or discussed there. */
+export const LinkDilemmaSchema = z.object({
+  dilemma: dilemmaReference,
+  kind: z.enum(LINK_KINDS, { error: "meetings.errors.kindRequired" }),
+});
+
+/** Put a dilemma on the agenda. */
+export const ProposeSchema = z.object({ dilemma: dilemmaReference });
+
+/**
+ * A question raised at the meeting becomes a dilemma: the ask form's rules, plus who asks it
+ * (a member's handle; empty: the organiser who types it in).
+ */
+export const RaisedDilemmaSchema = AskDilemmaSchema.extend({
+  author: z
+    .string()
+    .trim()
+    .transform((h) => h.replace(/^@/, "").toLowerCase())
+    .refine((h) => /^[a-z0-9-]{1,60}$/.test(h), "meetings.errors.handleInvalid")
+    .optional(),
+});
+export type RaisedDilemmaInput = z.input<typeof RaisedDilemmaSchema>;
+
+/** The search for a dilemma to link or propose (a GET form: ?q=…). */
+export function searchQuery(value: string | null): string {
+  return (value ?? "").trim().slice(0, MEETING_LIMITS.searchMax);
+}

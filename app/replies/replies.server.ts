@@ -1,0 +1,259 @@
+import { findVisibleDilemmaRef } from "~/dilemmas/dilemmas.server";
+import { lockDilemmaRow } from "~/dilemmas/edit.server";
+import { parseOrInvalid } from "~/dilemmas/validate.server";
+import { Prisma } from "~/generated/prisma/client";
+import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.server";
+import { db } from "~/platform/db.server";
+import { Forbidden, NotFound } from "~/platform/errors.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
+import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
+
+// Writing replies: answer, edit, delete, hide, mark as the answer, mark as helpful. Every
+// function asks the Guardian first; counters on the dilemma and the reply change in the same
+// transaction as the rows they count.
+//
+// Dilemma.replyCount counts the replies a member can read: neither deleted by their author
+// nor hidden by an organiser. Deleting, hiding and unhiding adjust it.
+
+type Tx = Prisma.TransactionClient;
+
+const replyRefSelect = {
+  id: true,
+  dilemmaId: true,
+  authorId: true,
+  path: true,
+  hiddenAt: true,
+  deletedByAuthorAt: true,
+  dilemma: {
+    select: { id: true, title: true, authorId: true, lockedAt: true, hiddenAt: true, acceptedReplyId: true },
+  },
+} as const;
+
+type LoadedReply = ReplyRef & {
+  id: number;
+  dilemmaId: number;
+  path: string;
+  dilemma: ReplyRef["dilemma"] & { id: number; title: string; acceptedReplyId: number | null };
+};
+
+/**
+ * A reply with what the rules need. A reply in a dilemma the viewer may not see does not
+ * exist for them (404), so a hidden dilemma's existence does not leak through its replies.
+ */
+async function loadReply(guardian: Guardian, replyId: number, tx: Tx = db): Promise<LoadedReply> {
+  const reply = await tx.reply.findFirst({
+    where: { id: replyId, dilemma: guardian.visibleDilemmasWhere() },
+    select: replyRefSelect,
+  });
+  if (!reply) throw new NotFound("reply");
+  return reply;
+}
+
+export type CreatedReply = { id: number; dilemmaId: number };
+
+export async function createReply(guardian: Guardian, dilemmaId: number, raw: ReplyInput): Promise<CreatedReply> {
+  const authorId = memberIdOf(guardian);
+  const input = parseOrInvalid(ReplySchema, raw);
+  await findVisibleDilemmaRef(guardian, dilemmaId);
+  try {
+    return await db.$transaction(async (tx) => {
+      // The row lock makes concurrent replies to one dilemma take turns: each reads the
+      // highest sibling path after the previous one committed, so paths never collide, and a
+      // lock or hide that raced us is seen here.
+      await lockDilemmaRow(tx, dilemmaId);
+      guardian.ensureCanReply(await findVisibleDilemmaRef(guardian, dilemmaId, tx));
+
+      const earlier = await tx.reply.findUnique({
+        where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
+        select: { id: true, dilemmaId: true },
+      });
+      if (earlier) return earlier;
+
+      const parent = input.parentId ? await replyParent(tx, guardian, dilemmaId, input.parentId) : null;
+      const path = await nextChildPath(tx, dilemmaId, parent);
+      const now = new Date();
+      const reply = await tx.reply.create({
+        data: {
+          dilemmaId,
+          parentId: parent?.id ?? null,
+          authorId,
+          bodyMd: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          path,
+          depth: depthOf(path),
+          submissionId: input.submissionId,
+          createdAt: now,
+          updatedAt: now,
+        },
+        select: { id: true, dilemmaId: true },
+      });
+      await tx.dilemma.update({
+        where: { id: dilemmaId },
+        data: { replyCount: { increment: 1 }, lastActivityAt: now },
+      });
+      return reply;
+    });
+  } catch (e) {
+    // The same form sent twice at the same moment, racing past the lookup above: the unique
+    // (authorId, submissionId) index decides, and the second finds the first's reply.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const earlier = await db.reply.findUnique({
+        where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
+        select: { id: true, dilemmaId: true },
+      });
+      if (earlier) return earlier;
+    }
+    throw e;
+  }
+}
+
+async function replyParent(tx: Tx, guardian: Guardian, dilemmaId: number, parentId: number) {
+  const parent = await tx.reply.findFirst({
+    where: { id: parentId, dilemmaId },
+    select: { id: true, path: true, authorId: true, hiddenAt: true, deletedByAuthorAt: true },
+  });
+  if (!parent) throw new NotFound("reply");
+  // Answering words nobody can read any more would make no sense to the next reader.
+  if (parent.deletedByAuthorAt || parent.hiddenAt) throw new Forbidden("cannot answer a deleted or hidden reply");
+  return parent;
+}
+
+/** The parent's path plus one more than its highest child's sequence (call under the lock). */
+async function nextChildPath(tx: Tx, dilemmaId: number, parent: { id: number; path: string } | null) {
+  const last = await tx.reply.findFirst({
+    where: { dilemmaId, parentId: parent?.id ?? null },
+    orderBy: { path: "desc" },
+    select: { path: true },
+  });
+  const sequence = last ? Number(last.path.slice(-SEGMENT_WIDTH)) + 1 : 1;
+  return childPath(parent?.path ?? null, sequence);
+}
+
+export async function editReply(guardian: Guardian, replyId: number, raw: EditReplyInput): Promise<LoadedReply> {
+  const editorId = memberIdOf(guardian);
+  const input = parseOrInvalid(EditReplySchema, raw);
+  return db.$transaction(async (tx) => {
+    // Locking the reply keeps two quick edits from both saving the same "previous" text.
+    await tx.$queryRaw`SELECT id FROM "Reply" WHERE id = ${replyId} FOR UPDATE`;
+    const reply = await loadReply(guardian, replyId, tx);
+    guardian.ensureCanEditReply(reply);
+    const { bodyMd } = await tx.reply.findUniqueOrThrow({ where: { id: replyId }, select: { bodyMd: true } });
+    if (bodyMd === input.body) return reply;
+    await tx.revision.create({ data: { subjectType: "reply", subjectId: replyId, bodyMd, editorId } });
+    await tx.reply.update({
+      where: { id: replyId },
+      data: { bodyMd: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: new Date() },
+    });
+    return reply;
+  });
+}
+
+/** The author takes their words back; the reply keeps its place so answers to it still read well. */
+export async function deleteReply(guardian: Guardian, replyId: number): Promise<LoadedReply> {
+  const reply = await loadReply(guardian, replyId);
+  return db.$transaction(async (tx) => {
+    await lockDilemmaRow(tx, reply.dilemmaId);
+    const current = await loadReply(guardian, replyId, tx);
+    guardian.ensureCanDeleteReply(current);
+    await tx.reply.update({ where: { id: replyId }, data: { deletedByAuthorAt: new Date() } });
+    const wasAnswer = current.dilemma.acceptedReplyId === replyId;
+    await tx.dilemma.update({
+      where: { id: current.dilemmaId },
+      data: {
+        ...(current.hiddenAt ? {} : { replyCount: { decrement: 1 } }),
+        // An answer nobody can read any more no longer answers: the dilemma is open again.
+        ...(wasAnswer ? { acceptedReplyId: null, status: "open" as const } : {}),
+      },
+    });
+    return current;
+  });
+}
+
+export async function hideReply(guardian: Guardian, replyId: number, rawReason: string): Promise<LoadedReply> {
+  const reply = await loadReply(guardian, replyId);
+  guardian.ensureCanHideReply(reply);
+  const { reason } = parseOrInvalid(HideReasonSchema, { reason: rawReason });
+  return db.$transaction(async (tx) => {
+    await lockDilemmaRow(tx, reply.dilemmaId);
+    const current = await loadReply(guardian, replyId, tx);
+    guardian.ensureCanHideReply(current);
+    await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: new Date(), hiddenReason: reason } });
+    await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { decrement: 1 } } });
+    return current;
+  });
+}
+
+export async function unhideReply(guardian: Guardian, replyId: number): Promise<LoadedReply> {
+  const reply = await loadReply(guardian, replyId);
+  return db.$transaction(async (tx) => {
+    await lockDilemmaRow(tx, reply.dilemmaId);
+    const current = await loadReply(guardian, replyId, tx);
+    guardian.ensureCanUnhideReply(current);
+    await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: null, hiddenReason: null } });
+    if (!current.deletedByAuthorAt) {
+      await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { increment: 1 } } });
+    }
+    return current;
+  });
+}
+
+/** "Dit hielp mij": the reply becomes the dilemma's answer, shown on top; the dilemma is answered. */
+export async function markAnswer(guardian: Guardian, replyId: number): Promise<LoadedReply> {
+  const reply = await loadReply(guardian, replyId);
+  guardian.ensureCanMarkAnswer(reply.dilemma, reply);
+  await db.dilemma.update({
+    where: { id: reply.dilemmaId },
+    data: { acceptedReplyId: reply.id, status: "answered" },
+  });
+  return reply;
+}
+
+export async function unmarkAnswer(guardian: Guardian, dilemmaId: number): Promise<void> {
+  guardian.ensureCanMarkAnswer(await findVisibleDilemmaRef(guardian, dilemmaId));
+  await db.dilemma.update({ where: { id: dilemmaId }, data: { acceptedReplyId: null, status: "open" } });
+}
+
+/**
+ * Marks or unmarks the reply as helpful for the viewer. The form says which (not "toggle"),
+ * so a double click does not undo itself. The counters move only when a row really came or
+ * went, so they stay right when two requests race.
+ */
+export async function setHelpful(guardian: Guardian, replyId: number, helpful: boolean): Promise<LoadedReply> {
+  const userId = memberIdOf(guardian);
+  const reply = await loadReply(guardian, replyId);
+  if (helpful) guardian.ensureCanMarkHelpful(reply);
+  else if (guardian.isAnonymous) throw new Forbidden("not signed in");
+  await db.$transaction(async (tx) => {
+    const changed = helpful
+      ? (await tx.helpful.createMany({ data: [{ userId, replyId }], skipDuplicates: true })).count
+      : -(await tx.helpful.deleteMany({ where: { userId, replyId } })).count;
+    if (changed === 0) return;
+    await tx.reply.update({ where: { id: replyId }, data: { helpfulCount: { increment: changed } } });
+    await tx.dilemma.update({ where: { id: reply.dilemmaId }, data: { helpfulCount: { increment: changed } } });
+  });
+  return reply;
+}
+
+export type ReplyLocation = { replyId: number; dilemma: { id: number; title: string }; page: number };
+
+/** Where a reply sits: its dilemma and the page of the thread it is on (one COUNT). */
+export async function locateReply(guardian: Guardian, replyId: number, pageSize: number): Promise<ReplyLocation> {
+  const reply = await loadReply(guardian, replyId);
+  const [{ before }] = await db.$queryRaw<[{ before: bigint }]>`
+    SELECT count(*) AS before FROM "Reply" WHERE "dilemmaId" = ${reply.dilemmaId} AND path < ${reply.path}`;
+  return {
+    replyId,
+    dilemma: { id: reply.dilemma.id, title: reply.dilemma.title },
+    page: Math.floor(Number(before) / pageSize) + 1,
+  };
+}
+
+export type ReplyForEdit = { id: number; bodyMd: string; dilemma: { id: number; title: string } };
+
+export async function getReplyForEdit(guardian: Guardian, replyId: number): Promise<ReplyForEdit> {
+  const reply = await loadReply(guardian, replyId);
+  guardian.ensureCanEditReply(reply);
+  const { bodyMd } = await db.reply.findUniqueOrThrow({ where: { id: replyId }, select: { bodyMd: true } });
+  return { id: reply.id, bodyMd, dilemma: { id: reply.dilemma.id, title: reply.dilemma.title } };
+}

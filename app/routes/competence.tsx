@@ -1,0 +1,115 @@
+import { useTranslation } from "react-i18next";
+import { isRouteErrorResponse, Link, redirect, useLoaderData, useSearchParams } from "react-router";
+import { getCompetencePage } from "~/competences/competences.server";
+import { competenceName, competencePath, editCompetencePath } from "~/competences/paths";
+import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
+import { ErrorPage } from "~/components/ErrorPage";
+import { formatDate, isoDate } from "~/components/format";
+import { Pagination } from "~/components/Pagination";
+import { guardianOf } from "~/web/context.server";
+import { rethrowAsHttp } from "~/web/domain-errors.server";
+import type { Route } from "./+types/competence";
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const guardian = guardianOf(context);
+  const url = new URL(request.url);
+  const page = Number(url.searchParams.get("page") ?? 1);
+  const result = await getCompetencePage(guardian, params.slug, page).catch(rethrowAsHttp);
+  // A renamed competence's old address: moved for good, so bookmarks and search engines follow.
+  if ("movedTo" in result) throw redirect(competencePath({ slug: result.movedTo }) + url.search, 301);
+  return { ...result, canManage: guardian.canManageCompetences() };
+}
+
+const FLASHES = ["created", "saved", "retired", "unretired"] as const;
+
+export default function Competence() {
+  const { t, i18n } = useTranslation();
+  const { competence, dilemmas, dilemmaCount, page, pageCount, reports, canManage } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const lang = i18n.language;
+  const name = competenceName(competence, lang);
+  const otherName = lang === "en" ? competence.nameNl : competence.nameEn;
+  const done = FLASHES.find((f) => f === searchParams.get("done"));
+  return (
+    <div className="page narrow">
+      <title>{`${name} · ${t("competences.title")} · ${t("app.name")}`}</title>
+      <p className="eyebrow">
+        <Link to="/competences">{t("competences.title")}</Link>
+      </p>
+      <h1>{name}</h1>
+      {otherName && otherName !== name ? (
+        <p className="meta" lang={lang === "en" ? "nl" : "en"}>
+          {t("competences.page.otherName", { name: otherName })}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="alert alert--success" role="status">
+          {t(`competences.flash.${done}`)}
+        </p>
+      ) : null}
+      {competence.retiredAt ? <p className="alert alert--info">{t("competences.page.retiredNotice")}</p> : null}
+      {canManage ? (
+        <p>
+          <Link to={editCompetencePath(competence)} className="button button--secondary">
+            {t("competences.edit")}
+          </Link>
+        </p>
+      ) : null}
+
+      {competence.descriptionHtml ? (
+        <div className="prose" dangerouslySetInnerHTML={{ __html: competence.descriptionHtml }} />
+      ) : (
+        <p>{t("competences.page.noDescription")}</p>
+      )}
+      {competence.synonyms.length ? (
+        <p>
+          <strong>{t("competences.page.synonyms")}:</strong> {competence.synonyms.join(", ")}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="dilemmas-heading">
+        <h2 id="dilemmas-heading">
+          {t("competences.page.dilemmas")}{" "}
+          <span className="heading-count">({t("competences.dilemmaCount", { count: dilemmaCount })})</span>
+        </h2>
+        {dilemmas.length === 0 ? <p>{t("competences.page.noDilemmas")}</p> : null}
+        <ul className="dilemma-list">
+          {dilemmas.map((d) => (
+            <DilemmaSummaryItem key={d.id} dilemma={d} />
+          ))}
+        </ul>
+        <Pagination
+          page={page}
+          pageCount={pageCount}
+          hrefFor={(p) => `${competencePath(competence)}?page=${p}`}
+          labels={{
+            nav: t("competences.pager.label"),
+            previous: t("competences.pager.previous"),
+            next: t("competences.pager.next"),
+            current: t("competences.pager.current", { page, pages: pageCount }),
+          }}
+        />
+      </section>
+
+      {/* Verslagen: reports of meetings that touched this competence (filled by the meetings
+          issue). Nothing at all when there are none. */}
+      {reports.length ? (
+        <section aria-labelledby="reports-heading">
+          <h2 id="reports-heading">{t("competences.page.reports")}</h2>
+          <p>{t("competences.page.reportsIntro")}</p>
+          <ul>
+            {reports.map((r) => (
+              <li key={r.id}>
+                {r.title} · <time dateTime={isoDate(r.heldOn).slice(0, 10)}>{formatDate(r.heldOn, lang)}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

@@ -1,0 +1,169 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
+import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
+import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
+import { useHydrated, useLivePreview } from "~/components/dilemmas/live";
+import { ErrorPage } from "~/components/ErrorPage";
+import { FormErrors, TextField } from "~/components/form";
+import { editDilemma, getDilemmaForEdit, setDilemmaCompetences } from "~/dilemmas/edit.server";
+import { dilemmaPath, dilemmaRevisionsPath } from "~/dilemmas/paths";
+import { previewDilemmaBody } from "~/dilemmas/preview.server";
+import {
+  DILEMMA_LIMITS,
+  DilemmaDraftSchema,
+  DilemmaTagsSchema,
+  dilemmaFormIntent,
+  EditDilemmaSchema,
+} from "~/dilemmas/schemas";
+import { guardianOf } from "~/web/context.server";
+import { rethrowAsHttp } from "~/web/domain-errors.server";
+import { formFailure, invalidForm } from "~/web/form-failure.server";
+import type { Route } from "./+types/dilemmas.$id.edit";
+
+// /dilemmas/:id/edit — the asker edits title, text and competences; staff, who may not reword
+// someone's question, get the competences only (mode "tags"). Which mode the form is in comes
+// from the Guardian's flags; the domain checks again on save.
+
+function dilemmaId(param: string | undefined): number {
+  if (!param || !/^[1-9]\d{0,9}$/.test(param)) throw data(null, { status: 404 });
+  return Number(param);
+}
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const guardian = guardianOf(context);
+  const id = dilemmaId(params.id);
+  if (guardian.isAnonymous) {
+    throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+  }
+  const dilemma = await getDilemmaForEdit(guardian, id).catch(rethrowAsHttp);
+  return { dilemma, previewHtml: dilemma.canEditText ? previewDilemmaBody(guardian, dilemma.bodyMd) : null };
+}
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const guardian = guardianOf(context);
+  const id = dilemmaId(params.id);
+  if (guardian.isAnonymous) {
+    throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+  }
+  const formData = await request.formData();
+  const tagsOnly = formData.get("mode") === "tags";
+
+  if (!tagsOnly && dilemmaFormIntent(formData.get("intent")) === "preview") {
+    const submission = parseWithZod(formData, { schema: DilemmaDraftSchema });
+    const body = submission.status === "success" ? (submission.value.body ?? "") : "";
+    return { result: submission.reply(), preview: previewDilemmaBody(guardian, body) };
+  }
+
+  if (tagsOnly) {
+    const submission = parseWithZod(formData, { schema: DilemmaTagsSchema });
+    if (submission.status !== "success") return invalidForm(submission);
+    try {
+      return redirect(dilemmaPath(await setDilemmaCompetences(guardian, id, submission.value.competences)));
+    } catch (error) {
+      return formFailure(submission, error);
+    }
+  }
+  const submission = parseWithZod(formData, { schema: EditDilemmaSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  try {
+    return redirect(dilemmaPath(await editDilemma(guardian, id, submission.value)));
+  } catch (error) {
+    return formFailure(submission, error);
+  }
+}
+
+export default function EditDilemma({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const hydrated = useHydrated();
+  const { dilemma } = loaderData;
+  const tagsOnly = !dilemma.canEditText;
+  const schema = tagsOnly ? DilemmaTagsSchema : EditDilemmaSchema;
+  const serverPreview = actionData && "preview" in actionData ? actionData.preview : null;
+  const preview = useLivePreview(serverPreview ?? (hydrated ? loaderData.previewHtml : null));
+  const [form, fields] = useForm({
+    id: `edit-dilemma-${dilemma.id}`,
+    lastResult: actionData?.result,
+    defaultValue: { title: dilemma.title, body: dilemma.bodyMd, competences: dilemma.competences },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData, submitter }) =>
+      parseWithZod(formData, { schema: submitter?.value === "preview" ? DilemmaDraftSchema : schema }),
+  });
+  const heading = tagsOnly ? t("dilemmas.edit.tagsTitle") : t("dilemmas.edit.title");
+
+  return (
+    <div className="page">
+      <title>{`${heading}: ${dilemma.title} · ${t("app.name")}`}</title>
+      <h1>{heading}</h1>
+      <p className="lead">
+        <Link to={dilemmaPath(dilemma)}>{dilemma.title}</Link>
+      </p>
+      {dilemma.hiddenReason !== null ? (
+        <div className="alert alert--error">
+          <p>{t("dilemmas.edit.hiddenNotice", { reason: dilemma.hiddenReason })}</p>
+          {dilemma.canEditText ? <p>{t("dilemmas.edit.hiddenNoticeHint")}</p> : null}
+        </div>
+      ) : null}
+      <p>{tagsOnly ? t("dilemmas.edit.tagsIntro") : t("dilemmas.edit.intro")}</p>
+      <div className="dilemma-compose">
+        <Form
+          method="post"
+          {...getFormProps(form)}
+          className="stack dilemma-compose__form"
+          onInput={(event) => {
+            const target = event.target as HTMLTextAreaElement;
+            if (!tagsOnly && target.name === fields.body.name) preview.update(target.value);
+          }}
+        >
+          <button type="submit" name="intent" value="publish" hidden tabIndex={-1}>
+            {t("dilemmas.edit.submit")}
+          </button>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="mode" value={tagsOnly ? "tags" : "text"} />
+          {tagsOnly ? null : (
+            <>
+              <TextField
+                field={fields.title}
+                label={t("dilemmas.ask.titleLabel")}
+                hint={t("dilemmas.ask.titleHint")}
+                autoComplete="off"
+                maxLength={DILEMMA_LIMITS.titleMax}
+              />
+              <DilemmaBodyField
+                field={fields.body}
+                maxLength={DILEMMA_LIMITS.bodyMax}
+                withTemplateButton={false}
+                withPreviewButton={!hydrated}
+              />
+            </>
+          )}
+          <CompetenceCheckboxes
+            field={fields.competences}
+            choices={dilemma.choices}
+            legend={t("dilemmas.ask.competencesLegend")}
+            hint={t("dilemmas.ask.competencesHint")}
+          />
+          <div className="button-row">
+            <button type="submit" name="intent" value="publish" className="button">
+              {t("dilemmas.edit.submit")}
+            </button>
+            <Link to={dilemmaPath(dilemma)}>{t("dilemmas.edit.cancel")}</Link>
+          </div>
+          <p>
+            <Link to={dilemmaRevisionsPath(dilemma)}>{t("dilemmas.edit.history")}</Link>
+          </p>
+        </Form>
+        {!tagsOnly && (hydrated || preview.html !== null) ? (
+          <DilemmaPreview html={preview.html} pending={preview.pending} />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

@@ -1,0 +1,136 @@
+import { Trans, useTranslation } from "react-i18next";
+import { Form, isRouteErrorResponse, Link } from "react-router";
+import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
+import { ErrorPage } from "~/components/ErrorPage";
+import { competenceName } from "~/competences/paths";
+import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
+import { isFiltered, listQueryFromSearchParams, listSearch, type DilemmaListFilter } from "~/dilemmas/list-query";
+import { listDilemmas } from "~/dilemmas/list.server";
+import { guardianOf } from "~/web/context.server";
+import type { Route } from "./+types/dilemmas._index";
+
+// /dilemmas: every dilemma the viewer may see, newest activity first, with filters in a GET
+// form (so a filtered list is a link, and works without JavaScript) and keyset pages.
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const guardian = guardianOf(context);
+  const query = listQueryFromSearchParams(new URL(request.url).searchParams);
+  const [page, choices] = await Promise.all([listDilemmas(guardian, query), listCompetenceChoices()]);
+  const filter: DilemmaListFilter = { competences: query.competences, status: query.status, unanswered: query.unanswered };
+  return { page, choices, filter, paged: query.after !== null || query.before !== null };
+}
+
+export default function DilemmaList({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { page, choices, filter, paged } = loaderData;
+  const filtered = isFiltered(filter);
+  return (
+    <div className="page">
+      <title>{`${t("dilemmas.list.title")} · ${t("app.name")}`}</title>
+      <h1>{t("dilemmas.list.title")}</h1>
+      <p className="lead">{t("dilemmas.list.intro")}</p>
+      <p>
+        <Link to="/dilemmas/new" className="button">
+          {t("dilemmas.ask.callToAction")}
+        </Link>
+      </p>
+
+      <section aria-labelledby="filter-heading" className="card card--quiet dilemma-filter">
+        <h2 id="filter-heading">{t("dilemmas.list.filterHeading")}</h2>
+        <Form method="get" className="stack">
+          <fieldset className="checkbox-group">
+            <legend>{t("dilemmas.list.competences")}</legend>
+            <ul className="checkbox-group__options checkbox-group__options--columns">
+              {choices.map((c) => (
+                <li key={c.slug} className="field--checkbox">
+                  <input
+                    type="checkbox"
+                    id={`filter-competence-${c.slug}`}
+                    name="competence"
+                    value={c.slug}
+                    defaultChecked={filter.competences.includes(c.slug)}
+                  />
+                  <label htmlFor={`filter-competence-${c.slug}`}>{competenceName(c, i18n.language)}</label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <div className="field">
+            <label htmlFor="filter-status">{t("dilemmas.list.status")}</label>
+            <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
+              <option value="">{t("dilemmas.list.statusAny")}</option>
+              <option value="open">{t("dilemmas.status.open")}</option>
+              <option value="answered">{t("dilemmas.status.answered")}</option>
+            </select>
+          </div>
+          <div className="field--checkbox">
+            <input
+              type="checkbox"
+              id="filter-unanswered"
+              name="unanswered"
+              value="1"
+              defaultChecked={filter.unanswered}
+            />
+            <label htmlFor="filter-unanswered">{t("dilemmas.list.unanswered")}</label>
+          </div>
+          <div className="button-row">
+            <button type="submit" className="button">
+              {t("dilemmas.list.apply")}
+            </button>
+            {filtered ? <Link to="/dilemmas">{t("dilemmas.list.clear")}</Link> : null}
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading">{filtered ? t("dilemmas.list.resultsFiltered") : t("dilemmas.list.resultsAll")}</h2>
+        {page.items.length === 0 ? (
+          <p>
+            {paged ? (
+              <Trans
+                i18nKey="dilemmas.list.emptyPage"
+                components={{ startLink: <Link to={`/dilemmas${listSearch(filter)}`} /> }}
+              />
+            ) : filtered ? (
+              <Trans i18nKey="dilemmas.list.emptyFiltered" components={{ clearLink: <Link to="/dilemmas" /> }} />
+            ) : (
+              <Trans i18nKey="dilemmas.list.empty" components={{ askLink: <Link to="/dilemmas/new" /> }} />
+            )}
+          </p>
+        ) : (
+          <ul className="dilemma-list">
+            {page.items.map((d) => (
+              <DilemmaSummaryItem key={d.id} dilemma={d} />
+            ))}
+          </ul>
+        )}
+        {page.previous || page.next ? (
+          <nav aria-label={t("dilemmas.list.pagination")} className="pagination">
+            <ul>
+              {page.previous ? (
+                <li>
+                  <Link to={`/dilemmas${listSearch(filter, { before: page.previous })}`} rel="prev">
+                    <span aria-hidden="true">← </span>
+                    {t("dilemmas.list.previous")}
+                  </Link>
+                </li>
+              ) : null}
+              {page.next ? (
+                <li>
+                  <Link to={`/dilemmas${listSearch(filter, { after: page.next })}`} rel="next">
+                    {t("dilemmas.list.next")}
+                    <span aria-hidden="true"> →</span>
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

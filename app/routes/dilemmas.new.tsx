@@ -1,0 +1,160 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import crypto from "node:crypto";
+import { Trans, useTranslation } from "react-i18next";
+import { Form, isRouteErrorResponse, Link, redirect } from "react-router";
+import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
+import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
+import { useHydrated, useLivePreview, useSimilarDilemmas, type SimilarItem } from "~/components/dilemmas/live";
+import { SimilarDilemmas } from "~/components/dilemmas/SimilarDilemmas";
+import { ErrorPage } from "~/components/ErrorPage";
+import { FormErrors, TextField } from "~/components/form";
+import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
+import { createDilemma } from "~/dilemmas/dilemmas.server";
+import { dilemmaPath } from "~/dilemmas/paths";
+import { previewDilemmaBody } from "~/dilemmas/preview.server";
+import {
+  AskDilemmaSchema,
+  DILEMMA_LIMITS,
+  DilemmaDraftSchema,
+  dilemmaFormIntent,
+} from "~/dilemmas/schemas";
+import { findSimilarDilemmas } from "~/dilemmas/similar.server";
+import { withTemplate } from "~/dilemmas/template";
+import { guardianOf } from "~/web/context.server";
+import { formFailure, invalidForm } from "~/web/form-failure.server";
+import type { Route } from "./+types/dilemmas.new";
+
+const HERE = "/dilemmas/new";
+const LOGIN = `/login?redirectTo=${encodeURIComponent(HERE)}`;
+
+export async function loader({ context }: Route.LoaderArgs) {
+  if (!guardianOf(context).canAskDilemma()) throw redirect(LOGIN);
+  // The form's own id: sent twice, it finds the dilemma the first copy made (see createDilemma).
+  return { submissionId: crypto.randomUUID(), choices: await listCompetenceChoices() };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const guardian = guardianOf(context);
+  if (!guardian.canAskDilemma()) throw redirect(LOGIN);
+  const formData = await request.formData();
+  const intent = dilemmaFormIntent(formData.get("intent"));
+
+  if (intent !== "publish") {
+    // Preview or template: the form comes back as typed, without judging it yet.
+    const submission = parseWithZod(formData, { schema: DilemmaDraftSchema });
+    const draft = submission.status === "success" ? submission.value : {};
+    if (intent === "template") return { result: submission.reply(), template: true, preview: null, similar: null };
+    const found = await findSimilarDilemmas(guardian, draft.title ?? "", 5);
+    return {
+      result: submission.reply(),
+      template: false,
+      preview: previewDilemmaBody(guardian, draft.body ?? ""),
+      similar: found.map(toSimilarItem),
+    };
+  }
+
+  const submission = parseWithZod(formData, { schema: AskDilemmaSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  try {
+    const dilemma = await createDilemma(guardian, submission.value);
+    return redirect(dilemmaPath(dilemma));
+  } catch (error) {
+    return formFailure(submission, error);
+  }
+}
+
+function toSimilarItem(d: { id: number; title: string; status: "open" | "answered"; replyCount: number }): SimilarItem {
+  return { ...d, path: dilemmaPath(d) };
+}
+
+export default function AskDilemma({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const hydrated = useHydrated();
+  const answer = actionData && "template" in actionData ? actionData : null;
+  const preview = useLivePreview(answer?.preview ?? null);
+  const similar = useSimilarDilemmas(answer?.similar ?? null);
+  const [form, fields] = useForm({
+    id: "ask-dilemma",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(AskDilemmaSchema),
+    // Validate on submit, then as the member corrects (see signup.tsx for why not on blur).
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData, submitter }) =>
+      parseWithZod(formData, { schema: isDraftButton(submitter) ? DilemmaDraftSchema : AskDilemmaSchema }),
+  });
+  const typedBody = typeof fields.body.initialValue === "string" ? fields.body.initialValue : "";
+  const templateLabels = [
+    t("dilemmas.ask.template.situation"),
+    t("dilemmas.ask.template.tried"),
+    t("dilemmas.ask.template.question"),
+  ];
+  const submissionId =
+    typeof fields.submissionId.initialValue === "string" ? fields.submissionId.initialValue : loaderData.submissionId;
+
+  return (
+    <div className="page">
+      <title>{`${t("dilemmas.ask.title")} · ${t("app.name")}`}</title>
+      <h1>{t("dilemmas.ask.title")}</h1>
+      <p className="lead">{t("dilemmas.ask.intro")}</p>
+      <p className="alert alert--info" id="privacy-note">
+        <strong>{t("dilemmas.ask.privacyHeading")}.</strong>{" "}
+        <Trans i18nKey="dilemmas.ask.privacy" components={{ privacyLink: <Link to="/privacy" /> }} />
+      </p>
+      <div className="dilemma-compose">
+        <Form
+          method="post"
+          {...getFormProps(form)}
+          className="stack dilemma-compose__form"
+          onInput={(event) => {
+            const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+            if (target.name === fields.title.name) similar.update(target.value);
+            if (target.name === fields.body.name) preview.update(target.value);
+          }}
+        >
+          {/* First in the form, so Enter in the title field publishes (not "use template"). */}
+          <button type="submit" name="intent" value="publish" hidden tabIndex={-1}>
+            {t("dilemmas.ask.submit")}
+          </button>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name={fields.submissionId.name} value={submissionId} />
+          <TextField
+            field={fields.title}
+            label={t("dilemmas.ask.titleLabel")}
+            hint={t("dilemmas.ask.titleHint")}
+            autoComplete="off"
+            maxLength={DILEMMA_LIMITS.titleMax}
+          />
+          <SimilarDilemmas items={similar.items} />
+          <DilemmaBodyField
+            field={fields.body}
+            maxLength={DILEMMA_LIMITS.bodyMax}
+            defaultValue={answer?.template ? withTemplate(typedBody, templateLabels) : undefined}
+            withTemplateButton
+            withPreviewButton={!hydrated}
+            describedBy="privacy-note"
+          />
+          <CompetenceCheckboxes
+            field={fields.competences}
+            choices={loaderData.choices}
+            legend={t("dilemmas.ask.competencesLegend")}
+            hint={t("dilemmas.ask.competencesHint")}
+          />
+          <button type="submit" name="intent" value="publish" className="button">
+            {t("dilemmas.ask.submit")}
+          </button>
+        </Form>
+        {hydrated || preview.html !== null ? <DilemmaPreview html={preview.html} pending={preview.pending} /> : null}
+      </div>
+    </div>
+  );
+}
+
+function isDraftButton(submitter: HTMLInputElement | HTMLButtonElement | null): boolean {
+  return submitter?.name === "intent" && (submitter.value === "preview" || submitter.value === "template");
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

@@ -1,0 +1,102 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, isRouteErrorResponse, Link, redirect } from "react-router";
+import { ErrorPage } from "~/components/ErrorPage";
+import { ReportForm, UpcomingMeetingForm } from "~/components/meetings/MeetingForms";
+import { ReportPreview } from "~/components/meetings/ReportPreview";
+import { meetingPath, parseMeetingId } from "~/meetings/paths";
+import { editReport, editUpcomingMeeting, getMeetingForEdit, previewReport } from "~/meetings/reports.server";
+import { ReportSchema, UpcomingMeetingSchema } from "~/meetings/schemas";
+import { guardianOf } from "~/web/context.server";
+import { rethrowAsHttp } from "~/web/domain-errors.server";
+import { formFailure, invalidForm } from "~/web/form-failure.server";
+import type { Route } from "./+types/meetings.$id.edit";
+
+// /meetings/:id/edit — organisers change an upcoming meeting (title, date, times, place) or a
+// report (draft or published; a published report keeps the previous title and summary as a
+// revision). "Show a preview" renders the whole report as members will read it, unsaved.
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const guardian = guardianOf(context);
+  const id = parseMeetingId(params.id);
+  if (id === null) throw data(null, { status: 404 });
+  const url = new URL(request.url);
+  if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+  const meeting = await getMeetingForEdit(guardian, id).catch(rethrowAsHttp);
+  return { meeting, origin: url.origin };
+}
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const guardian = guardianOf(context);
+  const id = parseMeetingId(params.id);
+  if (id === null) throw data(null, { status: 404 });
+  const url = new URL(request.url);
+  if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+  const formData = await request.formData();
+
+  if (formData.get("kind") === "upcoming") {
+    const submission = parseWithZod(formData, { schema: UpcomingMeetingSchema });
+    if (submission.status !== "success") return invalidForm(submission);
+    try {
+      await editUpcomingMeeting(guardian, id, submission.value);
+      return redirect(meetingPath({ id }));
+    } catch (error) {
+      return formFailure(submission, error);
+    }
+  }
+
+  const submission = parseWithZod(formData, { schema: ReportSchema });
+  if (submission.status !== "success") return invalidForm(submission);
+  try {
+    if (formData.get("intent") === "preview") {
+      return { result: submission.reply(), preview: await previewReport(guardian, id, submission.value) };
+    }
+    await editReport(guardian, id, submission.value);
+    return redirect(meetingPath({ id }));
+  } catch (error) {
+    return formFailure(submission, error);
+  }
+}
+
+export default function EditMeeting({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { meeting, origin } = loaderData;
+  const isReport = meeting.status !== "upcoming";
+  const title = isReport ? t("meetings.form.editReportTitle") : t("meetings.form.editTitle");
+  const preview = actionData && "preview" in actionData ? actionData.preview : null;
+  return (
+    <div className="page narrow">
+      <title>{`${title} · ${meeting.values.title} · ${t("app.name")}`}</title>
+      <p className="eyebrow">
+        <Link to={meetingPath(meeting)}>{meeting.values.title}</Link>
+      </p>
+      <h1>{title}</h1>
+      {meeting.status === "upcoming" ? (
+        <UpcomingMeetingForm
+          id="edit-meeting"
+          lastResult={actionData?.result}
+          defaultValue={meeting.values}
+          submitLabel={t("meetings.form.save")}
+          withOpenAgenda={false}
+          hiddenFields={{ kind: "upcoming" }}
+        />
+      ) : (
+        <ReportForm
+          id="edit-report"
+          lastResult={actionData?.result}
+          defaultValue={meeting.values}
+          submitLabel={meeting.status === "draft" ? t("meetings.form.saveDraft") : t("meetings.form.save")}
+          hiddenFields={{ kind: "report" }}
+        />
+      )}
+      {preview ? <ReportPreview report={preview} origin={origin} /> : null}
+      <p>
+        <Link to={meetingPath(meeting)}>{t("meetings.form.cancel")}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

@@ -1,0 +1,102 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Trans, useTranslation } from "react-i18next";
+import { data, Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { ErrorPage } from "~/components/ErrorPage";
+import { FormErrors } from "~/components/form";
+import { BodyField } from "~/components/thread/BodyField";
+import { dilemmaPath } from "~/dilemmas/paths";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { replyPermalink } from "~/replies/paths";
+import { editReply, getReplyForEdit } from "~/replies/replies.server";
+import { EditReplySchema, REPLY_BODY_MAX } from "~/replies/schemas";
+import { guardianOf } from "~/web/context.server";
+import { rethrowAsHttp } from "~/web/domain-errors.server";
+import { formFailure, invalidForm } from "~/web/form-failure.server";
+import type { Route } from "./+types/reply-edit";
+
+// /replies/:id/edit — the author changes their reply. The previous text is kept as a
+// revision (others can read it at /replies/:id/revisions), so an edit never rewrites history.
+
+function replyIdOf(params: { id: string }): number {
+  if (!/^[1-9]\d{0,9}$/.test(params.id)) throw data(null, { status: 404 });
+  return Number(params.id);
+}
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return { reply: await getReplyForEdit(guardianOf(context), replyIdOf(params)).catch(rethrowAsHttp) };
+}
+
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const id = replyIdOf(params);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: EditReplySchema });
+  if (formData.get("intent") === "preview") {
+    const body = String(submission.payload.body ?? "");
+    return { result: submission.reply(), preview: body.length <= REPLY_BODY_MAX * 2 ? renderMarkdown(body) : null };
+  }
+  if (submission.status !== "success") return invalidForm(submission);
+  try {
+    await editReply(guardianOf(context), id, submission.value);
+  } catch (error) {
+    return formFailure(submission, error);
+  }
+  // Via the permalink: it finds the page the reply is on and scrolls to it.
+  return redirect(replyPermalink(id));
+}
+
+export default function ReplyEdit() {
+  const { t } = useTranslation();
+  const { reply } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "edit-reply",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(EditReplySchema),
+    defaultValue: { body: reply.bodyMd },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditReplySchema }),
+  });
+  const preview = actionData && "preview" in actionData ? actionData.preview : null;
+  return (
+    <div className="page narrow">
+      <title>{`${t("replies.edit.title")} · ${t("app.name")}`}</title>
+      <h1>{t("replies.edit.title")}</h1>
+      <p>
+        <Trans
+          i18nKey="replies.edit.inDilemma"
+          values={{ title: reply.dilemma.title }}
+          components={{ dilemmaLink: <Link to={dilemmaPath(reply.dilemma)} /> }}
+        />
+      </p>
+      <p>{t("replies.edit.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <BodyField
+          field={fields.body}
+          label={t("replies.form.label")}
+          hint={t("replies.form.hint")}
+          maxLength={REPLY_BODY_MAX}
+          serverPreview={preview}
+          rows={12}
+        />
+        <div className="reply-form__buttons">
+          <button type="submit" name="intent" value="save" className="button">
+            {t("replies.edit.save")}
+          </button>
+          <button type="submit" name="intent" value="preview" formNoValidate className="button button--secondary">
+            {t("replies.form.preview")}
+          </button>
+          <Link to={replyPermalink(reply.id)} className="reply-form__cancel">
+            {t("replies.form.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}

@@ -1,0 +1,17 @@
+import { data, redirect } from "react-router";
+import { locateReply } from "~/replies/replies.server";
+import { threadPagePath } from "~/replies/paths";
+import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
+import { guardianOf } from "~/web/context.server";
+import { rethrowAsHttp } from "~/web/domain-errors.server";
+import type { Route } from "./+types/reply-permalink";
+
+// /replies/:id — a reply's lasting address. It finds the page of the thread the reply is on
+// today (pages shift as replies come in) and sends the browser there with #reply-<id>, which
+// scrolls to it without any script.
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const id = /^[1-9]\d{0,9}$/.test(params.id) ? Number(params.id) : null;
+  if (id === null) throw data(null, { status: 404 });
+  const at = await locateReply(guardianOf(context), id, THREAD_PAGE_SIZE).catch(rethrowAsHttp);
+  throw redirect(threadPagePath(at.dilemma, at.page, at.replyId));
+}

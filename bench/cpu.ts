@@ -1,0 +1,84 @@
+// Where the CPU went during a load run, from /proc: the server, Postgres (postmaster and its
+// backends), the load generator (this process), and everything else on the machine. On a
+// shared machine the last one explains bad figures; CPU per request is the figure that does
+// not depend on the neighbours.
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const TICKS_PER_SECOND = Number(execSync("getconf CLK_TCK").toString().trim()) || 100;
+
+type Snapshot = { at: number; busy: number; server: number; postgres: number; bench: number };
+
+export type CpuUse = {
+  /** CPU milliseconds per request. */
+  serverMs: number;
+  postgresMs: number;
+  benchMs: number;
+  /** Cores busy with other work on average during the run (other engineers' builds, tests). */
+  othersCores: number;
+};
+
+function ticksOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15)
+  } catch {
+    return 0; // gone
+  }
+}
+
+function childrenOf(parent: number): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent) pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+function busyTicks(): number {
+  const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number) as number[];
+  void idle;
+  void iowait;
+  return user! + nice! + system! + irq! + softirq! + steal!;
+}
+
+export class CpuMeter {
+  private readonly postmaster: number;
+  constructor(pgdata: string, private readonly serverPid: number) {
+    this.postmaster = Number(fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").split("\n")[0]);
+  }
+
+  snapshot(): Snapshot {
+    const pg = [this.postmaster, ...childrenOf(this.postmaster)];
+    return {
+      at: Date.now(),
+      busy: busyTicks(),
+      server: ticksOf(this.serverPid),
+      postgres: pg.reduce((sum, pid) => sum + ticksOf(pid), 0),
+      bench: ticksOf(process.pid),
+    };
+  }
+
+  use(before: Snapshot, after: Snapshot, requests: number): CpuUse {
+    const ms = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND;
+    const server = after.server - before.server;
+    const postgres = after.postgres - before.postgres;
+    const bench = after.bench - before.bench;
+    const others = after.busy - before.busy - server - postgres - bench;
+    return {
+      serverMs: ms(server) / requests,
+      postgresMs: ms(postgres) / requests,
+      benchMs: ms(bench) / requests,
+      othersCores: Math.max(0, ms(others) / (after.at - before.at)),
+    };
+  }
+}

@@ -1,0 +1,173 @@
+// The bench's verdicts and tables: per scenario and data set p50/p99/req/s against the
+// issue's targets, the 2 000 vs 20 000 comparison, and each page's statements with their
+// EXPLAIN figures (full plans go to the markdown file only).
+import type { CpuUse } from "./cpu";
+import type { DatasetMeta } from "./generate";
+import { describe, type Explained } from "./explain";
+import type { LoadResult } from "./load";
+import type { Scenario } from "./scenarios";
+
+export type ScenarioResult = {
+  scenario: Scenario;
+  load: LoadResult;
+  /** The same requests from one connection: latency without queueing. */
+  single: LoadResult;
+  cpu: CpuUse;
+  page: { status: number; bytes: number; replies: number };
+  statements: Explained[];
+  /** Posts: replies that reached the database during the measured run. */
+  stored?: number;
+};
+export type DatasetResult = { meta: DatasetMeta; dbBytes: number; results: ScenarioResult[]; profile?: string };
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
+const thousands = (n: number) => n.toLocaleString("en-GB").replace(/,/g, " ");
+
+export function measured(s: Scenario, r: LoadResult, cpu: CpuUse): string {
+  return (
+    `${s.label.padEnd(30)} p50 ${ms(r.p50).padStart(6)} ms  p99 ${ms(r.p99).padStart(6)} ms  ${r.perSecond.toFixed(0).padStart(5)} req/s  ` +
+    `${r.failures} failed  ${JSON.stringify(r.statusCodes)}  CPU/req: server ${cpu.serverMs.toFixed(1)} ms, pg ${cpu.postgresMs.toFixed(1)} ms; others ${cpu.othersCores.toFixed(2)} cores`
+  );
+}
+
+function verdicts(x: ScenarioResult): string[] {
+  const out: string[] = [];
+  const t = x.scenario.target;
+  if (x.load.failures > 0) out.push(`FAIL ${x.load.failures} requests failed ${JSON.stringify(x.load.statusCodes)}`);
+  const redirects = Object.entries(x.load.statusCodes).filter(([c]) => c.startsWith("3")).reduce((s, [, n]) => s + n, 0);
+  // Requests still in flight when the run stops are stored but not counted: up to one per connection.
+  if (x.stored !== undefined && (x.stored < redirects || x.stored > redirects + x.load.connections))
+    out.push(`FAIL ${redirects} posts answered, ${x.stored} stored`);
+  if (t) out.push(`${x.load.p99 < t.p99Ms ? "PASS" : "FAIL"} p99 < ${t.p99Ms} ms`);
+  if (t?.perSecond) out.push(`${x.load.perSecond >= t.perSecond ? "PASS" : "FAIL"} ≥ ${t.perSecond} req/s`);
+  return out;
+}
+
+const reads = (e: Explained[]) => e.filter((s) => s.kind !== "control");
+const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
+
+type Row = string[];
+function table(header: Row, rows: Row[], markdown: boolean): string {
+  if (markdown) return [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows].map((r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n");
+}
+
+function resultsTable(data: DatasetResult[], markdown: boolean): string {
+  const header = ["scenario", "dilemmas", "1 conn p50", "p50 ms", "p99 ms", "req/s", "failed", "stmts", "db ms", "srv cpu", "pg cpu", "others", "verdict"];
+  const rows: Row[] = [];
+  const keys = [...new Set(data.flatMap((d) => d.results.map((r) => r.scenario.key)))];
+  for (const key of keys) {
+    for (const d of data) {
+      const x = d.results.find((r) => r.scenario.key === key);
+      if (!x) continue;
+      rows.push([
+        x.scenario.label,
+        thousands(d.meta.dilemmas),
+        ms(x.single.p50),
+        ms(x.load.p50),
+        ms(x.load.p99),
+        x.load.perSecond.toFixed(0),
+        String(x.load.failures),
+        String(x.statements.length),
+        sum(reads(x.statements).map((s) => s.ms)).toFixed(2),
+        x.cpu.serverMs.toFixed(1),
+        x.cpu.postgresMs.toFixed(1),
+        x.cpu.othersCores.toFixed(2),
+        verdicts(x).join("; ") || "(no target)",
+      ]);
+    }
+  }
+  return table(header, rows, markdown);
+}
+
+/** Cost must not grow with the number of dilemmas: same statements, same buffers, similar p50. */
+function scalingTable(data: DatasetResult[], markdown: boolean): { text: string; failed: boolean } {
+  if (data.length < 2) return { text: "(one data set only: no comparison)", failed: false };
+  const [small, big] = [data[0]!, data.at(-1)!];
+  let failed = false;
+  const rows: Row[] = [];
+  for (const a of small.results.filter((r) => r.scenario.scales)) {
+    const b = big.results.find((r) => r.scenario.key === a.scenario.key);
+    if (!b) continue;
+    const bufA = sum(reads(a.statements).map((s) => s.buffers));
+    const bufB = sum(reads(b.statements).map((s) => s.buffers));
+    const problems: string[] = [];
+    if (b.statements.length !== a.statements.length) problems.push("statement count differs");
+    if (bufB > bufA * 1.5 + 20) problems.push("buffers grow");
+    if (b.load.p50 > a.load.p50 * 1.5 + 1) problems.push("p50 grows");
+    failed ||= problems.length > 0;
+    rows.push([
+      a.scenario.label,
+      "",
+      `${ms(a.load.p50)} → ${ms(b.load.p50)}`,
+      `${ms(a.load.p99)} → ${ms(b.load.p99)}`,
+      `${a.load.perSecond.toFixed(0)} → ${b.load.perSecond.toFixed(0)}`,
+      `${a.statements.length} → ${b.statements.length}`,
+      `${bufA} → ${bufB}`,
+      problems.length ? `FAIL ${problems.join(", ")}` : "PASS",
+    ]);
+  }
+  const header = ["scenario", "", `p50 ms ${thousands(small.meta.dilemmas)} → ${thousands(big.meta.dilemmas)}`, "p99 ms", "req/s", "stmts", "buffers", "verdict"];
+  return { text: table(header, rows, markdown), failed };
+}
+
+function statementsSection(d: DatasetResult, plans: boolean): string {
+  const out: string[] = [];
+  for (const x of d.results) {
+    const r = reads(x.statements);
+    out.push(
+      `${x.scenario.label} — ${x.statements.length} statements (${r.length} explained: ${sum(r.map((s) => s.ms)).toFixed(2)} ms, ${sum(r.map((s) => s.buffers))} buffers); page ${x.page.status}, ${thousands(x.page.bytes)} bytes, ${x.page.replies} reply links`,
+    );
+    for (const s of x.statements) out.push(`  ${describe(s)}`);
+    if (plans) {
+      for (const s of r) {
+        out.push("", "```sql", s.sql.trim(), "```", "```", ...(s.plan.length ? s.plan : [s.note ?? "no plan"]), "```");
+      }
+      out.push("");
+    }
+  }
+  return out.join("\n");
+}
+
+export function report(data: DatasetResult[], opts: { connections: number; seconds: number; appBuiltAt: Date; stale: boolean }) {
+  const failed =
+    data.some((d) => d.results.some((x) => verdicts(x).some((v) => v.startsWith("FAIL")))) || scalingTable(data, false).failed;
+  const sizes = data.map((d) => `bench_${d.meta.dilemmas}: ${thousands(d.meta.replies)} replies, ${(d.dbBytes / 2 ** 20).toFixed(0)} MB, generated in ${d.meta.generatedSeconds.toFixed(1)} s`).join("; ");
+  const intro =
+    `App snapshot built ${opts.appBuiltAt.toISOString().slice(0, 19)}Z${opts.stale ? " (the working tree did not build at run time: an older snapshot)" : ""}. ` +
+    `${opts.connections} connections, ${opts.seconds} s per scenario, signed-in members, compressed responses. ${sizes}.\n` +
+    "1 conn p50: the same requests from a single client, no queueing; stmts: SQL statements per request; db ms: their EXPLAIN ANALYZE execution times summed; srv cpu / pg cpu: CPU ms per " +
+    "request of the server process / of Postgres; others: cores busy with other processes during the run (a shared machine).";
+  const biggest = data.at(-1);
+  const console = [
+    "",
+    intro,
+    "",
+    resultsTable(data, false),
+    "",
+    "Cost against the number of dilemmas:",
+    scalingTable(data, false).text,
+    "",
+    biggest ? `Statements per request (bench_${biggest.meta.dilemmas}; EXPLAIN ANALYZE execution time, shared buffers):` : "",
+    biggest ? statementsSection(biggest, false) : "",
+    "",
+    ...data.flatMap((d) => (d.profile ? [d.profile, ""] : [])),
+    failed ? "RESULT: FAIL (see the verdicts above)" : "RESULT: PASS",
+  ].join("\n");
+  const markdown = [
+    `# Bench run ${new Date().toISOString()}`,
+    "",
+    intro,
+    "",
+    resultsTable(data, true),
+    "",
+    "## Cost against the number of dilemmas",
+    "",
+    scalingTable(data, true).text,
+    "",
+    ...data.flatMap((d) => (d.profile ? ["## Server CPU profile", "", "```", d.profile, "```", ""] : [])),
+    ...data.flatMap((d) => [`## Statements and plans, bench_${d.meta.dilemmas}`, "", statementsSection(d, true), ""]),
+  ].join("\n");
+  return { console, markdown, failed };
+}

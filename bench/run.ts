@@ -1,0 +1,235 @@
+// npm run bench [-- --fresh] [--seconds=10] [--only=20000] [--connections=10] [--profile=page20]
+//
+// Generates (or reuses) the data sets, then for each: counts and EXPLAINs the statements of
+// every page through a spy on the wire, and loads the real production server with autocannon
+// on loopback. Prints p50/p99/req/s per scenario and data set, the issue's targets with
+// PASS/FAIL, and whether cost grows from 2 000 to 20 000 dilemmas. --profile=<scenario> also
+// says where the server's CPU goes in that scenario (largest data set). Exits 1 when a target
+// fails or any request failed. Full plans: .data/bench/last-run.md.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { prepareApp } from "./app-build";
+import { CpuMeter } from "./cpu";
+import { explainAll } from "./explain";
+import { BENCH_DATA_DIR, DATASET_SIZES, ensureDataset, removeBenchPosts, startBenchCluster, type Dataset } from "./generate";
+import { runLoad } from "./load";
+import { QuerySpy, type Statement } from "./pg-spy";
+import { summariseProfile } from "./profile";
+import { report, measured, type DatasetResult, type ScenarioResult } from "./report";
+import { canonicalPath, createSessions, scenarios, type Scenario } from "./scenarios";
+import { startServer, serverLog, type RunningServer } from "./server";
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const SECONDS = Number(arg("seconds") ?? 10);
+const CONNECTIONS = Number(arg("connections") ?? 10);
+const PROFILE = arg("profile");
+const WARMUP_SECONDS = 2;
+const SIZES = arg("only") ? [Number(arg("only"))] : [...DATASET_SIZES];
+const started = Date.now();
+
+function phase(what: string) {
+  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${what}`);
+}
+
+async function main(): Promise<number> {
+  console.log(
+    `Kenniskring bench: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario`,
+  );
+  phase("app snapshot: building if sources changed");
+  const app = prepareApp();
+  if (app.stale) console.warn(`         ! ${app.stale.replace(/\n/g, "\n         ! ")}`);
+  phase(
+    app.built
+      ? "app snapshot built"
+      : `${app.stale ? "measuring the last good snapshot" : "app snapshot is current"}, built ${app.builtAt.toISOString().slice(0, 19)}`,
+  );
+  const cluster = await startBenchCluster();
+  const results: DatasetResult[] = [];
+  try {
+    const datasets: Dataset[] = [];
+    for (const size of SIZES) {
+      phase(`data set bench_${size}`);
+      const ds = await ensureDataset(cluster.adminUrl, size, process.argv.includes("--fresh"));
+      console.log(
+        `         ${ds.reused ? "reused" : "generated"}: ${ds.meta.dilemmas} dilemmas, ${ds.meta.replies} replies` +
+          ` (generation took ${ds.meta.generatedSeconds.toFixed(1)} s, ${ds.meta.generatedAt.slice(0, 16)})`,
+      );
+      datasets.push(ds);
+    }
+    for (const ds of datasets) results.push(await measureDataset(app.dir, ds, ds === datasets.at(-1)));
+  } finally {
+    await cluster.stop();
+  }
+  const text = report(results, { connections: CONNECTIONS, seconds: SECONDS, appBuiltAt: app.builtAt, stale: Boolean(app.stale) });
+  console.log(text.console);
+  const file = path.join(BENCH_DATA_DIR, "last-run.md");
+  fs.writeFileSync(file, text.markdown);
+  phase(`done; statements and full plans in ${path.relative(process.cwd(), file)}`);
+  return text.failed ? 1 : 0;
+}
+
+async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean): Promise<DatasetResult> {
+  const size = ds.meta.dilemmas;
+  const c = new pg.Client({ connectionString: ds.url });
+  await c.connect();
+  try {
+    await removeBenchPosts(c, ds.meta.special.post);
+    const cookies = (await createSessions(c, 50)).map((s) => s.cookie);
+    const facts = await datasetFacts(c, ds);
+    const runId = Date.now().toString(36);
+    // Scenarios name the server's origin (a post's Origin header must match its host).
+    const scenariosFor = async (server: RunningServer, tag: string) => {
+      const ids = [...ds.meta.special.page500, ...ds.meta.special.page20, ...ds.meta.special.post];
+      const paths = new Map(await Promise.all(ids.map(async (id) => [id, await canonicalPath(server.origin, id)] as const)));
+      const lastPage = await lastPageOf(server.origin, paths.get(ds.meta.special.page500[0]!)!, cookies[0]!);
+      const hasListRoute = (await fetch(`${server.origin}/dilemmas`, { headers: { cookie: cookies[0]! } })).status === 200;
+      return scenarios({ ...facts, origin: server.origin, meta: ds.meta, cookies, paths, lastPageOf500: lastPage, runId: runId + tag, hasListRoute });
+    };
+
+    phase(`bench_${size}: statements per page (server behind the query spy)`);
+    const { pages, captured } = await recordStatements(appDir, ds, scenariosFor);
+    const statements = new Map<string, Awaited<ReturnType<typeof explainAll>>>();
+    for (const [key, recorded] of captured) statements.set(key, await explainAll(c, recorded));
+
+    phase(`bench_${size}: load (per scenario: ${WARMUP_SECONDS} s 1 connection, ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured with ${CONNECTIONS})`);
+    const server = await startServer(appDir, ds.url);
+    const cpu = new CpuMeter(path.join(BENCH_DATA_DIR, "postgres"), server.pid);
+    const results: ScenarioResult[] = [];
+    try {
+      for (const s of await scenariosFor(server, "l")) {
+        const next = requestsOf(s);
+        // One client first (latency without queueing; also a warm-up), then all of them.
+        const single = await runLoad({ origin: server.origin, connections: 1, seconds: WARMUP_SECONDS, next });
+        await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
+        await new Promise((r) => setTimeout(r, 300)); // the warm-up's last requests finish
+        const postsBefore = s.writes ? await countBenchPosts(c) : 0;
+        const before = cpu.snapshot();
+        const load = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next });
+        const use = cpu.use(before, cpu.snapshot(), load.requests);
+        await new Promise((r) => setTimeout(r, 300));
+        const stored = s.writes ? (await countBenchPosts(c)) - postsBefore : undefined;
+        results.push({ scenario: s, load, single, cpu: use, page: pages.get(s.key)!, statements: statements.get(s.key) ?? [], stored });
+        console.log(`         ${measured(s, load, use)}`);
+        if (load.failures > 0) await showFailure(server.origin, s, serverLog(server));
+      }
+    } finally {
+      await server.stop();
+    }
+
+    let profile: string | undefined;
+    if (PROFILE && profileHere) {
+      phase(`bench_${size}: CPU profile of the server during "${PROFILE}"`);
+      profile = await profileScenario(appDir, ds, PROFILE, scenariosFor);
+    }
+    const { rows } = await c.query<{ size: string }>("SELECT pg_database_size(current_database())::text AS size");
+    const removed = await removeBenchPosts(c, ds.meta.special.post);
+    phase(`bench_${size}: removed the ${removed} replies the posting scenarios wrote`);
+    return { meta: ds.meta, dbBytes: Number(rows[0]!.size), results, profile };
+  } finally {
+    await c.end();
+  }
+}
+
+type ScenariosFor = (server: RunningServer, tag: string) => Promise<Scenario[]>;
+
+/** One request at a time through the spy: which statements each page runs. */
+async function recordStatements(appDir: string, ds: Dataset, scenariosFor: ScenariosFor) {
+  const db = new URL(ds.url);
+  const spy = new QuerySpy({ host: db.hostname, port: Number(db.port) });
+  const spied = new URL(ds.url);
+  spied.port = String(await spy.listen());
+  const server = await startServer(appDir, spied.toString());
+  const pages = new Map<string, { status: number; bytes: number; replies: number }>();
+  const captured = new Map<string, Statement[]>();
+  try {
+    for (const s of await scenariosFor(server, "q")) {
+      for (let n = 0; n < 3; n++) await send(server.origin, s, n); // warm: JIT, caches, pools
+      let page = { status: 0, bytes: 0, replies: 0 };
+      captured.set(s.key, await spy.record(async () => void (page = await send(server.origin, s, 3))));
+      pages.set(s.key, page);
+    }
+  } finally {
+    await server.stop();
+    await spy.close();
+  }
+  return { pages, captured };
+}
+
+async function profileScenario(appDir: string, ds: Dataset, key: string, scenariosFor: ScenariosFor): Promise<string> {
+  const dir = path.join(BENCH_DATA_DIR, "profiles", `${ds.meta.dilemmas}-${key}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const server = await startServer(appDir, ds.url, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  let window: { from: number; to: number; requests: number };
+  try {
+    const s = (await scenariosFor(server, "p")).find((x) => x.key === key);
+    if (!s) throw new Error(`--profile=${key}: no such scenario`);
+    const next = requestsOf(s);
+    await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: WARMUP_SECONDS * 2, next });
+    const from = Date.now();
+    const load = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next });
+    window = { from, to: Date.now(), requests: load.requests };
+  } finally {
+    await server.stop(); // the profile is written as the process exits
+  }
+  const summary = summariseProfile(dir, server.spawnedAt, window.from, window.to, window.requests);
+  return `Profile of "${key}" on bench_${ds.meta.dilemmas} (${path.relative(process.cwd(), dir)}):\n${summary}`;
+}
+
+function requestsOf(s: Scenario) {
+  let n = 0;
+  return () => s.request(n++);
+}
+
+async function datasetFacts(c: pg.Client, ds: Dataset) {
+  const { rows: replies } = await c.query<{ dilemmaId: number; id: number }>(
+    `SELECT "dilemmaId", id FROM "Reply" WHERE "dilemmaId" = ANY($1::int[]) AND "parentId" IS NULL
+       AND "hiddenAt" IS NULL AND "deletedByAuthorAt" IS NULL AND "submissionId" IS NULL ORDER BY id`,
+    [ds.meta.special.post],
+  );
+  const replyIds = new Map<number, number[]>();
+  for (const r of replies) replyIds.set(r.dilemmaId, [...(replyIds.get(r.dilemmaId) ?? []), r.id]);
+  // The most used competence: the filter with the most matches is the one to worry about.
+  const { rows } = await c.query<{ slug: string }>(
+    `SELECT slug FROM "Competence" c JOIN "DilemmaCompetence" dc ON dc."competenceId" = c.id GROUP BY slug ORDER BY count(*) DESC LIMIT 1`,
+  );
+  return { replyIds, competenceSlug: rows[0]!.slug };
+}
+
+async function countBenchPosts(c: pg.Client): Promise<number> {
+  const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Reply" WHERE "submissionId" LIKE 'bench-%'`);
+  return rows[0]!.n;
+}
+
+/** One request of a scenario, as the load generator would send it; what came back. */
+async function send(origin: string, s: Scenario, n: number) {
+  const r = s.request(n);
+  const response = await fetch(origin + r.path, { method: r.method, headers: r.headers, body: r.body, redirect: "manual" });
+  const body = await response.text();
+  const expected = s.writes ? response.status >= 300 && response.status < 400 : response.status === 200;
+  if (!expected) throw new Error(`${s.label}: ${r.method} ${r.path} answered ${response.status}:\n${body.slice(0, 500)}`);
+  return { status: response.status, bytes: body.length, replies: new Set(body.match(/\/replies\/\d+/g) ?? []).size };
+}
+
+/** The last page of a paged thread: follow the pages until one is past the end (404). */
+async function lastPageOf(origin: string, pagePath: string, cookie: string): Promise<number> {
+  let page = 1;
+  while (page < 100 && (await fetch(`${origin}${pagePath}?page=${page + 1}`, { headers: { cookie } })).status === 200) page++;
+  return page;
+}
+
+async function showFailure(origin: string, s: Scenario, log: string[]) {
+  const r = s.request(1_000_000);
+  const response = await fetch(origin + r.path, { method: r.method, headers: r.headers, body: r.body, redirect: "manual" });
+  console.error(`         ! ${s.label}: a replayed request answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  for (const line of log.slice(-5)) console.error(`         ! server: ${line.slice(0, 300)}`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

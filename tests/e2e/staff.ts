@@ -1,0 +1,43 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, type Page } from "@playwright/test";
+import { uniqueEmail } from "./fixtures";
+
+// Staff accounts for browser tests. Nobody can sign up as an organiser or admin, so a test
+// makes one the way a real circle does: `npm run user:create` (scripts/user-create.ts) against
+// the e2e server's database, whose port and password the embedded Postgres wrote into
+// ${E2E_DATA_DIR}/postgres.json.
+
+const run = promisify(execFile);
+
+function e2eDatabaseUrl(): string {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error("E2E_DATA_DIR is not set: run this through playwright.config.ts");
+  const { port, password } = JSON.parse(readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as {
+    port: number;
+    password: string;
+  };
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/kenniskring`;
+}
+
+export type StaffAccount = { email: string; password: string; name: string };
+
+export async function createStaff(role: "organiser" | "admin", name: string): Promise<StaffAccount> {
+  const account = { email: uniqueEmail(role), password: "een lang wachtwoord voor de staf", name };
+  await run(
+    "npx",
+    ["--no-install", "tsx", "scripts/user-create.ts", "--email", account.email, "--role", role, "--name", name, "--password", account.password],
+    { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), LOG_LEVEL: "warn" } },
+  );
+  return account;
+}
+
+export async function logIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("E-mailadres").fill(account.email);
+  await page.getByLabel("Wachtwoord").fill(account.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
+}

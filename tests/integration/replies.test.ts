@@ -1,0 +1,333 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
+import { lockDilemma } from "~/dilemmas/moderation.server";
+import type { Role } from "~/generated/prisma/enums";
+import { Guardian } from "~/guardian/guardian.server";
+import { anonymousViewer } from "~/guardian/viewer";
+import { db } from "~/platform/db.server";
+import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
+import {
+  createReply,
+  deleteReply,
+  editReply,
+  hideReply,
+  locateReply,
+  markAnswer,
+  setHelpful,
+  unmarkAnswer,
+} from "~/replies/replies.server";
+import { childPath } from "~/replies/thread-path";
+import { getReplyHistory, loadThreadPage, THREAD_PAGE_SIZE, type ThreadReply } from "~/replies/thread.server";
+import type { ThreadNode } from "~/replies/thread-layout";
+import { useTestDatabase } from "../support/database";
+
+const testDb = useTestDatabase();
+const visitor = new Guardian(anonymousViewer);
+
+let n = 0;
+async function member(role: Role = "member"): Promise<Guardian> {
+  const i = ++n;
+  const user = await db.user.create({ data: { handle: `lid-${i}`, displayName: `Lid ${i}`, role } });
+  return new Guardian({ kind: "member", id: user.id, handle: user.handle, displayName: user.displayName, role, locale: "nl" });
+}
+
+async function dilemmaBy(asker: Guardian): Promise<number> {
+  const d = await db.dilemma.create({
+    data: { title: `Dilemma ${++n}`, bodyMd: "Wat doe je?", bodyHtml: "<p>Wat doe je?</p>", authorId: asker.userId! },
+  });
+  return d.id;
+}
+
+const say = (body: string, parentId?: number) => ({ body, parentId, submissionId: randomUUID() });
+
+async function page(guardian: Guardian, dilemmaId: number, pageNumber = 1) {
+  const d = await db.dilemma.findUniqueOrThrow({ where: { id: dilemmaId } });
+  return loadThreadPage(guardian, d, pageNumber);
+}
+
+function flatten(nodes: ThreadNode<ThreadReply>[]): ThreadReply[] {
+  return nodes.flatMap((node) => [node.reply, ...flatten(node.children)]);
+}
+
+async function find(guardian: Guardian, dilemmaId: number, replyId: number) {
+  const reply = flatten((await page(guardian, dilemmaId)).nodes).find((r) => r.id === replyId);
+  if (!reply) throw new Error(`reply ${replyId} not on page 1`);
+  return reply;
+}
+
+describe("replying", () => {
+  it("answers the dilemma and other replies, stored in path order and read in reading order", async () => {
+    const [asker, a, b] = [await member(), await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const first = await createReply(a, id, say("Eerste"));
+    const second = await createReply(b, id, say("Tweede"));
+    const toFirst = await createReply(b, id, say("Op de eerste", first.id));
+    const deeper = await createReply(a, id, say("Nog dieper", toFirst.id));
+    const alsoToFirst = await createReply(asker, id, say("Ook op de eerste", first.id));
+
+    const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" } });
+    expect(rows.map((r) => [r.id, r.path, r.depth])).toEqual([
+      [first.id, "000001", 0],
+      [toFirst.id, "000001000001", 1],
+      [deeper.id, "000001000001000001", 2],
+      [alsoToFirst.id, "000001000002", 1],
+      [second.id, "000002", 0],
+    ]);
+
+    const thread = await page(visitor, id);
+    expect(thread.total).toBe(5);
+    expect(thread.nodes.map((node) => node.reply.id)).toEqual([first.id, second.id]);
+    expect(thread.nodes[0]!.children.map((node) => node.reply.id)).toEqual([toFirst.id, alsoToFirst.id]);
+    expect(thread.nodes[0]!.children[0]!.children[0]!.reply.content?.bodyHtml).toContain("Nog dieper");
+
+    const dilemma = await db.dilemma.findUniqueOrThrow({ where: { id } });
+    expect(dilemma.replyCount).toBe(5);
+    expect(dilemma.lastActivityAt.getTime()).toBeGreaterThanOrEqual(rows[0]!.createdAt.getTime());
+  });
+
+  it("gives ten replies sent at the same moment to one parent ten different paths", async () => {
+    const asker = await member();
+    const id = await dilemmaBy(asker);
+    const parent = await createReply(asker, id, say("Begin"));
+    const members = await Promise.all(Array.from({ length: 10 }, () => member()));
+    const replies = await Promise.all(members.map((m, i) => createReply(m, id, say(`Antwoord ${i}`, parent.id))));
+
+    expect(new Set(replies.map((r) => r.id)).size).toBe(10);
+    const rows = await db.reply.findMany({ where: { parentId: parent.id }, select: { path: true } });
+    expect(rows.map((r) => r.path).sort()).toEqual(Array.from({ length: 10 }, (_, i) => childPath("000001", i + 1)));
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(11);
+  });
+
+  it("creates one reply when the same form arrives twice, one after the other or at once", async () => {
+    const [asker, a] = [await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const input = say("Dubbel geklikt");
+    const once = await createReply(a, id, input);
+    const again = await createReply(a, id, input);
+    expect(again.id).toBe(once.id);
+
+    const racing = say("Tegelijk verstuurd");
+    const [x, y] = await Promise.all([createReply(a, id, racing), createReply(a, id, racing)]);
+    expect(x.id).toBe(y.id);
+    expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(2);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(2);
+  });
+
+  it("refuses a text over 20 000 characters with the field's message", async () => {
+    const [asker, a] = [await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const tooLong = createReply(a, id, say("x".repeat(20_001)));
+    await expect(tooLong).rejects.toBeInstanceOf(Invalid);
+    await expect(tooLong).rejects.toMatchObject({ fieldErrors: { body: ["errors.tooLong"] } });
+    await expect(createReply(a, id, say("x".repeat(20_000)))).resolves.toBeTruthy();
+  });
+
+  it("refuses replies to a locked dilemma and to a hidden one", async () => {
+    const [asker, a, organiser] = [await member(), await member(), await member("organiser")];
+    const locked = await dilemmaBy(asker);
+    await lockDilemma(organiser, locked);
+    await expect(createReply(a, locked, say("Mag dit nog?"))).rejects.toThrow(/the dilemma is locked/);
+    await expect(createReply(organiser, locked, say("Ook niet als organisator"))).rejects.toBeInstanceOf(Forbidden);
+
+    const hidden = await dilemmaBy(asker);
+    await db.dilemma.update({ where: { id: hidden }, data: { hiddenAt: new Date(), hiddenReason: "privacy" } });
+    // Another member does not learn that the dilemma exists; its asker is told no.
+    await expect(createReply(a, hidden, say("Hallo?"))).rejects.toBeInstanceOf(NotFound);
+    await expect(createReply(asker, hidden, say("Hallo?"))).rejects.toBeInstanceOf(Forbidden);
+    expect(await db.reply.count({ where: { dilemmaId: { in: [locked, hidden] } } })).toBe(0);
+  });
+
+  it("refuses visitors who are not signed in", async () => {
+    const id = await dilemmaBy(await member());
+    await expect(createReply(visitor, id, say("Anoniem"))).rejects.toBeInstanceOf(Forbidden);
+  });
+});
+
+describe("permalinks and pages", () => {
+  it("finds reply #120 of 200 on page 3 of 50, and that page shows it", async () => {
+    const asker = await member();
+    const id = await dilemmaBy(asker);
+    // 200 top-level replies, inserted in one statement (the paths are what matter here).
+    await testDb.query(
+      `INSERT INTO "Reply" ("dilemmaId", "authorId", "bodyMd", "bodyHtml", path, depth)
+       SELECT $1, $2, 'r' || i, '<p>r' || i || '</p>', lpad(i::text, 6, '0'), 0 FROM generate_series(1, 200) AS i`,
+      [id, asker.userId],
+    );
+    const [row120] = await testDb.query<{ id: number }>(
+      `SELECT id FROM "Reply" WHERE "dilemmaId" = $1 AND path = '000120'`,
+      [id],
+    );
+    const reply120 = row120!.id;
+    expect(THREAD_PAGE_SIZE).toBe(50);
+    const at = await locateReply(visitor, reply120, THREAD_PAGE_SIZE);
+    expect(at.page).toBe(3);
+    const third = await page(visitor, id, 3);
+    expect(third.pageCount).toBe(4);
+    const ids = third.nodes.map((node) => node.reply.id);
+    expect(ids).toHaveLength(50);
+    expect(ids).toContain(reply120);
+    await expect(page(visitor, id, 5)).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("reads a page of a 500-reply thread from the (dilemmaId, path) index", async () => {
+    const asker = await member();
+    const id = await dilemmaBy(asker);
+    await testDb.query(
+      `INSERT INTO "Reply" ("dilemmaId", "authorId", "bodyMd", "bodyHtml", path, depth)
+       SELECT $1, $2, 'r', '<p>r</p>', lpad(((i - 1) / 5 + 1)::text, 6, '0') || CASE WHEN i % 5 = 1 THEN '' ELSE lpad((i % 5)::text, 6, '0') END,
+              CASE WHEN i % 5 = 1 THEN 0 ELSE 1 END
+       FROM generate_series(1, 500) AS i`,
+      [id, asker.userId],
+    );
+    // Other dilemmas' threads around it, as in a real forum (a table holding only this thread
+    // is read whole, which says nothing about a forum with many).
+    for (let other = 0; other < 20; other++) {
+      await testDb.query(
+        `INSERT INTO "Reply" ("dilemmaId", "authorId", "bodyMd", "bodyHtml", path, depth)
+         SELECT $1, $2, 'r', '<p>r</p>', lpad(i::text, 6, '0'), 0 FROM generate_series(1, 500) AS i`,
+        [await dilemmaBy(asker), asker.userId],
+      );
+    }
+    await testDb.query(`ANALYZE "Reply"`);
+    const plan = await testDb.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN SELECT id FROM "Reply" WHERE "dilemmaId" = $1 ORDER BY path LIMIT 50 OFFSET 450`,
+      [id],
+    );
+    expect(plan.map((p) => p["QUERY PLAN"]).join("\n")).toContain("Reply_dilemmaId_path_key");
+    const started = performance.now();
+    const last = await page(visitor, id, 10);
+    expect(flatten(last.nodes)).toHaveLength(50);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("the answer", () => {
+  it("is marked by the asker, shown on top, and unmarked back to open", async () => {
+    const [asker, a, other] = [await member(), await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const reply = await createReply(a, id, say("Probeer eens te vragen wat zij wil."));
+
+    await expect(markAnswer(other, reply.id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(markAnswer(a, reply.id)).rejects.toBeInstanceOf(Forbidden);
+    await markAnswer(asker, reply.id);
+    const answered = await loadDilemmaPage(visitor, id, 1);
+    expect(answered.dilemma.status).toBe("answered");
+    expect(answered.answer?.id).toBe(reply.id);
+    expect(answered.answer?.content?.bodyHtml).toContain("wat zij wil");
+
+    await unmarkAnswer(asker, id);
+    const open = await loadDilemmaPage(visitor, id, 1);
+    expect(open.dilemma.status).toBe("open");
+    expect(open.answer).toBeNull();
+  });
+
+  it("may be marked by an organiser too", async () => {
+    const [asker, a, organiser] = [await member(), await member(), await member("organiser")];
+    const id = await dilemmaBy(asker);
+    const reply = await createReply(a, id, say("Dit werkte bij ons."));
+    await markAnswer(organiser, reply.id);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).acceptedReplyId).toBe(reply.id);
+  });
+});
+
+describe("helpful", () => {
+  it("counts one mark per member, undoes it, and refuses a member's own reply", async () => {
+    const [asker, a, b] = [await member(), await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const reply = await createReply(a, id, say("Nuttig?"));
+
+    await setHelpful(b, reply.id, true);
+    await setHelpful(b, reply.id, true); // a double click counts once
+    await setHelpful(asker, reply.id, true);
+    expect((await find(b, id, reply.id)).helpfulCount).toBe(2);
+    expect((await find(b, id, reply.id)).helpfulByMe).toBe(true);
+    expect((await find(a, id, reply.id)).helpfulByMe).toBe(false);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).helpfulCount).toBe(2);
+
+    await setHelpful(b, reply.id, false);
+    expect((await find(b, id, reply.id)).helpfulCount).toBe(1);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).helpfulCount).toBe(1);
+
+    await expect(setHelpful(a, reply.id, true)).rejects.toThrow(/not on your own reply/);
+    expect((await find(a, id, reply.id)).can.markHelpful).toBe(false);
+    expect(await db.helpful.count({ where: { replyId: reply.id } })).toBe(1);
+  });
+});
+
+describe("changing a reply", () => {
+  it("keeps the previous text as a revision that others can read", async () => {
+    const [asker, a] = [await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const reply = await createReply(a, id, say("Eerste versie"));
+    await editReply(a, reply.id, { body: "Tweede versie" });
+    await editReply(a, reply.id, { body: "Derde versie" });
+
+    const shown = await find(visitor, id, reply.id);
+    expect(shown.content?.bodyHtml).toContain("Derde versie");
+    expect(shown.edited).toBe(true);
+    const history = await getReplyHistory(asker, reply.id);
+    expect(history.currentHtml).toContain("Derde versie");
+    expect(history.revisions.map((r) => r.bodyMd)).toEqual(["Tweede versie", "Eerste versie"]);
+  });
+
+  it("refuses another member who puts someone else's reply id in the form", async () => {
+    const [asker, a, b, organiser] = [await member(), await member(), await member(), await member("organiser")];
+    const id = await dilemmaBy(asker);
+    const reply = await createReply(a, id, say("Van mij"));
+    await expect(editReply(b, reply.id, { body: "Van jou?" })).rejects.toBeInstanceOf(Forbidden);
+    await expect(editReply(organiser, reply.id, { body: "Herschreven" })).rejects.toBeInstanceOf(Forbidden);
+    await expect(deleteReply(b, reply.id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(deleteReply(asker, reply.id)).rejects.toBeInstanceOf(Forbidden);
+    const row = await db.reply.findUniqueOrThrow({ where: { id: reply.id } });
+    expect(row.bodyMd).toBe("Van mij");
+    expect(row.deletedByAuthorAt).toBeNull();
+  });
+
+  it("leaves a placeholder when the author deletes it, and the replies to it stay", async () => {
+    const [asker, a, b] = [await member(), await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const reply = await createReply(a, id, say("Spijt van"));
+    const answer = await createReply(b, id, say("Reactie erop", reply.id));
+    await markAnswer(asker, reply.id);
+
+    await deleteReply(a, reply.id);
+    const thread = await page(b, id);
+    expect(thread.nodes).toHaveLength(1);
+    const placeholder = thread.nodes[0]!;
+    expect(placeholder.reply.state).toBe("deleted");
+    expect(placeholder.reply.content).toBeNull();
+    expect(placeholder.reply.can.reply).toBe(false);
+    expect(placeholder.children.map((c) => c.reply.id)).toEqual([answer.id]);
+    expect(placeholder.children[0]!.reply.parentAuthor).toBe("unreadable");
+    // Even its author no longer sees the text, and it no longer answers the dilemma.
+    expect((await find(a, id, reply.id)).content).toBeNull();
+    const dilemma = await db.dilemma.findUniqueOrThrow({ where: { id } });
+    expect(dilemma).toMatchObject({ replyCount: 1, status: "open", acceptedReplyId: null });
+    await expect(editReply(a, reply.id, { body: "Terug" })).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it("hidden by an organiser: gone for other members, shown with the reason to its author and staff", async () => {
+    const [asker, a, b, organiser] = [await member(), await member(), await member(), await member("organiser")];
+    const id = await dilemmaBy(asker);
+    const reply = await createReply(a, id, say("Met de naam van een bewoner"));
+    await expect(hideReply(b, reply.id, "nee")).rejects.toBeInstanceOf(Forbidden);
+    await expect(hideReply(organiser, reply.id, "  ")).rejects.toMatchObject({ fieldErrors: { reason: ["errors.required"] } });
+    await hideReply(organiser, reply.id, "Een bewoner is herkenbaar");
+
+    for (const outsider of [b, asker, visitor]) {
+      const seen = await find(outsider, id, reply.id);
+      expect(seen.state).toBe("hidden");
+      expect(seen.content).toBeNull();
+      expect(seen.hiddenReason).toBeNull();
+    }
+    const byAuthor = await find(a, id, reply.id);
+    expect(byAuthor.content?.bodyHtml).toContain("bewoner");
+    expect(byAuthor.hiddenReason).toBe("Een bewoner is herkenbaar");
+    const byStaff = await find(organiser, id, reply.id);
+    expect(byStaff.content).not.toBeNull();
+    expect(byStaff.can.unhide).toBe(true);
+    await expect(getReplyHistory(b, reply.id)).rejects.toBeInstanceOf(NotFound);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(0);
+  });
+});
