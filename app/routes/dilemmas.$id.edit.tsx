@@ -1,12 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
 import { useHydrated, useLivePreview } from "~/components/dilemmas/live";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormErrors, TextField } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/form";
 import { editDilemma, getDilemmaForEdit, setDilemmaCompetences } from "~/dilemmas/edit.server";
 import { dilemmaPath, dilemmaRevisionsPath } from "~/dilemmas/paths";
 import { previewDilemmaBody } from "~/dilemmas/preview.server";
@@ -79,18 +79,14 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
   const hydrated = useHydrated();
   const { dilemma } = loaderData;
   const tagsOnly = !dilemma.canEditText;
-  const schema = tagsOnly ? DilemmaTagsSchema : EditDilemmaSchema;
   const serverPreview = actionData && "preview" in actionData ? actionData.preview : null;
   const preview = useLivePreview(serverPreview ?? (hydrated ? loaderData.previewHtml : null));
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm({
     id: `edit-dilemma-${dilemma.id}`,
+    // Typed as the full form; the tags-only form has a subset of its fields (and checks only those).
+    schema: (tagsOnly ? DilemmaTagsSchema : EditDilemmaSchema) as typeof EditDilemmaSchema,
     lastResult: actionData?.result,
     defaultValue: { title: dilemma.title, body: dilemma.bodyMd, competences: dilemma.competences },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData, submitter }) =>
-      parseWithZod(formData, { schema: submitter?.value === "preview" ? DilemmaDraftSchema : schema }),
   });
   const heading = tagsOnly ? t("dilemmas.edit.tagsTitle") : t("dilemmas.edit.title");
 

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import crypto from "node:crypto";
 import { Trans, useTranslation } from "react-i18next";
 import { Form, isRouteErrorResponse, Link, redirect } from "react-router";
@@ -8,7 +8,7 @@ import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaB
 import { useHydrated, useLivePreview, useSimilarDilemmas, type SimilarItem } from "~/components/dilemmas/live";
 import { SimilarDilemmas } from "~/components/dilemmas/SimilarDilemmas";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormErrors, TextField } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/form";
 import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import { dilemmaPath } from "~/dilemmas/paths";
@@ -74,16 +74,9 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
   const answer = actionData && "template" in actionData ? actionData : null;
   const preview = useLivePreview(answer?.preview ?? null);
   const similar = useSimilarDilemmas(answer?.similar ?? null);
-  const [form, fields] = useForm({
-    id: "ask-dilemma",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(AskDilemmaSchema),
-    // Validate on submit, then as the member corrects (see signup.tsx for why not on blur).
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData, submitter }) =>
-      parseWithZod(formData, { schema: isDraftButton(submitter) ? DilemmaDraftSchema : AskDilemmaSchema }),
-  });
+  // The preview and template buttons never reach this validation: with JavaScript the preview
+  // follows the typing (no button) and the template is added in place.
+  const [form, fields] = useValidatedForm({ id: "ask-dilemma", schema: AskDilemmaSchema, lastResult: actionData?.result });
   const typedBody = typeof fields.body.initialValue === "string" ? fields.body.initialValue : "";
   const templateLabels = [
     t("dilemmas.ask.template.situation"),
@@ -149,10 +142,6 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
       </div>
     </div>
   );
-}
-
-function isDraftButton(submitter: HTMLInputElement | HTMLButtonElement | null): boolean {
-  return submitter?.name === "intent" && (submitter.value === "preview" || submitter.value === "template");
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -144,8 +144,8 @@ async function linkAction(guardian: Guardian, id: number, formData: FormData) {
   const submission = parseWithZod(formData, { schema: LinkDilemmaSchema });
   if (submission.status !== "success") return withForm("link", invalidForm(submission));
   try {
-    const { dilemmaId } = await linkDilemma(guardian, id, submission.value);
-    return redirect(`${meetingPath({ id })}#dilemma-${dilemmaId}`);
+    const { dilemmaId, kind } = await linkDilemma(guardian, id, submission.value);
+    return redirect(`${meetingPath({ id })}#${kind}-${dilemmaId}`);
   } catch (error) {
     return withForm("link", formFailure(submission, error));
   }
@@ -156,7 +156,7 @@ async function raiseAction(guardian: Guardian, id: number, formData: FormData) {
   if (submission.status !== "success") return withForm("raise", invalidForm(submission));
   try {
     const dilemma = await createRaisedDilemma(guardian, id, submission.value);
-    return redirect(`${meetingPath({ id })}#dilemma-${dilemma.id}`);
+    return redirect(`${meetingPath({ id })}#raised-${dilemma.id}`);
   } catch (error) {
     return withForm("raise", formFailure(submission, error));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Guardian, type MemberRef, type ReplyRef } from "~/guardian/guardian.server";
+import { Guardian, type MeetingRef, type MemberRef, type ReplyRef } from "~/guardian/guardian.server";
 import { anonymousViewer, type Viewer } from "~/guardian/viewer";
 import { Forbidden } from "~/platform/errors.server";
 
@@ -488,5 +488,138 @@ describe("dilemmas: action × role × state", () => {
     expect(viewerGuardian("anonymous").visibleDilemmasWhere()).toEqual({ hiddenAt: null });
     expect(viewerGuardian("member").visibleDilemmasWhere()).toEqual({ OR: [{ hiddenAt: null }, { authorId: ids.member }] });
     expect(viewerGuardian("organiser").visibleDilemmasWhere()).toEqual({});
+  });
+});
+
+describe("meetings and reports: action × role × state", () => {
+  // States: an upcoming meeting whose agenda is open; a draft report; a published report; an
+  // upcoming meeting whose agenda is closed (not opened yet, closed by an organiser, or begun).
+  type MeetingState = "upcoming" | "draft" | "published" | "agenda closed";
+  const states: MeetingState[] = ["upcoming", "draft", "published", "agenda closed"];
+  const meetingIn = (state: MeetingState): MeetingRef => ({
+    status: state === "agenda closed" ? "upcoming" : state,
+    agendaOpen: state === "upcoming",
+  });
+
+  const ask = {
+    seeMeeting: (g: Guardian, m: MeetingRef) => g.canSeeMeeting(m),
+    createMeeting: (g: Guardian) => g.canCreateMeeting(),
+    editMeeting: (g: Guardian, m: MeetingRef) => g.canEditMeeting(m),
+    publishReport: (g: Guardian, m: MeetingRef) => g.canPublishReport(m),
+    deleteMeeting: (g: Guardian, m: MeetingRef) => g.canDeleteMeeting(m),
+    linkDilemmas: (g: Guardian, m: MeetingRef) => g.canLinkDilemmas(m),
+    openAgenda: (g: Guardian, m: MeetingRef) => g.canOpenAgenda(m),
+    closeAgenda: (g: Guardian, m: MeetingRef) => g.canCloseAgenda(m),
+    proposeAgendaItem: (g: Guardian, m: MeetingRef) => g.canProposeAgendaItem(m),
+    voteOnAgenda: (g: Guardian, m: MeetingRef) => g.canVoteOnAgenda(m),
+    removeAgendaItem: (g: Guardian, m: MeetingRef) => g.canRemoveAgendaItem(m),
+    convertToReport: (g: Guardian, m: MeetingRef) => g.canConvertToReport(m),
+  };
+
+  const expected: Record<keyof typeof ask, Record<ViewerRole, boolean[]>> = {
+    //                  upcoming draft published agenda-closed
+    seeMeeting: {
+      anonymous: [Y, n, Y, Y],
+      member: [Y, n, Y, Y],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    createMeeting: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    editMeeting: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    publishReport: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [n, Y, n, n],
+      admin: [n, Y, n, n],
+    },
+    deleteMeeting: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y],
+    },
+    linkDilemmas: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [n, Y, Y, n],
+      admin: [n, Y, Y, n],
+    },
+    openAgenda: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [n, n, n, Y],
+      admin: [n, n, n, Y],
+    },
+    closeAgenda: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [Y, n, n, n],
+      admin: [Y, n, n, n],
+    },
+    proposeAgendaItem: {
+      anonymous: [n, n, n, n],
+      member: [Y, n, n, n],
+      organiser: [Y, n, n, n],
+      admin: [Y, n, n, n],
+    },
+    voteOnAgenda: {
+      anonymous: [n, n, n, n],
+      member: [Y, n, n, n],
+      organiser: [Y, n, n, n],
+      admin: [Y, n, n, n],
+    },
+    removeAgendaItem: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [Y, n, n, Y],
+      admin: [Y, n, n, Y],
+    },
+    convertToReport: {
+      anonymous: [n, n, n, n],
+      member: [n, n, n, n],
+      organiser: [Y, n, n, Y],
+      admin: [Y, n, n, Y],
+    },
+  };
+
+  for (const [action, rows] of Object.entries(expected) as [keyof typeof ask, Record<ViewerRole, boolean[]>][]) {
+    for (const role of viewerRoles) {
+      states.forEach((state, i) => {
+        const allowed = rows[role][i]!;
+        it(`${action} × ${role} × ${state} → ${allowed ? "allowed" : "refused"}`, () => {
+          expect(ask[action](guardianFor(role), meetingIn(state))).toBe(allowed);
+        });
+      });
+    }
+  }
+
+  it("answers a draft with NotFound for members, so its existence does not leak", () => {
+    expect(() => guardianFor("member").ensureCanSeeMeeting(meetingIn("draft"))).toThrow(/^Not found: meeting$/);
+    expect(() => guardianFor("anonymous").ensureCanSeeMeeting(meetingIn("draft"))).toThrow(/^Not found: meeting$/);
+    expect(() => guardianFor("organiser").ensureCanSeeMeeting(meetingIn("draft"))).not.toThrow();
+  });
+
+  it("refuses with the reason", () => {
+    expect(() => guardianFor("member").ensureCanPublishReport(meetingIn("draft"))).toThrow(Forbidden);
+    expect(() => guardianFor("organiser").ensureCanPublishReport(meetingIn("published"))).toThrow(/published already/);
+    expect(() => guardianFor("member").ensureCanVoteOnAgenda(meetingIn("agenda closed"))).toThrow(/agenda is closed/);
+    expect(() => guardianFor("anonymous").ensureCanProposeAgendaItem(meetingIn("upcoming"))).toThrow(/not signed in/);
+  });
+
+  it("lists upcoming meetings and published reports for everyone, drafts for staff", () => {
+    expect(guardianFor("anonymous").visibleMeetingsWhere()).toEqual({ status: { in: ["upcoming", "published"] } });
+    expect(guardianFor("member").visibleMeetingsWhere()).toEqual({ status: { in: ["upcoming", "published"] } });
+    expect(guardianFor("organiser").visibleMeetingsWhere()).toEqual({});
+    expect(guardianFor("admin").visibleMeetingsWhere()).toEqual({});
   });
 });

@@ -12,6 +12,7 @@ export function LinkedDilemmaItem({
   dilemma: d,
   origin,
   headingLevel,
+  anchor,
   before,
   children,
 }: {
@@ -19,6 +20,8 @@ export function LinkedDilemmaItem({
   /** The site's address, so a printed page can show where each link goes. */
   origin: string;
   headingLevel: 3 | 4 | 5;
+  /** The item's id, for links back to it after an action (unique on the page). */
+  anchor?: string;
   before?: ReactNode;
   children?: ReactNode;
 }) {
@@ -26,7 +29,7 @@ export function LinkedDilemmaItem({
   const Heading = (["h3", "h4", "h5"] as const)[headingLevel - 3]!;
   const path = dilemmaPath(d);
   return (
-    <li className="meeting-dilemma" id={`dilemma-${d.id}`}>
+    <li className="meeting-dilemma" id={anchor}>
       {before}
       <Heading className="meeting-dilemma__title">
         <Link to={path} data-print-href={`${origin}${path}`}>

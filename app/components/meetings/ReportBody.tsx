@@ -34,7 +34,13 @@ export function ReportBody({
         <Sub id={`${kind}-heading-${level}`}>{t(`meetings.report.${kind}`)}</Sub>
         <ul className="meeting-dilemmas">
           {dilemmas.map((d) => (
-            <LinkedDilemmaItem key={d.id} dilemma={d} origin={origin} headingLevel={level === 2 ? 4 : 5}>
+            <LinkedDilemmaItem
+              key={d.id}
+              dilemma={d}
+              origin={origin}
+              headingLevel={level === 2 ? 4 : 5}
+              anchor={level === 2 ? `${kind}-${d.id}` : undefined}
+            >
               {dilemmaActions?.(d, kind)}
             </LinkedDilemmaItem>
           ))}

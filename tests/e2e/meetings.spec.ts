@@ -1,0 +1,172 @@
+import type { Page } from "@playwright/test";
+import { checkA11y, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { createStaff, logIn } from "./staff";
+
+// The meeting loop in a browser: an organiser writes, previews, links and publishes a report
+// and members see it on both sides; members propose and vote on an agenda, and the organiser
+// turns the meeting into its report. The agenda flow runs with and without JavaScript.
+// Run with E2E_PORT=3105.
+
+const PASSWORD = "een lang wachtwoord voor de test";
+const suffix = () => Math.random().toString(36).slice(2, 7);
+
+async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByRole("link", { name: "Inloggen" })).toBeVisible();
+}
+
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("organiser drafts a report, previews it, links dilemmas, publishes; a member sees the links on both pages", async ({ page }) => {
+  const title = `Voorjaarsbijeenkomst ${suffix()}`;
+  const organiser = await createStaff("organiser", "Olga Organisator");
+  await logIn(page, organiser);
+
+  await page.getByRole("link", { name: "Bijeenkomsten" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bijeenkomsten" })).toBeVisible();
+  await checkA11y(page);
+  await page.getByRole("link", { name: "Verslag schrijven" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verslag schrijven" })).toBeVisible();
+  await checkA11y(page);
+
+  // An empty title and no date: messages beside the fields, nothing lost.
+  await page.getByLabel("Samenvatting").fill("We spraken over **loslaten**.");
+  await page.getByRole("button", { name: "Concept opslaan" }).click();
+  await expect(page.getByText("Vul dit veld in.")).toBeVisible();
+  await expect(page.getByLabel("Samenvatting")).toHaveValue("We spraken over **loslaten**.");
+
+  await page.getByLabel("Titel").fill(title);
+  await page.getByLabel("Datum").fill("2026-03-12");
+  await page.getByLabel("Plaats").fill("Buurthuis De Schakel");
+  await page.getByLabel("Belangrijkste inzichten").fill("Hoe houd je vrijwilligers vast als het project klaar is?\nLoslaten werkt.");
+  await page.getByLabel("Inbreng van (rollen)").fill("Een wijkcoach uit Noord");
+  await page.getByRole("button", { name: "Bekijk een voorbeeld" }).click();
+  const preview = page.getByRole("region", { name: "Voorbeeld: zo lezen leden het verslag" });
+  await expect(preview.getByText("loslaten", { exact: true })).toBeVisible();
+  await expect(preview.getByText("Een wijkcoach uit Noord")).toBeVisible();
+  await checkA11y(page);
+
+  await page.getByRole("button", { name: "Concept opslaan" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Dit verslag is een concept.")).toBeVisible();
+  const reportUrl = page.url();
+  await checkA11y(page);
+
+  // Link an existing (demo) dilemma as discussed, found by a word from its title.
+  await page.getByLabel("Zoek een dilemma").fill("talent");
+  await page.getByRole("button", { name: "Zoeken" }).click();
+  await page.getByRole("button", { name: /Koppel als besproken: Hoe voorkom je dat talent/ }).click();
+  const discussed = page.getByRole("region", { name: "Besproken op deze bijeenkomst" });
+  await expect(discussed.getByRole("link", { name: /Hoe voorkom je dat talent/ })).toBeVisible();
+
+  // A question raised at the meeting becomes a dilemma, straight from a takeaway.
+  await page.getByRole("link", { name: /Maak hier een dilemma van: Hoe houd je vrijwilligers vast/ }).click();
+  await expect(page.getByLabel("Titel")).toHaveValue("Hoe houd je vrijwilligers vast als het project klaar is?");
+  await page.getByLabel("Loslaten").check();
+  await page.getByRole("button", { name: "Plaats en koppel het dilemma" }).click();
+  const raised = page.getByRole("region", { name: "Ingebracht op deze bijeenkomst" });
+  await expect(raised.getByRole("link", { name: "Hoe houd je vrijwilligers vast als het project klaar is?" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Competenties in dit verslag" }).getByRole("link", { name: "Loslaten" })).toBeVisible();
+  await checkA11y(page);
+
+  // Before publishing, a member does not even learn that the report exists.
+  await logOut(page);
+  await signUp(page, { name: "Mia Lid", email: uniqueEmail("lid"), password: PASSWORD });
+  await page.goto(reportUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeVisible();
+  await logOut(page);
+
+  await logIn(page, organiser);
+  await page.goto(reportUrl);
+  await page.getByRole("button", { name: "Publiceer het verslag" }).click();
+  await expect(page.getByText(/Verslag gepubliceerd op/)).toBeVisible();
+  await expect(page.getByText("Dit verslag is een concept.")).toHaveCount(0);
+  await logOut(page);
+
+  await signUp(page, { name: "Max Lid", email: uniqueEmail("lid"), password: PASSWORD });
+  await page.goto("/meetings");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Voor organisatoren" })).toHaveCount(0);
+  await checkA11y(page);
+  await page.getByRole("region", { name: "Besproken op deze bijeenkomst" }).getByRole("link", { name: /Hoe voorkom je dat talent/ }).click();
+  await expect(page.getByRole("link", { name: title })).toHaveAttribute("href", new URL(reportUrl).pathname);
+  await expect(page.getByText(`Besproken op bijeenkomst ${title}`)).toBeVisible();
+  await checkA11y(page);
+});
+
+for (const javaScript of [true, false]) {
+  test.describe(javaScript ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    test("an organiser plans a meeting, a member proposes and votes, the organiser turns it into its report", async ({ page }) => {
+      const title = `Najaarsbijeenkomst ${suffix()}`;
+      const organiser = await createStaff("organiser", "Otto Organisator");
+      await logIn(page, organiser);
+      await page.goto("/meetings/new");
+      await checkA11y(page, { javaScript });
+      await page.getByLabel("Titel").fill(title);
+      await page.getByLabel("Datum").fill(daysFromNow(30));
+      await page.getByLabel("Begintijd").fill("19:30");
+      await page.getByLabel("Eindtijd").fill("21:30");
+      await page.getByLabel("Plaats").fill("Buurthuis De Schakel");
+      await page.getByLabel(/Open de agenda meteen/).check();
+      await page.getByRole("button", { name: "Bijeenkomst opslaan" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      await expect(page.getByText("19:30 tot 21:30 uur")).toBeVisible();
+      const meetingUrl = page.url();
+      await checkA11y(page, { javaScript });
+      await logOut(page);
+
+      await signUp(page, { name: "Noor Lid", email: uniqueEmail("lid"), password: PASSWORD });
+      await page.goto(meetingUrl);
+      await expect(page.getByText("Er staat nog niets op de agenda.")).toBeVisible();
+      await page.getByLabel("Zoek een dilemma").fill("gesprek");
+      await page.getByRole("button", { name: "Zoeken" }).click();
+      await page.getByRole("button", { name: /Zet op de agenda: Hoe breng je in één gesprek/ }).click();
+      const agenda = page.getByRole("region", { name: "Agenda" });
+      await expect(agenda.getByRole("link", { name: /Hoe breng je in één gesprek/ })).toBeVisible();
+      await expect(agenda.getByText("0 stemmen")).toBeVisible();
+      await agenda.getByRole("button", { name: /^Stem voor Hoe breng je in één gesprek/ }).click();
+      await expect(agenda.getByText("1 stem", { exact: true })).toBeVisible();
+      await expect(agenda.getByText("Je hebt gestemd.")).toBeVisible();
+      await checkA11y(page, { javaScript });
+
+      // A second proposal of the same dilemma: a message beside the field, not a second item.
+      await page.getByLabel("Nummer of link van het dilemma").fill(
+        (await agenda.getByRole("link", { name: /Hoe breng je in één gesprek/ }).getAttribute("href"))!,
+      );
+      await page.getByRole("button", { name: "Zet op de agenda", exact: true }).click();
+      await expect(page.getByText("Dit dilemma staat al op de agenda.")).toBeVisible();
+      await expect(agenda.locator("ol.agenda > li")).toHaveCount(1);
+      await logOut(page);
+
+      await logIn(page, organiser);
+      await page.goto(meetingUrl);
+      await page.locator("summary", { hasText: "Maak er het verslag van" }).click();
+      await page.getByRole("button", { name: "Ja, maak er het verslag van" }).click();
+      await expect(page.getByText("Dit verslag is een concept.")).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      await expect(
+        page.getByRole("region", { name: "Besproken op deze bijeenkomst" }).getByRole("link", { name: /Hoe breng je in één gesprek/ }),
+      ).toBeVisible();
+      await checkA11y(page, { javaScript });
+    });
+  });
+}
+
+test("the seeded next meeting can be put in a calendar, alone or as a feed", async ({ page, request }) => {
+  await page.goto("/meetings");
+  const feed = await request.get("/meetings/calendar.ics");
+  expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(await feed.text()).toContain("SUMMARY:Eigen kracht in de praktijk: wat werkt er in jouw wijk?");
+  await page.getByRole("link", { name: "Eigen kracht in de praktijk: wat werkt er in jouw wijk?" }).first().click();
+  await expect(page.getByText("19:30 tot 21:30 uur")).toBeVisible();
+  await checkA11y(page);
+  const href = await page.getByRole("link", { name: /Zet deze bijeenkomst in je agenda/ }).getAttribute("href");
+  const single = await request.get(href!);
+  expect(single.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(await single.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);
+});
