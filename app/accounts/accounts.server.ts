@@ -11,8 +11,10 @@ import { countActiveSessions, createSession, invalidateAllSessions, invalidateSe
 
 // Sign-up, login and logout. Limits are per client IP (one person trying many accounts) and
 // per account (many people, or a botnet, trying one account).
+export const SIGN_UPS_PER_IP_PER_HOUR = 30;
 const limits = {
-  signUpPerIp: rateLimit("signup-ip", 10, 60 * 60),
+  // 30 an hour: a circle meeting may sign up a room full of people behind one venue Wi-Fi.
+  signUpPerIp: rateLimit("signup-ip", SIGN_UPS_PER_IP_PER_HOUR, 60 * 60),
   logInPerIp: rateLimit("login-ip", 30, 15 * 60),
   logInFailuresPerAccount: rateLimit("login-account", 8, 15 * 60),
 };

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "react-router";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { formatDate, isoDate } from "~/components/format";
 import { listRecentDilemmas } from "~/dilemmas/list.server";
+import { dilemmaPath } from "~/dilemmas/paths";
+import { meetingPath } from "~/meetings/paths";
 import { getLatestReport } from "~/meetings/meetings.server";
 import { guardianOf } from "~/web/context.server";
 import type { Route } from "./+types/home";
@@ -58,6 +60,21 @@ export default function Home() {
               </ul>
             </>
           ) : null}
+          {report.raised.length ? (
+            <>
+              <h3>{t("home.raisedDilemmas")}</h3>
+              <ul>
+                {report.raised.map((d) => (
+                  <li key={d.id}>
+                    <Link to={dilemmaPath(d)}>{d.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>
+            <Link to={meetingPath(report)}>{t("home.readReport")}</Link>
+          </p>
         </section>
       ) : null}
 
