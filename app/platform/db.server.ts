@@ -18,9 +18,26 @@ function client(): PrismaClient {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString)
       throw new Error("DATABASE_URL is not set: resolve the database before the first query");
-    holder.client = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+    const base = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+    // Postgres cannot store U+0000 in text and answers such a query with an error; a NUL typed
+    // or pasted into any form would then become a 500. It carries no meaning in text, so it is
+    // dropped from every argument of every query, reads included, in this one place.
+    holder.client = base.$extends({
+      query: {
+        $allOperations: ({ args, query }) => query(withoutNul(args)),
+      },
+    }) as unknown as PrismaClient;
   }
   return holder.client;
+}
+
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  }
+  return value; // dates, decimals, buffers, Prisma's own objects: untouched
 }
 
 /**

@@ -111,7 +111,11 @@ function keep(from: sanitizeHtml.Attributes, into: sanitizeHtml.Attributes, name
 }
 
 /** Markdown → HTML that is safe to store and to render with dangerouslySetInnerHTML. */
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(input: string): string {
+  // NUL cannot be stored (db.server.ts drops it from every query), so drop it before rendering
+  // too: otherwise "java\0script:" would render as harmless text and turn into "javascript:"
+  // on its way into the database.
+  const markdown = input.replaceAll("\u0000", "");
   let html: string;
   try {
     html = marked.parse(markdown, { async: false });

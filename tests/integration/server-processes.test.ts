@@ -99,6 +99,15 @@ describe("two processes, one database", () => {
     expect(html).not.toContain('value="kort"');
   });
 
+  it("take a NUL character in any input without a server error", async () => {
+    const login = await postForm(a.url, "/login", { email: "nul\u0000@voorbeeld.nl", password: "iets\u0000anders" });
+    expect(login.status).toBe(400);
+    const similar = await fetch(`${a.url}/dilemmas/similar?title=${encodeURIComponent("bewoners\u0000 vasthouden")}`);
+    expect(similar.status).toBeLessThan(500);
+    const list = await fetch(`${a.url}/dilemmas?competence=%00`);
+    expect(list.status).toBeLessThan(500);
+  });
+
   it("report health", async () => {
     const res = await fetch(`${a.url}/healthz`);
     expect(res.status).toBe(200);
