@@ -105,7 +105,6 @@ export type CompetenceDilemma = {
 };
 
 /** A meeting report that discussed a dilemma with this competence. */
-export type CompetenceReport = { id: number; title: string; heldOn: Date };
 
 export type CompetencePage = {
   competence: {
@@ -122,8 +121,7 @@ export type CompetencePage = {
   dilemmaCount: number;
   page: number;
   pageCount: number;
-  /** The "Verslagen" slot: the meetings issue fills it; empty until then, and the page then shows nothing. */
-  reports: CompetenceReport[];
+
 };
 
 /** A competence with its visible dilemmas, newest activity first, COMPETENCE_PAGE_SIZE per page. */
@@ -175,7 +173,7 @@ export async function getCompetencePage(guardian: Guardian, slug: string, page =
     author: toAuthorView(author),
     competences: competences.map(({ competence: { retiredAt, ...c } }) => ({ ...c, retired: retiredAt !== null })),
   }));
-  return { competence, dilemmas, dilemmaCount, page: current, pageCount, reports: [] };
+  return { competence, dilemmas, dilemmaCount, page: current, pageCount };
 }
 
 export type CompetenceForEdit = {

@@ -6,6 +6,8 @@ import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate, isoDate } from "~/components/format";
 import { Pagination } from "~/components/Pagination";
+import { listReportsForCompetence } from "~/meetings/pages.server";
+import { meetingPath } from "~/meetings/paths";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/competence";
@@ -17,7 +19,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const result = await getCompetencePage(guardian, params.slug, page).catch(rethrowAsHttp);
   // A renamed competence's old address: moved for good, so bookmarks and search engines follow.
   if ("movedTo" in result) throw redirect(competencePath({ slug: result.movedTo }) + url.search, 301);
-  return { ...result, canManage: guardian.canManageCompetences() };
+  const reports = await listReportsForCompetence(guardian, result.competence.id);
+  return { ...result, reports, canManage: guardian.canManageCompetences() };
 }
 
 const FLASHES = ["created", "saved", "retired", "unretired"] as const;
@@ -91,8 +94,8 @@ export default function Competence() {
         />
       </section>
 
-      {/* Verslagen: reports of meetings that touched this competence (filled by the meetings
-          issue). Nothing at all when there are none. */}
+      {/* Verslagen: published reports whose dilemmas carry this competence; nothing at all when
+          there are none. */}
       {reports.length ? (
         <section aria-labelledby="reports-heading">
           <h2 id="reports-heading">{t("competences.page.reports")}</h2>
@@ -100,7 +103,7 @@ export default function Competence() {
           <ul>
             {reports.map((r) => (
               <li key={r.id}>
-                {r.title} · <time dateTime={isoDate(r.heldOn).slice(0, 10)}>{formatDate(r.heldOn, lang)}</time>
+                <Link to={meetingPath(r)}>{r.title}</Link> · <time dateTime={isoDate(r.heldOn).slice(0, 10)}>{formatDate(r.heldOn, lang)}</time>
               </li>
             ))}
           </ul>

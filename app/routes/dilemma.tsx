@@ -23,6 +23,7 @@ import { ReplyItem, type ReplyItemOptions } from "~/components/thread/ReplyItem"
 import { ThreadList } from "~/components/thread/ThreadList";
 import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
 import { hideDilemma, lockDilemma, unhideDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
+import { meetingPath } from "~/meetings/paths";
 import { dilemmaPath, dilemmaRevisionsPath, editDilemmaPath } from "~/dilemmas/paths";
 import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
 import { Forbidden, Invalid } from "~/platform/errors.server";
@@ -307,7 +308,7 @@ export default function DilemmaPage() {
                 <Trans
                   i18nKey={`replies.page.meetingKind.${m.kind}`}
                   values={{ title: m.title, date: formatDate(m.heldOn, lang) }}
-                  components={{ meetingLink: <Link to={`/meetings/${m.id}`} /> }}
+                  components={{ meetingLink: <Link to={meetingPath(m)} /> }}
                 />
                 {m.status !== "published" ? <> {t("replies.page.meetingDraft")}</> : null}
               </li>
