@@ -19,11 +19,12 @@ export type CpuUse = {
   othersCores: number;
 };
 
-function ticksOf(pid: number): number {
+/** utime + stime (fields 14, 15); with `reaped`, also cutime + cstime: exited children's CPU. */
+function ticksOf(pid: number, reaped = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15)
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+    return fields[11]! + fields[12]! + (reaped ? fields[13]! + fields[14]! : 0);
   } catch {
     return 0; // gone
   }
@@ -58,12 +59,14 @@ export class CpuMeter {
   }
 
   snapshot(): Snapshot {
-    const pg = [this.postmaster, ...childrenOf(this.postmaster)];
+    // Backends come and go (pools close idle connections): an exited one's CPU moves to the
+    // postmaster's "children" counters, so live backends + postmaster with those stay whole.
+    const backends = childrenOf(this.postmaster);
     return {
       at: Date.now(),
       busy: busyTicks(),
       server: ticksOf(this.serverPid),
-      postgres: pg.reduce((sum, pid) => sum + ticksOf(pid), 0),
+      postgres: ticksOf(this.postmaster, true) + backends.reduce((sum, pid) => sum + ticksOf(pid), 0),
       bench: ticksOf(process.pid),
     };
   }

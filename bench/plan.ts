@@ -79,6 +79,17 @@ function someMember(r: Random): number {
   return 1 + Math.floor(MEMBER_COUNT * r() * r());
 }
 
+/** Some competences are far more common than others (Zipf): rare ones are a filter's worst case. */
+function someCompetence(r: Random, count: number): number {
+  const harmonic = Array.from({ length: count }, (_, i) => 1 / (i + 1)).reduce((a, b) => a + b, 0);
+  let roll = r() * harmonic;
+  for (let rank = 1; rank <= count; rank++) {
+    roll -= 1 / rank;
+    if (roll <= 0) return rank;
+  }
+  return count;
+}
+
 function chooseSpecial(r: Random, dilemmaCount: number): Special {
   const taken = new Set<number>();
   const take = (n: number) => {
@@ -120,7 +131,7 @@ export function planDataset(opts: PlanOptions): Plan {
     const isClean = clean.has(id);
     const competences = new Set<number>();
     const wanted = between(r, 1, 3);
-    while (competences.size < wanted) competences.add(between(r, 1, opts.competenceCount));
+    while (competences.size < wanted) competences.add(someCompetence(r, opts.competenceCount));
     const d: DilemmaPlan = {
       id,
       authorId: someMember(r),
@@ -134,9 +145,11 @@ export function planDataset(opts: PlanOptions): Plan {
       competences: [...competences],
     };
     const answerable = addThread(r, d, forced.get(id) ?? threadLength(r), isClean, opts, replies, helpful);
-    // Answered: the asker marked a readable top-level reply (always so for the 500-thread,
-    // so its page also pays for showing the answer on top).
-    if (special.page500.includes(id) || r() < 0.3) d.acceptedReplyId = answerable;
+    // Answered: the asker marked a readable top-level reply. Always so for the measured
+    // threads: their pages also pay for showing the answer on top, and every one of them
+    // costs the same number of statements, so 2 000 and 20 000 compare like for like.
+    const measured = special.page500.includes(id) || special.page20.includes(id);
+    if (measured || r() < 0.3) d.acceptedReplyId = answerable;
     dilemmas.push(d);
   }
   return { dilemmas, replies, helpful, special };

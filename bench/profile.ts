@@ -69,7 +69,8 @@ export function summariseProfile(dir: string, spawnedAt: number, from: number, t
   const top = (m: Map<string, number>, n: number) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${perRequest(us)}  ${k}`);
   return [
-    `CPU of the server process during the measured run: ${(total / 1000 / requests).toFixed(2)} ms per request (${requests} requests; profiling adds some overhead)`,
+    `Server main thread busy ${(total / 1000 / requests).toFixed(2)} ms per request during the measured run (${requests} requests; ` +
+      "profiling adds overhead, and on a busy machine time the thread waited for a core counts too: read the shares)",
     "By library (self time):",
     ...top(buckets, 12),
     "Hottest functions (self time):",

@@ -1,4 +1,5 @@
 // npm run bench [-- --fresh] [--seconds=10] [--only=20000] [--connections=10] [--profile=page20]
+//                 [--encoding=identity|gzip|br]
 //
 // Generates (or reuses) the data sets, then for each: counts and EXPLAINs the statements of
 // every page through a spy on the wire, and loads the real production server with autocannon
@@ -18,13 +19,14 @@ import { runLoad } from "./load";
 import { QuerySpy, type Statement } from "./pg-spy";
 import { summariseProfile } from "./profile";
 import { report, measured, type DatasetResult, type ScenarioResult } from "./report";
-import { canonicalPath, createSessions, scenarios, type Scenario } from "./scenarios";
+import { BROWSER_ENCODING, canonicalPath, createSessions, scenarios, type Scenario } from "./scenarios";
 import { startServer, serverLog, type RunningServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const SECONDS = Number(arg("seconds") ?? 10);
 const CONNECTIONS = Number(arg("connections") ?? 10);
 const PROFILE = arg("profile");
+const ENCODING = arg("encoding") ?? BROWSER_ENCODING;
 const WARMUP_SECONDS = 2;
 const SIZES = arg("only") ? [Number(arg("only"))] : [...DATASET_SIZES];
 const started = Date.now();
@@ -62,7 +64,7 @@ async function main(): Promise<number> {
   } finally {
     await cluster.stop();
   }
-  const text = report(results, { connections: CONNECTIONS, seconds: SECONDS, appBuiltAt: app.builtAt, stale: Boolean(app.stale) });
+  const text = report(results, { connections: CONNECTIONS, seconds: SECONDS, encoding: ENCODING, appBuiltAt: app.builtAt, stale: Boolean(app.stale) });
   console.log(text.console);
   const file = path.join(BENCH_DATA_DIR, "last-run.md");
   fs.writeFileSync(file, text.markdown);
@@ -85,7 +87,7 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
       const paths = new Map(await Promise.all(ids.map(async (id) => [id, await canonicalPath(server.origin, id)] as const)));
       const lastPage = await lastPageOf(server.origin, paths.get(ds.meta.special.page500[0]!)!, cookies[0]!);
       const hasListRoute = (await fetch(`${server.origin}/dilemmas`, { headers: { cookie: cookies[0]! } })).status === 200;
-      return scenarios({ ...facts, origin: server.origin, meta: ds.meta, cookies, paths, lastPageOf500: lastPage, runId: runId + tag, hasListRoute });
+      return scenarios({ ...facts, origin: server.origin, meta: ds.meta, cookies, paths, lastPageOf500: lastPage, runId: runId + tag, hasListRoute, encoding: ENCODING });
     };
 
     phase(`bench_${size}: statements per page (server behind the query spy)`);
@@ -190,9 +192,9 @@ async function datasetFacts(c: pg.Client, ds: Dataset) {
   );
   const replyIds = new Map<number, number[]>();
   for (const r of replies) replyIds.set(r.dilemmaId, [...(replyIds.get(r.dilemmaId) ?? []), r.id]);
-  // The most used competence: the filter with the most matches is the one to worry about.
+  // The least used competence: its filter has to look furthest for a page of matches.
   const { rows } = await c.query<{ slug: string }>(
-    `SELECT slug FROM "Competence" c JOIN "DilemmaCompetence" dc ON dc."competenceId" = c.id GROUP BY slug ORDER BY count(*) DESC LIMIT 1`,
+    `SELECT slug FROM "Competence" c JOIN "DilemmaCompetence" dc ON dc."competenceId" = c.id GROUP BY slug ORDER BY count(*), slug LIMIT 1`,
   );
   return { replyIds, competenceSlug: rows[0]!.slug };
 }

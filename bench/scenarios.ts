@@ -19,13 +19,17 @@ export type Scenario = {
   request: (n: number) => Request;
 };
 
-const BROWSER_HEADERS = {
-  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-  // A browser takes compressed pages; compressing them is part of what the server pays.
-  "accept-encoding": "gzip, deflate, br",
-  "accept-language": "nl-NL,nl;q=0.9,en;q=0.7",
-  "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
-};
+/** What a current browser sends. It takes compressed pages (Brotli first): compressing them is part of what the server pays. */
+export const BROWSER_ENCODING = "gzip, deflate, br";
+
+function browserHeaders(encoding: string) {
+  return {
+    accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "accept-encoding": encoding,
+    "accept-language": "nl-NL,nl;q=0.9,en;q=0.7",
+    "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+  };
+}
 
 /** Sessions for the most ordinary members, made the way a login makes them (hash of the token). */
 export async function createSessions(c: pg.Client, count: number): Promise<{ userId: number; cookie: string }[]> {
@@ -67,6 +71,8 @@ export type ScenarioInput = {
   competenceSlug: string;
   runId: string;
   hasListRoute: boolean;
+  /** Accept-Encoding of every request (--encoding=identity|gzip|br to compare). */
+  encoding: string;
 };
 
 const POSTED_TEXT = [
@@ -76,6 +82,7 @@ const POSTED_TEXT = [
 ];
 
 export function scenarios(x: ScenarioInput): Scenario[] {
+  const BROWSER_HEADERS = browserHeaders(x.encoding);
   const get = (path: string) => (n: number): Request => ({
     method: "GET",
     path,
@@ -110,7 +117,7 @@ export function scenarios(x: ScenarioInput): Scenario[] {
         { key: "list", label: "list /dilemmas", target: { p99Ms: 50, perSecond: 200 }, scales: true, request: get("/dilemmas") },
         {
           key: "list-competence",
-          label: "list, one competence",
+          label: "list, rarest competence",
           scales: true,
           request: get(`/dilemmas?competence=${encodeURIComponent(x.competenceSlug)}`),
         },

@@ -38,7 +38,7 @@ export type ReportView = {
   discussed: LinkedDilemma[];
   /** Every competence the linked dilemmas carry, once, by Dutch name. */
   competences: CompetenceLink[];
-  /** Whether the title or summary was ever changed (revisions kept). */
+  /** Whether the title or summary changed after publication (the earlier text is kept as a revision). */
   edited: boolean;
 };
 
@@ -73,7 +73,7 @@ export function toLinkedDilemma({ hiddenAt, competences, ...d }: LinkedDilemmaRo
 
 /** The report of a meeting the caller already checked the viewer may see. */
 export async function loadReportView(guardian: Guardian, id: number): Promise<ReportView> {
-  const [m, revisions] = await Promise.all([
+  const [m, lastRevision] = await Promise.all([
     db.meeting.findUniqueOrThrow({
       where: { id },
       select: {
@@ -99,7 +99,11 @@ export async function loadReportView(guardian: Guardian, id: number): Promise<Re
         },
       },
     }),
-    db.revision.count({ where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id } }),
+    db.revision.findFirst({
+      where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
   ]);
   const { contributorMembers, dilemmas, ...rest } = m;
   const linked = dilemmas.map((l) => ({ kind: l.kind, dilemma: toLinkedDilemma(l.dilemma) }));
@@ -109,7 +113,7 @@ export async function loadReportView(guardian: Guardian, id: number): Promise<Re
     raised: linked.filter((l) => l.kind === "raised").map((l) => l.dilemma),
     discussed: linked.filter((l) => l.kind === "discussed").map((l) => l.dilemma),
     competences: competencesOf(linked.map((l) => l.dilemma)),
-    edited: revisions > 0,
+    edited: m.publishedAt !== null && lastRevision !== null && lastRevision.createdAt > m.publishedAt,
   };
 }
 

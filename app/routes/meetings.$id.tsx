@@ -222,7 +222,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       preventScrollReset={false}
                     >
                       {t("meetings.report.makeDilemma")}
-                      <span className="visually-hidden">: {text}</span>
+                      <span className="visually-hidden"> – {text}</span>
                     </Link>
                   </>
                 )
@@ -236,7 +236,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                     <input type="hidden" name="kind" value={kind} />
                     <button type="submit" name="intent" value="unlink" className="link-button">
                       {t("meetings.report.unlink")}
-                      <span className="visually-hidden">: {d.title}</span>
+                      <span className="visually-hidden"> – {d.title}</span>
                     </button>
                   </Form>
                 )
@@ -289,7 +289,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                   <input type="hidden" name="dilemma" value={d.id} />
                   <button type="submit" name="intent" value="propose" className="button button--small">
                     {t("meetings.agenda.propose")}
-                    <span className="visually-hidden">: {d.title}</span>
+                    <span className="visually-hidden"> – {d.title}</span>
                   </button>
                 </Form>
               )
@@ -369,7 +369,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       ) : (
                         <button key={kind} type="submit" name="kind" value={kind} className="button button--small button--secondary">
                           {t(`meetings.staff.linkAs.${kind}`)}
-                          <span className="visually-hidden">: {d.title}</span>
+                          <span className="visually-hidden"> – {d.title}</span>
                         </button>
                       ),
                     )}

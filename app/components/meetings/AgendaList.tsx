@@ -60,7 +60,7 @@ export function AgendaList({
                   <input type="hidden" name="dilemmaId" value={item.dilemma.id} />
                   <button type="submit" name="intent" value="remove-item" className="link-button">
                     {t("meetings.agenda.remove")}
-                    <span className="visually-hidden">: {item.dilemma.title}</span>
+                    <span className="visually-hidden"> – {item.dilemma.title}</span>
                   </button>
                 </Form>
               ) : null}
