@@ -41,7 +41,9 @@ export async function startBenchCluster(): Promise<{ adminUrl: string; stop(): P
   const db = await startEmbeddedPostgres({
     dataDir: BENCH_DATA_DIR,
     database: "postgres",
-    purpose: "command",
+    // "server", not "command": a bench Postgres left running by a killed run is adopted and
+    // stopped at the end of this one, instead of being borrowed and left running for good.
+    purpose: "server",
     durable: false,
     log: quiet,
   });

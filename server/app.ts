@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import path from "node:path";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -53,7 +54,10 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
   app.use(helmet(securityHeaders(dev, options.trustProxy)));
-  app.use(compression());
+  // Fast settings: on a 2-core machine brotli's default quality cost ~10 ms of CPU per page,
+  // half of a page's whole budget (bench/, docs/bench.md); quality 1 and gzip level 1 still
+  // shrink HTML about fivefold.
+  app.use(compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }));
   app.use(sameOriginWrites);
 
   app.get("/healthz", async (_req, res) => {

@@ -144,10 +144,15 @@ function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: Row): Th
 /** Page `page` (from 1) of the thread; NotFound for a page past the end. */
 export async function loadThreadPage(guardian: Guardian, dilemma: ThreadDilemma, page: number): Promise<ThreadPage> {
   const [rows, [{ total }]] = await Promise.all([
+    // Cut the page from the (dilemmaId, path) index first, then join authors, parents and
+    // helpful marks for those replies only: joining first made later pages and big member
+    // tables cost more (bench: page 10 of 500 read 2.5× the buffers of page 1).
     selectReplies(
       guardian,
-      Prisma.sql`r."dilemmaId" = ${dilemma.id}`,
-      Prisma.sql`ORDER BY r.path LIMIT ${THREAD_PAGE_SIZE} OFFSET ${(page - 1) * THREAD_PAGE_SIZE}`,
+      Prisma.sql`r.id IN (
+        SELECT id FROM "Reply" WHERE "dilemmaId" = ${dilemma.id}
+        ORDER BY path LIMIT ${THREAD_PAGE_SIZE} OFFSET ${(page - 1) * THREAD_PAGE_SIZE})`,
+      Prisma.sql`ORDER BY r.path`,
     ),
     db.$queryRaw<[{ total: bigint }]>`SELECT count(*) AS total FROM "Reply" WHERE "dilemmaId" = ${dilemma.id}`,
   ]);

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/components/format";
+import { formatDate, formatTime } from "~/components/format";
 
 // When and where a meeting is (or was): a definition list that reads well aloud and prints as
 // it shows. Times are shown in Dutch time, as the date is (format.ts).
@@ -11,14 +11,7 @@ export type MeetingFactsData = {
   hostOrganisation: string;
 };
 
-export function formatTime(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
-    timeZone: "Europe/Amsterdam",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(date));
-}
+
 
 export function MeetingFacts({ meeting: m }: { meeting: MeetingFactsData }) {
   const { t, i18n } = useTranslation();
