@@ -37,6 +37,7 @@ export default [
   route("meetings/calendar.ics", "routes/meetings.calendar.ts"),
   route("meetings/:id", "routes/meetings.$id.tsx"),
   route("meetings/:id/edit", "routes/meetings.$id.edit.tsx"),
+  route("meetings/:id/revisions", "routes/meetings.$id.revisions.tsx"),
   route("meetings/:id/calendar.ics", "routes/meetings.$id.calendar.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

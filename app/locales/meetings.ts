@@ -183,6 +183,11 @@ export const nl = {
     summaryRequiredToPublish: "Schrijf eerst een samenvatting. Een verslag zonder samenvatting kun je niet publiceren.",
     changedMeanwhile: "Deze bijeenkomst is intussen veranderd. Laad de pagina opnieuw.",
   },
+  revisions: {
+    link: "Bekijk eerdere versies",
+    of: "Van het verslag: <reportLink>{{title}}</reportLink>",
+    none: "Dit verslag is nog niet bewerkt.",
+  },
 };
 
 export const en: typeof nl = {
@@ -366,5 +371,10 @@ export const en: typeof nl = {
     kindRequired: "Choose whether the dilemma was raised or discussed.",
     summaryRequiredToPublish: "Write a summary first. You cannot publish a report without a summary.",
     changedMeanwhile: "This meeting changed in the meantime. Reload the page.",
+  },
+  revisions: {
+    link: "See earlier versions",
+    of: "Of the report: <reportLink>{{title}}</reportLink>",
+    none: "This report has not been edited yet.",
   },
 };

@@ -1,7 +1,8 @@
 import type { DilemmaStatus, MeetingStatus } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
-import { REPORT_REVISION_SUBJECT } from "./meetings.server";
+import { loadEdits, type Edit } from "~/revisions/history.server";
+import { findMeetingRef, REPORT_REVISION_SUBJECT } from "./meetings.server";
 
 // A report as its page shows it (and as the edit form's preview shows it before saving): the
 // text, who contributed, the dilemmas raised and discussed at the meeting (those the viewer
@@ -122,4 +123,14 @@ export function competencesOf(dilemmas: LinkedDilemma[]): CompetenceLink[] {
   const bySlug = new Map<string, CompetenceLink>();
   for (const d of dilemmas) for (const c of d.competences) bySlug.set(c.slug, c);
   return [...bySlug.values()].sort((a, b) => a.nameNl.localeCompare(b.nameNl, "nl"));
+}
+
+export type ReportHistory = { id: number; title: string; edits: Edit[] };
+
+/** A report's earlier versions, for whoever may see the report (drafts: staff only). */
+export async function getReportHistory(guardian: Guardian, id: number): Promise<ReportHistory> {
+  await findMeetingRef(guardian, id);
+  const report = await db.meeting.findUniqueOrThrow({ where: { id }, select: { title: true, summaryMd: true } });
+  const current = { title: report.title, bodyMd: report.summaryMd };
+  return { id, title: report.title, edits: await loadEdits(REPORT_REVISION_SUBJECT, id, current) };
 }

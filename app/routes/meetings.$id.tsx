@@ -195,7 +195,12 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
       {report?.publishedAt ? (
         <p className="meta">
           {t("meetings.when.publishedOn", { date: formatDate(report.publishedAt, lang) })}
-          {report.edited ? <> · {t("meetings.meeting.edited")}</> : null}
+          {report.edited ? (
+            <>
+              {" "}
+              · {t("meetings.meeting.edited")} <Link to={`${meetingPath(meeting)}/revisions`}>{t("meetings.revisions.link")}</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       {meeting.status === "upcoming" ? (

@@ -16,6 +16,7 @@ import { dateOnly } from "~/meetings/dates";
 import { createRaisedDilemma, linkDilemma, searchDilemmas, unlinkDilemma } from "~/meetings/links.server";
 import { findMeetingRef, getLatestReport } from "~/meetings/meetings.server";
 import { getMeetingPage, listMeetings, listReportsForCompetence } from "~/meetings/pages.server";
+import { getReportHistory } from "~/meetings/report-view.server";
 import {
   createReport,
   createUpcomingMeeting,
@@ -473,5 +474,25 @@ describe("the home page's latest report", () => {
     await publishReport(staff, published.id);
     await createReport(staff, report({ heldOn: "2030-02-01" }));
     expect((await getLatestReport(staff))?.id).toBe(published.id);
+  });
+});
+
+describe("a report's earlier versions", () => {
+  it("lists each edit with the text before and after, newest first; drafts' history stays hidden", async () => {
+    const staff = await person("organiser");
+    const member = await person("member");
+    const { id } = await createReport(staff, report({ title: "Eerste titel", summary: "Eerste tekst." }));
+    await expect(getReportHistory(member, id)).rejects.toBeInstanceOf(NotFound);
+    await publishReport(staff, id);
+    await editReport(staff, id, report({ title: "Tweede titel", summary: "Tweede tekst." }));
+    await editReport(staff, id, report({ title: "Tweede titel", summary: "Derde tekst." }));
+    const history = await getReportHistory(member, id);
+    expect(history.title).toBe("Tweede titel");
+    expect(history.edits.map((e) => [e.before.bodyMd, e.after.bodyMd])).toEqual([
+      ["Tweede tekst.", "Derde tekst."],
+      ["Eerste tekst.", "Tweede tekst."],
+    ]);
+    expect(history.edits[1]!.before.title).toBe("Eerste titel");
+    expect(history.edits[0]!.editor?.handle).toBe(staff.viewer.kind === "member" ? staff.viewer.handle : "");
   });
 });

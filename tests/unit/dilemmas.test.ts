@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor } from "~/dilemmas/cursor";
-import { diffLines } from "~/dilemmas/diff";
+import { diffLines } from "~/revisions/diff";
 import { listQueryFromSearchParams, listSearch } from "~/dilemmas/list-query";
 import { dilemmaPath, slugify } from "~/dilemmas/paths";
 import { similarityText } from "~/dilemmas/similar.server";

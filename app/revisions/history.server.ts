@@ -1,0 +1,38 @@
+import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
+import { db } from "~/platform/db.server";
+
+// The edit history of anything that keeps Revisions (dilemmas, replies, reports): each edit
+// with who made it, when, and the title and text before and after it. A Revision row holds
+// the text its edit replaced; what replaced it is the next row's text, or today's.
+// Texts are Markdown source for showing as plain text; nothing here is rendered as HTML.
+// Callers check first that the viewer may see the subject.
+
+export type Version = { title: string; bodyMd: string };
+
+export type Edit = {
+  id: number;
+  at: Date;
+  editor: AuthorView;
+  before: Version;
+  after: Version;
+};
+
+/** Newest edit first. */
+export async function loadEdits(subjectType: string, subjectId: number, current: Version): Promise<Edit[]> {
+  const revisions = await db.revision.findMany({
+    where: { subjectType, subjectId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, bodyMd: true, createdAt: true, editor: authorSelect },
+  });
+  const edits = revisions.map((revision, n): Edit => {
+    const next = revisions[n + 1];
+    return {
+      id: revision.id,
+      at: revision.createdAt,
+      editor: toAuthorView(revision.editor),
+      before: { title: revision.title ?? "", bodyMd: revision.bodyMd },
+      after: next ? { title: next.title ?? "", bodyMd: next.bodyMd } : current,
+    };
+  });
+  return edits.reverse();
+}
