@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { DiffLine } from "~/dilemmas/diff";
+import type { DiffLine } from "~/revisions/diff";
 
 // What changed in a text, paragraph by paragraph. Removed and added lines differ in more than
 // colour: a sign in front, struck-through or underlined, and words for screen readers.
