@@ -39,5 +39,10 @@ export default [
   route("meetings/:id/edit", "routes/meetings.$id.edit.tsx"),
   route("meetings/:id/revisions", "routes/meetings.$id.revisions.tsx"),
   route("meetings/:id/calendar.ics", "routes/meetings.$id.calendar.ts"),
+  // Search: the page, its JSON API (also search-as-you-type), the organisers' synonyms and misses
+  route("search", "routes/search.tsx"),
+  route("search/synonyms", "routes/search-synonyms.tsx"),
+  route("search/misses", "routes/search-misses.tsx"),
+  route("api/search", "routes/api.search.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

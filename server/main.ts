@@ -7,6 +7,7 @@ import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { migrate } from "~/platform/migrate.server";
+import { startSearch } from "~/search/startup.server";
 import { disconnectDb } from "~/platform/db.server";
 import { seedDemoIfEmpty } from "../prisma/seed/demo";
 import { createApp } from "./app";
@@ -21,6 +22,7 @@ async function main() {
   const { applied } = await migrate(database.url);
   if (applied.length) logger.info({ applied }, "applied migrations");
   if (settings.SEED_DEMO === "1" && (await seedDemoIfEmpty())) logger.info("seeded the demo content");
+  startSearch(logger); // the Dutch lexicon now, not on the first search; a re-index if the analysis changed
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let viteMiddleware;

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink } from "react-router";
+import { HeaderSearch } from "~/components/search/HeaderSearch";
 
 export type HeaderViewer = { handle: string; displayName: string } | null;
 
@@ -16,6 +17,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
           </span>{" "}
           {t("app.name")}
         </Link>
+        <HeaderSearch />
         <nav aria-label={t("nav.main")}>
           <ul className="nav-list">
             <li>

@@ -4,6 +4,7 @@ import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
+import { indexDilemma } from "~/search/indexer.server";
 import { resolveCompetenceIds } from "./competence-tags.server";
 import { AskDilemmaSchema, type AskDilemmaInput } from "./schemas";
 import { parseOrInvalid } from "./validate.server";
@@ -77,6 +78,7 @@ export async function createDilemma(guardian: Guardian, input: AskDilemmaInput):
       },
       select: { id: true, title: true },
     });
+    await indexDilemma(db, dilemma.id);
     return { ...dilemma, created: true };
   } catch (error) {
     // Two copies of the form arrived at the same moment: the unique index let one through.

@@ -3,6 +3,7 @@ import type { Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { renderMarkdown } from "~/platform/markdown.server";
+import { indexDilemma } from "~/search/indexer.server";
 import {
   listCompetenceChoices,
   replaceDilemmaCompetences,
@@ -87,6 +88,7 @@ export async function editDilemma(guardian: Guardian, id: number, input: EditDil
       });
     }
     const tagsChanged = await replaceDilemmaCompetences(tx, id, competenceIds);
+    if (textChanged || tagsChanged) await indexDilemma(tx, id);
     return { id, title, changed: textChanged || tagsChanged };
   });
 }
@@ -103,7 +105,9 @@ export async function setDilemmaCompetences(guardian: Guardian, id: number, slug
       select: { title: true, competences: { select: { competenceId: true } } },
     });
     const ids = await resolveCompetenceIds(tx, competences, current.competences.map((c) => c.competenceId));
-    return { id, title: current.title, changed: await replaceDilemmaCompetences(tx, id, ids) };
+    const changed = await replaceDilemmaCompetences(tx, id, ids);
+    if (changed) await indexDilemma(tx, id);
+    return { id, title: current.title, changed };
   });
 }
 

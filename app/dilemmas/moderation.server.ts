@@ -1,5 +1,6 @@
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
+import { indexDilemma } from "~/search/indexer.server";
 import { findVisibleDilemmaRef } from "./dilemmas.server";
 import { HideDilemmaSchema } from "./schemas";
 import { parseOrInvalid } from "./validate.server";
@@ -29,9 +30,11 @@ export async function hideDilemma(guardian: Guardian, id: number, reason: string
   guardian.ensureCanHideDilemma(ref);
   const value = parseOrInvalid(HideDilemmaSchema, { reason });
   await db.dilemma.update({ where: { id }, data: { hiddenAt: ref.hiddenAt ?? new Date(), hiddenReason: value.reason } });
+  await indexDilemma(db, id);
 }
 
 export async function unhideDilemma(guardian: Guardian, id: number): Promise<void> {
   guardian.ensureCanHideDilemma(await findVisibleDilemmaRef(guardian, id));
   await db.dilemma.updateMany({ where: { id, hiddenAt: { not: null } }, data: { hiddenAt: null, hiddenReason: null } });
+  await indexDilemma(db, id);
 }

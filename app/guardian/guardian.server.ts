@@ -31,6 +31,14 @@ export type MeetingRef = {
   agendaOpen: boolean;
 };
 
+/** Which hidden things and drafts a search may show (see Guardian.searchScope). */
+export type SearchScope = {
+  /** all: every hidden post; own: only the viewer's own (and their own hidden dilemmas' threads); none. */
+  hidden: "all" | "own" | "none";
+  drafts: boolean;
+  viewerId: number | null;
+};
+
 /** What the reply rules need of a reply: who wrote it, its state, and its dilemma. */
 export type ReplyRef = {
   authorId: number;
@@ -428,6 +436,40 @@ export class Guardian {
   ensureCanVoteOnAgenda = (m: MeetingRef) => ensure(this.whyNotVoteOnAgenda(m));
   ensureCanRemoveAgendaItem = (m: MeetingRef) => ensure(this.whyNotRemoveAgendaItem(m));
   ensureCanConvertToReport = (m: MeetingRef) => ensure(this.whyNotConvertToReport(m));
+
+  // ── Search ───────────────────────────────────────────────────────────────────────────
+  // Everyone may search; what a search may show is the visibility rules below, applied by
+  // app/search to its own documents (searchScope). Organisers tend the search vocabulary
+  // (synonym groups) and see which searches found nothing (no identities are kept).
+
+  whyNotManageSearchSynonyms(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins manage search synonyms";
+    return ALLOWED;
+  }
+
+  whyNotSeeSearchMisses(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins see searches that found nothing";
+    return ALLOWED;
+  }
+
+  canManageSearchSynonyms = () => this.whyNotManageSearchSynonyms() === ALLOWED;
+  canSeeSearchMisses = () => this.whyNotSeeSearchMisses() === ALLOWED;
+  ensureCanManageSearchSynonyms = () => ensure(this.whyNotManageSearchSynonyms());
+  ensureCanSeeSearchMisses = () => ensure(this.whyNotSeeSearchMisses());
+
+  /**
+   * What a search may show, as the facts its documents carry. The same rules as
+   * visibleDilemmasWhere (hidden dilemmas: staff and the asker), whyNotSeeReply (hidden
+   * replies: staff and their author; nothing of a dilemma the viewer may not see) and
+   * visibleReportsWhere (drafts: staff).
+   */
+  searchScope(): SearchScope {
+    if (this.isStaff) return { hidden: "all", drafts: true, viewerId: this.userId };
+    if (this.userId !== null) return { hidden: "own", drafts: false, viewerId: this.userId };
+    return { hidden: "none", drafts: false, viewerId: null };
+  }
 
   // ── Visibility filters: every list, feed and search query goes through these ───────────
 

@@ -3,6 +3,7 @@ import * as dilemmas from "./dilemmas";
 import * as meetings from "./meetings";
 import * as members from "./members";
 import * as replies from "./replies";
+import * as search from "./search";
 import type { Messages } from "./nl";
 
 // English is the second language. Same keys as nl.ts; TypeScript refuses a missing one.
@@ -199,6 +200,7 @@ const en: Messages = {
   competences: competences.en,
   members: members.en,
   meetings: meetings.en,
+  search: search.en,
 };
 
 export default en;

@@ -3,6 +3,7 @@ import * as dilemmas from "./dilemmas";
 import * as meetings from "./meetings";
 import * as members from "./members";
 import * as replies from "./replies";
+import * as search from "./search";
 
 // Dutch is the product's first language: plain B1 Dutch, short sentences, "je" not "u".
 // Every key here must also exist in en.ts (TypeScript checks that).
@@ -200,6 +201,7 @@ const nl = {
   competences: competences.nl,
   members: members.nl,
   meetings: meetings.nl,
+  search: search.nl,
 };
 
 export default nl;

@@ -3,6 +3,7 @@ import type { Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
+import { indexReport } from "~/search/indexer.server";
 import { findMeetingRef, lockMeetingRow } from "./meetings.server";
 import { ProposeSchema } from "./schemas";
 
@@ -116,5 +117,6 @@ export async function convertToReport(guardian: Guardian, meetingId: number): Pr
       data: { status: "draft", updatedAt: new Date() },
     });
     await tx.meetingDilemma.updateMany({ where: { meetingId, kind: "agenda" }, data: { kind: "discussed" } });
+    await indexReport(meetingId, tx); // a draft now: searchable for staff
   });
 }

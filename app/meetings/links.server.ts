@@ -6,6 +6,7 @@ import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { Invalid } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
+import { indexDilemma, indexReport } from "~/search/indexer.server";
 import { findMeetingRef, lockMeetingRow } from "./meetings.server";
 import { LinkDilemmaSchema, parseDilemmaReference, RaisedDilemmaSchema, type LinkKind, type RaisedDilemmaInput } from "./schemas";
 
@@ -57,6 +58,7 @@ export async function linkDilemma(
     guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId, tx));
     await ensureLinkable(tx, dilemmaId);
     await tx.meetingDilemma.createMany({ data: [{ meetingId, dilemmaId, kind }], skipDuplicates: true });
+    await indexReport(meetingId, tx); // a report's competences are its dilemmas'
   });
   return { dilemmaId, kind };
 }
@@ -65,6 +67,7 @@ export async function unlinkDilemma(guardian: Guardian, meetingId: number, dilem
   guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId));
   if (kind === "agenda") throw new Invalid({ "": ["meetings.errors.changedMeanwhile"] });
   await db.meetingDilemma.deleteMany({ where: { meetingId, dilemmaId, kind } });
+  await indexReport(meetingId);
 }
 
 /** The competences the "new dilemma from a question raised" form offers. */
@@ -93,6 +96,7 @@ export async function createRaisedDilemma(guardian: Guardian, meetingId: number,
       const earlier = submissionId ? await findBySubmission(tx, authorId, submissionId) : null;
       if (earlier) {
         await tx.meetingDilemma.createMany({ data: [{ meetingId, dilemmaId: earlier.id, kind: "raised" }], skipDuplicates: true });
+        await indexReport(meetingId, tx);
         return { ...earlier, created: false };
       }
       const competenceIds = await resolveCompetenceIds(tx, competences);
@@ -108,6 +112,8 @@ export async function createRaisedDilemma(guardian: Guardian, meetingId: number,
         },
         select: { id: true, title: true },
       });
+      await indexDilemma(tx, dilemma.id);
+      await indexReport(meetingId, tx);
       return { ...dilemma, created: true };
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { Invalid } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
+import { indexReport, removeFromIndex } from "~/search/indexer.server";
 import { amsterdamToUtc, dateOnly, toDateInput, toTimeInput } from "./dates";
 import { findMeetingRef, lockMeetingRow, REPORT_REVISION_SUBJECT } from "./meetings.server";
 import { loadReportView, type ReportView } from "./report-view.server";
@@ -40,7 +41,7 @@ export async function createReport(guardian: Guardian, input: ReportInput): Prom
   const values = parseOrInvalid(ReportSchema, input);
   return db.$transaction(async (tx) => {
     const memberIds = await resolveContributorHandles(tx, values.contributorHandles);
-    return tx.meeting.create({
+    const created = await tx.meeting.create({
       data: {
         ...reportData(values),
         status: "draft",
@@ -48,6 +49,8 @@ export async function createReport(guardian: Guardian, input: ReportInput): Prom
       },
       select: { id: true },
     });
+    await indexReport(created.id, tx);
+    return created;
   });
 }
 
@@ -154,6 +157,7 @@ export async function editReport(guardian: Guardian, id: number, input: ReportIn
       data: memberIds.map((userId) => ({ meetingId: id, userId })),
       skipDuplicates: true,
     });
+    await indexReport(id, tx);
     return { id, changed: textChanged };
   });
 }
@@ -167,11 +171,13 @@ export async function publishReport(guardian: Guardian, id: number): Promise<Sav
     const { summaryMd } = await tx.meeting.findUniqueOrThrow({ where: { id }, select: { summaryMd: true } });
     if (!summaryMd.trim()) throw new Invalid({ "": ["meetings.errors.summaryRequiredToPublish"] });
     const now = new Date();
-    return tx.meeting.update({
+    const published = await tx.meeting.update({
       where: { id },
       data: { status: "published", publishedAt: now, updatedAt: now },
       select: { id: true },
     });
+    await indexReport(id, tx);
+    return published;
   });
 }
 
@@ -186,6 +192,7 @@ export async function deleteMeeting(guardian: Guardian, id: number): Promise<voi
     guardian.ensureCanDeleteMeeting(await findMeetingRef(guardian, id, tx));
     await tx.revision.deleteMany({ where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id } });
     await tx.meeting.delete({ where: { id } });
+    await removeFromIndex(tx, "report", id);
   });
 }
 

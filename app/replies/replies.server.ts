@@ -6,6 +6,7 @@ import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.se
 import { db } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
+import { indexDilemma, indexReply } from "~/search/indexer.server";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
 import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
 
@@ -92,6 +93,7 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
         where: { id: dilemmaId },
         data: { replyCount: { increment: 1 }, lastActivityAt: now },
       });
+      await indexReply(tx, reply.id);
       return reply;
     });
   } catch (e) {
@@ -145,6 +147,7 @@ export async function editReply(guardian: Guardian, replyId: number, raw: EditRe
       where: { id: replyId },
       data: { bodyMd: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: new Date() },
     });
+    await indexReply(tx, replyId);
     return reply;
   });
 }
@@ -166,6 +169,7 @@ export async function deleteReply(guardian: Guardian, replyId: number): Promise<
         ...(wasAnswer ? { acceptedReplyId: null, status: "open" as const } : {}),
       },
     });
+    await indexReply(tx, replyId);
     return current;
   });
 }
@@ -180,6 +184,7 @@ export async function hideReply(guardian: Guardian, replyId: number, rawReason: 
     guardian.ensureCanHideReply(current);
     await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: new Date(), hiddenReason: reason } });
     await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { decrement: 1 } } });
+    await indexReply(tx, replyId);
     return current;
   });
 }
@@ -194,6 +199,7 @@ export async function unhideReply(guardian: Guardian, replyId: number): Promise<
     if (!current.deletedByAuthorAt) {
       await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { increment: 1 } } });
     }
+    await indexReply(tx, replyId);
     return current;
   });
 }
@@ -206,12 +212,14 @@ export async function markAnswer(guardian: Guardian, replyId: number): Promise<L
     where: { id: reply.dilemmaId },
     data: { acceptedReplyId: reply.id, status: "answered" },
   });
+  await indexDilemma(db, reply.dilemmaId);
   return reply;
 }
 
 export async function unmarkAnswer(guardian: Guardian, dilemmaId: number): Promise<void> {
   guardian.ensureCanMarkAnswer(await findVisibleDilemmaRef(guardian, dilemmaId));
   await db.dilemma.update({ where: { id: dilemmaId }, data: { acceptedReplyId: null, status: "open" } });
+  await indexDilemma(db, dilemmaId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { childPath, depthOf } from "~/replies/thread-path";
+import { reindexAll } from "~/search/reindex.server";
 import { db } from "~/platform/db.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { amsterdamToday, amsterdamToUtc, toDateInput } from "~/meetings/dates";
@@ -141,5 +142,6 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
     },
     { timeout: 30_000 },
   );
+  await reindexAll(); // the demo content is searchable at once
   return true;
 }

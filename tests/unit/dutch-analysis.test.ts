@@ -163,6 +163,9 @@ describe("a part finds the whole (compounds)", () => {
     ["feest", "Het straatfeest was leuk."],
     ["bestrijding", "Armoedebestrijding kost geld."],
     ["mantelzorger", "Mantelzorgers zijn moe."],
+    // a head without OpenTaal's noun hint can still be a modifier
+    ["zelfbeheer", "De bewoners tekenden een zelfbeheerovereenkomst."],
+    ["overeenkomst", "De bewoners tekenden een zelfbeheerovereenkomst."],
   ])("%s finds %j", (q, doc) => {
     expect(finds(q, doc)).toBe(true);
   });
@@ -248,6 +251,10 @@ describe("verbs", () => {
     ["maken", "Wie heeft dit gemaakt?"],
     ["verhuizen", "Ze zijn vorig jaar verhuisd."],
     ["kopen", "Ik kocht brood."],
+    // Latinate action nouns and their verbs
+    ["organiseren", "De organisatie van het feest."],
+    ["evaluatie", "We gaan het project evalueren."],
+    ["discriminatie", "Er kwamen discriminerende berichten."],
     ["meedenken", "De bewoners dachten mee."],
     ["aanvragen", "Zij vroeg een uitkering aan."],
     ["lopen", "Het liep anders."],

@@ -136,6 +136,27 @@ describe("visibility filters", () => {
   });
 });
 
+describe("search: action × role", () => {
+  // Columns: anonymous, member, organiser, admin.
+  const matrix: [string, (g: Guardian) => boolean, boolean[]][] = [
+    ["manage synonym groups", (g) => g.canManageSearchSynonyms(), [n, n, Y, Y]],
+    ["see searches that found nothing", (g) => g.canSeeSearchMisses(), [n, n, Y, Y]],
+  ];
+  it.each(matrix)("%s", (_action, can, expected) => {
+    expect(viewerRoles.map((r) => can(guardianFor(r)))).toEqual(expected);
+  });
+
+  it("lets search show what the visibility filters show", () => {
+    // Hidden posts: staff all, a member their own (and their own hidden dilemmas' threads),
+    // visitors none; drafts: staff. The same story as visibleDilemmasWhere and visibleReportsWhere.
+    expect(guardianFor("anonymous").searchScope()).toEqual({ hidden: "none", drafts: false, viewerId: null });
+    expect(guardianFor("member").searchScope()).toEqual({ hidden: "own", drafts: false, viewerId: SELF_ID });
+    expect(guardianFor("organiser").searchScope()).toEqual({ hidden: "all", drafts: true, viewerId: SELF_ID });
+    expect(guardianFor("admin").searchScope()).toEqual({ hidden: "all", drafts: true, viewerId: SELF_ID });
+    expect(() => guardianFor("member").ensureCanSeeSearchMisses()).toThrow(Forbidden);
+  });
+});
+
 describe("replies: action × role × state", () => {
   // The reply's author and the dilemma's asker are two different ordinary members; the
   // "member" column is a third one who neither wrote the reply nor asked.

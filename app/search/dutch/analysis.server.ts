@@ -28,7 +28,7 @@ export type { LexiconStats } from "./lexicon.server";
  * Bump when analysis output changes (rules, tables, lexicon data): stored tsvectors made by an
  * older version must be rebuilt. Thesaurus changes need no bump (query time only).
  */
-export const DUTCH_ANALYSIS_VERSION = 1;
+export const DUTCH_ANALYSIS_VERSION = 2;
 
 let analyzer: DutchAnalyzer | undefined;
 

@@ -48,6 +48,9 @@ export interface AnalyzedPosition {
   word: string;
   /** Deduplicated tokens at this position; empty for stop words. */
   tokens: string[];
+  /** The written word's place in the text (see RawToken), for highlighting. */
+  start: number;
+  end: number;
 }
 
 /** Words that open what follows a finite verb: "(de leden) namen de ideeën", "(hij) wees dat af". */
@@ -56,6 +59,7 @@ const OBJECT_STARTERS = new Set(
 );
 const AUXILIARIES = new Set("heb hebt heeft hebben had hadden word wordt worden werd werden".split(" "));
 const DIMINUTIVE = /^(.{3,}?)(?:etjes?|tjes?|pjes?|jes?)$/;
+const LATINATE_ACTION = /^(.{3,})aties?$/;
 const CACHE_LIMIT = 50_000;
 
 export class DutchAnalyzer {
@@ -136,6 +140,10 @@ export class DutchAnalyzer {
     for (const l of lemmas) wordSet.add(stemDutch(l));
     for (const v of verbs) wordSet.add(stemDutch(v));
     if (!(bits & Bits.Lower) && !split) wordSet.add(word); // not (common) Dutch: keep it as written
+    // Latinate action nouns share their verb's token: organisatie ~ organiseren, evaluatie ~
+    // evalueren, discriminatie ~ discrimineren. (The stemmer already joins -ing and -en.)
+    const action = LATINATE_ACTION.exec(word);
+    if (action && lex.isInfinitive(`${action[1]}eren`)) wordSet.add(stemDutch(`${action[1]}eren`));
     // Diminutive of a word the dictionary lacks: wijkje → wijk, plannetje → plan.
     if (!known && !split) {
       const m = DIMINUTIVE.exec(word);
@@ -208,7 +216,7 @@ export class DutchAnalyzer {
       const w = t.word;
       if (STOPWORDS.has(w)) {
         analyses.push(null);
-        out.push({ position: i + 1, word: w, tokens: [] });
+        out.push({ position: i + 1, word: w, tokens: [], start: t.start, end: t.end });
       } else {
         const a = this.analyzeWord(w, this.contextAt(raw, i, clauseStart), auxSeen);
         analyses.push(a);
@@ -218,7 +226,7 @@ export class DutchAnalyzer {
           for (const x of j.wordTokens) tokens.add(x);
           for (const x of j.partTokens) tokens.add(x);
         }
-        out.push({ position: i + 1, word: w, tokens: [...tokens] });
+        out.push({ position: i + 1, word: w, tokens: [...tokens], start: t.start, end: t.end });
       }
       if (AUXILIARIES.has(w)) auxSeen = true;
     }

@@ -135,11 +135,13 @@ function okModifier(m: string, first: boolean, mode: Mode, lex: Lexicon): boolea
   if (mode === "strict") return false;
   if (b & (Bits.Begin | Bits.Middle)) return true;
   if (mode === "headed" && m.length < 4 && !(b & Bits.Noun)) return false;
-  // An uninflected common noun or adjective (not best, verst, grote; not a name).
+  // An uninflected common noun or adjective (not best, verst, grote; not a name). A word the
+  // dictionary lets end a compound is a noun too, even without OpenTaal's noun hint
+  // (zelfbeheer|overeenkomst).
   return (
     (b & Bits.Known) !== 0 &&
     (b & Bits.Lower) !== 0 &&
-    (b & (Bits.Noun | Bits.Adj)) !== 0 &&
+    (b & (Bits.Noun | Bits.Adj | Bits.End)) !== 0 &&
     lex.lemmas(m).every((l) => lex.isInfinitive(l))
   );
 }

@@ -24,6 +24,10 @@ export interface RawToken {
   breakBefore: boolean;
   /** For a hyphenated word ("e-mail", "covid-19"), the joined form, on its first segment only. */
   joined?: string;
+  /** Where the written word (all its segments: "e-mail", "zo'n") starts and ends in the text,
+   *  for highlighting matches in snippets. */
+  start: number;
+  end: number;
 }
 
 /** Longest token we index; longer "words" are URLs, hashes or garbage. */
@@ -68,7 +72,7 @@ export function tokenize(text: string): RawToken[] {
       if (j.length <= MAX_TOKEN_LENGTH && !words.includes(j)) joined = j;
     }
     words.forEach((word, k) => {
-      const t: RawToken = { word, index: out.length, breakBefore: pendingBreak && k === 0 };
+      const t: RawToken = { word, index: out.length, breakBefore: pendingBreak && k === 0, start, end: last };
       if (k === 0 && joined) t.joined = joined;
       out.push(t);
     });

@@ -1,0 +1,97 @@
+import { competenceCache, addCompetenceAlternatives } from "./competence-terms.server";
+import { analyzeQuery, toTsQuery, type ParsedQuery } from "./dutch/analysis.server";
+import { quoteLexeme } from "./dutch/query";
+import type { Highlighter } from "./snippet.server";
+import { typingPrefix } from "./snippet.server";
+import { synonymGroupsCache } from "./synonyms.server";
+
+// A search string → the tsqueries Postgres runs (as `$1::tsquery`: our tokens are final, so no
+// text search parser may touch them again) and what highlighting needs. The query analysis is
+// app/search/dutch (forms, compound parts, thesaurus); here the organisers' synonym groups and
+// the competences a query names are added, and, while typing, the last word as a prefix.
+
+export type CompiledQuery = {
+  parsed: ParsedQuery;
+  /** What a document must match (exclusions included); "" when nothing is left to search for. */
+  match: string;
+  /** For ts_rank: every alternative / only the words as typed (no exclusions: see toTsQuery). */
+  rankAll: string;
+  rankExact: string;
+  /** Each positive term on its own, and the exclusions (for matches of only some terms). */
+  terms: string[];
+  exclusions: string;
+  highlighter: Highlighter;
+};
+
+function positiveTokens(parsed: ParsedQuery): Set<string> {
+  const out = new Set<string>();
+  for (const term of parsed.terms) {
+    if (term.negated) continue;
+    for (const alt of term.alternatives) for (const w of alt.words) for (const t of w) if (!t.includes(":")) out.add(t);
+  }
+  return out;
+}
+
+// Words that ask rather than say what about ("Wanneer draag je een groep over?"): left out of a
+// query that has other words. (hoe, wat, wie, waar, welke are stop words of the analysis.)
+const QUESTION_WORDS = new Set(["waarom", "wanneer", "hoezo", "waardoor", "waarmee", "waarover", "welk"]);
+
+function withoutQuestionWords(parsed: ParsedQuery): ParsedQuery {
+  const keep = parsed.terms.filter((t) => t.negated || t.quoted || !QUESTION_WORDS.has(t.text));
+  return keep.some((t) => !t.negated) ? { ...parsed, terms: keep } : parsed;
+}
+
+const and = (...parts: string[]) => {
+  const kept = parts.filter(Boolean);
+  return kept.length <= 1 ? (kept[0] ?? "") : kept.map((p) => `( ${p} )`).join(" & ");
+};
+
+export async function compileQuery(q: string, opts: { prefix?: boolean; competences?: boolean } = {}): Promise<CompiledQuery> {
+  const [synonyms, competences] = await Promise.all([synonymGroupsCache.get(), competenceCache.get()]);
+  const prefix = opts.prefix ? typingPrefix(q) : null;
+  // While typing, the last word is unfinished: search the rest as words and the last as the
+  // start of a word ("vrijwi" → vrijwilligers), or as the word it may already be.
+  const head = prefix ? q.slice(0, q.length - q.match(/[\p{L}\p{N}]+$/u)![0].length) : q;
+  const parsed = withoutQuestionWords(analyzeQuery(head, { synonyms }));
+  if (opts.competences !== false) addCompetenceAlternatives(parsed, competences.entries);
+  let match = toTsQuery(parsed);
+  let rankAll = toTsQuery(parsed, { negated: false });
+  let rankExact = toTsQuery(parsed, { expand: false, negated: false });
+  const tokens = positiveTokens(parsed);
+  if (prefix) {
+    const last = analyzeQuery(prefix, { synonyms });
+    const whole = toTsQuery(last, { negated: false });
+    const typed = `${quoteLexeme(prefix)}:*`;
+    const lastPart = whole ? `${whole} | ${typed}` : typed;
+    match = and(match, lastPart);
+    rankAll = and(rankAll, lastPart);
+    rankExact = and(rankExact, typed);
+    for (const t of positiveTokens(last)) tokens.add(t);
+  }
+  const terms = parsed.terms
+    .filter((t) => !t.negated)
+    .map((t) => toTsQuery({ text: t.text, terms: [t] }))
+    .filter(Boolean);
+  const exclusions = parsed.terms
+    .filter((t) => t.negated)
+    .map((t) => toTsQuery({ text: t.text, terms: [{ ...t, negated: false }] }))
+    .filter(Boolean)
+    .map((q) => `!( ${q} )`)
+    .join(" & ");
+  return { parsed, match, rankAll, rankExact, terms, exclusions, highlighter: { tokens, prefix } };
+}
+
+function combinations<T>(items: T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  if (items.length < k) return [];
+  const [first, ...rest] = items;
+  return [...combinations(rest, k - 1).map((c) => [first!, ...c]), ...combinations(rest, k)];
+}
+
+/** A tsquery that matches where at least k of the parts do: an OR of every k of them AND-ed
+ *  (so the GIN index finds exactly those documents; keep parts few: C(n, k) grows fast). */
+export function atLeast(parts: string[], k: number): string {
+  return combinations(parts, k)
+    .map((combo) => `( ${combo.map((p) => `( ${p} )`).join(" & ")} )`)
+    .join(" | ");
+}

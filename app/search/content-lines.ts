@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
+
+// The lines of a content import file (JSON Lines, one item per line), checked on their own:
+// each a dilemma, a reply or a meeting report. What needs the database (do the parents,
+// competences and refs exist?) is checked by content-import.server.ts, before anything is
+// written. Messages are plain English for the console, prefixed with the line number.
+//   {"ref":"d001","kind":"dilemma","title":"…","body":"Markdown","competences":["loslaten"],
+//    "status":"open","author":"handle","createdAt":"2009-07-02T10:00:00Z"}
+//   {"ref":"r001","kind":"reply","parent":"d001","body":"…","author":"handle","accepted":true}
+//   {"ref":"m001","kind":"report","title":"…","body":"the summary","heldOn":"2009-07-02",
+//    "takeaways":["…"],"dilemmas":["d001"]}
+
+const ref = z
+  .string({ error: "is required" })
+  .min(1, "is required")
+  .max(100, "is at most 100 characters")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:\-/]*$/, "uses only letters, digits and _ . : - /");
+const body = z
+  .string({ error: "is required" })
+  .refine((s) => s.trim().length > 0, "is required")
+  .refine((s) => s.length <= DILEMMA_LIMITS.bodyMax, `is at most ${DILEMMA_LIMITS.bodyMax} characters`);
+const title = z
+  .string({ error: "is required" })
+  .trim()
+  .min(DILEMMA_LIMITS.titleMin, `needs at least ${DILEMMA_LIMITS.titleMin} characters`)
+  .max(DILEMMA_LIMITS.titleMax, `is at most ${DILEMMA_LIMITS.titleMax} characters`);
+const author = z
+  .string({ error: "is required" })
+  .trim()
+  .min(2, "needs at least 2 characters")
+  .max(60, "is at most 60 characters");
+const createdAt = z.iso.datetime({ offset: true, error: "is not a date and time like 2009-07-02T10:00:00Z" }).optional();
+
+const DilemmaLine = z.strictObject({
+  ref,
+  kind: z.literal("dilemma"),
+  title,
+  body,
+  competences: z
+    .array(z.string().trim().min(1).max(100), { error: "is a list of competence slugs" })
+    .min(DILEMMA_LIMITS.competencesMin, `needs ${DILEMMA_LIMITS.competencesMin} to ${DILEMMA_LIMITS.competencesMax}`)
+    .max(DILEMMA_LIMITS.competencesMax, `needs ${DILEMMA_LIMITS.competencesMin} to ${DILEMMA_LIMITS.competencesMax}`),
+  status: z.enum(["open", "answered"], { error: 'is "open" or "answered"' }).default("open"),
+  author,
+  createdAt,
+});
+
+const ReplyLine = z.strictObject({
+  ref,
+  kind: z.literal("reply"),
+  parent: ref,
+  body,
+  author,
+  createdAt,
+  /** This reply is its dilemma's accepted answer. */
+  accepted: z.boolean({ error: "is true or false" }).optional(),
+});
+
+const ReportLine = z.strictObject({
+  ref,
+  kind: z.literal("report"),
+  title,
+  body,
+  heldOn: z.iso.date({ error: "is not a date like 2009-07-02" }),
+  status: z.enum(["draft", "published"], { error: 'is "draft" or "published"' }).default("published"),
+  takeaways: z.array(z.string().trim().min(1).max(500), { error: "is a list of sentences" }).max(20).optional(),
+  /** Refs of the dilemmas raised at the meeting. */
+  dilemmas: z.array(ref, { error: "is a list of dilemma refs" }).max(50).optional(),
+  author: author.optional(),
+});
+
+export const ContentLine = z.discriminatedUnion("kind", [DilemmaLine, ReplyLine, ReportLine], {
+  error: 'kind is "dilemma", "reply" or "report"',
+});
+export type ContentItem = z.output<typeof ContentLine> & { line: number };
+export type DilemmaItem = Extract<ContentItem, { kind: "dilemma" }>;
+export type ReplyItem = Extract<ContentItem, { kind: "reply" }>;
+export type ReportItem = Extract<ContentItem, { kind: "report" }>;
+
+export type LineError = { line: number; message: string };
+
+/** Every line of the file parsed; the items, or what is wrong with which line. */
+export function parseContentLines(text: string): { items: ContentItem[]; errors: LineError[] } {
+  const items: ContentItem[] = [];
+  const errors: LineError[] = [];
+  const seen = new Map<string, number>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (!raw.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (e) {
+      errors.push({ line, message: `not valid JSON (${(e as Error).message})` });
+      return;
+    }
+    const parsed = ContentLine.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.length ? issue.path.join(".") : "";
+        const message =
+          issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : `${field ? `${field} ` : ""}${issue.message}`;
+        errors.push({ line, message });
+      }
+      return;
+    }
+    const earlier = seen.get(parsed.data.ref);
+    if (earlier !== undefined) {
+      errors.push({ line, message: `ref "${parsed.data.ref}" is used on line ${earlier} already` });
+      return;
+    }
+    seen.set(parsed.data.ref, line);
+    items.push({ ...parsed.data, line });
+  });
+  return { items, errors };
+}

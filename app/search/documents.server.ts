@@ -1,0 +1,247 @@
+import { Prisma } from "~/generated/prisma/client";
+import type { DilemmaStatus, SearchKind } from "~/generated/prisma/enums";
+import { DUTCH_ANALYSIS_VERSION } from "./dutch/analysis.server";
+import { htmlToPlainText } from "./text.server";
+import { noteNewWords } from "./vocabulary.server";
+import { competenceToken, documentVector, kindToken, vocabularyWords, type Section } from "./vector.server";
+
+// What search stores of a dilemma, a reply and a meeting report: read from their tables in
+// batches, turned into SearchDocument rows (analysed words, filter facts, visibility facts)
+// and SearchText rows (plain text for snippets). Used by every index write: one item after a
+// post, thousands during a re-index or an import.
+
+export type Client = Prisma.TransactionClient;
+
+export type IndexedDocument = {
+  kind: SearchKind;
+  sourceId: number;
+  dilemmaId: number | null;
+  competenceIds: number[];
+  status: DilemmaStatus | null;
+  date: Date;
+  answer: boolean;
+  answerId: number | null;
+  authorId: number | null;
+  hidden: boolean;
+  threadAuthorId: number | null;
+  threadHidden: boolean;
+  draft: boolean;
+  /** tsvector literal */
+  doc: string;
+  title: string;
+  body: string;
+  /** Folded words of the texts, for the vocabulary of suggestions. */
+  words: string[];
+};
+
+type DilemmaRow = {
+  id: number;
+  title: string;
+  bodyHtml: string;
+  authorId: number;
+  status: DilemmaStatus;
+  hiddenAt: Date | null;
+  createdAt: Date;
+  acceptedReplyId: number | null;
+  answerHtml: string | null;
+  competenceIds: number[];
+};
+
+type ReplyRow = {
+  id: number;
+  dilemmaId: number;
+  bodyHtml: string;
+  authorId: number;
+  hiddenAt: Date | null;
+  deletedByAuthorAt: Date | null;
+  createdAt: Date;
+  title: string;
+  status: DilemmaStatus;
+  dilemmaAuthorId: number;
+  dilemmaHiddenAt: Date | null;
+  acceptedReplyId: number | null;
+  competenceIds: number[];
+};
+
+type ReportRow = {
+  id: number;
+  title: string;
+  summaryHtml: string;
+  takeaways: string[];
+  status: "upcoming" | "draft" | "published";
+  heldOn: Date;
+  competenceIds: number[];
+};
+
+const competencesOfDilemma = (dilemma: Prisma.Sql) => Prisma.sql`
+  array(SELECT dc."competenceId" FROM "DilemmaCompetence" dc WHERE dc."dilemmaId" = ${dilemma} ORDER BY 1)`;
+
+export async function loadDilemmas(client: Client, ids: number[]): Promise<DilemmaRow[]> {
+  if (ids.length === 0) return [];
+  return client.$queryRaw<DilemmaRow[]>`
+    SELECT d.id, d.title, d."bodyHtml", d."authorId", d.status, d."hiddenAt", d."createdAt",
+           d."acceptedReplyId", a."bodyHtml" AS "answerHtml",
+           ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds"
+    FROM "Dilemma" d
+    LEFT JOIN "Reply" a ON a.id = d."acceptedReplyId" AND a."hiddenAt" IS NULL AND a."deletedByAuthorAt" IS NULL
+    WHERE d.id = ANY(${ids}::int[])`;
+}
+
+export async function loadReplies(client: Client, ids: number[]): Promise<ReplyRow[]> {
+  if (ids.length === 0) return [];
+  return client.$queryRaw<ReplyRow[]>`
+    SELECT r.id, r."dilemmaId", r."bodyHtml", r."authorId", r."hiddenAt", r."deletedByAuthorAt", r."createdAt",
+           d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
+           ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds"
+    FROM "Reply" r JOIN "Dilemma" d ON d.id = r."dilemmaId"
+    WHERE r.id = ANY(${ids}::int[])`;
+}
+
+export async function loadReports(client: Client, ids: number[]): Promise<ReportRow[]> {
+  if (ids.length === 0) return [];
+  return client.$queryRaw<ReportRow[]>`
+    SELECT m.id, m.title, m."summaryHtml", m.takeaways, m.status::text AS status, m."heldOn",
+           array(SELECT DISTINCT dc."competenceId" FROM "MeetingDilemma" md
+                 JOIN "DilemmaCompetence" dc ON dc."dilemmaId" = md."dilemmaId"
+                 WHERE md."meetingId" = m.id AND md.kind IN ('raised', 'discussed') ORDER BY 1) AS "competenceIds"
+    FROM "Meeting" m
+    WHERE m.id = ANY(${ids}::int[])`;
+}
+
+const competenceSection = (ids: number[]): Section => ({ weight: "B", tokens: ids.map(competenceToken) });
+
+export function dilemmaDocument(row: DilemmaRow): IndexedDocument {
+  const body = htmlToPlainText(row.bodyHtml);
+  // The accepted answer is part of the question's document: a search that matches the answer
+  // finds the answered dilemma (and ranks it as an answer).
+  const answer = row.answerHtml === null ? "" : htmlToPlainText(row.answerHtml);
+  return {
+    kind: "dilemma",
+    sourceId: row.id,
+    dilemmaId: row.id,
+    competenceIds: row.competenceIds,
+    status: row.status,
+    date: row.createdAt,
+    answer: row.status === "answered",
+    answerId: row.answerHtml === null ? null : row.acceptedReplyId,
+    authorId: row.authorId,
+    hidden: row.hiddenAt !== null,
+    threadAuthorId: row.authorId,
+    threadHidden: row.hiddenAt !== null,
+    draft: false,
+    doc: documentVector([
+      { weight: "D", tokens: [kindToken("dilemma")] },
+      { weight: "A", text: row.title },
+      competenceSection(row.competenceIds),
+      { weight: "C", text: body },
+      { weight: "C", text: answer },
+    ]),
+    title: row.title,
+    body: answer ? `${body}\n${answer}` : body,
+    words: vocabularyWords([row.title, body]),
+  };
+}
+
+/** Null for a reply its author deleted: nobody reads its text any more, so search forgets it. */
+export function replyDocument(row: ReplyRow): IndexedDocument | null {
+  if (row.deletedByAuthorAt) return null;
+  const body = htmlToPlainText(row.bodyHtml);
+  return {
+    kind: "reply",
+    sourceId: row.id,
+    dilemmaId: row.dilemmaId,
+    competenceIds: row.competenceIds,
+    status: row.status,
+    date: row.createdAt,
+    answer: row.acceptedReplyId === row.id,
+    answerId: null,
+    authorId: row.authorId,
+    hidden: row.hiddenAt !== null,
+    threadAuthorId: row.dilemmaAuthorId,
+    threadHidden: row.dilemmaHiddenAt !== null,
+    draft: false,
+    doc: documentVector([{ weight: "D", tokens: [kindToken("reply")] }, { weight: "C", text: body }]),
+    title: row.title,
+    body,
+    words: vocabularyWords([body]),
+  };
+}
+
+/** Null for an upcoming meeting: it has an agenda, not a report, until it was held. */
+export function reportDocument(row: ReportRow): IndexedDocument | null {
+  if (row.status === "upcoming") return null;
+  const summary = htmlToPlainText(row.summaryHtml);
+  const takeaways = row.takeaways.join("\n");
+  return {
+    kind: "report",
+    sourceId: row.id,
+    dilemmaId: null,
+    competenceIds: row.competenceIds,
+    status: null,
+    date: row.heldOn,
+    answer: false,
+    answerId: null,
+    authorId: null,
+    hidden: false,
+    threadAuthorId: null,
+    threadHidden: false,
+    draft: row.status !== "published",
+    doc: documentVector([
+      { weight: "D", tokens: [kindToken("report")] },
+      { weight: "A", text: row.title },
+      competenceSection(row.competenceIds),
+      { weight: "C", text: summary },
+      { weight: "C", text: takeaways },
+    ]),
+    title: row.title,
+    body: takeaways ? `${summary}\n${takeaways}` : summary,
+    words: vocabularyWords([row.title, summary, takeaways]),
+  };
+}
+
+/** Insert or replace the documents (and their texts) in one statement. */
+export async function writeDocuments(client: Client, docs: IndexedDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const col = <T>(f: (d: IndexedDocument) => T) => docs.map(f);
+  await client.$executeRaw`
+    WITH doc AS (
+      INSERT INTO "SearchDocument" AS s (kind, "sourceId", "dilemmaId", "competenceIds", status, date, answer, "answerId",
+        "authorId", hidden, "threadAuthorId", "threadHidden", draft, doc, "analysisVersion", "updatedAt")
+      SELECT t.kind, t."sourceId", t."dilemmaId", string_to_array(t.competences, ',')::int[], t.status, t.date, t.answer, t."answerId",
+             t."authorId", t.hidden, t."threadAuthorId", t."threadHidden", t.draft, t.doc::tsvector, ${DUTCH_ANALYSIS_VERSION}, now()
+      FROM unnest(${col((d) => d.kind)}::"SearchKind"[], ${col((d) => d.sourceId)}::int[], ${col((d) => d.dilemmaId)}::int[],
+                  ${col((d) => d.competenceIds.join(","))}::text[], ${col((d) => d.status)}::"DilemmaStatus"[],
+                  ${col((d) => d.date)}::timestamptz[], ${col((d) => d.answer)}::bool[], ${col((d) => d.answerId)}::int[],
+                  ${col((d) => d.authorId)}::int[], ${col((d) => d.hidden)}::bool[], ${col((d) => d.threadAuthorId)}::int[],
+                  ${col((d) => d.threadHidden)}::bool[], ${col((d) => d.draft)}::bool[], ${col((d) => d.doc)}::text[])
+           AS t(kind, "sourceId", "dilemmaId", competences, status, date, answer, "answerId", "authorId", hidden,
+                "threadAuthorId", "threadHidden", draft, doc)
+      ON CONFLICT (kind, "sourceId") DO UPDATE SET
+        "dilemmaId" = excluded."dilemmaId", "competenceIds" = excluded."competenceIds", status = excluded.status,
+        date = excluded.date, answer = excluded.answer, "answerId" = excluded."answerId", "authorId" = excluded."authorId",
+        hidden = excluded.hidden, "threadAuthorId" = excluded."threadAuthorId", "threadHidden" = excluded."threadHidden",
+        draft = excluded.draft, doc = excluded.doc, "analysisVersion" = excluded."analysisVersion", "updatedAt" = now()
+      RETURNING s.id, s.kind, s."sourceId"
+    )
+    INSERT INTO "SearchText" ("documentId", title, body)
+    SELECT doc.id, t.title, t.body
+    FROM doc JOIN unnest(${col((d) => d.kind)}::"SearchKind"[], ${col((d) => d.sourceId)}::int[],
+                         ${col((d) => d.title)}::text[], ${col((d) => d.body)}::text[]) AS t(kind, "sourceId", title, body)
+      ON t.kind = doc.kind AND t."sourceId" = doc."sourceId"
+    ON CONFLICT ("documentId") DO UPDATE SET title = excluded.title, body = excluded.body`;
+}
+
+/** Forget documents (their texts go with them). */
+export async function deleteDocuments(client: Client, kind: SearchKind, sourceIds: number[]): Promise<void> {
+  if (sourceIds.length === 0) return;
+  await client.$executeRaw`
+    DELETE FROM "SearchDocument" WHERE kind = ${kind}::"SearchKind" AND "sourceId" = ANY(${sourceIds}::int[])`;
+}
+
+/** New words for the suggestion vocabulary (counts are set by a full re-index). */
+export async function addWords(client: Client, words: string[]): Promise<void> {
+  if (words.length === 0) return;
+  await client.$executeRaw`
+    INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`;
+  noteNewWords(words);
+}

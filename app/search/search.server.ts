@@ -1,0 +1,439 @@
+import { dilemmaPath } from "~/dilemmas/paths";
+import { Prisma } from "~/generated/prisma/client";
+import type { DilemmaStatus, SearchKind } from "~/generated/prisma/enums";
+import type { Guardian, SearchScope } from "~/guardian/guardian.server";
+import { meetingPath } from "~/meetings/paths";
+import { db } from "~/platform/db.server";
+import { replyPermalink } from "~/replies/paths";
+import { atLeast, compileQuery, type CompiledQuery } from "./compile.server";
+import { competenceCache, type CompetenceInfo } from "./competence-terms.server";
+import { recordSearchMiss } from "./misses.server";
+import {
+  PAGE_SIZE,
+  RELATIVE_PERIODS,
+  SEARCH_KINDS,
+  searchHref,
+  type SearchKindName,
+  type SearchRequest,
+} from "./params";
+import { highlightAll, snippet, type Highlighter, type Segment } from "./snippet.server";
+import { suggestionsFor } from "./vocabulary.server";
+
+// The search: dilemmas, replies and published reports together, ranked, filtered, counted per
+// filter value, folded per thread, a page at a time. One SQL statement finds the page (every
+// match ranked, one result per thread), another counts the facets; both read SearchDocument
+// only, through its GIN index, with the Guardian's visibility rules as a WHERE clause.
+//
+// Ranking: ts_rank with weights A (title) 1.0, B (competences) 0.4, C (text) 0.2, over every
+// alternative of the query, plus twice the rank of the words as typed (so exact forms beat
+// compound parts and synonyms); an answered dilemma and its accepted answer ×1.3; a reply ×0.8
+// (the question usually says best what a thread is about).
+// Folding: a thread (a dilemma and its replies) is one result. It shows the dilemma when the
+// dilemma matched, with its best-matching reply beneath; otherwise its best-matching reply.
+
+export type CompetenceTag = { slug: string; nameNl: string; nameEn: string; retired: boolean };
+
+export type SearchHit = {
+  kind: SearchKindName;
+  id: number;
+  url: string;
+  /** The title with matches marked; a reply's is its dilemma's title. */
+  title: Segment[];
+  titleText: string;
+  snippet: Segment[];
+  score: number;
+  date: Date;
+  status: DilemmaStatus | null;
+  competences: CompetenceTag[];
+  /** Shown to staff and authors only: the page marks it. */
+  hidden: boolean;
+  draft: boolean;
+  /** An answered dilemma, or a reply that is its dilemma's accepted answer. */
+  answer: boolean;
+  /** A dilemma result: its best-matching reply, and how many of its replies matched. */
+  reply: { id: number; url: string; snippet: Segment[]; answer: boolean } | null;
+  matchingReplies: number;
+};
+
+export type FacetCount = { value: string; count: number };
+
+export type SearchFacets = {
+  kinds: FacetCount[];
+  statuses: FacetCount[];
+  competences: (CompetenceTag & { count: number; selected: boolean })[];
+  /** 30d, 1y, 5y, then each year with results, newest first. */
+  periods: FacetCount[];
+};
+
+export type SearchOutcome = {
+  request: SearchRequest;
+  /** Why there is nothing to show: no words typed, or only small words / exclusions. */
+  blank: "empty" | "noTerms" | null;
+  hits: SearchHit[];
+  total: number;
+  /** Results of the words without any filter. */
+  unfilteredTotal: number;
+  pageCount: number;
+  facets: SearchFacets;
+  suggestion: { query: string; href: string } | null;
+  /** When the words together find little: results with all of them but one (page 1 only). */
+  partial: SearchHit[];
+};
+
+export type SearchOptions = {
+  /** Search-as-you-type: the last word may be unfinished. */
+  prefix?: boolean;
+  /** Count a search that found nothing for the organisers (full searches, not keystrokes). */
+  recordMiss?: boolean;
+  pageSize?: number;
+  /** Leave out facet counts (search-as-you-type does not show them). */
+  facets?: boolean;
+};
+
+const EMPTY_FACETS: SearchFacets = { kinds: [], statuses: [], competences: [], periods: [] };
+
+/** The Guardian's visibility rules (searchScope) over a SearchDocument row aliased `s`. */
+export function visibilitySql(scope: SearchScope): Prisma.Sql {
+  const drafts = scope.drafts ? Prisma.sql`TRUE` : Prisma.sql`NOT s.draft`;
+  if (scope.hidden === "all") return drafts;
+  if (scope.hidden === "own" && scope.viewerId !== null) {
+    const me = scope.viewerId;
+    return Prisma.sql`${drafts} AND (NOT s."threadHidden" OR s."threadAuthorId" = ${me})
+      AND (NOT s.hidden OR s."authorId" = ${me})`;
+  }
+  return Prisma.sql`${drafts} AND NOT s."threadHidden" AND NOT s.hidden`;
+}
+
+type FilterSql = { kinds: Prisma.Sql; competences: Prisma.Sql; status: Prisma.Sql; period: Prisma.Sql };
+
+function filterSql(request: SearchRequest, competenceIds: number[]): FilterSql {
+  const T = Prisma.sql`TRUE`;
+  let period = T;
+  if (request.period && /^\d{4}$/.test(request.period)) {
+    const y = Number(request.period);
+    period = Prisma.sql`s.date >= make_timestamptz(${y}::int, 1, 1, 0, 0, 0, 'Europe/Amsterdam')
+      AND s.date < make_timestamptz(${y + 1}::int, 1, 1, 0, 0, 0, 'Europe/Amsterdam')`;
+  } else if (request.period) {
+    period = Prisma.sql`s.date >= now() - ${PERIOD_INTERVALS[request.period as keyof typeof PERIOD_INTERVALS]}::interval`;
+  }
+  return {
+    kinds: request.kinds.length ? Prisma.sql`s.kind = ANY(${request.kinds}::"SearchKind"[])` : T,
+    competences: request.competences.length ? Prisma.sql`s."competenceIds" && ${competenceIds}::int[]` : T,
+    status: request.status ? Prisma.sql`s.status = ${request.status}::"DilemmaStatus"` : T,
+    period,
+  };
+}
+
+const PERIOD_INTERVALS = { "30d": "30 days", "1y": "1 year", "5y": "5 years" } as const;
+
+function scoreSql(c: CompiledQuery): Prisma.Sql {
+  return Prisma.sql`(ts_rank(s.doc, ${c.rankAll}::tsquery, 1) + 2 * ts_rank(s.doc, ${c.rankExact}::tsquery, 1))
+    * CASE WHEN s.answer THEN 1.3 ELSE 1 END * CASE WHEN s.kind = 'reply' THEN 0.8 ELSE 1 END`;
+}
+
+type Row = {
+  part: "hit" | "kind" | "status" | "competence" | "year" | "period" | "all";
+  value: string | null;
+  n: number;
+  rep: number | null;
+  bestReply: number | null;
+  score: number | null;
+  ord: number | null;
+  /** The thread key: the dilemma's id, or minus the report's meeting id. */
+  g: number | null;
+};
+
+/**
+ * One statement, one pass over the matches: the page of results (threads ranked, folded) and
+ * every facet count. The matches are read once (the expensive part: a common word matches tens
+ * of thousands of rows), each with its score and whether it passes each filter; a facet counts
+ * the threads that pass every filter but its own.
+ */
+async function runSearch(
+  c: CompiledQuery,
+  visible: Prisma.Sql,
+  f: FilterSql,
+  request: SearchRequest,
+  pageSize: number,
+  withFacets: boolean,
+): Promise<Row[]> {
+  const order = request.sort === "newest" ? Prisma.sql`date DESC, g DESC` : Prisma.sql`score DESC, date DESC, g DESC`;
+  const facets = withFacets
+    ? Prisma.sql`
+    UNION ALL
+    SELECT 'kind', kind::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
+      FROM (SELECT DISTINCT kind, g FROM m WHERE fc AND fs AND fp) x GROUP BY kind
+    UNION ALL
+    SELECT 'status', status::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
+      FROM (SELECT DISTINCT status, g FROM m WHERE status IS NOT NULL AND fk AND fc AND fp) x GROUP BY status
+    UNION ALL
+    SELECT 'competence', id::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
+      FROM (SELECT DISTINCT x.id, g FROM m CROSS JOIN LATERAL unnest(m.comps) AS x(id) WHERE fk AND fs AND fp) y GROUP BY id
+    UNION ALL
+    SELECT 'year', year::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
+      FROM (SELECT DISTINCT extract(year FROM date AT TIME ZONE 'Europe/Amsterdam')::int AS year, g FROM m WHERE fk AND fc AND fs) x
+      GROUP BY year
+    UNION ALL
+    SELECT 'period', p.name, count(*)::int, NULL, NULL, NULL, NULL, NULL
+      FROM (SELECT g, max(date) AS date FROM m WHERE fk AND fc AND fs GROUP BY g) x
+      JOIN (VALUES ('30d', interval '30 days'), ('1y', interval '1 year'), ('5y', interval '5 years')) AS p(name, span)
+        ON x.date >= now() - p.span
+      GROUP BY p.name
+    UNION ALL
+    SELECT 'all', NULL, count(*)::int, NULL, NULL, NULL, NULL, NULL FROM (SELECT DISTINCT g FROM m) x`
+    : Prisma.empty;
+  return db.$queryRaw<Row[]>`
+    WITH m AS MATERIALIZED (
+      SELECT s.id, s.kind, s.status, s.date, s."competenceIds" AS comps, coalesce(s."dilemmaId", -s."sourceId") AS g,
+             ${f.kinds} AS fk, ${f.competences} AS fc, ${f.status} AS fs, ${f.period} AS fp,
+             ${scoreSql(c)} AS score
+      FROM "SearchDocument" s
+      WHERE s.doc @@ ${c.match}::tsquery AND ${visible}
+    ), hit AS (
+      SELECT * FROM m WHERE fk AND fc AND fs AND fp
+    ), thread AS (
+      -- One row per thread: its dilemma if that matched, else its best reply; the thread's best score.
+      SELECT DISTINCT ON (g) g, id AS rep, date, max(score) OVER (PARTITION BY g) AS score
+      FROM hit ORDER BY g, kind = 'reply', score DESC
+    ), page AS (
+      SELECT g, rep, score, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${order})::int AS ord
+      FROM thread ORDER BY ${order}
+      LIMIT ${pageSize} OFFSET ${(request.page - 1) * pageSize}
+    ), best AS (
+      SELECT DISTINCT ON (hit.g) hit.g, hit.id FROM hit JOIN page USING (g)
+      WHERE hit.kind = 'reply' ORDER BY hit.g, hit.score DESC
+    ), replies AS (
+      SELECT hit.g, count(*)::int AS n FROM hit JOIN page USING (g) WHERE hit.kind = 'reply' GROUP BY hit.g
+    )
+    SELECT 'hit' AS part, replies.n::text AS value, page.total AS n, page.rep, best.id AS "bestReply",
+           page.score::float8 AS score, page.ord, page.g
+    FROM page LEFT JOIN best USING (g) LEFT JOIN replies USING (g)
+    ${facets}`;
+}
+
+const PARTIAL_FEW = 5;
+const PARTIAL_MAX_TERMS = 6;
+
+/** Of n words, how many a partial match must have: all but one of up to four, 60 % of more
+ *  (a question typed as a sentence has words no answer repeats). */
+export function partialRequired(n: number): number {
+  return n <= 4 ? n - 1 : Math.ceil(n * 0.6);
+}
+
+/**
+ * Threads that match most of the query's words (partialRequired), ranked by how many words
+ * they share and then as usual; none of `except` (the full results). Only asked when the full
+ * results are few: someone who typed one word too many still finds what they meant.
+ */
+async function partialMatches(
+  c: CompiledQuery,
+  visible: Prisma.Sql,
+  f: FilterSql,
+  /** Thread keys already shown. */
+  except: number[],
+  limit: number,
+): Promise<Row[]> {
+  const parts = c.terms.slice(0, PARTIAL_MAX_TERMS);
+  if (parts.length < 2) return [];
+  const any = atLeast(parts, partialRequired(parts.length));
+  const match = c.exclusions ? `( ${any} ) & ${c.exclusions}` : any;
+  const shared = Prisma.join(
+    parts.map((p) => Prisma.sql`(s.doc @@ ${p}::tsquery)::int`),
+    " + ",
+  );
+  return db.$queryRaw<Row[]>`
+    WITH hit AS (
+      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g,
+             (${shared}) + ${scoreSql(c)} AS score
+      FROM "SearchDocument" s
+      WHERE s.doc @@ ${match}::tsquery AND ${visible} AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}
+        AND coalesce(s."dilemmaId", -s."sourceId") <> ALL(${except}::int[])
+    ), thread AS (
+      SELECT DISTINCT ON (g) g, id AS rep, date, max(score) OVER (PARTITION BY g) AS score
+      FROM hit ORDER BY g, kind = 'reply', score DESC
+    ), page AS (
+      SELECT g, rep, score, row_number() OVER (ORDER BY score DESC, date DESC, g DESC)::int AS ord
+      FROM thread ORDER BY score DESC, date DESC, g DESC LIMIT ${limit}
+    ), best AS (
+      SELECT DISTINCT ON (hit.g) hit.g, hit.id FROM hit JOIN page USING (g)
+      WHERE hit.kind = 'reply' ORDER BY hit.g, hit.score DESC
+    )
+    SELECT 'hit' AS part, NULL AS value, 0 AS n, page.rep, best.id AS "bestReply", page.score::float8 AS score, page.ord, page.g
+    FROM page LEFT JOIN best USING (g)
+    ORDER BY page.ord`;
+}
+
+/** How many results (threads) a query finds for this viewer, without filters. */
+async function countMatches(c: CompiledQuery, visible: Prisma.Sql): Promise<number> {
+  if (!c.match) return 0;
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT DISTINCT coalesce(s."dilemmaId", -s."sourceId") FROM "SearchDocument" s
+      WHERE s.doc @@ ${c.match}::tsquery AND ${visible}) x`;
+  return row?.n ?? 0;
+}
+
+type DocRow = {
+  id: number;
+  kind: SearchKind;
+  sourceId: number;
+  dilemmaId: number | null;
+  competenceIds: number[];
+  status: DilemmaStatus | null;
+  date: Date;
+  answer: boolean;
+  hidden: boolean;
+  threadHidden: boolean;
+  draft: boolean;
+  title: string;
+  body: string;
+};
+
+function urlOf(d: DocRow): string {
+  if (d.kind === "reply") return replyPermalink(d.sourceId);
+  if (d.kind === "report") return meetingPath({ id: d.sourceId });
+  return dilemmaPath({ id: d.sourceId, title: d.title });
+}
+
+function tagsOf(ids: number[], byId: Map<number, CompetenceInfo>): CompetenceTag[] {
+  return ids
+    .map((id) => byId.get(id))
+    .filter((c): c is CompetenceInfo => c !== undefined)
+    .map(({ slug, nameNl, nameEn, retired }) => ({ slug, nameNl, nameEn, retired }))
+    .sort((a, b) => a.nameNl.localeCompare(b.nameNl, "nl"));
+}
+
+async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceInfo>): Promise<SearchHit[]> {
+  const ids = rows.flatMap((r) => [r.rep!, ...(r.bestReply !== null && r.bestReply !== r.rep ? [r.bestReply] : [])]);
+  if (ids.length === 0) return [];
+  const docs = await db.$queryRaw<DocRow[]>`
+    SELECT s.id, s.kind, s."sourceId", s."dilemmaId", s."competenceIds", s.status, s.date, s.answer, s.hidden,
+           s."threadHidden", s.draft, t.title, t.body
+    FROM "SearchDocument" s JOIN "SearchText" t ON t."documentId" = s.id
+    WHERE s.id = ANY(${ids}::int[])`;
+  const byDoc = new Map(docs.map((d) => [d.id, d]));
+  const hits: SearchHit[] = [];
+  for (const r of rows) {
+    const d = byDoc.get(r.rep!);
+    if (!d) continue; // removed between the two statements
+    const reply = r.bestReply !== null && r.bestReply !== r.rep ? byDoc.get(r.bestReply) : undefined;
+    hits.push({
+      kind: d.kind,
+      id: d.sourceId,
+      url: urlOf(d),
+      title: d.kind === "reply" ? [{ text: d.title, mark: false }] : highlightAll(d.title, h),
+      titleText: d.title,
+      snippet: snippet(d.body, h),
+      score: Math.round((r.score ?? 0) * 1e4) / 1e4,
+      date: d.date,
+      status: d.status,
+      competences: tagsOf(d.competenceIds, byId),
+      hidden: d.hidden || d.threadHidden,
+      draft: d.draft,
+      answer: d.answer,
+      reply: reply
+        ? { id: reply.sourceId, url: urlOf(reply), snippet: snippet(reply.body, h, 160), answer: reply.answer }
+        : null,
+      matchingReplies: d.kind === "dilemma" ? Number(r.value ?? 0) : 0,
+    });
+  }
+  return hits;
+}
+
+function facetsOf(rows: Row[], request: SearchRequest, competences: CompetenceInfo[]): SearchFacets {
+  const pick = (part: Row["part"]) => rows.filter((r) => r.part === part);
+  const counts = (part: Row["part"]) => new Map(pick(part).map((r) => [r.value ?? "", r.n]));
+  const kinds = counts("kind");
+  const statuses = counts("status");
+  const byCompetence = counts("competence");
+  const periods = counts("period");
+  return {
+    kinds: SEARCH_KINDS.map((k) => ({ value: k, count: kinds.get(k) ?? 0 })),
+    statuses: ["open", "answered"].map((s) => ({ value: s, count: statuses.get(s) ?? 0 })),
+    competences: competences
+      .map((c) => ({
+        slug: c.slug,
+        nameNl: c.nameNl,
+        nameEn: c.nameEn,
+        retired: c.retired,
+        count: byCompetence.get(String(c.id)) ?? 0,
+        selected: request.competences.includes(c.slug),
+      }))
+      .filter((c) => c.count > 0 || c.selected),
+    periods: [
+      ...RELATIVE_PERIODS.map((p) => ({ value: p, count: periods.get(p) ?? 0 })),
+      ...pick("year")
+        .map((r) => ({ value: r.value ?? "", count: r.n }))
+        .sort((a, b) => Number(b.value) - Number(a.value)),
+    ],
+  };
+}
+
+/** Search as the viewer may see. Odd input gives a blank outcome, never an error. */
+export async function search(guardian: Guardian, request: SearchRequest, opts: SearchOptions = {}): Promise<SearchOutcome> {
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
+  const blank = (why: SearchOutcome["blank"]): SearchOutcome => ({
+    request,
+    blank: why,
+    hits: [],
+    total: 0,
+    unfilteredTotal: 0,
+    pageCount: 0,
+    facets: EMPTY_FACETS,
+    suggestion: null,
+    partial: [],
+  });
+  if (!request.q) return blank("empty");
+  const compiled = await compileQuery(request.q, { prefix: opts.prefix });
+  if (!compiled.match) return blank("noTerms");
+  const competences = await competenceCache.get();
+  const competenceIds = request.competences.flatMap((slug) => {
+    const c = competences.bySlug.get(slug);
+    return c ? [c.id] : [];
+  });
+  const visible = visibilitySql(guardian.searchScope());
+  const withFacets = opts.facets !== false;
+  const rows = await runSearch(compiled, visible, filterSql(request, competenceIds), request, pageSize, withFacets);
+  const hitRows = rows.filter((r) => r.part === "hit").sort((a, b) => a.ord! - b.ord!);
+  // A page beyond the last has no rows to carry the total: then it is not known here (and
+  // the page says there is nothing on it).
+  const total = hitRows[0]?.n ?? 0;
+  const unfilteredTotal = withFacets ? (rows.find((r) => r.part === "all")?.n ?? 0) : total;
+  const hits = await hitsOf(hitRows, compiled.highlighter, competences.byId);
+
+  let suggestion: SearchOutcome["suggestion"] = null;
+  if (request.page === 1 && unfilteredTotal < 3 && !opts.prefix) {
+    for (const s of await suggestionsFor(request.q, unfilteredTotal === 0)) {
+      const better = await countMatches(await compileQuery(s.query), visible);
+      if (better > unfilteredTotal) {
+        suggestion = { query: s.query, href: searchHref(request, { q: s.query }) };
+        break;
+      }
+    }
+  }
+  let partial: SearchHit[] = [];
+  if (request.page === 1 && total < PARTIAL_FEW && !opts.prefix) {
+    // The threads already shown do not come back as partial matches.
+    const shown = hitRows.map((r) => r.g!);
+    partial = await hitsOf(
+      await partialMatches(compiled, visible, filterSql(request, competenceIds), shown, PARTIAL_FEW),
+      compiled.highlighter,
+      competences.byId,
+    );
+  }
+  if (opts.recordMiss && request.page === 1 && withFacets && unfilteredTotal === 0 && partial.length === 0) {
+    await recordSearchMiss(request.q);
+  }
+  return {
+    request,
+    blank: null,
+    hits,
+    total,
+    unfilteredTotal,
+    pageCount: Math.ceil(total / pageSize),
+    facets: withFacets ? facetsOf(rows, request, competences.list) : EMPTY_FACETS,
+    suggestion,
+    partial,
+  };
+}
+

@@ -1,0 +1,67 @@
+// npm run content:import -- --file F.jsonl [--create-competences]
+// Imports dilemmas, replies and meeting reports from JSON Lines (format: app/search/content-lines.ts).
+// Every line is checked before anything is written; a bad line is reported with its number and
+// nothing is imported. Running the same file again changes nothing (refs are remembered).
+// Prints one JSON line per item to stdout ({"ref":"d001","url":"/dilemmas/123/…"}), progress to
+// stderr. Works with or without the server running.
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { disconnectDb } from "~/platform/db.server";
+import { resolveDatabase } from "~/platform/embedded-postgres.server";
+import { migrate } from "~/platform/migrate.server";
+import { importContent } from "~/search/content-import.server";
+import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
+
+const usage = "usage: npm run content:import -- --file FILE.jsonl [--create-competences]";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { file: { type: "string" }, "create-competences": { type: "boolean", default: false } },
+  });
+  if (!values.file) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(values.file, "utf8");
+  } catch (error) {
+    process.stderr.write(`cannot read ${values.file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const database = await resolveDatabase({ purpose: "command" });
+  process.env.DATABASE_URL = database.url;
+  try {
+    await migrate(database.url);
+    warmDutchAnalysis();
+    let last = 0;
+    const result = await importContent(text, {
+      createCompetences: values["create-competences"],
+      onProgress: (phase, done, total) => {
+        if (Date.now() - last < 500 && done < total) return;
+        last = Date.now();
+        process.stderr.write(`\r${phase} ${done}/${total}   ${done === total ? "\n" : ""}`);
+      },
+    });
+    if (!result.ok) {
+      for (const e of result.errors) process.stderr.write(`line ${e.line}: ${e.message}\n`);
+      process.stderr.write(`Nothing was imported: ${result.errors.length} problem(s) in ${values.file}.\n`);
+      return 1;
+    }
+    for (const item of result.items) process.stdout.write(`${JSON.stringify({ ref: item.ref, url: item.url })}\n`);
+    const created = result.items.filter((i) => i.created).length;
+    process.stderr.write(`Imported ${created} new item(s); ${result.items.length - created} were imported before.\n`);
+    return 0;
+  } finally {
+    await disconnectDb();
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`content:import failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

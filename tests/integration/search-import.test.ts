@@ -1,0 +1,139 @@
+// `npm run content:import`: JSON Lines of dilemmas, replies and reports. Checked entirely before
+// anything is written, idempotent on refs, indexed at once; the script itself prints one JSON
+// line per item and its progress on stderr.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Guardian } from "~/guardian/guardian.server";
+import { anonymousViewer } from "~/guardian/viewer";
+import { db } from "~/platform/db.server";
+import { importContent } from "~/search/content-import.server";
+import { searchRequestFromParams } from "~/search/params";
+import { search } from "~/search/search.server";
+import { useTestDatabase } from "../support/database";
+
+const database = useTestDatabase();
+const visitor = new Guardian(anonymousViewer);
+const lines = (...items: object[]) => items.map((i) => JSON.stringify(i)).join("\n") + "\n";
+
+const dilemma = {
+  ref: "imp-d1",
+  kind: "dilemma",
+  title: "Hoe houd je de repetitieavond van het buurtkoor levendig?",
+  body: "Het **buurtkoor** krimpt. Wie heeft ideeën?",
+  competences: ["koor-zang"],
+  status: "open",
+  author: "koorleider",
+  createdAt: "2009-07-02T10:00:00Z",
+};
+const replyOne = { ref: "imp-r1", kind: "reply", parent: "imp-d1", body: "Zing eens buiten op het plein.", author: "sopraan" };
+const replyTwo = { ref: "imp-r2", kind: "reply", parent: "imp-r1", body: "Goed plan, dat deden wij ook.", author: "koorleider", accepted: true };
+const report = {
+  ref: "imp-m1",
+  kind: "report",
+  title: "Bijeenkomst over zingen in de wijk",
+  body: "Samen zingen verbindt buren.",
+  heldOn: "2009-07-02",
+  dilemmas: ["imp-d1"],
+};
+
+beforeAll(async () => {
+  await db.competence.create({ data: { slug: "koor-zang", nameNl: "Koorzang", nameEn: "Choir singing" } });
+});
+
+describe("content import", () => {
+  it("refuses a file with a bad line, naming each problem with its line number, and writes nothing", async () => {
+    const text = lines(
+      dilemma,
+      { ...replyOne, parent: "bestaat-niet" },
+      { ref: "imp-x", kind: "dilemma", title: "Kort", body: "", competences: [], author: "a" },
+      { ...dilemma, ref: "imp-d9", competences: ["onbekend"] },
+    ) + "{niet json\n";
+    const result = await importContent(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byLine = (line: number) => result.errors.filter((e) => e.line === line).map((e) => e.message).join(" | ");
+    expect(byLine(2)).toContain('parent "bestaat-niet" is not in the file');
+    expect(byLine(3)).toMatch(/title needs at least 5 characters/);
+    expect(byLine(3)).toMatch(/body is required/);
+    expect(byLine(3)).toMatch(/competences needs 1 to 5/);
+    expect(byLine(4)).toContain("unknown competence(s): onbekend");
+    expect(byLine(5)).toContain("not valid JSON");
+    expect(byLine(1)).toBe("");
+    expect(await db.dilemma.count()).toBe(0);
+    expect(await db.contentImportRef.count()).toBe(0);
+  });
+
+  it("imports dilemmas, nested replies and reports, indexed at once, and changes nothing the second time", async () => {
+    const text = lines(dilemma, replyOne, replyTwo, report);
+    const first = await importContent(text);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const [d, r1, , m] = first.items;
+    expect(d).toMatchObject({ ref: "imp-d1", created: true, url: expect.stringMatching(/^\/dilemmas\/\d+\/hoe-houd-je-de-repetitieavond/) });
+    expect(r1!.url).toMatch(/^\/replies\/\d+$/);
+    expect(m!.url).toMatch(/^\/meetings\/\d+$/);
+
+    const stored = await db.dilemma.findFirstOrThrow({ include: { replies: { orderBy: { path: "asc" } }, author: true } });
+    expect(stored).toMatchObject({ status: "answered", replyCount: 2, createdAt: new Date("2009-07-02T10:00:00Z") });
+    expect(stored.bodyHtml).toContain("<strong>buurtkoor</strong>");
+    expect(stored.replies.map((r) => [r.path, r.depth])).toEqual([
+      ["000001", 0],
+      ["000001000001", 1],
+    ]);
+    expect(stored.acceptedReplyId).toBe(stored.replies[1]!.id);
+    // Unknown authors became members who cannot log in.
+    expect(stored.author).toMatchObject({ handle: "koorleider", email: null, passwordHash: null });
+    const meeting = await db.meeting.findFirstOrThrow({ include: { dilemmas: true } });
+    expect(meeting).toMatchObject({ status: "published", heldOn: new Date("2009-07-02T00:00:00Z") });
+    expect(meeting.dilemmas).toEqual([expect.objectContaining({ dilemmaId: stored.id, kind: "raised" })]);
+
+    // "Zing eens buiten" (a reply: its dilemma does not say it) and the report "over zingen".
+    const hits = (await search(visitor, searchRequestFromParams(new URLSearchParams({ q: "zingen" })))).hits;
+    expect(hits.map((h) => h.kind).sort()).toEqual(["reply", "report"]);
+
+    const counts = async () => [await db.dilemma.count(), await db.reply.count(), await db.meeting.count(), await db.user.count()];
+    const before = await counts();
+    const second = await importContent(text);
+    expect(second.ok && second.items.map((i) => [i.url, i.created])).toEqual(first.items.map((i) => [i.url, false]));
+    expect(await counts()).toEqual(before);
+  });
+
+  it("creates missing competences only when asked to", async () => {
+    const item = { ...dilemma, ref: "imp-d2", competences: ["nieuwe-competentie"] };
+    expect((await importContent(lines(item))).ok).toBe(false);
+    const result = await importContent(lines(item), { createCompetences: true });
+    expect(result.ok).toBe(true);
+    expect(await db.competence.findUnique({ where: { slug: "nieuwe-competentie" } })).toMatchObject({ nameNl: "Nieuwe competentie" });
+  });
+
+  it("runs as a command: JSON lines on stdout, problems and progress on stderr", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-import-"));
+    const good = path.join(dir, "good.jsonl");
+    const bad = path.join(dir, "bad.jsonl");
+    fs.writeFileSync(good, lines({ ...dilemma, ref: "cli-d1", title: "Een dilemma uit de oude kring" }, { ...replyOne, ref: "cli-r1", parent: "cli-d1" }));
+    fs.writeFileSync(bad, lines({ ...dilemma, ref: "cli-d2", kind: "vraag" }));
+    const run = (file: string) =>
+      spawnSync("npx", ["tsx", "scripts/content-import.ts", "--file", file], {
+        env: { ...process.env, DATABASE_URL: database.url },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+    const ok = run(good);
+    expect(ok.status, ok.stderr).toBe(0);
+    const out = ok.stdout.trim().split("\n").map((l) => JSON.parse(l) as { ref: string; url: string });
+    expect(out).toEqual([
+      { ref: "cli-d1", url: expect.stringMatching(/^\/dilemmas\/\d+\/een-dilemma-uit-de-oude-kring$/) },
+      { ref: "cli-r1", url: expect.stringMatching(/^\/replies\/\d+$/) },
+    ]);
+    expect(ok.stderr).toContain("writing 2/2");
+    const refused = run(bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain("line 1: ");
+    expect(refused.stderr).toContain("Nothing was imported");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+});
