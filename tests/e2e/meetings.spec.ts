@@ -83,7 +83,7 @@ test("organiser drafts a report, previews it, links dilemmas, publishes; a membe
 
   // Link an existing (demo) dilemma as discussed, found by a word from its title.
   await page.getByLabel("Zoek een dilemma").fill("talent");
-  await page.getByRole("button", { name: "Zoeken" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Zoeken" }).click();
   await page.getByRole("button", { name: /^Koppel als besproken – Hoe voorkom je dat talent/ }).click();
   const discussed = page.getByRole("region", { name: "Besproken op deze bijeenkomst" });
   await expect(discussed.getByRole("link", { name: /Hoe voorkom je dat talent/ })).toBeVisible();
@@ -160,7 +160,7 @@ for (const javaScript of [true, false]) {
       await page.goto(meetingUrl);
       await expect(page.getByText("Er staat nog niets op de agenda.")).toBeVisible();
       await page.getByLabel("Zoek een dilemma").fill("gesprek");
-      await page.getByRole("button", { name: "Zoeken" }).click();
+      await page.getByRole("main").getByRole("button", { name: "Zoeken" }).click();
       await page.getByRole("button", { name: /^Zet op de agenda – Hoe breng je in één gesprek/ }).click();
       const agenda = page.getByRole("region", { name: "Agenda" });
       await expect(agenda.getByRole("link", { name: /Hoe breng je in één gesprek/ })).toBeVisible();
