@@ -224,18 +224,23 @@ async function main() {
     say(`\n## Search: ${QUERIES.length} queries × ${ROUNDS} rounds (after one warm-up round), as /search runs them`);
     const plain: number[] = [];
     const filtered: number[] = [];
-    const perQuery: string[] = [];
+    const totals = new Map<string, number>();
+    const perQueryMs = new Map<string, number[]>();
     for (let round = 0; round <= ROUNDS; round++) {
       for (const qs of QUERIES) {
         const params = new URLSearchParams(qs);
         const [ms, outcome] = await time(() => search(guardian, searchRequestFromParams(params), { recordMiss: false }));
         if (round === 0) {
-          perQuery.push(`${qs.padEnd(60)} ${String(outcome.total).padStart(6)} results`);
+          totals.set(qs, outcome.total);
           continue;
         }
+        perQueryMs.set(qs, [...(perQueryMs.get(qs) ?? []), ms]);
         ([...params.keys()].some((k) => k !== "q") ? filtered : plain).push(ms);
       }
     }
+    const perQuery = QUERIES.map(
+      (qs) => `${qs.padEnd(60)} ${String(totals.get(qs)).padStart(6)} results  p50 ${stats(perQueryMs.get(qs)!).p50.toFixed(1).padStart(6)} ms`,
+    );
     const all = stats([...plain, ...filtered]);
     say(`All:             ${fmt(all)}   target p95 < 50 ms: ${all.p95 < 50 ? "PASS" : "FAIL"}`);
     say(`Without filters: ${fmt(stats(plain))}`);
@@ -281,7 +286,7 @@ async function main() {
       UPDATE "Dilemma" d SET "replyCount" = (SELECT count(*) FROM "Reply" r WHERE r."dilemmaId" = d.id
         AND r."hiddenAt" IS NULL AND r."deletedByAuthorAt" IS NULL) WHERE d.id = ANY(${threads}::int[])`;
 
-    say("\n## Results per query (first round)");
+    say("\n## Results (first round) and time per query");
     for (const line of perQuery) say(`    ${line}`);
   } finally {
     await disconnectDb();

@@ -147,6 +147,17 @@ function owned(
   };
 }
 
+/**
+ * Postgres' stock memory settings (128 MB of shared buffers, 4 MB per sort) date from small
+ * machines: a search over a few hundred thousand posts then reads its table from the OS cache
+ * on every query and spills its sorts to disk. An eighth of the machine's memory (at most
+ * 1 GB) keeps the search index and the hot tables in Postgres' own cache.
+ */
+function memorySettings(): string[] {
+  const mb = Math.max(128, Math.min(1024, Math.floor(os.totalmem() / 8 / 2 ** 20)));
+  return ["-c", `shared_buffers=${mb}MB`, "-c", "work_mem=32MB"];
+}
+
 async function startCluster(
   opts: EmbeddedOptions,
   pgdata: string,
@@ -187,6 +198,7 @@ async function startCluster(
       // TCP only: no socket file in /tmp that could clash with a system Postgres.
       "-c",
       "unix_socket_directories=",
+      ...memorySettings(),
       ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
     onLog: collect,

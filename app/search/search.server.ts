@@ -124,6 +124,16 @@ function filterSql(request: SearchRequest, competenceIds: number[]): FilterSql {
   };
 }
 
+const FIRST_YEAR = 1990;
+
+/** 1 January of each year from FIRST_YEAR to next year, in Amsterdam: a date's year is where
+ *  width_bucket puts it, a binary search instead of a time zone conversion per row. */
+function yearStarts(): Date[] {
+  const last = new Date().getUTCFullYear() + 1;
+  // Amsterdam is an hour ahead of UTC in winter.
+  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => new Date(Date.UTC(FIRST_YEAR + i - 1, 11, 31, 23)));
+}
+
 const PERIOD_INTERVALS = { "30d": "30 days", "1y": "1 year", "5y": "5 years" } as const;
 
 function scoreSql(c: CompiledQuery): Prisma.Sql {
@@ -144,10 +154,12 @@ type Row = {
 };
 
 /**
- * One statement, one pass over the matches: the page of results (threads ranked, folded) and
- * every facet count. The matches are read once (the expensive part: a common word matches tens
- * of thousands of rows), each with its score and whether it passes each filter; a facet counts
- * the threads that pass every filter but its own.
+ * One statement: the page of results (threads ranked, folded) and every facet count. The
+ * matches are read once (the expensive part: a common word matches tens of thousands of rows),
+ * each with its score and whether it passes each filter, then folded into one row per thread;
+ * ranking, paging and the facets work on those thread rows. A facet counts the threads that
+ * pass every filter but its own. Competences and status are a thread's (a reply carries its
+ * dilemma's), so those filters hold for all of a thread's rows or none.
  */
 async function runSearch(
   c: CompiledQuery,
@@ -161,26 +173,27 @@ async function runSearch(
   const facets = withFacets
     ? Prisma.sql`
     UNION ALL
-    SELECT 'kind', kind::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
-      FROM (SELECT DISTINCT kind, g FROM m WHERE fc AND fs AND fp) x GROUP BY kind
-    UNION ALL
-    SELECT 'status', status::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
-      FROM (SELECT DISTINCT status, g FROM m WHERE status IS NOT NULL AND fk AND fc AND fp) x GROUP BY status
+    SELECT v.part, v.value, v.n, NULL, NULL, NULL, NULL, NULL
+    FROM (
+      SELECT count(*) FILTER (WHERE flags & 49 = 49)::int AS kd, count(*) FILTER (WHERE flags & 50 = 50)::int AS kr,
+             count(*) FILTER (WHERE flags & 52 = 52)::int AS kp,
+             count(*) FILTER (WHERE flags & 24 = 24 AND status = 'open')::int AS so,
+             count(*) FILTER (WHERE flags & 24 = 24 AND status = 'answered')::int AS sa,
+             count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '30 days')::int AS p30,
+             count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '1 year')::int AS p1,
+             count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '5 years')::int AS p5,
+             count(*)::int AS n
+      FROM t) x
+    CROSS JOIN LATERAL (VALUES ('kind', 'dilemma', x.kd), ('kind', 'reply', x.kr), ('kind', 'report', x.kp),
+      ('status', 'open', x.so), ('status', 'answered', x.sa),
+      ('period', '30d', x.p30), ('period', '1y', x.p1), ('period', '5y', x.p5), ('all', NULL, x.n)) AS v(part, value, n)
     UNION ALL
     SELECT 'competence', id::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
-      FROM (SELECT DISTINCT x.id, g FROM m CROSS JOIN LATERAL unnest(m.comps) AS x(id) WHERE fk AND fs AND fp) y GROUP BY id
+      FROM t CROSS JOIN LATERAL unnest(t.comps) AS x(id) WHERE flags & 40 = 40 GROUP BY id
     UNION ALL
-    SELECT 'year', year::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
-      FROM (SELECT DISTINCT extract(year FROM date AT TIME ZONE 'Europe/Amsterdam')::int AS year, g FROM m WHERE fk AND fc AND fs) x
-      GROUP BY year
-    UNION ALL
-    SELECT 'period', p.name, count(*)::int, NULL, NULL, NULL, NULL, NULL
-      FROM (SELECT g, max(date) AS date FROM m WHERE fk AND fc AND fs GROUP BY g) x
-      JOIN (VALUES ('30d', interval '30 days'), ('1y', interval '1 year'), ('5y', interval '5 years')) AS p(name, span)
-        ON x.date >= now() - p.span
-      GROUP BY p.name
-    UNION ALL
-    SELECT 'all', NULL, count(*)::int, NULL, NULL, NULL, NULL, NULL FROM (SELECT DISTINCT g FROM m) x`
+    SELECT 'year', (${FIRST_YEAR - 1} + bucket)::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
+      FROM (SELECT DISTINCT width_bucket(date, ${yearStarts()}::timestamptz[]) AS bucket, g FROM m WHERE fk AND fc AND fs) x
+      WHERE bucket > 0 GROUP BY bucket`
     : Prisma.empty;
   return db.$queryRaw<Row[]>`
     WITH m AS MATERIALIZED (
@@ -189,25 +202,30 @@ async function runSearch(
              ${scoreSql(c)} AS score
       FROM "SearchDocument" s
       WHERE s.doc @@ ${c.match}::tsquery AND ${visible}
-    ), hit AS (
-      SELECT * FROM m WHERE fk AND fc AND fs AND fp
-    ), thread AS (
-      -- One row per thread: its dilemma if that matched, else its best reply; the thread's best score.
-      SELECT DISTINCT ON (g) g, id AS rep, date, max(score) OVER (PARTITION BY g) AS score
-      FROM hit ORDER BY g, kind = 'reply', score DESC
+    ), t AS MATERIALIZED (
+      -- One row per thread. head: its dilemma (or report) when that passes the kind and period
+      -- filters; the thread shows it, else its best reply. flags (one aggregate is cheaper than
+      -- six): 1/2/4 a dilemma/reply/report passes the period filter; 8 a post passes kind and
+      -- period; 16 competences; 32 status.
+      SELECT g, max(score) FILTER (WHERE fk AND fp) AS score,
+             min(id) FILTER (WHERE kind <> 'reply' AND fk AND fp) AS head,
+             coalesce(max(date) FILTER (WHERE kind <> 'reply' AND fk AND fp), max(date) FILTER (WHERE fk AND fp)) AS date,
+             count(*) FILTER (WHERE kind = 'reply' AND fk AND fp)::int AS replies,
+             bit_or(CASE WHEN NOT fp THEN 0 WHEN kind = 'dilemma' THEN 1 WHEN kind = 'reply' THEN 2 ELSE 4 END
+                    | CASE WHEN fk AND fp THEN 8 ELSE 0 END | CASE WHEN fc THEN 16 ELSE 0 END | CASE WHEN fs THEN 32 ELSE 0 END) AS flags,
+             min(status) AS status, min(comps) AS comps, max(date) FILTER (WHERE fk) AS kdate
+      FROM m GROUP BY g
     ), page AS (
-      SELECT g, rep, score, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${order})::int AS ord
-      FROM thread ORDER BY ${order}
-      LIMIT ${pageSize} OFFSET ${(request.page - 1) * pageSize}
+      SELECT g, head, score, date, replies FROM t WHERE flags & 56 = 56
+      ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(request.page - 1) * pageSize}
     ), best AS (
-      SELECT DISTINCT ON (hit.g) hit.g, hit.id FROM hit JOIN page USING (g)
-      WHERE hit.kind = 'reply' ORDER BY hit.g, hit.score DESC
-    ), replies AS (
-      SELECT hit.g, count(*)::int AS n FROM hit JOIN page USING (g) WHERE hit.kind = 'reply' GROUP BY hit.g
+      SELECT DISTINCT ON (m.g) m.g, m.id FROM m JOIN page USING (g)
+      WHERE m.kind = 'reply' AND m.fk AND m.fp ORDER BY m.g, m.score DESC
     )
-    SELECT 'hit' AS part, replies.n::text AS value, page.total AS n, page.rep, best.id AS "bestReply",
-           page.score::float8 AS score, page.ord, page.g
-    FROM page LEFT JOIN best USING (g) LEFT JOIN replies USING (g)
+    SELECT 'hit' AS part, page.replies::text AS value, (SELECT count(*) FROM t WHERE flags & 56 = 56)::int AS n,
+           coalesce(page.head, best.id) AS rep, best.id AS "bestReply", page.score::float8 AS score,
+           (row_number() OVER (ORDER BY ${order}))::int AS ord, page.g
+    FROM page LEFT JOIN best USING (g)
     ${facets}`;
 }
 
