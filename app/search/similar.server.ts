@@ -6,13 +6,12 @@ import { analyzeQuery, toTsQuery, type ParsedQuery } from "./dutch/analysis.serv
 import { quoteLexeme } from "./dutch/query";
 import { typingPrefix } from "./snippet.server";
 import { synonymGroupsCache } from "./synonyms.server";
-import { kindToken } from "./vector.server";
 
 // "Lijkt je vraag op een van deze?" with the search engine: the words of a title being typed,
 // analysed as any search (forms, compound parts, synonyms; the last word may be unfinished),
 // against the dilemmas' documents. Unlike a search, not every word has to match: a dilemma is
 // similar when it has at least half of them (all of one or two). The index finds exactly those
-// (an OR of every such combination of words, restricted to dilemmas by their kind token), and
+// (an OR of every such combination of words, in the index of dilemmas alone), and
 // they are ranked by how many words they share, then by ts_rank (a title match counts most).
 // Hidden dilemmas are never suggested, not even to staff or their asker.
 
@@ -42,7 +41,8 @@ export async function similarDilemmaIds(text: string, limit: number): Promise<Si
   }
   if (parts.length === 0 || limit < 1) return [];
   const any = atLeast(parts, requiredTerms(parts.length));
-  const match = `${quoteLexeme(kindToken("dilemma"))} & ( ${any} )`;
+  // The dilemmas' own index (WHERE kind = 'dilemma') finds them; no kind token needed.
+  const match = any;
   const shared = Prisma.join(
     parts.map((p) => Prisma.sql`(s.doc @@ ${p}::tsquery)::int`),
     " + ",
