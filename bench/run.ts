@@ -1,5 +1,5 @@
-// npm run bench [-- --fresh] [--seconds=10] [--only=20000] [--connections=10] [--profile=page20]
-//                 [--encoding=identity|gzip|br]
+// npm run bench [-- --fresh] [--seconds=10] [--only=20000|search] [--connections=10] [--profile=page20]
+//                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
 //
 // Generates (or reuses) the data sets, then for each: counts and EXPLAINs the statements of
 // every page through a spy on the wire, and loads the real production server with autocannon
@@ -7,6 +7,7 @@
 // PASS/FAIL, and whether cost grows from 2 000 to 20 000 dilemmas. --profile=<scenario> also
 // says where the server's CPU goes in that scenario (largest data set). Exits 1 when a target
 // fails or any request failed. Full plans: .data/bench/last-run.md.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,7 +29,7 @@ const CONNECTIONS = Number(arg("connections") ?? 10);
 const PROFILE = arg("profile");
 const ENCODING = arg("encoding") ?? BROWSER_ENCODING;
 const WARMUP_SECONDS = 2;
-const SIZES = arg("only") ? [Number(arg("only"))] : [...DATASET_SIZES];
+const SIZES = arg("only") && arg("only") !== "search" ? [Number(arg("only"))] : [...DATASET_SIZES];
 const started = Date.now();
 
 function phase(what: string) {
@@ -228,10 +229,26 @@ async function showFailure(origin: string, s: Scenario, log: string[]) {
   for (const line of log.slice(-5)) console.error(`         ! server: ${line.slice(0, 300)}`);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+/** The search bench (bench/search.ts) in its own process: it loads the Dutch lexicon and its
+ *  own copy of the data set. */
+function runSearchBench(): number {
+  const passOn = process.argv.slice(2).filter((a) => /^--(reindex|rounds=|size=)/.test(a));
+  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/search.ts", ...passOn], { stdio: "inherit" });
+  return child.status ?? 1;
+}
+
+const ONLY_SEARCH = arg("only") === "search";
+
+(ONLY_SEARCH ? Promise.resolve(0) : main())
+  .then((code) => {
+    if (process.argv.includes("--no-search")) return code;
+    phase("search bench (bench/search.ts)");
+    return Math.max(code, runSearchBench());
+  })
+  .then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );

@@ -1,4 +1,5 @@
-// npx tsx bench/search.ts [--reindex] [--rounds=5] [--size=20000]
+// npm run bench -- --only=search [--reindex] [--rounds=5] [--size=20000]  (or npx tsx bench/search.ts …;
+// plain `npm run bench` runs it after the page load bench)
 //
 // Search figures on the bench data set (bench/generate.ts: 20 000 dilemmas, ≈270 000 replies,
 // reused when it is there). Works on its own copy of that database (bench_search_<size>,
@@ -177,7 +178,8 @@ async function searchDatabase(adminUrl: string): Promise<string> {
   return url;
 }
 
-async function main() {
+async function main(): Promise<boolean> {
+  let failed = false;
   const lines: string[] = [];
   const say = (line = "") => {
     console.log(line);
@@ -243,6 +245,7 @@ async function main() {
     );
     const all = stats([...plain, ...filtered]);
     say(`All:             ${fmt(all)}   target p95 < 50 ms: ${all.p95 < 50 ? "PASS" : "FAIL"}`);
+    failed ||= all.p95 >= 50;
     say(`Without filters: ${fmt(stats(plain))}`);
     say(`With filters:    ${fmt(stats(filtered))}`);
 
@@ -256,6 +259,7 @@ async function main() {
     }
     const sim = stats(similar);
     say(`Similar:         ${fmt(sim)}   target p95 < 20 ms: ${sim.p95 < 20 ? "PASS" : "FAIL"}`);
+    failed ||= sim.p95 >= 20;
 
     say("\n## Posting a reply (the index kept current in the same transaction)");
     const threads = [...ds.meta.special.post.slice(0, 5), ...ds.meta.special.page500.slice(0, 2)];
@@ -295,9 +299,13 @@ async function main() {
   const file = path.join(BENCH_DATA_DIR, "search-last-run.md");
   fs.writeFileSync(file, lines.join("\n") + "\n");
   console.log(`\nreport: ${path.relative(process.cwd(), file)}`);
+  return failed;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().then(
+  (failed) => process.exit(failed ? 1 : 0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
