@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Reply_parentId_idx" ON "Reply"("parentId");
