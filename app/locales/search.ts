@@ -7,6 +7,7 @@ export const nl = {
   intro: "Zoek in dilemma's, reacties en verslagen van bijeenkomsten.",
   header: {
     label: "Zoek op de Kenniskring",
+    placeholder: "Zoek in de kring…",
     submit: "Zoeken",
   },
   form: {
@@ -122,6 +123,7 @@ export const en: typeof nl = {
   intro: "Search dilemmas, replies and meeting reports.",
   header: {
     label: "Search the Kenniskring",
+    placeholder: "Search the circle…",
     submit: "Search",
   },
   form: {

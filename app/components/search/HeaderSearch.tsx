@@ -14,6 +14,7 @@ export function HeaderSearch() {
         defaultValue=""
         label={t("search.header.label")}
         labelHidden
+        placeholder={t("search.header.placeholder")}
         allHref={(q) => `${SEARCH_PATH}?${new URLSearchParams({ q }).toString()}`}
       />
       <button type="submit" className="button button--small header-search__submit">

@@ -41,6 +41,7 @@ export function LiveSearchInput({
   label,
   hint,
   labelHidden = false,
+  placeholder,
   extraParams = "",
   allHref,
   className,
@@ -51,6 +52,8 @@ export function LiveSearchInput({
   label: string;
   hint?: string;
   labelHidden?: boolean;
+  /** Only where the label is hidden: says what the box is for to those who see it. */
+  placeholder?: string;
   /** Filters to keep (a query string without q). */
   extraParams?: string;
   allHref: (q: string) => string;
@@ -93,6 +96,7 @@ export function LiveSearchInput({
         name={name}
         defaultValue={defaultValue}
         maxLength={200}
+        placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
         aria-describedby={hint ? hintId : undefined}

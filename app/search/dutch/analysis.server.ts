@@ -1,4 +1,4 @@
-// Public API of the Dutch search analysis (see docs/decisions/drafts/dutch-analysis.md).
+// Public API of the Dutch search analysis (see docs/decisions/005-dutch-search.md).
 //
 // Index time:  toTsVector(title, "A") || toTsVector(body, "C")  → a tsvector literal, cast with
 //              $1::tsvector in SQL (positions and weights kept, so phrases work).
