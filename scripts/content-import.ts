@@ -43,6 +43,7 @@ async function main(): Promise<number> {
         process.stderr.write(`\r${phase} ${done}/${total}   ${done === total ? "\n" : ""}`);
       },
     });
+    for (const w of result.warnings) process.stderr.write(`line ${w.line}: ${w.message}\n`);
     if (!result.ok) {
       for (const e of result.errors) process.stderr.write(`line ${e.line}: ${e.message}\n`);
       process.stderr.write(`Nothing was imported: ${result.errors.length} problem(s) in ${values.file}.\n`);

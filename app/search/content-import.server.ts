@@ -44,22 +44,24 @@ export type ImportOptions = {
 
 export type ImportedItem = { ref: string; url: string; created: boolean };
 
-export type ImportResult = { ok: true; items: ImportedItem[] } | { ok: false; errors: LineError[] };
+export type ImportResult =
+  | { ok: true; items: ImportedItem[]; warnings: LineError[] }
+  | { ok: false; errors: LineError[]; warnings: LineError[] };
 
 type Known = { kind: "dilemma" | "reply" | "report"; targetId: number };
 
 /** Parse, check and import the text of a JSON Lines file. */
 export async function importContent(text: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const { items, errors } = parseContentLines(text);
+  const { items, errors, warnings } = parseContentLines(text);
   const known = await knownRefs(items);
   const fresh = items.filter((i) => !known.has(i.ref));
   // Every problem at once (the lines that parsed are checked too), so one run lists them all.
   const problems = [...errors, ...(await check(fresh, items, known, opts))];
-  if (problems.length > 0) return { ok: false, errors: problems.sort((a, b) => a.line - b.line) };
+  if (problems.length > 0) return { ok: false, errors: problems.sort((a, b) => a.line - b.line), warnings };
 
   const created = await db.$transaction((tx) => write(tx, fresh, known, opts), { timeout: 60 * 60_000, maxWait: 30_000 });
   const urls = await urlsOf(items, new Map([...known, ...created]));
-  return { ok: true, items: items.map((i) => ({ ref: i.ref, url: urls.get(i.ref)!, created: created.has(i.ref) })) };
+  return { ok: true, items: items.map((i) => ({ ref: i.ref, url: urls.get(i.ref)!, created: created.has(i.ref) })), warnings };
 }
 
 async function knownRefs(items: ContentItem[]): Promise<Map<string, Known>> {

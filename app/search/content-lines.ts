@@ -32,7 +32,7 @@ const author = z
   .max(60, "is at most 60 characters");
 const createdAt = z.iso.datetime({ offset: true, error: "is not a date and time like 2009-07-02T10:00:00Z" }).optional();
 
-const DilemmaLine = z.strictObject({
+const DilemmaLine = z.object({
   ref,
   kind: z.literal("dilemma"),
   title,
@@ -46,7 +46,7 @@ const DilemmaLine = z.strictObject({
   createdAt,
 });
 
-const ReplyLine = z.strictObject({
+const ReplyLine = z.object({
   ref,
   kind: z.literal("reply"),
   parent: ref,
@@ -57,7 +57,7 @@ const ReplyLine = z.strictObject({
   accepted: z.boolean({ error: "is true or false" }).optional(),
 });
 
-const ReportLine = z.strictObject({
+const ReportLine = z.object({
   ref,
   kind: z.literal("report"),
   title,
@@ -80,10 +80,21 @@ export type ReportItem = Extract<ContentItem, { kind: "report" }>;
 
 export type LineError = { line: number; message: string };
 
-/** Every line of the file parsed; the items, or what is wrong with which line. */
-export function parseContentLines(text: string): { items: ContentItem[]; errors: LineError[] } {
+const FIELDS = {
+  dilemma: new Set(Object.keys(DilemmaLine.shape)),
+  reply: new Set(Object.keys(ReplyLine.shape)),
+  report: new Set(Object.keys(ReportLine.shape)),
+};
+
+/**
+ * Every line of the file parsed; the items, what is wrong with which line, and warnings.
+ * A field this format does not have is left out with a warning rather than refused: files
+ * come from other systems, and an extra "id" or "tags" should not stop an import.
+ */
+export function parseContentLines(text: string): { items: ContentItem[]; errors: LineError[]; warnings: LineError[] } {
   const items: ContentItem[] = [];
   const errors: LineError[] = [];
+  const warnings: LineError[] = [];
   const seen = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
@@ -99,9 +110,7 @@ export function parseContentLines(text: string): { items: ContentItem[]; errors:
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.length ? issue.path.join(".") : "";
-        const message =
-          issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : `${field ? `${field} ` : ""}${issue.message}`;
-        errors.push({ line, message });
+        errors.push({ line, message: `${field ? `${field} ` : ""}${issue.message}` });
       }
       return;
     }
@@ -111,7 +120,9 @@ export function parseContentLines(text: string): { items: ContentItem[]; errors:
       return;
     }
     seen.set(parsed.data.ref, line);
+    const unknown = Object.keys(json as object).filter((key) => !FIELDS[parsed.data.kind].has(key));
+    if (unknown.length > 0) warnings.push({ line, message: `ignored unknown field(s): ${unknown.join(", ")}` });
     items.push({ ...parsed.data, line });
   });
-  return { items, errors };
+  return { items, errors, warnings };
 }

@@ -113,7 +113,7 @@ describe("content import", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-import-"));
     const good = path.join(dir, "good.jsonl");
     const bad = path.join(dir, "bad.jsonl");
-    fs.writeFileSync(good, lines({ ...dilemma, ref: "cli-d1", title: "Een dilemma uit de oude kring" }, { ...replyOne, ref: "cli-r1", parent: "cli-d1" }));
+    fs.writeFileSync(good, lines({ ...dilemma, ref: "cli-d1", title: "Een dilemma uit de oude kring" }, { ...replyOne, ref: "cli-r1", parent: "cli-d1", legacyId: 17 }));
     fs.writeFileSync(bad, lines({ ...dilemma, ref: "cli-d2", kind: "vraag" }));
     const run = (file: string) =>
       spawnSync("npx", ["tsx", "scripts/content-import.ts", "--file", file], {
@@ -129,6 +129,8 @@ describe("content import", () => {
       { ref: "cli-r1", url: expect.stringMatching(/^\/replies\/\d+$/) },
     ]);
     expect(ok.stderr).toContain("writing 2/2");
+    // A field the format does not have is left out, with a warning, not refused.
+    expect(ok.stderr).toContain("line 2: ignored unknown field(s): legacyId");
     const refused = run(bad);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe("");
