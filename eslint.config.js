@@ -11,6 +11,12 @@ const domains = [
 ].map((d) => `./app/${d}`);
 const database = ["./app/platform/db.server.ts", "./app/generated"];
 
+const USE_OUR_TRANSLATION = {
+  name: "react-i18next",
+  importNames: ["useTranslation"],
+  message: 'Use useTranslation from "~/components/use-translation".',
+};
+
 export default tseslint.config(
   { ignores: ["build/", ".react-router/", "app/generated/", "node_modules/", ".data/", "test-results/", "playwright-report/"] },
   ...tseslint.configs.recommended,
@@ -38,12 +44,24 @@ export default tseslint.config(
     },
   },
   {
+    // react-i18next's useTranslation costs a wrapper per call (see app/components/use-translation.ts).
+    files: ["app/**"],
+    ignores: ["app/components/use-translation.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [USE_OUR_TRANSLATION] }],
+    },
+  },
+  {
     // Components also run in the browser: server-only modules stay out (types are fine).
     files: ["app/components/**"],
+    ignores: ["app/components/use-translation.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/*.server", "**/*.server.ts"], allowTypeImports: true, message: "Server-only module in a component." }] },
+        {
+          paths: [USE_OUR_TRANSLATION],
+          patterns: [{ group: ["**/*.server", "**/*.server.ts"], allowTypeImports: true, message: "Server-only module in a component." }],
+        },
       ],
     },
   },

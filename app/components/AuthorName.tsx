@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import type { AuthorView } from "~/members/author";
 
 export function AuthorName({ author }: { author: AuthorView }) {

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { competenceFieldMax } from "~/competences/schemas";
 import { TextField } from "./form";
 import { TextAreaField } from "./TextAreaField";

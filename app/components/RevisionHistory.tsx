@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { AuthorName } from "~/components/AuthorName";
 import { TextDiff } from "~/components/dilemmas/TextDiff";
 import { formatDateTime, isoDate } from "~/components/format";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 
 type Section = { heading: string; paragraphs: string[] };
 

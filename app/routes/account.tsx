@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getOwnAccount, logOutEverywhere } from "~/accounts/accounts.server";
 import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form, isRouteErrorResponse, redirect, useActionData } from "react-router";
 import { createCompetence } from "~/competences/competences.server";
 import { competencePath } from "~/competences/paths";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { isRouteErrorResponse, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getCompetencePage } from "~/competences/competences.server";
 import { competenceName, competencePath, editCompetencePath } from "~/competences/paths";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { isRouteErrorResponse, Link, useLoaderData } from "react-router";
 import { listCompetences, type CompetenceListItem } from "~/competences/competences.server";
 import { competenceName, competencePath, NEW_COMPETENCE_PATH } from "~/competences/paths";

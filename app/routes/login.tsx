@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form, Link, redirect, useActionData, useSearchParams } from "react-router";
 import { logIn } from "~/accounts/accounts.server";
 import { LogInSchema } from "~/accounts/schemas";

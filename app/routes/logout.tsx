@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form, redirect } from "react-router";
 import { logOut } from "~/accounts/accounts.server";
 import { requestInfo, viewerInfo } from "~/web/context.server";

@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { data, isRouteErrorResponse, Link, useLoaderData } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { ErrorPage } from "~/components/ErrorPage";

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form, Link, redirect, useActionData } from "react-router";
 import { signUp } from "~/accounts/accounts.server";
 import { SignUpSchema, fieldMaxLength } from "~/accounts/schemas";

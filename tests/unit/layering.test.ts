@@ -47,4 +47,15 @@ describe("layering", () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it("points every component and route at our useTranslation, not react-i18next's", async () => {
+    for (const filePath of ["app/routes/example.tsx", "app/components/Example.tsx"]) {
+      const [result] = await eslint.lintText(
+        'import { useTranslation } from "react-i18next";\nexport const x = useTranslation;\n',
+        { filePath },
+      );
+      const messages = result!.messages.filter((m) => m.ruleId === "@typescript-eslint/no-restricted-imports");
+      expect(messages.map((m) => m.message).join(), filePath).toMatch(/components\/use-translation/);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import type { SimilarItem } from "./live";
 
 // Dilemmas that look like the one being asked, right under the title field. The box is a

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import type { DiffLine } from "~/revisions/diff";
 
 // What changed in a text, paragraph by paragraph. Removed and added lines differ in more than

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import type { AgendaItem } from "~/meetings/pages.server";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form, Link } from "react-router";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { DilemmaCandidate } from "~/meetings/links.server";

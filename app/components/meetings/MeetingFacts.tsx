@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { formatDate, formatTime } from "~/components/format";
 
 // When and where a meeting is (or was): a definition list that reads well aloud and prints as

@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form } from "react-router";
 import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/form";
 import { TextAreaField } from "~/components/TextAreaField";

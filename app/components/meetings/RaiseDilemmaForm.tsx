@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form } from "react-router";
 import { CompetenceCheckboxes, type CompetenceOption } from "~/components/dilemmas/CompetenceCheckboxes";
 import { FormErrors, TextField, useValidatedForm } from "~/components/form";

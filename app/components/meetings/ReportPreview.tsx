@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import type { ReportView } from "~/meetings/report-view.server";
 import { MeetingFacts } from "./MeetingFacts";
 import { ReportBody } from "./ReportBody";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form } from "react-router";
 import { SEARCH_PATH } from "~/search/params";
 import { LiveSearchInput } from "./LiveSearch";

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Link, useFetcher } from "react-router";
 import type { ApiResponse } from "~/search/api.server";
 import { SEARCH_API_PATH } from "~/search/params";

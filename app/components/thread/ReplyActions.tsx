@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/components/use-translation";
 import { Form, Link } from "react-router";
 import { FieldErrors } from "~/components/form";
 import { HIDE_REASON_MAX } from "~/replies/schemas";
