@@ -65,7 +65,8 @@ export class CpuMeter {
     return {
       at: Date.now(),
       busy: busyTicks(),
-      server: ticksOf(this.serverPid),
+      // With WEB_CONCURRENCY > 1 the workers are the server's children.
+      server: ticksOf(this.serverPid) + childrenOf(this.serverPid).reduce((sum, pid) => sum + ticksOf(pid), 0),
       postgres: ticksOf(this.postmaster, true) + backends.reduce((sum, pid) => sum + ticksOf(pid), 0),
       bench: ticksOf(process.pid),
     };

@@ -151,7 +151,7 @@ function statementsSection(d: DatasetResult, plans: boolean): string {
   return out.join("\n");
 }
 
-type ReportOptions = { connections: number; seconds: number; encoding: string; appBuiltAt: Date; stale: boolean };
+type ReportOptions = { connections: number; seconds: number; encoding: string; appBuiltAt: Date; stale: boolean; processes: string };
 
 export function report(data: DatasetResult[], opts: ReportOptions) {
   const failed =
@@ -159,9 +159,10 @@ export function report(data: DatasetResult[], opts: ReportOptions) {
   const sizes = data.map((d) => `bench_${d.meta.dilemmas}: ${thousands(d.meta.replies)} replies, ${(d.dbBytes / 2 ** 20).toFixed(0)} MB, generated in ${d.meta.generatedSeconds.toFixed(1)} s`).join("; ");
   const intro =
     `App snapshot built ${opts.appBuiltAt.toISOString().slice(0, 19)}Z${opts.stale ? " (the working tree did not build at run time: an older snapshot)" : ""}. ` +
-    `${opts.connections} connections, ${opts.seconds} s per scenario, signed-in members, Accept-Encoding: ${opts.encoding}. ${sizes}.\n` +
+    `${opts.connections} connections, ${opts.seconds} s per scenario, signed-in members, Accept-Encoding: ${opts.encoding}, ` +
+    `server processes WEB_CONCURRENCY=${opts.processes}. ${sizes}.\n` +
     "1 conn p50: the same requests from a single client, no queueing; stmts: SQL statements per request; db ms: their EXPLAIN ANALYZE execution times summed; srv cpu / pg cpu: CPU ms per " +
-    "request of the server process / of Postgres; others: cores busy with other processes during the run (a shared machine).";
+    "request of the server processes / of Postgres; others: cores busy with other processes during the run (a shared machine).";
   const biggest = data.at(-1);
   const busiest = Math.max(0, ...data.flatMap((d) => d.results.map((x) => x.cpu.othersCores)));
   const busy =

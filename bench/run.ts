@@ -1,5 +1,6 @@
 // npm run bench [-- --fresh] [--seconds=10] [--only=20000|search] [--connections=10] [--profile=page20]
 //                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
+//                 [--processes=auto|N]  (WEB_CONCURRENCY of the server under test; auto = one per core)
 //
 // Generates (or reuses) the data sets, then for each: counts and EXPLAINs the statements of
 // every page through a spy on the wire, and loads the real production server with autocannon
@@ -21,7 +22,7 @@ import { QuerySpy, type Statement } from "./pg-spy";
 import { summariseProfile } from "./profile";
 import { report, measured, type DatasetResult, type ScenarioResult } from "./report";
 import { BROWSER_ENCODING, canonicalPath, createSessions, scenarios, type Scenario } from "./scenarios";
-import { startServer, serverLog, type RunningServer } from "./server";
+import { PROCESSES, startServer, serverLog, type RunningServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const SECONDS = Number(arg("seconds") ?? 10);
@@ -38,7 +39,8 @@ function phase(what: string) {
 
 async function main(): Promise<number> {
   console.log(
-    `Kenniskring bench: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario`,
+    `Kenniskring bench: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ` +
+      `server processes: WEB_CONCURRENCY=${PROCESSES}`,
   );
   phase("app snapshot: building if sources changed");
   const app = prepareApp();
@@ -65,7 +67,7 @@ async function main(): Promise<number> {
   } finally {
     await cluster.stop();
   }
-  const text = report(results, { connections: CONNECTIONS, seconds: SECONDS, encoding: ENCODING, appBuiltAt: app.builtAt, stale: Boolean(app.stale) });
+  const text = report(results, { connections: CONNECTIONS, seconds: SECONDS, encoding: ENCODING, appBuiltAt: app.builtAt, stale: Boolean(app.stale), processes: PROCESSES });
   console.log(text.console);
   const file = path.join(BENCH_DATA_DIR, "last-run.md");
   fs.writeFileSync(file, text.markdown);
@@ -163,7 +165,8 @@ async function recordStatements(appDir: string, ds: Dataset, scenariosFor: Scena
 async function profileScenario(appDir: string, ds: Dataset, key: string, scenariosFor: ScenariosFor): Promise<string> {
   const dir = path.join(BENCH_DATA_DIR, "profiles", `${ds.meta.dilemmas}-${key}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  const server = await startServer(appDir, ds.url, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  // One process: a profile per worker would each see only part of the requests.
+  const server = await startServer(appDir, ds.url, ["--cpu-prof", `--cpu-prof-dir=${dir}`], "1");
   let window: { from: number; to: number; requests: number };
   try {
     const s = (await scenariosFor(server, "p")).find((x) => x.key === key);

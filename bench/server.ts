@@ -16,7 +16,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(appDir: string, databaseUrl: string, nodeArgs: string[] = []): Promise<RunningServer> {
+/** Server processes (WEB_CONCURRENCY): as production is advised to run (README), unless --processes=N. */
+export const PROCESSES = process.argv.find((a) => a.startsWith("--processes="))?.split("=")[1] ?? "auto";
+
+export async function startServer(
+  appDir: string,
+  databaseUrl: string,
+  nodeArgs: string[] = [],
+  processes: string = PROCESSES,
+): Promise<RunningServer> {
   const port = await freePort();
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
@@ -29,6 +37,7 @@ export async function startServer(appDir: string, databaseUrl: string, nodeArgs:
       SEED_DEMO: "0",
       PORT: String(port),
       HOST: "127.0.0.1",
+      WEB_CONCURRENCY: processes,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   // Demo content on an empty database. Set SEED_DEMO=0 for a real circle's first start.
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  // Server processes sharing the port: a number, or "auto" for one per CPU core (production).
+  WEB_CONCURRENCY: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -8,9 +8,21 @@ import { ensureSearchIndexCurrent } from "./reindex.server";
 // The server answers meanwhile; searches see the old documents until each is rebuilt. Of
 // several processes starting together, one rebuilds (reindex.server.ts takes a lock).
 
-export function startSearch(log: Pick<Logger, "info" | "error">): void {
+type Log = Pick<Logger, "info" | "error">;
+
+export function startSearch(log: Log): void {
+  warmSearch(log);
+  keepSearchIndexCurrent(log);
+}
+
+/** Load the Dutch lexicon now: every process that answers searches. */
+export function warmSearch(log: Log): void {
   const lexicon = warmDutchAnalysis();
   log.info({ forms: lexicon.forms, source: lexicon.source, ms: Math.round(lexicon.loadMs) }, "loaded the Dutch lexicon");
+}
+
+/** Rebuild the index in the background if it is missing or outdated: one process of a site. */
+export function keepSearchIndexCurrent(log: Log): void {
   ensureSearchIndexCurrent()
     .then((stats) => {
       if (stats?.ran) log.info({ documents: stats.documents, ms: Math.round(stats.ms) }, "rebuilt the search index");

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/database";
 import { cookieFrom, postForm, type ServerProcess, spawnServer, startServer } from "../support/server-process";
@@ -123,4 +125,51 @@ describe("start-up without a database", () => {
     const lines = output().trim().split("\n");
     expect(lines.at(-1)).toMatch(/^Kenniskring could not start: .*/);
   }, 30_000);
+});
+
+describe("WEB_CONCURRENCY: several processes behind one port", () => {
+  const workersOf = (pid: number) => {
+    const out = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout;
+    return out.split("\n").filter(Boolean).map(Number);
+  };
+
+  it("serves from every worker, replaces one that dies, and stops them all", async () => {
+    const site = await startServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2", LOG_LEVEL: "info" });
+    try {
+      await expect.poll(() => site.output(), { timeout: 30_000 }).toContain("(2 processes)");
+      const first = workersOf(site.child.pid!);
+      expect(first).toHaveLength(2);
+      const pages = await Promise.all(Array.from({ length: 6 }, () => fetch(`${site.url}/login`)));
+      expect(pages.map((p) => p.status)).toEqual([200, 200, 200, 200, 200, 200]);
+
+      process.kill(first[0]!, "SIGKILL");
+      await expect.poll(() => site.output(), { timeout: 30_000 }).toContain("a server process stopped unexpectedly");
+      await expect.poll(() => workersOf(site.child.pid!).length, { timeout: 30_000 }).toBe(2);
+      expect(workersOf(site.child.pid!)).not.toContain(first[0]);
+      expect((await fetch(`${site.url}/healthz`)).status).toBe(200);
+    } finally {
+      const primary = site.child.pid!;
+      const workers = workersOf(primary);
+      await site.stop();
+      expect(site.child.exitCode).toBe(0);
+      // No worker outlives the primary.
+      for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+    }
+  }, 90_000);
+
+  it("says in one line when a worker cannot listen, and exits non-zero", async () => {
+    const blocker = net.createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, "0.0.0.0", () => resolve((blocker.address() as net.AddressInfo).port)),
+    );
+    try {
+      const { output, exited } = spawnServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2", PORT: String(port) });
+      expect(await exited).toBe(1);
+      const lines = output().trim().split("\n");
+      expect(lines.at(-1)).toBe(`Kenniskring could not start: port ${port} is in use; set PORT to another port`);
+      expect(lines.filter((l) => l.startsWith("Kenniskring could not start"))).toHaveLength(1);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 });

@@ -1,0 +1,58 @@
+// The HTTP side of one server process: the app (the production build, or Vite's in dev)
+// listening on PORT. Used alone, or by each worker process (server/processes.ts).
+import type { Server } from "node:http";
+import path from "node:path";
+import type { ServerBuild } from "react-router";
+import type { Env } from "~/platform/env.server";
+import { createApp } from "./app";
+
+export type Http = { server: Server; close(): Promise<void> };
+
+export async function startHttp(opts: {
+  dev: boolean;
+  settings: Env;
+  onListening: () => void;
+  onError: (message: string) => void;
+}): Promise<Http> {
+  const { dev, settings } = opts;
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let viteMiddleware;
+  let closeVite = async () => {};
+  if (dev) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    viteMiddleware = viteServer.middlewares;
+    closeVite = () => viteServer.close();
+    // React Router's Vite plugin starts an inner Vite server (not in middleware mode) whose
+    // SIGTERM handler calls process.exit() at once, cutting our shutdown short and leaving
+    // Postgres running. Our stop() closes Vite itself.
+    for (const listener of process.listeners("SIGTERM")) {
+      if (listener.name === "parentSigtermCallback") process.off("SIGTERM", listener);
+    }
+    for (const listener of process.stdin.listeners("end")) {
+      if (listener.name === "parentSigtermCallback") process.stdin.off("end", listener as () => void);
+    }
+    build = () => viteServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+  } else {
+    build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+  }
+
+  const app = createApp({
+    mode: dev ? "development" : "production",
+    trustProxy: settings.TRUST_PROXY === "1",
+    build,
+    viteMiddleware,
+  });
+  const server = app.listen(settings.PORT, settings.HOST, opts.onListening);
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    opts.onError(error.code === "EADDRINUSE" ? `port ${settings.PORT} is in use; set PORT to another port` : error.message);
+  });
+  return {
+    server,
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeVite();
+    },
+  };
+}
