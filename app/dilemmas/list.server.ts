@@ -72,31 +72,63 @@ export async function listDilemmas(
   query: DilemmaListQuery,
   pageSize = DILEMMA_PAGE_SIZE,
 ): Promise<DilemmaPage> {
-  const where: Prisma.DilemmaWhereInput = { AND: [guardian.visibleDilemmasWhere(), filterWhere(query)] };
+  const source = await sourceFor(guardian, query);
   if (query.before) {
-    const rows = await db.dilemma.findMany({
-      where: { AND: [where, newerThan(query.before)] },
-      orderBy: OLDEST_FIRST,
-      take: pageSize + 1,
-      select: summarySelect,
-    });
+    const rows = await source.find(newerThan(query.before), "oldest", pageSize + 1);
     // Back at the top: show the real first page (full, and with the newest items) instead of
     // a short remainder.
     if (rows.length <= pageSize) return listDilemmas(guardian, { ...query, before: null, after: null }, pageSize);
     const items = rows.slice(0, pageSize).reverse().map(toSummary);
-    return { items, previous: cursorOf(items[0]), next: await cursorIfMore(where, items.at(-1), "older") };
+    return { items, previous: cursorOf(items[0]), next: await cursorIfMore(source, items.at(-1), "older") };
   }
-  const rows = await db.dilemma.findMany({
-    where: query.after ? { AND: [where, olderThan(query.after)] } : where,
-    orderBy: NEWEST_FIRST,
-    take: pageSize + 1,
-    select: summarySelect,
-  });
+  const rows = await source.find(query.after ? olderThan(query.after) : null, "newest", pageSize + 1);
   const items = rows.slice(0, pageSize).map(toSummary);
   return {
     items,
     next: rows.length > pageSize ? cursorOf(items.at(-1)) : null,
-    previous: query.after ? await cursorIfMore(where, items[0], "newer") : null,
+    previous: query.after ? await cursorIfMore(source, items[0], "newer") : null,
+  };
+}
+
+type Keyset = { lastActivityAt: Date; id: number; direction: "older" | "newer" };
+
+/** Where a page's rows come from: the dilemmas, or (one competence) that competence's tags. */
+type Source = { find(keyset: Keyset | null, order: "newest" | "oldest", take: number): Promise<SummaryRow[]> };
+
+/**
+ * One competence: its tags, read newest first from their own index (DilemmaCompetence keeps a
+ * copy of lastActivityAt for that), so a page costs the same for a rare competence in a forum
+ * of 2 000 dilemmas or of 200 000. Otherwise the dilemmas' index, and several competences are
+ * a filter on it (a page then looks further when the competences are rare).
+ */
+async function sourceFor(guardian: Guardian, query: DilemmaListQuery): Promise<Source> {
+  const visible = guardian.visibleDilemmasWhere();
+  if (query.competences.length === 1) {
+    const competence = await db.competence.findUnique({ where: { slug: query.competences[0]! }, select: { id: true } });
+    const dilemma: Prisma.DilemmaWhereInput = { AND: [visible, filterWhere({ ...query, competences: [] })] };
+    return {
+      async find(keyset, order, take) {
+        if (!competence) return [];
+        const direction = order === "newest" ? "desc" : "asc";
+        const tags = await db.dilemmaCompetence.findMany({
+          where: { competenceId: competence.id, dilemma, ...(keyset ? tagKeyset(keyset) : {}) },
+          orderBy: [{ lastActivityAt: direction }, { dilemmaId: direction }],
+          take,
+          select: { dilemma: { select: summarySelect } },
+        });
+        return tags.map((t) => t.dilemma);
+      },
+    };
+  }
+  const where: Prisma.DilemmaWhereInput = { AND: [visible, filterWhere(query)] };
+  return {
+    find: (keyset, order, take) =>
+      db.dilemma.findMany({
+        where: keyset ? { AND: [where, dilemmaKeyset(keyset)] } : where,
+        orderBy: order === "newest" ? NEWEST_FIRST : OLDEST_FIRST,
+        take,
+        select: summarySelect,
+      }),
   };
 }
 
@@ -111,12 +143,22 @@ function filterWhere(filter: DilemmaListFilter): Prisma.DilemmaWhereInput {
   return { AND: and };
 }
 
-function olderThan(c: ListCursor): Prisma.DilemmaWhereInput {
-  return { OR: [{ lastActivityAt: { lt: c.lastActivityAt } }, { lastActivityAt: c.lastActivityAt, id: { lt: c.id } }] };
+function olderThan(c: ListCursor): Keyset {
+  return { ...c, direction: "older" };
 }
 
-function newerThan(c: ListCursor): Prisma.DilemmaWhereInput {
-  return { OR: [{ lastActivityAt: { gt: c.lastActivityAt } }, { lastActivityAt: c.lastActivityAt, id: { gt: c.id } }] };
+function newerThan(c: ListCursor): Keyset {
+  return { ...c, direction: "newer" };
+}
+
+function dilemmaKeyset({ lastActivityAt, id, direction }: Keyset): Prisma.DilemmaWhereInput {
+  const beyond = direction === "older" ? "lt" : "gt";
+  return { OR: [{ lastActivityAt: { [beyond]: lastActivityAt } }, { lastActivityAt, id: { [beyond]: id } }] };
+}
+
+function tagKeyset({ lastActivityAt, id, direction }: Keyset): Prisma.DilemmaCompetenceWhereInput {
+  const beyond = direction === "older" ? "lt" : "gt";
+  return { OR: [{ lastActivityAt: { [beyond]: lastActivityAt } }, { lastActivityAt, dilemmaId: { [beyond]: id } }] };
 }
 
 function cursorOf(item: DilemmaSummary | undefined): string | null {
@@ -124,15 +166,10 @@ function cursorOf(item: DilemmaSummary | undefined): string | null {
 }
 
 /** The cursor of `item` when the list goes on beyond it in that direction, else null. */
-async function cursorIfMore(
-  where: Prisma.DilemmaWhereInput,
-  item: DilemmaSummary | undefined,
-  direction: "older" | "newer",
-): Promise<string | null> {
+async function cursorIfMore(source: Source, item: DilemmaSummary | undefined, direction: "older" | "newer"): Promise<string | null> {
   if (!item) return null;
-  const beyond = direction === "older" ? olderThan(item) : newerThan(item);
-  const more = await db.dilemma.findFirst({ where: { AND: [where, beyond] }, select: { id: true } });
-  return more ? encodeCursor(item) : null;
+  const more = await source.find({ ...item, direction }, direction === "older" ? "newest" : "oldest", 1);
+  return more.length > 0 ? encodeCursor(item) : null;
 }
 
 function toSummary({ author, competences, hiddenAt, lockedAt, ...d }: SummaryRow): DilemmaSummary {

@@ -11,6 +11,7 @@ import { getDilemmaHistory } from "~/dilemmas/revisions.server";
 import { findSimilarDilemmas } from "~/dilemmas/similar.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
+import { createReply } from "~/replies/replies.server";
 import { anonymousViewer } from "~/guardian/viewer";
 import { db } from "~/platform/db.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
@@ -217,6 +218,18 @@ describe("the dilemma list", () => {
     expect(top.items).toHaveLength(3);
     expect(top.previous).toBeNull();
     expect(idsOf(top)[2]).toBe(newestFirst[0]);
+  });
+
+  it("moves a dilemma to the top of its competence's list when it gets a reply, and follows re-tagging", async () => {
+    const [asker, replier] = [await member(), await member()];
+    const [tag, other] = await competences(2);
+    const [old, , newest] = await dilemmasAt(asker, [tag!], [1, 2, 3]);
+    await createReply(replier, old!, { body: "Bij ons werkte een vaste avond per maand.", submissionId: randomUUID() });
+    expect(idsOf(await listDilemmas(asker, query({ competences: [tag!] })))[0]).toBe(old);
+    // Tagged anew: the new tag lists it by its own last activity too, before the older ones.
+    await setDilemmaCompetences(asker, newest!, [other!]);
+    expect(idsOf(await listDilemmas(asker, query({ competences: [other!] })))).toEqual([newest]);
+    expect(idsOf(await listDilemmas(asker, query({ competences: [tag!] })))).not.toContain(newest);
   });
 
   it("filters by competence (any of several), status and unanswered", async () => {
