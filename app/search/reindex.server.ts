@@ -10,7 +10,7 @@ import {
   writeDocuments,
   type IndexedDocument,
 } from "./documents.server";
-import { forgetVocabulary } from "./vocabulary.server";
+import { forgetCommonWords, forgetVocabulary } from "./vocabulary.server";
 
 // Rebuilding the whole search index: `npm run search:reindex`, the demo seed, an import, and
 // start-up when the index was built by another version of the Dutch analysis (or never). It
@@ -114,6 +114,7 @@ async function rebuild(onProgress?: (p: ReindexProgress) => void) {
       ON CONFLICT (id) DO UPDATE SET "analysisVersion" = excluded."analysisVersion", "builtAt" = excluded."builtAt"`;
   });
   forgetVocabulary();
+  forgetCommonWords();
   return { documents, words: words.length };
 }
 

@@ -6,6 +6,7 @@ import { analyzeQuery, toTsQuery, type ParsedQuery } from "./dutch/analysis.serv
 import { quoteLexeme } from "./dutch/query";
 import { typingPrefix } from "./snippet.server";
 import { synonymGroupsCache } from "./synonyms.server";
+import { commonWords } from "./vocabulary.server";
 
 // "Lijkt je vraag op een van deze?" with the search engine: the words of a title being typed,
 // analysed as any search (forms, compound parts, synonyms; the last word may be unfinished),
@@ -32,15 +33,25 @@ export async function similarDilemmaIds(text: string, limit: number): Promise<Si
   const [synonyms, competences] = await Promise.all([synonymGroupsCache.get(), competenceCache.get()]);
   const parsed = analyzeQuery(text.replace(/["-]/g, " "), { synonyms });
   addCompetenceAlternatives(parsed, competences.entries);
-  const terms = parsed.terms.filter((t) => !t.negated).slice(0, MAX_TERMS);
-  const parts = terms.map(termQuery).filter(Boolean);
+  const terms = parsed.terms
+    .filter((t) => !t.negated)
+    .slice(0, MAX_TERMS)
+    .map((term) => ({ text: term.text, part: termQuery(term) }))
+    .filter((t) => t.part);
   // The last word of a title being typed may be unfinished ("Hoe houd je bewo").
   const prefix = typingPrefix(text);
-  if (prefix && prefix.length >= 3 && parts.length > 0 && terms[terms.length - 1]!.text.endsWith(prefix)) {
-    parts[parts.length - 1] = `${parts[parts.length - 1]} | ${quoteLexeme(prefix)}:*`;
-  }
+  const last = terms.at(-1);
+  if (prefix && prefix.length >= 3 && last?.text.endsWith(prefix)) last.part = `${last.part} | ${quoteLexeme(prefix)}:*`;
+  const parts = terms.map((t) => t.part);
   if (parts.length === 0 || limit < 1) return [];
-  const any = atLeast(parts, requiredTerms(parts.length));
+  // Sharing a word that is everywhere ("bewoners", "willen") is no sign of a similar question:
+  // such words still count in the ranking, but the words a dilemma must share are the others.
+  const common = await commonWords();
+  const telling = terms.filter((t) => !common.has(t.text)).map((t) => t.part);
+  const any =
+    telling.length === parts.length || telling.length === 0
+      ? atLeast(parts, requiredTerms(parts.length))
+      : atLeast(telling, Math.ceil(telling.length / 2)); // half of the telling words, at least one
   // The dilemmas' own index (WHERE kind = 'dilemma') finds them; no kind token needed.
   const match = any;
   const shared = Prisma.join(

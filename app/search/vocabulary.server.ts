@@ -42,3 +42,29 @@ export async function suggestionsFor(q: string, eager: boolean): Promise<Suggest
   }
   return out;
 }
+
+/** A word in more than this share of all documents says little about what a text is about. */
+const COMMON_SHARE = 0.2;
+/** Below this many documents no word is called common: in a young forum every word is rare. */
+const COMMON_MIN_DOCUMENTS = 500;
+
+// Separate from the vocabulary above: it is not re-read for every new word, and a ten-minute
+// old picture of which words are everywhere is good enough.
+const commonWordsCache = cached(async () => {
+  const [{ total } = { total: 0 }] = await db.$queryRaw<{ total: number }[]>`
+    SELECT greatest(reltuples, 0)::int AS total FROM pg_class WHERE relname = 'SearchDocument'`;
+  if (total < COMMON_MIN_DOCUMENTS) return new Set<string>();
+  const rows = await db.searchWord.findMany({ where: { docs: { gt: total * COMMON_SHARE } }, select: { word: true } });
+  return new Set(rows.map((r) => r.word));
+}, 10 * 60_000);
+
+/** After a full re-index (and in tests): the next lookup counts again. */
+export function forgetCommonWords(): void {
+  commonWordsCache.invalidate();
+}
+
+/** Words (folded, as the vocabulary holds them) that occur in more than a fifth of all
+ *  documents of a large forum ("bewoners", "willen" in a forum about neighbourhoods). */
+export async function commonWords(): Promise<ReadonlySet<string>> {
+  return commonWordsCache.get();
+}

@@ -23,6 +23,7 @@ import { searchRequestFromParams, type SearchRequest } from "~/search/params";
 import { ensureSearchIndexCurrent, reindexAll, searchIndexIsCurrent } from "~/search/reindex.server";
 import { search, type SearchHit } from "~/search/search.server";
 import { createSynonymGroup, deleteSynonymGroup } from "~/search/synonyms.server";
+import { forgetCommonWords } from "~/search/vocabulary.server";
 import { useTestDatabase } from "../support/database";
 
 const database = useTestDatabase();
@@ -408,4 +409,34 @@ describe("similar dilemmas while asking", () => {
       expect.objectContaining({ id: d.id }),
     );
   });
+  it("in a large forum, sharing only words that are everywhere does not make a question similar", async () => {
+    const asker = await member();
+    const tag = await competence();
+    const playground = await ask(asker, "Hoe betrek je bewoners bij de speeltuin?", "Tekst.", [tag]);
+    const greenery = await ask(asker, "Bewoners willen meer groen in de straat", "Tekst.", [tag]);
+    const title = "Bewoners willen de speeltuin opknappen";
+    // A young forum: every word counts, so sharing "bewoners" and "willen" is enough.
+    forgetCommonWords();
+    const before = (await findSimilarDilemmas(visitor, title, 5)).map((x) => x.id);
+    expect(before).toEqual(expect.arrayContaining([playground.id, greenery.id]));
+
+    // A large one, where "bewoners" and "willen" are in almost every post.
+    await db.$executeRawUnsafe(`
+      INSERT INTO "SearchDocument" (kind, "sourceId", date, doc, "analysisVersion")
+      SELECT 'reply', 900000 + i, now(), $$'bewoner':1 'will':2 'wil':2$$::tsvector, 1 FROM generate_series(1, 600) i`);
+    await db.$executeRaw`
+      INSERT INTO "SearchWord" (word, docs) VALUES ('bewoners', 500), ('willen', 400)
+      ON CONFLICT (word) DO UPDATE SET docs = excluded.docs`;
+    await db.$executeRawUnsafe(`ANALYZE "SearchDocument"`);
+    forgetCommonWords();
+    try {
+      const similar = (await findSimilarDilemmas(visitor, title, 5)).map((x) => x.id);
+      expect(similar).toContain(playground.id);
+      expect(similar).not.toContain(greenery.id);
+    } finally {
+      await db.$executeRaw`DELETE FROM "SearchDocument" WHERE kind = 'reply' AND "sourceId" > 900000`;
+      forgetCommonWords();
+    }
+  });
 });
+
