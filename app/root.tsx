@@ -1,4 +1,4 @@
-import { useTranslation } from "~/components/use-translation";
+import { I18nextProvider } from "react-i18next";
 import {
   data,
   isRouteErrorResponse,
@@ -11,6 +11,8 @@ import {
 } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useNonce } from "~/components/nonce";
+import { useTranslation } from "~/components/use-translation";
+import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import stylesheet from "~/styles/app.css?url";
@@ -38,9 +40,19 @@ export function useRootData() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // The language of this page is the root loader's: after a client-side login or logout it
+  // can change without a page load (a member's saved choice), so the instance follows it.
+  const root = useRootData();
+  return (
+    <I18nextProvider i18n={createI18n(root?.locale ?? defaultLocale)}>
+      <Document root={root}>{children}</Document>
+    </I18nextProvider>
+  );
+}
+
+function Document({ root, children }: { root: ReturnType<typeof useRootData>; children: React.ReactNode }) {
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
-  const root = useRootData();
   return (
     <html lang={i18n.language} dir="ltr">
       <head>

@@ -1,4 +1,4 @@
-import { checkA11y, expect, test } from "./fixtures";
+import { checkA11y, expect, signUp, test, uniqueEmail } from "./fixtures";
 
 test("the home page shows the demo meeting and its five dilemmas", async ({ page }) => {
   await page.goto("/");
@@ -51,6 +51,24 @@ test.describe("in English", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom bij de Kenniskring");
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   });
+});
+
+test("a member's saved language applies at once after logging in, without a page load", async ({ page }) => {
+  const account = { name: "Taal Kiezer", email: uniqueEmail("taal"), password: "een lang wachtwoord voor de taal" };
+  await signUp(page, account);
+  await page.getByLabel("Taal").selectOption("en");
+  await page.getByRole("button", { name: "Wijzig taal" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  // Logged out and no language cookie: the browser's Dutch again, until the account speaks.
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await page.getByLabel("E-mailadres").fill(account.email);
+  await page.getByLabel("Wachtwoord").fill(account.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Dilemmas" })).toBeVisible();
 });
 
 test("the skip link moves focus to the content", async ({ page }) => {
