@@ -121,7 +121,7 @@ function adapterFactory(url: string, adapters: SqlDriverAdapter[]): SqlMigration
     provider: "postgres",
     adapterName: pgFactory.adapterName,
     async connect() {
-      const adapter = withCharColumns(await pgFactory.connect());
+      const adapter = withWholeScripts(withCharColumns(await pgFactory.connect()));
       adapters.push(adapter);
       return adapter;
     },
@@ -153,6 +153,25 @@ function withCharColumns<T extends SqlDriverAdapter>(adapter: T): T {
     const result = await queryRaw.call(view, query);
     for (const i of charColumns) result.columnTypes[i] = ColumnTypeEnum.Character;
     return result;
+  };
+  return adapter;
+}
+
+type ScriptInternals = { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+
+/**
+ * @prisma/adapter-pg runs a migration script by cutting it at every ";", also inside a
+ * function body ($$ … ; … $$), which Postgres then refuses. Prisma's native engine sends the
+ * script whole, and so does this: one simple-protocol query, as our own migrator does.
+ */
+function withWholeScripts<T extends SqlDriverAdapter>(adapter: T): T {
+  const internals = adapter as unknown as ScriptInternals;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
   };
   return adapter;
 }
