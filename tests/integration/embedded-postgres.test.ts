@@ -156,6 +156,20 @@ describe("resolveDatabase with the embedded Postgres", () => {
     }
   });
 
+  it.runIf(os.userInfo().uid === 0)("as root, names the folder the postgres user may not enter, in one line", async () => {
+    const closed = fs.mkdtempSync(path.join(os.tmpdir(), "kk-closed-")); // 0700, as mktemp -d makes
+    process.env.KK_DATA_DIR = path.join(closed, "inner", "data");
+    try {
+      const failure = await resolveDatabase({ purpose: "server", log }).catch((e: Error) => e);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toContain(`may not enter ${closed}: run "chmod o+x ${closed}"`);
+      expect((failure as Error).message).not.toContain("\n");
+    } finally {
+      process.env.KK_DATA_DIR = dataDir;
+      fs.rmSync(closed, { recursive: true, force: true });
+    }
+  });
+
   it("uses DATABASE_URL when it is set, and never stops that server", async () => {
     process.env.DATABASE_URL = "postgresql://someone@db.example:5432/kenniskring";
     try {
