@@ -17,6 +17,8 @@ export const nl = {
   },
   filters: {
     heading: "Filters",
+    toResults_one: "Naar het resultaat",
+    toResults_other: "Naar de {{count}} resultaten",
     kind: "Soort",
     kinds: { dilemma: "Dilemma's", reply: "Reacties", report: "Verslagen" },
     competences: "Competenties",
@@ -133,6 +135,8 @@ export const en: typeof nl = {
   },
   filters: {
     heading: "Filters",
+    toResults_one: "Skip to the result",
+    toResults_other: "Skip to the {{count}} results",
     kind: "Kind",
     kinds: { dilemma: "Dilemmas", reply: "Replies", report: "Reports" },
     competences: "Competences",

@@ -51,6 +51,12 @@ function Filters({ outcome }: { outcome: Outcome }) {
   return (
     <section aria-labelledby="filters-heading" className="card card--quiet search-filters">
       <h2 id="filters-heading">{t("search.filters.heading")}</h2>
+      {/* On a phone the filters come first and are long: a way past them. */}
+      {outcome.total > 0 ? (
+        <p className="search-filters__skip">
+          <a href="#results-heading">{t("search.filters.toResults", { count: outcome.total })}</a>
+        </p>
+      ) : null}
       <div className="stack">
         <fieldset className="checkbox-group">
           <legend>{t("search.filters.kind")}</legend>
@@ -154,7 +160,9 @@ function Results({ outcome }: { outcome: Outcome }) {
   const cleared = searchHref({ ...request, kinds: [], competences: [], status: null, period: null });
   return (
     <section aria-labelledby="results-heading" className="search-results">
-      <h2 id="results-heading">{t("search.results.heading", { count: outcome.total })}</h2>
+      <h2 id="results-heading" tabIndex={-1}>
+        {t("search.results.heading", { count: outcome.total })}
+      </h2>
       {outcome.suggestion ? (
         <p className="search-suggestion">
           <Trans

@@ -97,3 +97,22 @@ test("organisers add synonyms and see what was searched without a result", async
   await expect(page.getByRole("link", { name: "Hoe krijg je werken vanuit eigen kracht in je vingers?" })).toBeVisible();
   await expect(page.locator("mark", { hasText: "intervisie" })).toBeVisible();
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 800 } });
+
+  test("a link above the filters leads straight to the results", async ({ page }) => {
+    await page.goto("/search?q=loslaten");
+    const skip = page.getByRole("link", { name: /^Naar de \d+ resultaten$/ });
+    await skip.click();
+    await expect(page.getByRole("heading", { level: 2, name: /^\d+ resultaten$/ })).toBeFocused();
+    await expect(page.getByRole("heading", { level: 2, name: /^\d+ resultaten$/ })).toBeInViewport();
+    await checkA11y(page);
+  });
+});
+
+test("on a wide screen the filters stand beside the results, without that link", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/search?q=loslaten");
+  await expect(page.getByRole("link", { name: /^Naar de \d+ resultaten$/ })).toBeHidden();
+});
