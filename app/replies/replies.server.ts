@@ -56,12 +56,11 @@ export type CreatedReply = { id: number; dilemmaId: number };
 export async function createReply(guardian: Guardian, dilemmaId: number, raw: ReplyInput): Promise<CreatedReply> {
   const authorId = memberIdOf(guardian);
   const input = parseOrInvalid(ReplySchema, raw);
-  await findVisibleDilemmaRef(guardian, dilemmaId);
   try {
     return await db.$transaction(async (tx) => {
       // The row lock makes concurrent replies to one dilemma take turns: each reads the
       // highest sibling path after the previous one committed, so paths never collide, and a
-      // lock or hide that raced us is seen here.
+      // lock or hide that raced us is seen here (a dilemma the viewer may not see: NotFound).
       await lockDilemmaRow(tx, dilemmaId);
       guardian.ensureCanReply(await findVisibleDilemmaRef(guardian, dilemmaId, tx));
 
