@@ -5,6 +5,7 @@ import { meetingPath } from "~/meetings/paths";
 import { db } from "~/platform/db.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { replyPermalink } from "~/replies/paths";
+import { competenceSlugBase } from "~/competences/slug";
 import { childPath, depthOf, SEGMENT_WIDTH } from "~/replies/thread-path";
 import {
   parseContentLines,
@@ -32,7 +33,8 @@ import {
 // everything is written in one transaction, indexed for search in the same transaction, and
 // each ref remembered (ContentImportRef), so running the same file again changes nothing.
 // Authors the forum does not know become placeholder members (no e-mail, no password: they
-// cannot log in); unknown competences are an error unless createCompetences.
+// cannot log in); a competence is named by slug or by name, and an unknown one is an error
+// unless createCompetences. Items may come in any order: parents are written first.
 
 type Tx = Prisma.TransactionClient;
 
@@ -59,7 +61,7 @@ export async function importContent(text: string, opts: ImportOptions = {}): Pro
   const problems = [...errors, ...(await check(fresh, items, known, opts))];
   if (problems.length > 0) return { ok: false, errors: problems.sort((a, b) => a.line - b.line), warnings };
 
-  const created = await db.$transaction((tx) => write(tx, fresh, known, opts), { timeout: 60 * 60_000, maxWait: 30_000 });
+  const created = await db.$transaction((tx) => write(tx, writeOrder(fresh), known, opts), { timeout: 60 * 60_000, maxWait: 30_000 });
   const urls = await urlsOf(items, new Map([...known, ...created]));
   return { ok: true, items: items.map((i) => ({ ref: i.ref, url: urls.get(i.ref)!, created: created.has(i.ref) })), warnings };
 }
@@ -86,14 +88,11 @@ async function check(fresh: ContentItem[], all: ContentItem[], known: Map<string
       errors.push({ line: item.line, message: `ref "${item.ref}" was imported before as a ${stored.kind}` });
     }
   }
-  const slugs = new Set(fresh.flatMap((i) => (i.kind === "dilemma" ? i.competences : [])));
-  const existing = new Set(
-    (await db.competence.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true } })).map((c) => c.slug),
-  );
+  const competences = await competenceResolver(db);
   const answers = new Map<string, number>();
   for (const item of fresh) {
     if (item.kind === "dilemma" && !opts.createCompetences) {
-      const missing = item.competences.filter((s) => !existing.has(s));
+      const missing = item.competences.filter((c) => competences.idOf(c) === undefined);
       if (missing.length) {
         errors.push({
           line: item.line,
@@ -101,17 +100,12 @@ async function check(fresh: ContentItem[], all: ContentItem[], known: Map<string
         });
       }
     }
-    if (item.kind === "dilemma" && opts.createCompetences) {
-      const bad = item.competences.filter((s) => !existing.has(s) && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s));
-      if (bad.length) errors.push({ line: item.line, message: `cannot create competence(s) ${bad.join(", ")}: a slug is lowercase words joined by -` });
-    }
     if (item.kind === "reply") {
-      const parentLine = inFile.get(item.parent)?.line;
       const parentKind = kindOf(item.parent);
       if (!parentKind) errors.push({ line: item.line, message: `parent "${item.parent}" is not in the file and was not imported before` });
       else if (parentKind === "report") errors.push({ line: item.line, message: `parent "${item.parent}" is a report; a reply answers a dilemma or a reply` });
-      else if (parentLine !== undefined && parentLine > item.line && !known.has(item.parent)) {
-        errors.push({ line: item.line, message: `parent "${item.parent}" comes later in the file (line ${parentLine}); put it before its replies` });
+      else if (parentKind === "reply" && threadRoot(item, inFile, known) === null) {
+        errors.push({ line: item.line, message: `replies answer each other in a circle (through "${item.parent}")` });
       }
       if (item.accepted) {
         const root = threadRoot(item, inFile, known);
@@ -123,11 +117,7 @@ async function check(fresh: ContentItem[], all: ContentItem[], known: Map<string
     if (item.kind === "report") {
       for (const d of item.dilemmas ?? []) {
         const kind = kindOf(d);
-        const line = inFile.get(d)?.line;
         if (kind !== "dilemma") errors.push({ line: item.line, message: `dilemmas: "${d}" is not a dilemma in the file or imported before` });
-        else if (line !== undefined && line > item.line && !known.has(d)) {
-          errors.push({ line: item.line, message: `dilemmas: "${d}" comes later in the file (line ${line}); put it before the report` });
-        }
       }
     }
   }
@@ -136,15 +126,61 @@ async function check(fresh: ContentItem[], all: ContentItem[], known: Map<string
 
 /** The dilemma ref a reply belongs to (following parents within the file), if in the file. */
 function threadRoot(item: ReplyItem, inFile: Map<string, ContentItem>, known: Map<string, Known>): string | null {
-  let parent = item.parent;
-  for (let hops = 0; hops < 10_000; hops++) {
+  const seen = new Set([item.ref]);
+  for (let parent = item.parent; !seen.has(parent); ) {
+    seen.add(parent);
     const p = inFile.get(parent);
     if (!p) return known.has(parent) ? `stored:${parent}` : null;
     if (p.kind === "dilemma") return p.ref;
     if (p.kind !== "reply") return null;
     parent = p.parent;
   }
-  return null;
+  return null; // a circle
+}
+
+/**
+ * The order to write in, whatever the file's order: dilemmas, then replies (each after the
+ * reply it answers), then reports (after the dilemmas they name). The file's order is kept
+ * within each group.
+ */
+function writeOrder(items: ContentItem[]): ContentItem[] {
+  const replies = new Map(items.filter((i): i is ReplyItem => i.kind === "reply").map((r) => [r.ref, r]));
+  const levels = new Map<string, number>();
+  const levelOf = (r: ReplyItem): number => {
+    const cached = levels.get(r.ref);
+    if (cached !== undefined) return cached;
+    const parent = replies.get(r.parent);
+    const level = parent ? levelOf(parent) + 1 : 0; // check() refused circles
+    levels.set(r.ref, level);
+    return level;
+  };
+  const byLevel = [...replies.values()].map((r) => ({ r, level: levelOf(r) })).sort((a, b) => a.level - b.level || a.r.line - b.r.line);
+  return [
+    ...items.filter((i) => i.kind === "dilemma"),
+    ...byLevel.map((x) => x.r),
+    ...items.filter((i) => i.kind === "report"),
+  ];
+}
+
+type CompetenceClient = Pick<Tx, "competence">;
+
+/**
+ * A competence in a file may be named by its slug ("eigen-kracht") or by its Dutch or English
+ * name ("Eigen kracht", any case): files come from people and other systems.
+ */
+async function competenceResolver(client: CompetenceClient) {
+  const rows = await client.competence.findMany({ select: { id: true, slug: true, nameNl: true, nameEn: true } });
+  const key = (name: string) => name.trim().toLocaleLowerCase("nl");
+  const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  const byName = new Map(rows.flatMap((r) => [[key(r.nameEn), r.id] as const, [key(r.nameNl), r.id] as const]));
+  return {
+    idOf: (value: string): number | undefined =>
+      bySlug.get(value) ?? byName.get(key(value)) ?? bySlug.get(competenceSlugBase(value)),
+    remember(value: string, id: number, slug: string) {
+      bySlug.set(slug, id);
+      byName.set(key(value), id);
+    },
+  };
 }
 
 async function write(tx: Tx, items: ContentItem[], known: Map<string, Known>, opts: ImportOptions) {
@@ -253,7 +289,7 @@ async function createDilemma(
       createdAt: at,
       updatedAt: at,
       lastActivityAt: at,
-      competences: { create: [...new Set(item.competences)].map((slug) => ({ competenceId: competenceIds.get(slug)! })) },
+      competences: { create: [...new Set(item.competences.map((c) => competenceIds.get(c)!))].map((competenceId) => ({ competenceId })) },
     },
     select: { id: true },
   });
@@ -295,15 +331,19 @@ async function resolveAuthors(tx: Tx, items: ContentItem[]): Promise<Map<string,
 }
 
 async function resolveCompetences(tx: Tx, items: ContentItem[], create: boolean): Promise<Map<string, number>> {
-  const slugs = [...new Set(items.flatMap((i) => (i.kind === "dilemma" ? i.competences : [])))];
-  const rows = await tx.competence.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
-  const out = new Map(rows.map((r) => [r.slug, r.id]));
-  if (create) {
-    for (const slug of slugs.filter((s) => !out.has(s))) {
-      const name = slug.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
-      const c = await tx.competence.create({ data: { slug, nameNl: name, nameEn: name }, select: { id: true } });
-      out.set(slug, c.id);
+  const values = [...new Set(items.flatMap((i) => (i.kind === "dilemma" ? i.competences : [])))];
+  const competences = await competenceResolver(tx);
+  const out = new Map<string, number>();
+  for (const value of values) {
+    let id = competences.idOf(value);
+    if (id === undefined && create) {
+      const slug = competenceSlugBase(value);
+      // A slug-like value becomes a readable name ("eigen-kracht" → "Eigen kracht").
+      const name = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()) : value.trim();
+      id = (await tx.competence.create({ data: { slug, nameNl: name, nameEn: name }, select: { id: true } })).id;
+      competences.remember(value, id, slug);
     }
+    if (id !== undefined) out.set(value, id);
   }
   return out;
 }

@@ -101,6 +101,42 @@ describe("content import", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("takes the file in any order, competences by slug or by name, and refuses replies in a circle", async () => {
+    const reply = { ref: "ord-r2", kind: "reply", parent: "ord-r1", body: "Een reactie op de reactie.", author: "alt" };
+    const first = { ref: "ord-r1", kind: "reply", parent: "ord-d1", body: "Eerst de reactie in het bestand.", author: "sopraan" };
+    const meeting = { ref: "ord-m1", kind: "report", title: "Bijeenkomst over de volgorde", body: "Verslag.", heldOn: "2011-03-01", dilemmas: ["ord-d1"] };
+    const question = { ...dilemma, ref: "ord-d1", title: "Een dilemma dat achteraan staat", competences: ["KOORZANG", "koor-zang"] };
+    const result = await importContent(lines(reply, meeting, first, question));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const stored = await db.dilemma.findFirstOrThrow({
+      where: { title: "Een dilemma dat achteraan staat" },
+      include: { replies: { orderBy: { path: "asc" } }, competences: { include: { competence: true } }, meetings: true },
+    });
+    expect(stored.replies.map((r) => [r.bodyMd, r.depth])).toEqual([
+      ["Eerst de reactie in het bestand.", 0],
+      ["Een reactie op de reactie.", 1],
+    ]);
+    expect(stored.competences.map((c) => c.competence.slug)).toEqual(["koor-zang"]); // two names of one competence
+    expect(stored.meetings).toHaveLength(1);
+
+    // A name the forum lacks becomes a competence of that name, with a slug made from it.
+    const created = await importContent(lines({ ...dilemma, ref: "ord-d2", competences: ["Samen zingen"] }), { createCompetences: true });
+    expect(created.ok).toBe(true);
+    expect(await db.competence.findUnique({ where: { slug: "samen-zingen" } })).toMatchObject({ nameNl: "Samen zingen" });
+
+    const circle = await importContent(
+      lines(
+        { ref: "ring-a", kind: "reply", parent: "ring-b", body: "A", author: "ringer" },
+        { ref: "ring-b", kind: "reply", parent: "ring-a", body: "B", author: "ringer" },
+      ),
+    );
+    expect(circle.ok).toBe(false);
+    if (!circle.ok) expect(circle.errors.map((e) => [e.line, e.message])).toEqual([
+      [1, 'replies answer each other in a circle (through "ring-b")'],
+      [2, 'replies answer each other in a circle (through "ring-a")'],
+    ]);
+  });
+
   it("creates missing competences only when asked to", async () => {
     const item = { ...dilemma, ref: "imp-d2", competences: ["nieuwe-competentie"] };
     expect((await importContent(lines(item))).ok).toBe(false);
