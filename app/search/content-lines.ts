@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
+import { amsterdamToUtc } from "~/meetings/dates";
 
 // The lines of a content import file (JSON Lines, one item per line), checked on their own:
 // each a dilemma, a reply or a meeting report. What needs the database (do the parents,
@@ -30,7 +31,25 @@ const author = z
   .trim()
   .min(2, "needs at least 2 characters")
   .max(60, "is at most 60 characters");
-const createdAt = z.iso.datetime({ offset: true, error: "is not a date and time like 2009-07-02T10:00:00Z" }).optional();
+// A moment with its offset ("2009-07-02T10:00:00Z"), or Dutch local time without one
+// ("2009-07-02 10:00", "2009-07-02T10:00:00"), or only a day (taken as noon there).
+const createdAt = z
+  .string({ error: "is a date and time like 2009-07-02T10:00:00Z" })
+  .transform((value, ctx) => {
+    const at = moment(value.trim());
+    if (at) return at.toISOString();
+    ctx.addIssue({ code: "custom", message: "is not a date and time like 2009-07-02T10:00:00Z, 2009-07-02 10:00 or 2009-07-02" });
+    return z.NEVER;
+  })
+  .optional();
+
+function moment(value: string): Date | null {
+  if (z.iso.datetime({ offset: true }).safeParse(value).success) return new Date(value);
+  const local = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?)?$/.exec(value);
+  if (!local || !z.iso.date().safeParse(local[1]).success) return null;
+  const [hours, minutes] = (local[2] ?? "12:00").split(":").map(Number) as [number, number];
+  return hours < 24 && minutes < 60 ? amsterdamToUtc(local[1]!, local[2] ?? "12:00") : null;
+}
 
 const DilemmaLine = z.object({
   ref,

@@ -119,6 +119,17 @@ describe("content import", () => {
     expect(stored.competences.map((c) => c.competence.slug)).toEqual(["koor-zang"]); // two names of one competence
     expect(stored.meetings).toHaveLength(1);
 
+    // Times without an offset are Dutch time; a day alone is noon there.
+    const localTime = { ...dilemma, ref: "ord-t1", title: "Een dilemma met een lokale tijd", createdAt: "2009-07-02 10:00" };
+    const dayOnly = { ...dilemma, ref: "ord-t2", title: "Een dilemma met alleen een dag", createdAt: "2009-12-01" };
+    const odd = { ...dilemma, ref: "ord-t3", title: "Een dilemma met een rare tijd", createdAt: "gisteren" };
+    const refused = await importContent(lines(localTime, dayOnly, odd));
+    expect(!refused.ok && refused.errors.map((e) => e.line)).toEqual([3]);
+    expect((await importContent(lines(localTime, dayOnly))).ok).toBe(true);
+    const local = await db.dilemma.findFirstOrThrow({ where: { title: "Een dilemma met een lokale tijd" } });
+    const day = await db.dilemma.findFirstOrThrow({ where: { title: "Een dilemma met alleen een dag" } });
+    expect([local.createdAt.toISOString(), day.createdAt.toISOString()]).toEqual(["2009-07-02T08:00:00.000Z", "2009-12-01T11:00:00.000Z"]);
+
     // A name the forum lacks becomes a competence of that name, with a slug made from it.
     const created = await importContent(lines({ ...dilemma, ref: "ord-d2", competences: ["Samen zingen"] }), { createCompetences: true });
     expect(created.ok).toBe(true);
