@@ -81,7 +81,11 @@ const ReportLine = z.object({
   kind: z.literal("report"),
   title,
   body,
-  heldOn: z.iso.date({ error: "is not a date like 2009-07-02" }),
+  // A day; a date and time is cut to its day.
+  heldOn: z
+    .string({ error: "is a date like 2009-07-02" })
+    .transform((v) => v.trim().replace(/^(\d{4}-\d{2}-\d{2})[T ].*$/, "$1"))
+    .pipe(z.iso.date({ error: "is not a date like 2009-07-02" })),
   status: z.enum(["draft", "published"], { error: 'is "draft" or "published"' }).default("published"),
   takeaways: z.array(z.string().trim().min(1).max(500), { error: "is a list of sentences" }).max(20).optional(),
   /** Refs of the dilemmas raised at the meeting. */

@@ -104,7 +104,7 @@ describe("content import", () => {
   it("takes the file in any order, competences by slug or by name, and refuses replies in a circle", async () => {
     const reply = { ref: "ord-r2", kind: "reply", parent: "ord-r1", body: "Een reactie op de reactie.", author: "alt" };
     const first = { ref: "ord-r1", kind: "reply", parent: "ord-d1", body: "Eerst de reactie in het bestand.", author: "sopraan" };
-    const meeting = { ref: "ord-m1", kind: "report", title: "Bijeenkomst over de volgorde", body: "Verslag.", heldOn: "2011-03-01", dilemmas: ["ord-d1"] };
+    const meeting = { ref: "ord-m1", kind: "report", title: "Bijeenkomst over de volgorde", body: "Verslag.", heldOn: "2011-03-01T19:30:00", dilemmas: ["ord-d1"] };
     const question = { ...dilemma, ref: "ord-d1", title: "Een dilemma dat achteraan staat", competences: ["KOORZANG", "koor-zang"] };
     const result = await importContent(lines(reply, meeting, first, question));
     expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -118,6 +118,9 @@ describe("content import", () => {
     ]);
     expect(stored.competences.map((c) => c.competence.slug)).toEqual(["koor-zang"]); // two names of one competence
     expect(stored.meetings).toHaveLength(1);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: stored.meetings[0]!.meetingId } })).heldOn.toISOString()).toBe(
+      "2011-03-01T00:00:00.000Z",
+    );
 
     // Times without an offset are Dutch time; a day alone is noon there.
     const localTime = { ...dilemma, ref: "ord-t1", title: "Een dilemma met een lokale tijd", createdAt: "2009-07-02 10:00" };
