@@ -17,8 +17,9 @@ export type CompiledQuery = {
   /** For ts_rank: every alternative / only the words as typed (no exclusions: see toTsQuery). */
   rankAll: string;
   rankExact: string;
-  /** Each positive term on its own, and the exclusions (for matches of only some terms). */
-  terms: string[];
+  /** Each positive term on its own (the word as typed, its tsquery), and the exclusions (for
+   *  matches of only some terms). */
+  terms: { text: string; query: string }[];
   exclusions: string;
   highlighter: Highlighter;
 };
@@ -70,8 +71,8 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
   }
   const terms = parsed.terms
     .filter((t) => !t.negated)
-    .map((t) => toTsQuery({ text: t.text, terms: [t] }))
-    .filter(Boolean);
+    .map((t) => ({ text: t.text, query: toTsQuery({ text: t.text, terms: [t] }) }))
+    .filter((t) => t.query);
   const exclusions = parsed.terms
     .filter((t) => t.negated)
     .map((t) => toTsQuery({ text: t.text, terms: [{ ...t, negated: false }] }))

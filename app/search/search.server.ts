@@ -5,7 +5,7 @@ import type { Guardian, SearchScope } from "~/guardian/guardian.server";
 import { meetingPath } from "~/meetings/paths";
 import { db } from "~/platform/db.server";
 import { replyPermalink } from "~/replies/paths";
-import { atLeast, compileQuery, type CompiledQuery } from "./compile.server";
+import { compileQuery, type CompiledQuery } from "./compile.server";
 import { competenceCache, type CompetenceInfo } from "./competence-terms.server";
 import { recordSearchMiss } from "./misses.server";
 import {
@@ -17,7 +17,7 @@ import {
   type SearchRequest,
 } from "./params";
 import { highlightAll, snippet, type Highlighter, type Segment } from "./snippet.server";
-import { suggestionsFor } from "./vocabulary.server";
+import { commonWords, suggestionsFor } from "./vocabulary.server";
 
 // The search: dilemmas, replies and published reports together, ranked, filtered, counted per
 // filter value, folded per thread, a page at a time. One SQL statement finds the page (every
@@ -239,9 +239,13 @@ export function partialRequired(n: number): number {
 }
 
 /**
- * Threads that match most of the query's words (partialRequired), ranked by how many words
- * they share and then as usual; none of `except` (the full results). Only asked when the full
- * results are few: someone who typed one word too many still finds what they meant.
+ * Threads that have most of the query's words (partialRequired) somewhere in them — in the
+ * dilemma, a reply or both — ranked by how many words they share and then as usual; none of
+ * `except` (the full results). Only asked when the full results are few: a question typed as
+ * a sentence ("hoe ga je om met discriminatie in de buurtapp") rarely has all its words in one
+ * post, while the thread that answers it has them between its posts. Words that are in a fifth
+ * of a large forum's posts do not bring threads in (that would read half the forum), but count
+ * when a thread has them.
  */
 async function partialMatches(
   c: CompiledQuery,
@@ -251,33 +255,41 @@ async function partialMatches(
   except: number[],
   limit: number,
 ): Promise<Row[]> {
-  const parts = c.terms.slice(0, PARTIAL_MAX_TERMS);
-  if (parts.length < 2) return [];
-  const any = atLeast(parts, partialRequired(parts.length));
+  const terms = c.terms.slice(0, PARTIAL_MAX_TERMS);
+  if (terms.length < 2) return [];
+  const common = await commonWords();
+  const telling = terms.filter((t) => !common.has(t.text));
+  if (telling.length === 0) return [];
+  const any = telling.map((t) => `( ${t.query} )`).join(" | ");
   const match = c.exclusions ? `( ${any} ) & ${c.exclusions}` : any;
-  const shared = Prisma.join(
-    parts.map((p) => Prisma.sql`(s.doc @@ ${p}::tsquery)::int`),
-    " + ",
+  const has = Prisma.join(
+    terms.map((t, i) => Prisma.sql`CASE WHEN s.doc @@ ${t.query}::tsquery THEN ${1 << i}::int ELSE 0 END`),
+    " | ",
   );
   return db.$queryRaw<Row[]>`
     WITH hit AS (
-      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g,
-             (${shared}) + ${scoreSql(c)} AS score
+      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has, ${scoreSql(c)} AS score
       FROM "SearchDocument" s
       WHERE s.doc @@ ${match}::tsquery AND ${visible} AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}
         AND coalesce(s."dilemmaId", -s."sourceId") <> ALL(${except}::int[])
     ), thread AS (
-      SELECT DISTINCT ON (g) g, id AS rep, date, max(score) OVER (PARTITION BY g) AS score
-      FROM hit ORDER BY g, kind = 'reply', score DESC
+      -- The words a thread has between its posts (a bit each), its best post's score.
+      SELECT g, length(replace(bit_or(has)::bit(${Prisma.raw(String(PARTIAL_MAX_TERMS))})::text, '0', ''))::int AS shared, max(score) AS score, max(date) AS date
+      FROM hit GROUP BY g
     ), page AS (
-      SELECT g, rep, score, row_number() OVER (ORDER BY score DESC, date DESC, g DESC)::int AS ord
-      FROM thread ORDER BY score DESC, date DESC, g DESC LIMIT ${limit}
+      SELECT g, shared + score AS score,
+             row_number() OVER (ORDER BY shared DESC, score DESC, date DESC, g DESC)::int AS ord
+      FROM thread WHERE shared >= ${partialRequired(terms.length)}
+      ORDER BY shared DESC, score DESC, date DESC, g DESC LIMIT ${limit}
+    ), shown AS (
+      -- The thread is shown by its dilemma when that has one of the words, else by its best reply.
+      SELECT DISTINCT ON (hit.g) hit.g, hit.id FROM hit JOIN page USING (g) ORDER BY hit.g, hit.kind = 'reply', hit.score DESC
     ), best AS (
       SELECT DISTINCT ON (hit.g) hit.g, hit.id FROM hit JOIN page USING (g)
       WHERE hit.kind = 'reply' ORDER BY hit.g, hit.score DESC
     )
-    SELECT 'hit' AS part, NULL AS value, 0 AS n, page.rep, best.id AS "bestReply", page.score::float8 AS score, page.ord, page.g
-    FROM page LEFT JOIN best USING (g)
+    SELECT 'hit' AS part, NULL AS value, 0 AS n, shown.id AS rep, best.id AS "bestReply", page.score::float8 AS score, page.ord, page.g
+    FROM page JOIN shown USING (g) LEFT JOIN best USING (g)
     ORDER BY page.ord`;
 }
 

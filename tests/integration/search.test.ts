@@ -356,6 +356,17 @@ describe("queries", () => {
     expect(ids(outcome.partial)).toEqual([`dilemma:${d.id}`]);
   });
 
+  it("finds a thread whose dilemma and reply have the words between them, asked as a sentence", async () => {
+    const [asker, helper] = [await member(), await member()];
+    const app = word("buurtapp");
+    const d = await ask(asker, `De ${app} loopt uit de hand`, "Er komen nare berichten over jongens uit de straat.", [await competence()]);
+    const r = await reply(helper, d.id, "Reageer op discriminerende berichten meteen, maar rustig.");
+    const outcome = await search(visitor, request(`hoe ga je om met discriminatie in de ${app}`));
+    expect(outcome.hits).toEqual([]); // no single post has both
+    expect(ids(outcome.partial)).toEqual([`dilemma:${d.id}`]);
+    expect(outcome.partial[0]!.reply?.id).toBe(r.id);
+  });
+
   it("searches as you type: the last word may be unfinished", async () => {
     const asker = await member();
     const w = word("vrijwilligerscentrale");
