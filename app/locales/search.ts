@@ -63,7 +63,7 @@ export const nl = {
     pastLast: "Op deze pagina staan geen resultaten meer. <firstLink>Naar de eerste pagina</firstLink>.",
     noneWithAll: "Niets gevonden met al je zoekwoorden samen.",
     partialHeading: "Met een deel van je zoekwoorden",
-    partialIntro: "Deze berichten hebben de meeste van je zoekwoorden, maar niet allemaal.",
+    partialIntro: "In deze gesprekken staan de meeste van je zoekwoorden, maar niet allemaal.",
   },
   live: {
     heading: "Resultaten terwijl je typt",
@@ -181,7 +181,7 @@ export const en: typeof nl = {
     pastLast: "There are no more results on this page. <firstLink>Go to the first page</firstLink>.",
     noneWithAll: "Nothing found with all your search words together.",
     partialHeading: "With some of your search words",
-    partialIntro: "These posts have most of your search words, but not all of them.",
+    partialIntro: "These conversations have most of your search words between their posts, but not all of them.",
   },
   live: {
     heading: "Results as you type",
