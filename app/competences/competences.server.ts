@@ -1,7 +1,6 @@
+import { listCompetenceDilemmas, type DilemmaSummary } from "~/dilemmas/list.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { DilemmaStatus } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
-import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { markdownToPlainText, renderMarkdown } from "~/platform/markdown.server";
@@ -89,20 +88,8 @@ export type Moved = { movedTo: string };
 
 export const COMPETENCE_PAGE_SIZE = 20;
 
-/** A dilemma in the competence's list: the same shape as the /dilemmas list's entries. */
-export type CompetenceDilemma = {
-  id: number;
-  title: string;
-  status: DilemmaStatus;
-  replyCount: number;
-  lastActivityAt: Date;
-  /** Only staff and the author see hidden dilemmas; the page says it is hidden. */
-  hidden: boolean;
-  locked: boolean;
-  author: AuthorView;
-  /** All its competences (this one too), retired ones marked. */
-  competences: { slug: string; nameNl: string; nameEn: string; retired: boolean }[];
-};
+/** A dilemma in the competence's list: an entry of the /dilemmas list. */
+export type CompetenceDilemma = DilemmaSummary;
 
 /** A meeting report that discussed a dilemma with this competence. */
 
@@ -146,33 +133,10 @@ export async function getCompetencePage(guardian: Guardian, slug: string, page =
   const dilemmaCount = await db.dilemma.count({ where });
   const pageCount = Math.max(1, Math.ceil(dilemmaCount / COMPETENCE_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const rows = await db.dilemma.findMany({
-    where,
-    orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+  const dilemmas = await listCompetenceDilemmas(guardian, competence.id, {
     skip: (current - 1) * COMPETENCE_PAGE_SIZE,
     take: COMPETENCE_PAGE_SIZE,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      replyCount: true,
-      lastActivityAt: true,
-      hiddenAt: true,
-      lockedAt: true,
-      author: authorSelect,
-      competences: {
-        select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
-        orderBy: { competence: { nameNl: "asc" } },
-      },
-    },
   });
-  const dilemmas = rows.map(({ hiddenAt, lockedAt, author, competences, ...d }) => ({
-    ...d,
-    hidden: hiddenAt !== null,
-    locked: lockedAt !== null,
-    author: toAuthorView(author),
-    competences: competences.map(({ competence: { retiredAt, ...c } }) => ({ ...c, retired: retiredAt !== null })),
-  }));
   return { competence, dilemmas, dilemmaCount, page: current, pageCount };
 }
 

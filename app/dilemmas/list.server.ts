@@ -63,6 +63,25 @@ export async function listRecentDilemmas(guardian: Guardian, limit = DILEMMA_PAG
 }
 
 /**
+ * A numbered page of one competence's dilemmas (its own page, /competences/:slug), newest
+ * activity first: read from the competence's tags in their own order, like the list's
+ * competence filter.
+ */
+export async function listCompetenceDilemmas(
+  guardian: Guardian,
+  competenceId: number,
+  page: { skip: number; take: number },
+): Promise<DilemmaSummary[]> {
+  const tags = await db.dilemmaCompetence.findMany({
+    where: { competenceId, dilemma: guardian.visibleDilemmasWhere() },
+    orderBy: [{ lastActivityAt: "desc" }, { dilemmaId: "desc" }],
+    ...page,
+    select: { dilemma: { select: summarySelect } },
+  });
+  return tags.map((t) => toSummary(t.dilemma));
+}
+
+/**
  * One page of the list. With `after`, the page holds the items older than that cursor; with
  * `before`, the items newer than it (read oldest-first, then turned round). No OFFSET: a
  * dilemma asked while someone pages does not push items onto the next page twice.
