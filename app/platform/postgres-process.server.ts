@@ -92,7 +92,17 @@ export function isPostgresOf(pid: number, pgdata: string): boolean {
   const cmdline = procFile(pid, "cmdline");
   if (cmdline === undefined) return true;
   const args = cmdline.split("\0");
-  return path.basename(args[0] ?? "") === "postgres" && args.some((a) => path.resolve(a) === pgdata);
+  // Compared as real paths: the same data dir reached through a symlink is the same cluster.
+  const target = realPath(pgdata);
+  return path.basename(args[0] ?? "") === "postgres" && args.some((a) => realPath(a) === target);
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(path.resolve(p));
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 export function isNodeProcess(pid: number): boolean {

@@ -102,6 +102,27 @@ describe("resolveDatabase with the embedded Postgres", () => {
     expect(alive(pid)).toBe(false);
   });
 
+  it("knows a live server's Postgres when its data folder is reached through a symlink", async () => {
+    const server = await holder("server");
+    const pid = postmasterPid()!;
+    const link = path.join(os.tmpdir(), `kk-embedded-link-${process.pid}`);
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(dataDir, link);
+    process.env.KK_DATA_DIR = link;
+    try {
+      const command = await resolveDatabase({ purpose: "command", log });
+      expect(await sql(command.url, "SELECT note FROM kept")).toEqual([{ note: "still here" }]);
+      await command.stop();
+    } finally {
+      process.env.KK_DATA_DIR = dataDir;
+      fs.rmSync(link, { force: true });
+    }
+    expect(lines.some((l) => l.includes("stale"))).toBe(false);
+    expect(alive(pid)).toBe(true);
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  });
+
   it("takes Postgres over from a command that started it, which then leaves it running", async () => {
     const command = await holder("command");
     const pid = postmasterPid()!;
