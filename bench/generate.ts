@@ -13,15 +13,17 @@ import { renderMarkdown } from "~/platform/markdown.server";
 import { migrate } from "~/platform/migrate.server";
 import { DUTCH_ANALYSIS_VERSION } from "~/search/dutch/analysis.server";
 import { competences as demoCompetences } from "../prisma/seed/demo-content";
-import { MEMBER_COUNT, planDataset, type Plan, type Special } from "./plan";
-import { dilemmaBody, dilemmaTitle, EXTRA_COMPETENCES, memberName, prng, replyBody, between, pick } from "./text";
+import { MEMBER_COUNT, planDataset, poolText, type Plan, type Special } from "./plan";
+import { dilemmaBody, dilemmaTitle, EXTRA_COMPETENCES, memberName, prng, replyBody, between, pick, topic } from "./text";
 
 /** Bump when the generator changes what it makes: cached data sets of another version are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 5;
 export const DATASET_SIZES = [2_000, 20_000] as const;
 export const BENCH_DATA_DIR = path.resolve(".data/bench");
-const REPLY_POOL = 2_000;
-const DILEMMA_POOL = 500;
+const REPLY_POOL = 20_000;
+const DILEMMA_POOL = 4_000;
+/** Threads are about one of these topics; pool text i belongs to topic i % TOPICS. */
+const TOPICS = 400;
 const CHUNK = 20_000;
 
 export type DatasetMeta = {
@@ -172,7 +174,7 @@ async function generate(url: string, size: number): Promise<DatasetMeta> {
   const started = Date.now();
   const now = Date.now();
   const competenceCount = demoCompetences.length + EXTRA_COMPETENCES.length;
-  const plan = planDataset({ dilemmaCount: size, competenceCount, replyPoolSize: REPLY_POOL, now });
+  const plan = planDataset({ dilemmaCount: size, competenceCount, topicCount: TOPICS, replyPoolSize: REPLY_POOL, now });
   const planned = Date.now();
   await withClient(url, async (c) => {
     await c.query("SET synchronous_commit = off");
@@ -215,14 +217,14 @@ async function generate(url: string, size: number): Promise<DatasetMeta> {
 /** Bodies as Markdown + stored HTML, rendered once each by the app's own renderer. */
 async function insertPools(c: pg.Client) {
   const r = prng(7);
-  const pool = (n: number, make: () => string) => {
-    const md = Array.from({ length: n }, make);
+  const pool = (n: number, make: (i: number) => string) => {
+    const md = Array.from({ length: n }, (_, i) => make(i));
     return [md.map((_, i) => i), md, md.map((m) => renderMarkdown(m))];
   };
   await c.query("CREATE TEMP TABLE reply_pool (idx int PRIMARY KEY, md text, html text) ON COMMIT DROP");
   await c.query("CREATE TEMP TABLE dilemma_pool (idx int PRIMARY KEY, md text, html text) ON COMMIT DROP");
-  await c.query("INSERT INTO reply_pool SELECT * FROM unnest($1::int[], $2::text[], $3::text[])", pool(REPLY_POOL, () => replyBody(r)));
-  await c.query("INSERT INTO dilemma_pool SELECT * FROM unnest($1::int[], $2::text[], $3::text[])", pool(DILEMMA_POOL, () => dilemmaBody(r)));
+  await c.query("INSERT INTO reply_pool SELECT * FROM unnest($1::int[], $2::text[], $3::text[])", pool(REPLY_POOL, (i) => replyBody(r, topic(i % TOPICS))));
+  await c.query("INSERT INTO dilemma_pool SELECT * FROM unnest($1::int[], $2::text[], $3::text[])", pool(DILEMMA_POOL, (i) => dilemmaBody(r, topic(i % TOPICS))));
 }
 
 async function insertMembersAndCompetences(c: pg.Client, now: number) {
@@ -289,8 +291,8 @@ async function insertDilemmas(c: pg.Client, plan: Plan) {
        JOIN dilemma_pool p ON p.idx = t.pool`,
       [
         part.map((d) => d.id),
-        part.map(() => dilemmaTitle(r)),
-        part.map(() => Math.floor(r() * DILEMMA_POOL)),
+        part.map((d) => dilemmaTitle(r, topic(d.topic))),
+        part.map((d) => poolText(r, d.topic, TOPICS, DILEMMA_POOL)),
         part.map((d) => d.authorId),
         part.map((d) => d.locked),
         part.map((d) => d.hidden),

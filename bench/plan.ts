@@ -31,6 +31,8 @@ export type DilemmaPlan = {
   hidden: boolean;
   locked: boolean;
   competences: number[];
+  /** What the thread is about (bench/text.ts topic): its body and replies come from that topic's pool. */
+  topic: number;
 };
 
 /** Column arrays (one entry per reply): cheaper than 200 000 objects, and what unnest() wants. */
@@ -58,6 +60,8 @@ export type Plan = {
 export type PlanOptions = {
   dilemmaCount: number;
   competenceCount: number;
+  /** Pools are grouped by topic: pool text i belongs to topic i % topicCount. */
+  topicCount: number;
   replyPoolSize: number;
   /** The generation moment: all timestamps lie before it. */
   now: number;
@@ -88,6 +92,11 @@ function someCompetence(r: Random, count: number): number {
     if (roll <= 0) return rank;
   }
   return count;
+}
+
+/** A text of the thread's topic from a pool where text i belongs to topic i % topicCount. */
+export function poolText(r: Random, topic: number, topicCount: number, poolSize: number): number {
+  return topic + topicCount * Math.floor(r() * Math.floor(poolSize / topicCount));
 }
 
 function chooseSpecial(r: Random, dilemmaCount: number): Special {
@@ -143,6 +152,7 @@ export function planDataset(opts: PlanOptions): Plan {
       hidden: !isClean && r() < 0.003,
       locked: !isClean && r() < 0.01,
       competences: [...competences],
+      topic: Math.floor(r() * opts.topicCount),
     };
     const answerable = addThread(r, d, forced.get(id) ?? threadLength(r), isClean, opts, replies, helpful);
     // Answered: the asker marked a readable top-level reply. Always so for the measured
@@ -202,7 +212,7 @@ function addThread(
     out.dilemmaId.push(d.id);
     out.parentId.push(parent >= 0 ? out.id[parent]! : null);
     out.authorId.push(authorId);
-    out.pool.push(Math.floor(r() * opts.replyPoolSize));
+    out.pool.push(poolText(r, d.topic, opts.topicCount, opts.replyPoolSize));
     out.path.push(path);
     out.depth.push(path.length / SEGMENT_WIDTH - 1);
     out.helpfulCount.push(marks);

@@ -26,7 +26,7 @@ import { indexReply } from "~/search/indexer.server";
 import { searchRequestFromParams } from "~/search/params";
 import { reindexAll, searchIndexIsCurrent } from "~/search/reindex.server";
 import { search } from "~/search/search.server";
-import { BENCH_DATA_DIR, databaseUrl, ensureDataset, startBenchCluster } from "./generate";
+import { BENCH_DATA_DIR, databaseUrl, ensureDataset, startBenchCluster, type DatasetMeta } from "./generate";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const SIZE = Number(arg("size") ?? 20_000);
@@ -159,16 +159,24 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t, result];
 }
 
-/** The bench data set's copy for search, cloned from bench_<size> once. */
-async function searchDatabase(adminUrl: string): Promise<string> {
+/** The bench data set's copy for search, cloned from bench_<size> once per generated data set. */
+async function searchDatabase(adminUrl: string, source: DatasetMeta): Promise<string> {
   const name = `bench_search_${SIZE}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) {
-      console.log(`cloning bench_${SIZE} into ${name} (once)`);
+    // The clone is labelled with the moment its source was generated: a regenerated source
+    // (a new generator version) makes a new clone.
+    const label = `cloned from bench_${SIZE} generated ${source.generatedAt}`;
+    const { rows } = await admin.query<{ label: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS label FROM pg_database WHERE datname = $1",
+      [name],
+    );
+    if (rows[0]?.label !== label) {
+      console.log(`cloning bench_${SIZE} into ${name} (once per data set)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(`bench_${SIZE}`)}`);
+      await admin.query(`COMMENT ON DATABASE ${admin.escapeIdentifier(name)} IS ${admin.escapeLiteral(label)}`);
     }
   } finally {
     await admin.end();
@@ -189,7 +197,7 @@ async function main(): Promise<boolean> {
   const cluster = await startBenchCluster();
   try {
     const ds = await ensureDataset(cluster.adminUrl, SIZE, false);
-    process.env.DATABASE_URL = await searchDatabase(cluster.adminUrl);
+    process.env.DATABASE_URL = await searchDatabase(cluster.adminUrl, ds.meta);
     const lexicon = warmDutchAnalysis();
     say(`Dutch lexicon: ${lexicon.forms} forms in ${Math.round(lexicon.loadMs)} ms (${lexicon.source})`);
     const [counts] = await db.$queryRaw<{ dilemmas: number; replies: number; reports: number }[]>`

@@ -169,7 +169,10 @@ async function runSearch(
   pageSize: number,
   withFacets: boolean,
 ): Promise<Row[]> {
-  const order = request.sort === "newest" ? Prisma.sql`date DESC, g DESC` : Prisma.sql`score DESC, date DESC, g DESC`;
+  // Scores are the costly part (ts_rank reads every matching post's positions): only posts
+  // that pass every filter are scored, and none when sorting by date (then only the page's).
+  const relevance = request.sort !== "newest";
+  const order = relevance ? Prisma.sql`score DESC, date DESC, g DESC` : Prisma.sql`date DESC, g DESC`;
   const facets = withFacets
     ? Prisma.sql`
     UNION ALL
@@ -191,15 +194,16 @@ async function runSearch(
     SELECT 'competence', id::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
       FROM t CROSS JOIN LATERAL unnest(t.comps) AS x(id) WHERE flags & 40 = 40 GROUP BY id
     UNION ALL
-    SELECT 'year', (${FIRST_YEAR - 1} + bucket)::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
-      FROM (SELECT DISTINCT width_bucket(date, ${yearStarts()}::timestamptz[]) AS bucket, g FROM m WHERE fk AND fc AND fs) x
-      WHERE bucket > 0 GROUP BY bucket`
+    SELECT 'year', (${FIRST_YEAR - 1} + b)::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
+      FROM t CROSS JOIN LATERAL generate_series(t.ymin, t.ymax) AS b
+      WHERE flags & 48 = 48 AND t.years & (1::bigint << b) <> 0 GROUP BY b`
     : Prisma.empty;
   return db.$queryRaw<Row[]>`
     WITH m AS MATERIALIZED (
       SELECT s.id, s.kind, s.status, s.date, s."competenceIds" AS comps, coalesce(s."dilemmaId", -s."sourceId") AS g,
              ${f.kinds} AS fk, ${f.competences} AS fc, ${f.status} AS fs, ${f.period} AS fp,
-             ${scoreSql(c)} AS score
+             ${relevance ? Prisma.sql`CASE WHEN ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period} THEN ${scoreSql(c)} END` : Prisma.sql`NULL::float4`} AS score,
+             width_bucket(s.date, ${yearStarts()}::timestamptz[]) AS y
       FROM "SearchDocument" s
       WHERE s.doc @@ ${c.match}::tsquery AND ${visible}
     ), t AS MATERIALIZED (
@@ -213,17 +217,21 @@ async function runSearch(
              count(*) FILTER (WHERE kind = 'reply' AND fk AND fp)::int AS replies,
              bit_or(CASE WHEN NOT fp THEN 0 WHEN kind = 'dilemma' THEN 1 WHEN kind = 'reply' THEN 2 ELSE 4 END
                     | CASE WHEN fk AND fp THEN 8 ELSE 0 END | CASE WHEN fc THEN 16 ELSE 0 END | CASE WHEN fs THEN 32 ELSE 0 END) AS flags,
-             min(status) AS status, min(comps) AS comps, max(date) FILTER (WHERE fk) AS kdate
+             min(status) AS status, min(comps) AS comps, max(date) FILTER (WHERE fk) AS kdate,
+             -- The years (width_bucket of yearStarts) its posts of the kind filter were written in.
+             bit_or(1::bigint << y) FILTER (WHERE fk AND y > 0) AS years,
+             min(y) FILTER (WHERE fk AND y > 0) AS ymin, max(y) FILTER (WHERE fk AND y > 0) AS ymax
       FROM m GROUP BY g
     ), page AS (
       SELECT g, head, score, date, replies FROM t WHERE flags & 56 = 56
       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(request.page - 1) * pageSize}
     ), best AS (
       SELECT DISTINCT ON (m.g) m.g, m.id FROM m JOIN page USING (g)
-      WHERE m.kind = 'reply' AND m.fk AND m.fp ORDER BY m.g, m.score DESC
+      WHERE m.kind = 'reply' AND m.fk AND m.fp ORDER BY m.g, ${relevance ? Prisma.sql`m.score DESC` : Prisma.sql`m.date DESC, m.id DESC`}
     )
     SELECT 'hit' AS part, page.replies::text AS value, (SELECT count(*) FROM t WHERE flags & 56 = 56)::int AS n,
-           coalesce(page.head, best.id) AS rep, best.id AS "bestReply", page.score::float8 AS score,
+           coalesce(page.head, best.id) AS rep, best.id AS "bestReply",
+           ${relevance ? Prisma.sql`page.score` : Prisma.sql`(SELECT ${scoreSql(c)} FROM "SearchDocument" s WHERE s.id = coalesce(page.head, best.id))`}::float8 AS score,
            (row_number() OVER (ORDER BY ${order}))::int AS ord, page.g
     FROM page LEFT JOIN best USING (g)
     ${facets}`;
