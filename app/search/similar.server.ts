@@ -52,18 +52,29 @@ export async function similarDilemmaIds(text: string, limit: number): Promise<Si
     telling.length === parts.length || telling.length === 0
       ? atLeast(parts, requiredTerms(parts.length))
       : atLeast(telling, Math.ceil(telling.length / 2)); // half of the telling words, at least one
-  // The dilemmas' own index (WHERE kind = 'dilemma') finds them; no kind token needed.
-  const match = any;
-  const shared = Prisma.join(
-    parts.map((p) => Prisma.sql`(s.doc @@ ${p}::tsquery)::int`),
-    " + ",
-  );
   const rank = parts.map((p) => `( ${p} )`).join(" | ");
-  return db.$queryRaw<SimilarMatch[]>`
-    SELECT s."sourceId" AS id,
-           ((${shared})::float8 / ${parts.length} + ts_rank(s.doc, ${rank}::tsquery, 1))::float8 AS score
-    FROM "SearchDocument" s
-    WHERE s.doc @@ ${match}::tsquery AND s.kind = 'dilemma' AND NOT s."threadHidden"
-    ORDER BY score DESC, s.date DESC, s."sourceId" DESC
-    LIMIT ${limit}`;
+  // Ranked by how many words they share, then by ts_rank: one level per number of shared
+  // words, most first, each ranked and cut to the limit on its own. The levels are read in
+  // that order and reading stops once the limit is reached, so a title whose words are in
+  // thousands of dilemmas ranks only the few that share all of them (ts_rank is the costly
+  // part). The dilemmas' own index (WHERE kind = 'dilemma') finds every level.
+  const required = telling.length === parts.length || telling.length === 0 ? requiredTerms(parts.length) : 1;
+  const levels: Prisma.Sql[] = [];
+  for (let k = parts.length; k >= required; k--) {
+    const exactly = k < parts.length ? Prisma.sql`AND NOT s.doc @@ ${atLeast(parts, k + 1)}::tsquery` : Prisma.empty;
+    levels.push(Prisma.sql`(
+      SELECT s."sourceId" AS id, (${k / parts.length} + ts_rank(s.doc, ${rank}::tsquery, 1))::float8 AS score, ${k}::int AS shared
+      FROM "SearchDocument" s
+      WHERE s.doc @@ ${atLeast(parts, k)}::tsquery AND s.doc @@ ${any}::tsquery ${exactly}
+        AND s.kind = 'dilemma' AND NOT s."threadHidden"
+      ORDER BY score DESC, s.date DESC, s."sourceId" DESC
+      LIMIT ${limit})`);
+  }
+  // Postgres runs UNION ALL's branches in order (Append), so LIMIT stops after the level that
+  // fills it; the sort below only makes the order independent of that.
+  const rows = await db.$queryRaw<(SimilarMatch & { shared: number })[]>`
+    SELECT id, score, shared FROM (${Prisma.join(levels, " UNION ALL ")}) x LIMIT ${limit}`;
+  return rows
+    .sort((a, b) => b.shared - a.shared || b.score - a.score)
+    .map(({ id, score }) => ({ id, score }));
 }

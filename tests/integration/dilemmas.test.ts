@@ -302,6 +302,22 @@ describe("similar dilemmas", () => {
     );
   });
 
+  it("puts dilemmas that share more of the words first, down to half of them", async () => {
+    const asker = await member();
+    const tags = await competences(1);
+    const say = (title: string, body: string) => createDilemma(asker, ask(tags, { title, body }));
+    // Two words, in the title and over and over in the text: a strong match on few words.
+    const twoStrong = await say("Zwembadbezoek met de wandelclub", "Zwembadbezoek, zwembadbezoek: de wandelclub wil het.");
+    const threeWeak = await say("Een vraag over uitjes", "Het zwembadbezoek van de wandelclub kost een taxibus.");
+    const allFour = await say("Nog een vraag", "Zwembadbezoek met de wandelclub: ruzie over de taxibus.");
+    const oneWord = await say("Zwembadbezoek", "Zwembadbezoek, zwembadbezoek en nog eens zwembadbezoek.");
+    const query = "zwembadbezoek wandelclub taxibus ruzie";
+    const found = (await findSimilarDilemmas(visitor, query, 5)).map((d) => d.id);
+    expect(found).toEqual([allFour.id, threeWeak.id, twoStrong.id]);
+    expect(found).not.toContain(oneWord.id); // one of four words is less than half
+    expect((await findSimilarDilemmas(visitor, query, 2)).map((d) => d.id)).toEqual([allFour.id, threeWeak.id]);
+  });
+
   it("never suggests a hidden dilemma, not to members, staff or the asker", async () => {
     const [asker, organiser] = [await member(), await member("organiser")];
     const tags = await competences(1);
