@@ -2,6 +2,7 @@
 // middleware, compression, logging at warn), pointed at a bench database.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { SERVER_NODE_FLAGS } from "../server/node-flags";
 
 export type RunningServer = { origin: string; pid: number; spawnedAt: number; stop(): Promise<void> };
 
@@ -27,7 +28,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server/index.ts"], {
     cwd: appDir,
     env: {
       ...process.env,
