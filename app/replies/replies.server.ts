@@ -1,5 +1,5 @@
 import { findVisibleDilemmaRef } from "~/dilemmas/dilemmas.server";
-import { lockDilemmaRow } from "~/dilemmas/edit.server";
+import { lockDilemmaRow, lockVisibleDilemma } from "~/dilemmas/edit.server";
 import { parseOrInvalid } from "~/dilemmas/validate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.server";
@@ -51,7 +51,14 @@ async function loadReply(guardian: Guardian, replyId: number, tx: Tx = db): Prom
   return reply;
 }
 
-export type CreatedReply = { id: number; dilemmaId: number };
+/** The new reply, and where it sits (for the redirect to it): its dilemma and how many of the
+ *  thread's replies come before it. A repeated submission finds the earlier reply: located
+ *  null, the caller locates it. */
+export type CreatedReply = {
+  id: number;
+  dilemmaId: number;
+  located: { dilemma: { id: number; title: string }; before: number } | null;
+};
 
 export async function createReply(guardian: Guardian, dilemmaId: number, raw: ReplyInput): Promise<CreatedReply> {
   const authorId = memberIdOf(guardian);
@@ -61,14 +68,14 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
       // The row lock makes concurrent replies to one dilemma take turns: each reads the
       // highest sibling path after the previous one committed, so paths never collide, and a
       // lock or hide that raced us is seen here (a dilemma the viewer may not see: NotFound).
-      await lockDilemmaRow(tx, dilemmaId);
-      guardian.ensureCanReply(await findVisibleDilemmaRef(guardian, dilemmaId, tx));
+      const dilemma = await lockVisibleDilemma(tx, guardian, dilemmaId);
+      guardian.ensureCanReply(dilemma);
 
       const earlier = await tx.reply.findUnique({
         where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
         select: { id: true, dilemmaId: true },
       });
-      if (earlier) return earlier;
+      if (earlier) return { ...earlier, located: null };
 
       const parent = input.parentId ? await replyParent(tx, guardian, dilemmaId, input.parentId) : null;
       const path = await nextChildPath(tx, dilemmaId, parent);
@@ -93,7 +100,9 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
         data: { replyCount: { increment: 1 }, lastActivityAt: now },
       });
       await indexReply(tx, reply.id);
-      return reply;
+      const [{ before }] = await tx.$queryRaw<[{ before: number }]>`
+        SELECT count(*)::int AS before FROM "Reply" WHERE "dilemmaId" = ${dilemmaId} AND path < ${path}`;
+      return { ...reply, located: { dilemma: { id: dilemmaId, title: dilemma.title }, before } };
     });
   } catch (e) {
     // The same form sent twice at the same moment, racing past the lookup above: the unique
@@ -103,7 +112,7 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
         where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
         select: { id: true, dilemmaId: true },
       });
-      if (earlier) return earlier;
+      if (earlier) return { ...earlier, located: null };
     }
     throw e;
   }
@@ -243,6 +252,12 @@ export async function setHelpful(guardian: Guardian, replyId: number, helpful: b
 }
 
 export type ReplyLocation = { replyId: number; dilemma: { id: number; title: string }; page: number };
+
+/** Where a reply just written sits: from what createReply found, or looked up (a repeat). */
+export async function locateCreatedReply(guardian: Guardian, reply: CreatedReply, pageSize: number): Promise<ReplyLocation> {
+  if (!reply.located) return locateReply(guardian, reply.id, pageSize);
+  return { replyId: reply.id, dilemma: reply.located.dilemma, page: Math.floor(reply.located.before / pageSize) + 1 };
+}
 
 /** Where a reply sits: its dilemma and the page of the thread it is on (one COUNT). */
 export async function locateReply(guardian: Guardian, replyId: number, pageSize: number): Promise<ReplyLocation> {

@@ -34,6 +34,7 @@ import {
   createReply,
   deleteReply,
   hideReply,
+  locateCreatedReply,
   locateReply,
   markAnswer,
   setHelpful,
@@ -179,7 +180,7 @@ async function replyAction(
   if (submission.status !== "success") return invalidForm(submission);
   try {
     const reply = await createReply(guardian, dilemmaId, submission.value);
-    const at = await locateReply(guardian, reply.id, THREAD_PAGE_SIZE);
+    const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
     return redirect(threadPagePath(at.dilemma, at.page, reply.id));
   } catch (error) {
     // Locked or hidden meanwhile, or the reply answered is gone: say so, and hand the text

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
 import { anonymousViewer, type Viewer } from "~/guardian/viewer";
 import { db } from "~/platform/db.server";
+import * as dilemmaRoute from "~/routes/dilemma";
 import * as editRoute from "~/routes/dilemmas.$id.edit";
 import * as listRoute from "~/routes/dilemmas._index";
 import * as askRoute from "~/routes/dilemmas.new";
@@ -210,5 +211,36 @@ describe("the live helpers", () => {
     const outcome = await preview(v);
     expect(outcome.data).toEqual({ html: "<h3>Kop</h3>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n" });
     expect((await preview(anonymousViewer)).status).toBe(403);
+  });
+});
+
+describe("/dilemmas/:id, posting a reply", () => {
+  it("sends the writer to the page and place of the new reply, also when the form is sent twice", async () => {
+    const asker = await viewer();
+    const slug = await competence();
+    const created = await ask(asker, { title: "Een vraag met veel reacties", body: "Tekst.", competences: [slug], submissionId: `p-${++n}-abcdefgh` });
+    const path = created.location!;
+    const id = Number(path.split("/")[2]);
+    const post = (v: Viewer, fields: Record<string, string>) =>
+      outcomeOf(() =>
+        dilemmaRoute.action({ request: formPost(path, { intent: "reply", ...fields }), context: routeContext(v), params: { id: String(id) } } as never),
+      );
+    const writer = await viewer();
+    // A full first page (50 replies) …
+    const first = await post(writer, { body: "De eerste reactie.", submissionId: `first-${n}-abcdefgh` });
+    const firstId = Number(first.location!.split("#reply-")[1]);
+    expect(first).toMatchObject({ status: 302, location: `${path}#reply-${firstId}` });
+    for (let i = 2; i <= 50; i++) await post(writer, { body: `Reactie ${i}.`, submissionId: `r${i}-${n}-abcdefgh` });
+    // … so the next reply is the first on page 2,
+    const later = await post(writer, { body: "Op de tweede pagina.", submissionId: `later-${n}-abcdefgh` });
+    expect(later.status).toBe(302);
+    expect(later.location).toMatch(new RegExp(`^${path}\\?page=2#reply-\\d+$`));
+    // the same form again lands at the same place (and adds nothing),
+    const again = await post(writer, { body: "Op de tweede pagina.", submissionId: `later-${n}-abcdefgh` });
+    expect(again.location).toBe(later.location);
+    expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(51);
+    // and an answer to the first reply sits right under it, on page 1.
+    const nested = await post(writer, { body: "Een antwoord op de eerste.", parentId: String(firstId), submissionId: `nested-${n}-abcdefgh` });
+    expect(nested.location).toMatch(new RegExp(`^${path}#reply-\\d+$`));
   });
 });
