@@ -21,8 +21,9 @@ import { commonWords, suggestionsFor } from "./vocabulary.server";
 
 // The search: dilemmas, replies and published reports together, ranked, filtered, counted per
 // filter value, folded per thread, a page at a time. One SQL statement finds the page (every
-// match ranked, one result per thread), another counts the facets; both read SearchDocument
-// only, through its GIN index, with the Guardian's visibility rules as a WHERE clause.
+// match ranked, one result per thread) and counts the facets, reading SearchDocument only,
+// through its GIN index, with the Guardian's visibility rules as a WHERE clause; a second
+// fetches the texts of the page's results for their snippets.
 //
 // Ranking: ts_rank with weights A (title) 1.0, B (competences) 0.4, C (text) 0.2, over every
 // alternative of the query, plus twice the rank of the words as typed (so exact forms beat
@@ -156,8 +157,9 @@ type Row = {
 /**
  * One statement: the page of results (threads ranked, folded) and every facet count. The
  * matches are read once (the expensive part: a common word matches tens of thousands of rows),
- * each with its score and whether it passes each filter, then folded into one row per thread;
- * ranking, paging and the facets work on those thread rows. A facet counts the threads that
+ * each with whether it passes each filter (and its score if it passes them all), and folded
+ * into one row per thread; ranking, paging and the facets work on those thread rows. Only the
+ * page's threads are read again, for their best-matching reply. A facet counts the threads that
  * pass every filter but its own. Competences and status are a thread's (a reply carries its
  * dilemma's), so those filters hold for all of a thread's rows or none.
  */
