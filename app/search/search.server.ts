@@ -319,15 +319,25 @@ async function partialMatches(
     ORDER BY page.ord`;
 }
 
-/** How many results (threads) a query finds for this viewer, without filters. */
-async function countMatches(c: CompiledQuery, visible: Prisma.Sql): Promise<number> {
-  if (!c.match) return 0;
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT DISTINCT coalesce(s."dilemmaId", -s."sourceId") FROM "SearchDocument" s
-      WHERE s.doc @@ ${c.match}::tsquery AND ${visible}) x`;
-  return row?.n ?? 0;
+/** Whether a query finds more than `than` results (threads) for this viewer, without filters.
+ *  Reads the first few hundred matching posts, not all: a corrected common word may match
+ *  tens of thousands, and `than` is tiny (a suggestion is only looked for below 3 results). */
+async function findsMore(c: CompiledQuery, visible: Prisma.Sql, than: number): Promise<boolean> {
+  if (!c.match) return false;
+  const sample = async (posts: number | null) => {
+    const [row] = await db.$queryRaw<{ threads: number; posts: number }[]>`
+      SELECT count(DISTINCT g)::int AS threads, count(*)::int AS posts FROM (
+        SELECT coalesce(s."dilemmaId", -s."sourceId") AS g FROM "SearchDocument" s
+        WHERE s.doc @@ ${c.match}::tsquery AND ${visible}
+        ${posts === null ? Prisma.empty : Prisma.sql`LIMIT ${posts}`}) x`;
+    return row ?? { threads: 0, posts: 0 };
+  };
+  const first = await sample(FINDS_MORE_SAMPLE);
+  if (first.threads > than) return true;
+  if (first.posts < FINDS_MORE_SAMPLE) return false; // that was all of them
+  return (await sample(null)).threads > than; // hundreds of posts in a few threads: count all
 }
+const FINDS_MORE_SAMPLE = 200;
 
 type DocRow = {
   id: number;
@@ -460,8 +470,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
   let suggestion: SearchOutcome["suggestion"] = null;
   if (request.page === 1 && unfilteredTotal < 3 && !opts.prefix) {
     for (const s of await suggestionsFor(request.q, unfilteredTotal === 0)) {
-      const better = await countMatches(await compileQuery(s.query), visible);
-      if (better > unfilteredTotal) {
+      if (await findsMore(await compileQuery(s.query), visible, unfilteredTotal)) {
         suggestion = { query: s.query, href: searchHref(request, { q: s.query }) };
         break;
       }
