@@ -1,9 +1,8 @@
 // Dutch-like text for the generated data set: titles, dilemma bodies and replies built from
 // the words and situations of neighbourhood work, so row sizes, Markdown shapes and trigram
 // statistics look like a real circle's rather than lorem ipsum. Deterministic per seed.
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { Bits } from "~/search/dutch/hunspell";
+import { dutchLexicon } from "~/search/dutch/lexicon.server";
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same data set. */
 export function prng(seed: number): () => number {
@@ -149,13 +148,12 @@ const PLACE = [
 let tailWords: string[] | null = null;
 function tail(): string[] {
   if (tailWords) return tailWords;
-  const text = gunzipSync(readFileSync(new URL("../app/search/dutch/data/lexicon-nl.txt.gz", import.meta.url))).toString("utf8");
+  const lexicon = dutchLexicon();
   const words: string[] = [];
-  for (const line of text.split("\n")) {
-    const [form, bits, lemmas] = line.split("\t");
-    if (!form || !bits || lemmas !== undefined || form.startsWith("#") || !/^[a-z]{4,14}$/.test(form)) continue;
-    const b = parseInt(bits, 36);
-    if ((b & Bits.Lower) && (b & (Bits.Noun | Bits.Adj)) && !(b & Bits.CompoundOnly)) words.push(form);
+  for (const form of lexicon.forms()) {
+    if (!/^[a-z]{4,14}$/.test(form) || lexicon.lemmas(form).length > 0) continue; // base forms only
+    const b = lexicon.bits(form);
+    if (b & Bits.Lower && b & (Bits.Noun | Bits.Adj) && !(b & Bits.CompoundOnly)) words.push(form);
   }
   tailWords = shuffled(words, 41).slice(0, 40_000);
   return tailWords;

@@ -26,8 +26,9 @@ export function rememberingT(i18n: I18n): TFunction {
   return ((key: unknown, options?: unknown) => {
     if (typeof key !== "string") return t(key, options);
     if (options === undefined) {
-      if (!plain.has(key)) plain.set(key, t(key));
-      return plain.get(key);
+      let value = plain.get(key);
+      if (value === undefined) plain.set(key, (value = t(key)));
+      return value;
     }
     if (typeof options !== "object" || options === null) return t(key, options);
     let id: string;
@@ -36,7 +37,8 @@ export function rememberingT(i18n: I18n): TFunction {
     } catch {
       return t(key, options); // not serialisable (a cycle, a BigInt): not remembered
     }
-    if (withOptions.has(id)) return withOptions.get(id);
+    const known = withOptions.get(id);
+    if (known !== undefined) return known;
     const value = t(key, options);
     if (withOptions.size >= MAX_WITH_OPTIONS) withOptions.clear();
     withOptions.set(id, value);

@@ -2,7 +2,6 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
-import { NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { indexDilemma } from "~/search/indexer.server";
 import {
@@ -11,7 +10,7 @@ import {
   resolveCompetenceIds,
   type CompetenceChoice,
 } from "./competence-tags.server";
-import { findVisibleDilemmaRef, toDilemmaRef, type DilemmaRefWithId } from "./dilemmas.server";
+import { findVisibleDilemmaRef, lockVisibleDilemma } from "./dilemmas.server";
 import { DilemmaTagsSchema, EditDilemmaSchema, type EditDilemmaInput } from "./schemas";
 import { parseOrInvalid } from "./validate.server";
 
@@ -112,26 +111,4 @@ export async function setDilemmaCompetences(guardian: Guardian, id: number, slug
 
 export async function lockDilemmaRow(tx: Prisma.TransactionClient, id: number): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Dilemma" WHERE id = ${id} FOR UPDATE`;
-}
-
-/**
- * Locks the dilemma's row and reads what the Guardian's rules need (and its title), in one
- * statement instead of three (lock, dilemma, its author): writing into a thread is the most
- * frequent write. NotFound when it does not exist or the viewer may not see it.
- */
-export async function lockVisibleDilemma(
-  tx: Prisma.TransactionClient,
-  guardian: Guardian,
-  id: number,
-): Promise<DilemmaRefWithId & { title: string }> {
-  const [row] = Number.isSafeInteger(id)
-    ? await tx.$queryRaw<{ id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; title: string; erasedAt: Date | null }[]>`
-        SELECT d.id, d."authorId", d."lockedAt", d."hiddenAt", d.title, u."erasedAt"
-        FROM "Dilemma" d JOIN "User" u ON u.id = d."authorId"
-        WHERE d.id = ${id} FOR UPDATE OF d`
-    : [];
-  if (!row) throw new NotFound("dilemma");
-  const ref = toDilemmaRef({ ...row, author: { erasedAt: row.erasedAt } });
-  guardian.ensureCanSeeDilemma(ref);
-  return { ...ref, title: row.title };
 }

@@ -1,5 +1,5 @@
-import { findVisibleDilemmaRef } from "~/dilemmas/dilemmas.server";
-import { lockDilemmaRow, lockVisibleDilemma } from "~/dilemmas/edit.server";
+import { findVisibleDilemmaRef, lockVisibleDilemma } from "~/dilemmas/dilemmas.server";
+import { lockDilemmaRow } from "~/dilemmas/edit.server";
 import { parseOrInvalid } from "~/dilemmas/validate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.server";
@@ -256,8 +256,11 @@ export type ReplyLocation = { replyId: number; dilemma: { id: number; title: str
 /** Where a reply just written sits: from what createReply found, or looked up (a repeat). */
 export async function locateCreatedReply(guardian: Guardian, reply: CreatedReply, pageSize: number): Promise<ReplyLocation> {
   if (!reply.located) return locateReply(guardian, reply.id, pageSize);
-  return { replyId: reply.id, dilemma: reply.located.dilemma, page: Math.floor(reply.located.before / pageSize) + 1 };
+  return { replyId: reply.id, dilemma: reply.located.dilemma, page: pageOf(reply.located.before, pageSize) };
 }
+
+/** The thread page of a reply that has `before` replies before it. */
+const pageOf = (before: number, pageSize: number) => Math.floor(before / pageSize) + 1;
 
 /** Where a reply sits: its dilemma and the page of the thread it is on (one COUNT). */
 export async function locateReply(guardian: Guardian, replyId: number, pageSize: number): Promise<ReplyLocation> {
@@ -267,7 +270,7 @@ export async function locateReply(guardian: Guardian, replyId: number, pageSize:
   return {
     replyId,
     dilemma: { id: reply.dilemma.id, title: reply.dilemma.title },
-    page: Math.floor(Number(before) / pageSize) + 1,
+    page: pageOf(Number(before), pageSize),
   };
 }
 

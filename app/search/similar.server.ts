@@ -48,24 +48,26 @@ export async function similarDilemmaIds(text: string, limit: number): Promise<Si
   // such words still count in the ranking, but the words a dilemma must share are the others.
   const common = await commonWords();
   const telling = terms.filter((t) => !common.has(t.text)).map((t) => t.part);
-  const any =
-    telling.length === parts.length || telling.length === 0
-      ? atLeast(parts, requiredTerms(parts.length))
-      : atLeast(telling, Math.ceil(telling.length / 2)); // half of the telling words, at least one
+  const plain = telling.length === parts.length || telling.length === 0; // no common words to set apart
   const rank = parts.map((p) => `( ${p} )`).join(" | ");
   // Ranked by how many words they share, then by ts_rank: one level per number of shared
   // words, most first, each ranked and cut to the limit on its own. The levels are read in
   // that order and reading stops once the limit is reached, so a title whose words are in
   // thousands of dilemmas ranks only the few that share all of them (ts_rank is the costly
   // part). The dilemmas' own index (WHERE kind = 'dilemma') finds every level.
-  const required = telling.length === parts.length || telling.length === 0 ? requiredTerms(parts.length) : 1;
+  // Without common words a dilemma must share half the words (all of one or two); with them,
+  // any number of words, as long as half the telling ones (at least one) are among them.
+  const required = plain ? requiredTerms(parts.length) : 1;
+  const alsoTelling = plain
+    ? Prisma.empty
+    : Prisma.sql`AND s.doc @@ ${atLeast(telling, Math.ceil(telling.length / 2))}::tsquery`;
   const levels: Prisma.Sql[] = [];
   for (let k = parts.length; k >= required; k--) {
     const exactly = k < parts.length ? Prisma.sql`AND NOT s.doc @@ ${atLeast(parts, k + 1)}::tsquery` : Prisma.empty;
     levels.push(Prisma.sql`(
       SELECT s."sourceId" AS id, (${k / parts.length} + ts_rank(s.doc, ${rank}::tsquery, 1))::float8 AS score, ${k}::int AS shared
       FROM "SearchDocument" s
-      WHERE s.doc @@ ${atLeast(parts, k)}::tsquery AND s.doc @@ ${any}::tsquery ${exactly}
+      WHERE s.doc @@ ${atLeast(parts, k)}::tsquery ${alsoTelling} ${exactly}
         AND s.kind = 'dilemma' AND NOT s."threadHidden"
       ORDER BY score DESC, s.date DESC, s."sourceId" DESC
       LIMIT ${limit})`);

@@ -33,6 +33,11 @@ export class Lexicon {
     return (this.bits(form) & Bits.VerbInf) !== 0;
   }
 
+  /** Every form, in the data's order. */
+  forms(): IterableIterator<string> {
+    return this.data.bits.keys();
+  }
+
   /** Lemmas other than the form itself: initiatieven → initiatief, werkte → werken. */
   lemmas(form: string): string[] {
     return decodeLemmas(form, this.data.lemmas.get(form));
