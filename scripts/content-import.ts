@@ -6,11 +6,10 @@
 // stderr. Works with or without the server running.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { disconnectDb } from "~/platform/db.server";
-import { resolveDatabase } from "~/platform/embedded-postgres.server";
-import { migrate } from "~/platform/migrate.server";
 import { importContent } from "~/search/content-import.server";
 import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
+import { progressLine, withMigratedDatabase } from "./lib/command-database";
+
 
 const usage = "usage: npm run content:import -- --file FILE.jsonl [--create-competences]";
 
@@ -29,18 +28,14 @@ async function main(): Promise<number> {
     process.stderr.write(`cannot read ${values.file}: ${(error as Error).message}\n`);
     return 2;
   }
-  const database = await resolveDatabase({ purpose: "command" });
-  process.env.DATABASE_URL = database.url;
-  try {
-    await migrate(database.url);
+  return withMigratedDatabase(async () => {
     warmDutchAnalysis();
-    let last = 0;
+    const progress = progressLine(500);
     const result = await importContent(text, {
       createCompetences: values["create-competences"],
       onProgress: (phase, done, total) => {
-        if (Date.now() - last < 500 && done < total) return;
-        last = Date.now();
-        process.stderr.write(`\r${phase} ${done}/${total}   ${done === total ? "\n" : ""}`);
+        progress(phase, done, total);
+        if (done === total) process.stderr.write("\n");
       },
     });
     for (const w of result.warnings) process.stderr.write(`line ${w.line}: ${w.message}\n`);
@@ -53,10 +48,7 @@ async function main(): Promise<number> {
     const created = result.items.filter((i) => i.created).length;
     process.stderr.write(`Imported ${created} new item(s); ${result.items.length - created} were imported before.\n`);
     return 0;
-  } finally {
-    await disconnectDb();
-    await database.stop();
-  }
+  });
 }
 
 main().then(

@@ -2,26 +2,15 @@
 // Rebuilds the whole search index (every dilemma, reply and report, and the vocabulary of
 // "Bedoelde je"). Safe while the server runs: posts go on meanwhile, and a rebuild already
 // running in another process is not started twice. Progress on stderr, figures on stdout.
-import { disconnectDb } from "~/platform/db.server";
-import { resolveDatabase } from "~/platform/embedded-postgres.server";
-import { migrate } from "~/platform/migrate.server";
 import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
 import { reindexAll } from "~/search/reindex.server";
+import { progressLine, withMigratedDatabase } from "./lib/command-database";
 
 async function main() {
-  const database = await resolveDatabase({ purpose: "command" });
-  process.env.DATABASE_URL = database.url;
-  try {
-    await migrate(database.url);
+  await withMigratedDatabase(async () => {
     warmDutchAnalysis();
-    let last = 0;
-    const stats = await reindexAll({
-      onProgress: (p) => {
-        if (Date.now() - last < 1000 && p.done < p.total) return;
-        last = Date.now();
-        process.stderr.write(`\r${p.kind.padEnd(8)} ${p.done}/${p.total}   `);
-      },
-    });
+    const progress = progressLine(1000);
+    const stats = await reindexAll({ onProgress: (p) => progress(p.kind.padEnd(8), p.done, p.total) });
     process.stderr.write("\n");
     if (!stats.ran) {
       console.log("Another process is rebuilding the search index right now; nothing done.");
@@ -31,10 +20,7 @@ async function main() {
       `Indexed ${stats.documents} documents (${stats.words} words) in ${(stats.ms / 1000).toFixed(1)} s; ` +
         `index size ${(stats.bytes / 1e6).toFixed(1)} MB.`,
     );
-  } finally {
-    await disconnectDb();
-    await database.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,9 +5,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createMemberFromConsole } from "~/accounts/accounts.server";
-import { disconnectDb } from "~/platform/db.server";
-import { resolveDatabase } from "~/platform/embedded-postgres.server";
-import { migrate } from "~/platform/migrate.server";
+import { withMigratedDatabase } from "./lib/command-database";
 
 const usage = 'usage: npm run user:create -- --email ADDRESS --role member|organiser|admin [--name "Name"] [--password PW]';
 
@@ -36,10 +34,7 @@ async function main() {
   }
   const { email, role, name, password, organisation } = parsed.data;
   const generated = password ? null : randomBytes(15).toString("base64url");
-  const database = await resolveDatabase({ purpose: "command" });
-  process.env.DATABASE_URL = database.url;
-  try {
-    await migrate(database.url);
+  await withMigratedDatabase(async () => {
     const result = await createMemberFromConsole({
       email,
       role,
@@ -49,10 +44,7 @@ async function main() {
     });
     console.log(`${result.created ? "Created" : "Updated"} ${role} @${result.handle} (${email}).`);
     if (generated) console.log(`Password (shown once): ${generated}`);
-  } finally {
-    await disconnectDb();
-    await database.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {
