@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 
 // "Previous / Page 2 of 5 / Next" as plain links (works without JavaScript; every page has
 // its own URL). Labels come in translated, so any page can use it.
@@ -21,17 +21,17 @@ export function Pagination({
       <ul>
         {page > 1 ? (
           <li>
-            <Link to={hrefFor(page - 1)} rel="prev">
+            <InternalLink to={hrefFor(page - 1)} rel="prev">
               {labels.previous}
-            </Link>
+            </InternalLink>
           </li>
         ) : null}
         <li aria-current="page">{labels.current}</li>
         {page < pageCount ? (
           <li>
-            <Link to={hrefFor(page + 1)} rel="next">
+            <InternalLink to={hrefFor(page + 1)} rel="next">
               {labels.next}
-            </Link>
+            </InternalLink>
           </li>
         ) : null}
       </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, Link, useLocation } from "react-router";
+import { Form, useLocation } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { locales } from "~/platform/i18n";
 
 // Footer: the statements the law asks for, and the language choice as a plain form (a select
@@ -13,10 +14,10 @@ export function SiteFooter({ locale }: { locale: string }) {
         <nav aria-label={t("nav.footer")}>
           <ul className="nav-list">
             <li>
-              <Link to="/privacy">{t("nav.privacy")}</Link>
+              <InternalLink to="/privacy">{t("nav.privacy")}</InternalLink>
             </li>
             <li>
-              <Link to="/toegankelijkheid">{t("nav.accessibility")}</Link>
+              <InternalLink to="/toegankelijkheid">{t("nav.accessibility")}</InternalLink>
             </li>
           </ul>
         </nav>

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, Link, NavLink } from "react-router";
+import { Form, NavLink } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { HeaderSearch } from "~/components/search/HeaderSearch";
 
 export type HeaderViewer = { handle: string; displayName: string } | null;
@@ -11,12 +12,12 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link to="/" className="brand">
+        <InternalLink to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             ◎
           </span>{" "}
           {t("app.name")}
-        </Link>
+        </InternalLink>
         <HeaderSearch />
         <nav aria-label={t("nav.main")}>
           <ul className="nav-list">

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, Link, redirect, useLoaderData, useSearchParams } from "react-router";
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { getOwnAccount, logOutEverywhere } from "~/accounts/accounts.server";
 import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";
 import { guardianOf, requestInfo } from "~/web/context.server";
@@ -53,10 +54,10 @@ export default function Account() {
       </dl>
       <ul>
         <li>
-          <Link to={PROFILE_EDIT_PATH}>{t("members.profile.edit")}</Link>
+          <InternalLink to={PROFILE_EDIT_PATH}>{t("members.profile.edit")}</InternalLink>
         </li>
         <li>
-          <Link to={memberPath(account)}>{t("members.edit.viewProfile")}</Link>
+          <InternalLink to={memberPath(account)}>{t("members.edit.viewProfile")}</InternalLink>
         </li>
       </ul>
       <h2>{t("account.logoutEverywhere")}</h2>

@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, isRouteErrorResponse, redirect, useActionData, useLoaderData } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { getCompetenceForEdit, setCompetenceRetired, updateCompetence } from "~/competences/competences.server";
 import { competenceName, competencePath, editCompetencePath } from "~/competences/paths";
 import { CompetenceSchema } from "~/competences/schemas";
@@ -72,7 +73,7 @@ export default function EditCompetence() {
       <title>{`${t("competences.form.editTitle", { name })} · ${t("app.name")}`}</title>
       <h1>{t("competences.form.editTitle", { name })}</h1>
       <p>
-        <Link to={competencePath(competence)}>{t("competences.form.cancel")}</Link>
+        <InternalLink to={competencePath(competence)}>{t("competences.form.cancel")}</InternalLink>
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />

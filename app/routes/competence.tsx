@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse, Link, redirect, useLoaderData, useSearchParams } from "react-router";
+import { isRouteErrorResponse, redirect, useLoaderData, useSearchParams } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { getCompetencePage } from "~/competences/competences.server";
 import { competenceName, competencePath, editCompetencePath } from "~/competences/paths";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
@@ -37,7 +38,7 @@ export default function Competence() {
     <div className="page narrow">
       <title>{`${name} · ${t("competences.title")} · ${t("app.name")}`}</title>
       <p className="eyebrow">
-        <Link to="/competences">{t("competences.title")}</Link>
+        <InternalLink to="/competences">{t("competences.title")}</InternalLink>
       </p>
       <h1>{name}</h1>
       {otherName && otherName !== name ? (
@@ -53,9 +54,9 @@ export default function Competence() {
       {competence.retiredAt ? <p className="alert alert--info">{t("competences.page.retiredNotice")}</p> : null}
       {canManage ? (
         <p>
-          <Link to={editCompetencePath(competence)} className="button button--secondary">
+          <InternalLink to={editCompetencePath(competence)} className="button button--secondary">
             {t("competences.edit")}
-          </Link>
+          </InternalLink>
         </p>
       ) : null}
 
@@ -103,7 +104,7 @@ export default function Competence() {
           <ul>
             {reports.map((r) => (
               <li key={r.id}>
-                <Link to={meetingPath(r)}>{r.title}</Link> · <time dateTime={isoDate(r.heldOn).slice(0, 10)}>{formatDate(r.heldOn, lang)}</time>
+                <InternalLink to={meetingPath(r)}>{r.title}</InternalLink> · <time dateTime={isoDate(r.heldOn).slice(0, 10)}>{formatDate(r.heldOn, lang)}</time>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse, Link, useLoaderData } from "react-router";
+import { isRouteErrorResponse, useLoaderData } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { listCompetences, type CompetenceListItem } from "~/competences/competences.server";
 import { competenceName, competencePath, NEW_COMPETENCE_PATH } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -21,9 +22,9 @@ export default function Competences() {
       <p className="lead">{t("competences.intro")}</p>
       {canManage ? (
         <p>
-          <Link to={NEW_COMPETENCE_PATH} className="button">
+          <InternalLink to={NEW_COMPETENCE_PATH} className="button">
             {t("competences.new")}
-          </Link>
+          </InternalLink>
         </p>
       ) : null}
 
@@ -50,7 +51,7 @@ function CompetenceList({ items }: { items: CompetenceListItem[] }) {
       {items.map((c) => (
         <li key={c.id} className="competence-list__item">
           <h3 className="competence-list__name">
-            <Link to={competencePath(c)}>{competenceName(c, i18n.language)}</Link>
+            <InternalLink to={competencePath(c)}>{competenceName(c, i18n.language)}</InternalLink>
           </h3>
           <p className="meta">
             {t("competences.dilemmaCount", { count: c.dilemmaCount })}

@@ -1,6 +1,7 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, Link } from "react-router";
+import { data, isRouteErrorResponse } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { ErrorPage } from "~/components/ErrorPage";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { dilemmaPath } from "~/dilemmas/paths";
@@ -30,7 +31,7 @@ export default function DilemmaRevisions({ loaderData }: Route.ComponentProps) {
         <Trans
           i18nKey="dilemmas.revisions.of"
           values={{ title: loaderData.title }}
-          components={{ dilemmaLink: <Link to={dilemmaPath(loaderData)} /> }}
+          components={{ dilemmaLink: <InternalLink to={dilemmaPath(loaderData)} /> }}
         />
       }
       none={t("dilemmas.revisions.none")}

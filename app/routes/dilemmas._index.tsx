@@ -1,6 +1,7 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, Link } from "react-router";
+import { Form, isRouteErrorResponse } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { ErrorPage } from "~/components/ErrorPage";
 import { competenceName } from "~/competences/paths";
@@ -31,9 +32,9 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
       <h1>{t("dilemmas.list.title")}</h1>
       <p className="lead">{t("dilemmas.list.intro")}</p>
       <p>
-        <Link to="/dilemmas/new" className="button">
+        <InternalLink to="/dilemmas/new" className="button">
           {t("dilemmas.ask.callToAction")}
-        </Link>
+        </InternalLink>
       </p>
 
       <section aria-labelledby="filter-heading" className="card card--quiet dilemma-filter">
@@ -78,7 +79,7 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
             <button type="submit" className="button">
               {t("dilemmas.list.apply")}
             </button>
-            {filtered ? <Link to="/dilemmas">{t("dilemmas.list.clear")}</Link> : null}
+            {filtered ? <InternalLink to="/dilemmas">{t("dilemmas.list.clear")}</InternalLink> : null}
           </div>
         </Form>
       </section>
@@ -90,12 +91,12 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
             {paged ? (
               <Trans
                 i18nKey="dilemmas.list.emptyPage"
-                components={{ startLink: <Link to={`/dilemmas${listSearch(filter)}`} /> }}
+                components={{ startLink: <InternalLink to={`/dilemmas${listSearch(filter)}`} /> }}
               />
             ) : filtered ? (
-              <Trans i18nKey="dilemmas.list.emptyFiltered" components={{ clearLink: <Link to="/dilemmas" /> }} />
+              <Trans i18nKey="dilemmas.list.emptyFiltered" components={{ clearLink: <InternalLink to="/dilemmas" /> }} />
             ) : (
-              <Trans i18nKey="dilemmas.list.empty" components={{ askLink: <Link to="/dilemmas/new" /> }} />
+              <Trans i18nKey="dilemmas.list.empty" components={{ askLink: <InternalLink to="/dilemmas/new" /> }} />
             )}
           </p>
         ) : (
@@ -110,18 +111,18 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
             <ul>
               {page.previous ? (
                 <li>
-                  <Link to={`/dilemmas${listSearch(filter, { before: page.previous })}`} rel="prev">
+                  <InternalLink to={`/dilemmas${listSearch(filter, { before: page.previous })}`} rel="prev">
                     <span aria-hidden="true">← </span>
                     {t("dilemmas.list.previous")}
-                  </Link>
+                  </InternalLink>
                 </li>
               ) : null}
               {page.next ? (
                 <li>
-                  <Link to={`/dilemmas${listSearch(filter, { after: page.next })}`} rel="next">
+                  <InternalLink to={`/dilemmas${listSearch(filter, { after: page.next })}`} rel="next">
                     {t("dilemmas.list.next")}
                     <span aria-hidden="true"> →</span>
-                  </Link>
+                  </InternalLink>
                 </li>
               ) : null}
             </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { Link, useLoaderData } from "react-router";
+import { useLoaderData } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { formatDate, isoDate } from "~/components/format";
 import { listRecentDilemmas } from "~/dilemmas/list.server";
@@ -66,14 +67,14 @@ export default function Home() {
               <ul>
                 {report.raised.map((d) => (
                   <li key={d.id}>
-                    <Link to={dilemmaPath(d)}>{d.title}</Link>
+                    <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
           <p>
-            <Link to={meetingPath(report)}>{t("home.readReport")}</Link>
+            <InternalLink to={meetingPath(report)}>{t("home.readReport")}</InternalLink>
           </p>
         </section>
       ) : null}
@@ -81,10 +82,10 @@ export default function Home() {
       <section aria-labelledby="dilemmas-heading">
         <h2 id="dilemmas-heading">{t("home.dilemmas")}</h2>
         <p className="button-row">
-          <Link to="/dilemmas/new" className="button">
+          <InternalLink to="/dilemmas/new" className="button">
             {t("dilemmas.ask.callToAction")}
-          </Link>{" "}
-          <Link to="/dilemmas">{t("dilemmas.list.all")}</Link>
+          </InternalLink>{" "}
+          <InternalLink to="/dilemmas">{t("dilemmas.list.all")}</InternalLink>
         </p>
         {dilemmas.length === 0 ? <p>{t("home.noDilemmas")}</p> : null}
         <ul className="dilemma-list">

@@ -1,6 +1,7 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, Link } from "react-router";
+import { data, isRouteErrorResponse } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { ErrorPage } from "~/components/ErrorPage";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { meetingPath } from "~/meetings/paths";
@@ -31,7 +32,7 @@ export default function ReportRevisions({ loaderData }: Route.ComponentProps) {
         <Trans
           i18nKey="meetings.revisions.of"
           values={{ title: loaderData.title }}
-          components={{ reportLink: <Link to={meetingPath(loaderData)} /> }}
+          components={{ reportLink: <InternalLink to={meetingPath(loaderData)} /> }}
         />
       }
       none={t("meetings.revisions.none")}

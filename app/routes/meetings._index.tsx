@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse, Link } from "react-router";
+import { isRouteErrorResponse } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate } from "~/components/format";
 import { MeetingFacts } from "~/components/meetings/MeetingFacts";
@@ -30,12 +31,12 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
       <p className="lead">{t("meetings.list.intro")}</p>
       {can.create ? (
         <p className="button-row">
-          <Link to={NEW_MEETING_PATH} className="button">
+          <InternalLink to={NEW_MEETING_PATH} className="button">
             {t("meetings.list.planMeeting")}
-          </Link>
-          <Link to={NEW_REPORT_PATH} className="button button--secondary">
+          </InternalLink>
+          <InternalLink to={NEW_REPORT_PATH} className="button button--secondary">
             {t("meetings.list.writeReport")}
-          </Link>
+          </InternalLink>
         </p>
       ) : null}
 
@@ -46,7 +47,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
             {upcoming.map((m) => (
               <li key={m.id} className="card meeting-list__item">
                 <h3>
-                  <Link to={meetingPath(m)}>{m.title}</Link>
+                  <InternalLink to={meetingPath(m)}>{m.title}</InternalLink>
                 </h3>
                 <MeetingFacts meeting={{ ...m, hostOrganisation: "" }} />
                 <p>
@@ -54,7 +55,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
                   {t("meetings.list.agendaCount", { count: m.agendaCount })}.
                 </p>
                 <p>
-                  <Link to={meetingPath(m)}>{t("meetings.list.toAgenda", { title: m.title })}</Link>
+                  <InternalLink to={meetingPath(m)}>{t("meetings.list.toAgenda", { title: m.title })}</InternalLink>
                 </p>
               </li>
             ))}
@@ -76,7 +77,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
           {reports.map((r) => (
             <li key={r.id} className="dilemma-list__item">
               <h3 className="dilemma-list__title">
-                <Link to={meetingPath(r)}>{r.title}</Link>
+                <InternalLink to={meetingPath(r)}>{r.title}</InternalLink>
               </h3>
               <p className="meta">
                 {r.status === "draft" ? (

@@ -1,7 +1,8 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, isRouteErrorResponse, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors, FormErrors } from "~/components/form";
@@ -96,9 +97,9 @@ export default function Member() {
       </dl>
       {profile.canEdit ? (
         <p>
-          <Link to={PROFILE_EDIT_PATH} className="button button--secondary">
+          <InternalLink to={PROFILE_EDIT_PATH} className="button button--secondary">
             {t("members.profile.edit")}
-          </Link>
+          </InternalLink>
         </p>
       ) : null}
 
@@ -121,7 +122,7 @@ export default function Member() {
           {profile.dilemmas.items.map((d) => (
             <li key={d.id} className="dilemma-list__item">
               <h3 className="dilemma-list__title">
-                <Link to={dilemmaPath(d)}>{d.title}</Link>
+                <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>
               </h3>
               <p className="meta">
                 {d.hidden ? <strong>{t("members.profile.hidden")} · </strong> : null}
@@ -150,18 +151,18 @@ export default function Member() {
           {profile.replies.items.map((r) => (
             <li key={r.id} className="reply-list__item">
               <p className="reply-list__on">
-                {t("members.profile.replyOn")} <Link to={dilemmaPath(r.dilemma)}>{r.dilemma.title}</Link>
+                {t("members.profile.replyOn")} <InternalLink to={dilemmaPath(r.dilemma)}>{r.dilemma.title}</InternalLink>
               </p>
               <p className="reply-list__excerpt">{r.excerpt}</p>
               <p className="meta">
                 <time dateTime={isoDate(r.createdAt)}>{formatDate(r.createdAt, lang)}</time> ·{" "}
-                <Link to={replyPermalink(r.id)}>
+                <InternalLink to={replyPermalink(r.id)}>
                   {t("members.profile.readReply")}
                   <span className="visually-hidden">
                     {" "}
                     ({t("members.profile.replyOn").toLowerCase()} {r.dilemma.title})
                   </span>
-                </Link>
+                </InternalLink>
               </p>
             </li>
           ))}

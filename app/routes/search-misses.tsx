@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse, Link, redirect } from "react-router";
+import { isRouteErrorResponse, redirect } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate, isoDate } from "~/components/format";
 import { listSearchMisses } from "~/search/misses.server";
@@ -29,7 +30,7 @@ export default function SearchMisses({ loaderData }: Route.ComponentProps) {
       <p className="lead">{t("search.misses.intro")}</p>
       <p>{t("search.misses.privacy")}</p>
       <p>
-        <Link to={SEARCH_SYNONYMS_PATH}>{t("search.misses.synonymsLink")}</Link>
+        <InternalLink to={SEARCH_SYNONYMS_PATH}>{t("search.misses.synonymsLink")}</InternalLink>
       </p>
       {loaderData.misses.length === 0 ? (
         <p>{t("search.misses.none")}</p>
@@ -48,7 +49,7 @@ export default function SearchMisses({ loaderData }: Route.ComponentProps) {
             {loaderData.misses.map((m) => (
               <tr key={m.query}>
                 <td>
-                  <Link to={searchHref({ ...empty, q: m.query })}>{m.query}</Link>
+                  <InternalLink to={searchHref({ ...empty, q: m.query })}>{m.query}</InternalLink>
                 </td>
                 <td>{m.count}</td>
                 <td>{m.days}</td>

@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, Link, redirect, useActionData } from "react-router";
+import { Form, isRouteErrorResponse, redirect, useActionData } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors, FormErrors, useValidatedForm } from "~/components/form";
@@ -112,7 +113,7 @@ function GroupForm({
         <button type="submit" name="intent" value={group ? "save" : "add"} className="button">
           {group ? t("search.synonyms.save") : t("search.synonyms.add")}
         </button>
-        {group ? <Link to={SYNONYMS_PATH}>{t("search.synonyms.cancel")}</Link> : null}
+        {group ? <InternalLink to={SYNONYMS_PATH}>{t("search.synonyms.cancel")}</InternalLink> : null}
       </div>
     </Form>
   );
@@ -159,9 +160,9 @@ export default function SearchSynonyms({ loaderData }: Route.ComponentProps) {
                     : t("search.synonyms.general")}
                 </p>
                 <div className="button-row">
-                  <Link to={`${SYNONYMS_PATH}?edit=${g.id}`} aria-label={`${t("search.synonyms.edit")}: ${g.terms.join(", ")}`}>
+                  <InternalLink to={`${SYNONYMS_PATH}?edit=${g.id}`} aria-label={`${t("search.synonyms.edit")}: ${g.terms.join(", ")}`}>
                     {t("search.synonyms.edit")}
-                  </Link>
+                  </InternalLink>
                   <details className="confirm">
                     <summary aria-label={`${t("search.synonyms.delete")}: ${g.terms.join(", ")}`}>{t("search.synonyms.delete")}</summary>
                     <Form method="post" className="confirm__body">

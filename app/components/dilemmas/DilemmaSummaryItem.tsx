@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { Link } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { formatDate, isoDate } from "~/components/format";
@@ -25,7 +25,7 @@ export function DilemmaSummaryItem({ dilemma: d }: { dilemma: DilemmaListEntry }
   return (
     <li className="dilemma-list__item">
       <h3 className="dilemma-list__title">
-        <Link to={dilemmaPath(d)}>{d.title}</Link>
+        <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>
       </h3>
       <p className="meta">
         <span className={`status status--${d.status}`}>{t(`dilemmas.status.${d.status}`)}</span>

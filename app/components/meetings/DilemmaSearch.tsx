@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { DilemmaCandidate } from "~/meetings/links.server";
 
@@ -46,7 +47,7 @@ export function DilemmaSearch({
                 {results.map((d) => (
                   <li key={d.id} className="search-results__item">
                     <span>
-                      <Link to={dilemmaPath(d)}>{d.title}</Link>{" "}
+                      <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>{" "}
                       <span className="meta">
                         (#{d.id} · {t(`meetings.report.status.${d.status}`)} · {t("meetings.report.replies", { count: d.replyCount })})
                       </span>

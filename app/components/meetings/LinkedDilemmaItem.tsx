@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { Link } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { LinkedDilemma } from "~/meetings/report-view.server";
@@ -32,9 +32,9 @@ export function LinkedDilemmaItem({
     <li className="meeting-dilemma" id={anchor}>
       {before}
       <Heading className="meeting-dilemma__title">
-        <Link to={path} data-print-href={`${origin}${path}`}>
+        <InternalLink to={path} data-print-href={`${origin}${path}`}>
           {d.title}
-        </Link>
+        </InternalLink>
       </Heading>
       <p className="meta">
         <span className={`status status--${d.status}`}>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { Link, useFetcher } from "react-router";
+import { useFetcher } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import type { ApiResponse } from "~/search/api.server";
 import { SEARCH_API_PATH } from "~/search/params";
 
@@ -115,18 +116,18 @@ export function LiveSearchInput({
             <ul className="live-search__list" aria-label={t("search.live.heading")}>
               {data.results.map((r) => (
                 <li key={r.url}>
-                  <Link to={r.url} onClick={() => setOpen(false)}>
+                  <InternalLink to={r.url} onClick={() => setOpen(false)}>
                     {r.kind === "reply" ? t("search.results.replyOn", { title: r.title }) : r.title}
-                  </Link>
+                  </InternalLink>
                   <span className="live-search__kind"> · {t(`search.results.kind.${r.kind}`)}</span>
                 </li>
               ))}
             </ul>
           ) : null}
           <p className="live-search__all">
-            <Link to={allHref(query)} onClick={() => setOpen(false)}>
+            <InternalLink to={allHref(query)} onClick={() => setOpen(false)}>
               {t("search.live.all")}
-            </Link>
+            </InternalLink>
           </p>
         </div>
       ) : null}

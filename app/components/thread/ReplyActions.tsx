@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { FieldErrors } from "~/components/form";
 import { HIDE_REASON_MAX } from "~/replies/schemas";
 import { editReplyPath } from "~/replies/paths";
@@ -65,10 +66,10 @@ export function ReplyActions({
         ) : null}
         {can.reply ? (
           <li>
-            <Link to={replyHref} className="button button--small button--secondary" preventScrollReset>
+            <InternalLink to={replyHref} className="button button--small button--secondary" preventScrollReset>
               {t("replies.reply.reply")}
               <span className="visually-hidden"> {t("replies.reply.replyTo", { name: authorName })}</span>
-            </Link>
+            </InternalLink>
           </li>
         ) : null}
         {can.markAnswer ? (
@@ -94,10 +95,10 @@ export function ReplyActions({
         ) : null}
         {can.edit ? (
           <li>
-            <Link to={editReplyPath(reply.id)} className="button button--small button--secondary">
+            <InternalLink to={editReplyPath(reply.id)} className="button button--small button--secondary">
               {t("replies.reply.edit")}
               {about}
-            </Link>
+            </InternalLink>
           </li>
         ) : null}
         {can.unhide ? (

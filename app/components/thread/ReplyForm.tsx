@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Form, Link, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
+import { InternalLink } from "~/components/InternalLink";
 import { FormErrors } from "~/components/form";
 import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import { BodyField } from "./BodyField";
@@ -76,9 +77,9 @@ export function ReplyForm({
           {t("replies.form.preview")}
         </button>
         {cancelHref ? (
-          <Link to={cancelHref} className="reply-form__cancel">
+          <InternalLink to={cancelHref} className="reply-form__cancel">
             {t("replies.form.cancel")}
-          </Link>
+          </InternalLink>
         ) : null}
       </div>
     </Form>
