@@ -16,11 +16,6 @@ const USE_OUR_TRANSLATION = {
   importNames: ["useTranslation"],
   message: 'Use useTranslation from "~/components/use-translation".',
 };
-const USE_OUR_LINK = {
-  name: "react-router",
-  importNames: ["Link"],
-  message: 'Use InternalLink from "~/components/InternalLink" (decision 010).',
-};
 
 export default tseslint.config(
   { ignores: ["build/", ".react-router/", "app/generated/", "node_modules/", ".data/", "test-results/", "playwright-report/"] },
@@ -49,12 +44,11 @@ export default tseslint.config(
     },
   },
   {
-    // react-i18next's useTranslation costs a wrapper per call (see app/components/use-translation.ts);
-    // React Router's Link costs hooks and garbage per link (app/components/InternalLink.tsx).
+    // react-i18next's useTranslation costs a wrapper per call (see app/components/use-translation.ts).
     files: ["app/**"],
     ignores: ["app/components/use-translation.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { paths: [USE_OUR_TRANSLATION, USE_OUR_LINK] }],
+      "@typescript-eslint/no-restricted-imports": ["error", { paths: [USE_OUR_TRANSLATION] }],
     },
   },
   {
@@ -65,7 +59,7 @@ export default tseslint.config(
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
-          paths: [USE_OUR_TRANSLATION, USE_OUR_LINK],
+          paths: [USE_OUR_TRANSLATION],
           patterns: [{ group: ["**/*.server", "**/*.server.ts"], allowTypeImports: true, message: "Server-only module in a component." }],
         },
       ],

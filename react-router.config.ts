@@ -9,6 +9,6 @@ export default {
   future: { v8_middleware: true },
   // The whole route manifest (≈40 routes) goes to the browser once, as a cached file, instead
   // of a partial manifest worked out and inlined per page plus /__manifest requests while
-  // browsing ("lazy", meant for apps with thousands of routes). Decision 010.
+  // browsing ("lazy", meant for apps with thousands of routes). Decision 009.
   routeDiscovery: { mode: "initial" },
 } satisfies Config;

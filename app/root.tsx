@@ -10,7 +10,6 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
-import { ClientNavigation } from "~/components/InternalLink";
 import { useNonce } from "~/components/nonce";
 import { useTranslation } from "~/components/use-translation";
 import { createI18n, defaultLocale } from "~/platform/i18n";
@@ -71,7 +70,6 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
           {children}
         </main>
         <SiteFooter locale={root?.locale ?? "nl"} />
-        <ClientNavigation />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 import { competenceName, competencePath } from "~/competences/paths";
 
 // A dilemma's or member's competences as links to their pages. A retired competence stays on
@@ -13,7 +13,7 @@ export function CompetenceTags({ competences, label }: { competences: Competence
     <ul className="tags" aria-label={label}>
       {competences.map((c) => (
         <li key={c.slug} className={c.retired ? "tag tag--retired" : "tag"}>
-          <InternalLink to={competencePath(c)}>{competenceName(c, i18n.language)}</InternalLink>
+          <Link to={competencePath(c)}>{competenceName(c, i18n.language)}</Link>
           {c.retired ? <span className="tag__note"> ({t("competences.retiredMark")})</span> : null}
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 
 // What a member sees when something fails: in their language, saying what they can do next.
 // Never a stack trace: the details are in the server log under the request id.
@@ -19,7 +19,7 @@ export function ErrorPage({ status }: { status: number }) {
       <h1>{title}</h1>
       <p>{body}</p>
       <p>
-        <InternalLink to="/">{t("errors.backHome")}</InternalLink>
+        <Link to="/">{t("errors.backHome")}</Link>
       </p>
     </div>
   );

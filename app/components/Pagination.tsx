@@ -1,4 +1,4 @@
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 
 // "Previous / Page 2 of 5 / Next" as plain links (works without JavaScript; every page has
 // its own URL). Labels come in translated, so any page can use it.
@@ -21,17 +21,17 @@ export function Pagination({
       <ul>
         {page > 1 ? (
           <li>
-            <InternalLink to={hrefFor(page - 1)} rel="prev">
+            <Link to={hrefFor(page - 1)} rel="prev">
               {labels.previous}
-            </InternalLink>
+            </Link>
           </li>
         ) : null}
         <li aria-current="page">{labels.current}</li>
         {page < pageCount ? (
           <li>
-            <InternalLink to={hrefFor(page + 1)} rel="next">
+            <Link to={hrefFor(page + 1)} rel="next">
               {labels.next}
-            </InternalLink>
+            </Link>
           </li>
         ) : null}
       </ul>

@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, useLocation } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link, useLocation } from "react-router";
 import { locales } from "~/platform/i18n";
 
 // Footer: the statements the law asks for, and the language choice as a plain form (a select
@@ -14,10 +13,10 @@ export function SiteFooter({ locale }: { locale: string }) {
         <nav aria-label={t("nav.footer")}>
           <ul className="nav-list">
             <li>
-              <InternalLink to="/privacy">{t("nav.privacy")}</InternalLink>
+              <Link to="/privacy">{t("nav.privacy")}</Link>
             </li>
             <li>
-              <InternalLink to="/toegankelijkheid">{t("nav.accessibility")}</InternalLink>
+              <Link to="/toegankelijkheid">{t("nav.accessibility")}</Link>
             </li>
           </ul>
         </nav>

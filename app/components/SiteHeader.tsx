@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, NavLink } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link, NavLink } from "react-router";
 import { HeaderSearch } from "~/components/search/HeaderSearch";
 
 export type HeaderViewer = { handle: string; displayName: string } | null;
@@ -12,12 +11,12 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <InternalLink to="/" className="brand">
+        <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             ◎
           </span>{" "}
           {t("app.name")}
-        </InternalLink>
+        </Link>
         <HeaderSearch />
         <nav aria-label={t("nav.main")}>
           <ul className="nav-list">

@@ -3,16 +3,16 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 
 // Form parts shared by every form: a label above the field, an optional hint, and the error
 // right beside the field, linked with aria-describedby so screen readers announce it.
 // Error messages arrive as i18n keys, optionally with parameters: "errors.rateLimited?minutes=3".
 
 const linkComponents = {
-  loginLink: <InternalLink to="/login" />,
-  signupLink: <InternalLink to="/signup" />,
-  privacyLink: <InternalLink to="/privacy" />,
+  loginLink: <Link to="/login" />,
+  signupLink: <Link to="/signup" />,
+  privacyLink: <Link to="/privacy" />,
 };
 
 export function Message({ message, max }: { message: string; max?: number }) {

@@ -1,8 +1,7 @@
 import { getCollectionProps, getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, redirect, useActionData, useLoaderData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors, FormErrors, TextField } from "~/components/form";
@@ -73,7 +72,7 @@ export default function AccountProfile() {
       <h1>{t("members.edit.title")}</h1>
       <p>{t("members.edit.intro")}</p>
       <p>
-        <InternalLink to={memberPath(profile)}>{t("members.edit.viewProfile")}</InternalLink>
+        <Link to={memberPath(profile)}>{t("members.edit.viewProfile")}</Link>
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getOwnAccount, logOutEverywhere } from "~/accounts/accounts.server";
 import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";
 import { guardianOf, requestInfo } from "~/web/context.server";
@@ -54,10 +53,10 @@ export default function Account() {
       </dl>
       <ul>
         <li>
-          <InternalLink to={PROFILE_EDIT_PATH}>{t("members.profile.edit")}</InternalLink>
+          <Link to={PROFILE_EDIT_PATH}>{t("members.profile.edit")}</Link>
         </li>
         <li>
-          <InternalLink to={memberPath(account)}>{t("members.edit.viewProfile")}</InternalLink>
+          <Link to={memberPath(account)}>{t("members.edit.viewProfile")}</Link>
         </li>
       </ul>
       <h2>{t("account.logoutEverywhere")}</h2>

@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, redirect, useActionData, useLoaderData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { getCompetenceForEdit, setCompetenceRetired, updateCompetence } from "~/competences/competences.server";
 import { competenceName, competencePath, editCompetencePath } from "~/competences/paths";
 import { CompetenceSchema } from "~/competences/schemas";
@@ -73,7 +72,7 @@ export default function EditCompetence() {
       <title>{`${t("competences.form.editTitle", { name })} · ${t("app.name")}`}</title>
       <h1>{t("competences.form.editTitle", { name })}</h1>
       <p>
-        <InternalLink to={competencePath(competence)}>{t("competences.form.cancel")}</InternalLink>
+        <Link to={competencePath(competence)}>{t("competences.form.cancel")}</Link>
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />

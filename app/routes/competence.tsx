@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse, redirect, useLoaderData, useSearchParams } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { isRouteErrorResponse, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getCompetencePage } from "~/competences/competences.server";
 import { competenceName, competencePath, editCompetencePath } from "~/competences/paths";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
@@ -38,7 +37,7 @@ export default function Competence() {
     <div className="page narrow">
       <title>{`${name} · ${t("competences.title")} · ${t("app.name")}`}</title>
       <p className="eyebrow">
-        <InternalLink to="/competences">{t("competences.title")}</InternalLink>
+        <Link to="/competences">{t("competences.title")}</Link>
       </p>
       <h1>{name}</h1>
       {otherName && otherName !== name ? (
@@ -54,9 +53,9 @@ export default function Competence() {
       {competence.retiredAt ? <p className="alert alert--info">{t("competences.page.retiredNotice")}</p> : null}
       {canManage ? (
         <p>
-          <InternalLink to={editCompetencePath(competence)} className="button button--secondary">
+          <Link to={editCompetencePath(competence)} className="button button--secondary">
             {t("competences.edit")}
-          </InternalLink>
+          </Link>
         </p>
       ) : null}
 
@@ -104,7 +103,7 @@ export default function Competence() {
           <ul>
             {reports.map((r) => (
               <li key={r.id}>
-                <InternalLink to={meetingPath(r)}>{r.title}</InternalLink> · <time dateTime={isoDate(r.heldOn).slice(0, 10)}>{formatDate(r.heldOn, lang)}</time>
+                <Link to={meetingPath(r)}>{r.title}</Link> · <time dateTime={isoDate(r.heldOn).slice(0, 10)}>{formatDate(r.heldOn, lang)}</time>
               </li>
             ))}
           </ul>

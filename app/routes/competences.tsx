@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse, useLoaderData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { isRouteErrorResponse, Link, useLoaderData } from "react-router";
 import { listCompetences, type CompetenceListItem } from "~/competences/competences.server";
 import { competenceName, competencePath, NEW_COMPETENCE_PATH } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -22,9 +21,9 @@ export default function Competences() {
       <p className="lead">{t("competences.intro")}</p>
       {canManage ? (
         <p>
-          <InternalLink to={NEW_COMPETENCE_PATH} className="button">
+          <Link to={NEW_COMPETENCE_PATH} className="button">
             {t("competences.new")}
-          </InternalLink>
+          </Link>
         </p>
       ) : null}
 
@@ -51,7 +50,7 @@ function CompetenceList({ items }: { items: CompetenceListItem[] }) {
       {items.map((c) => (
         <li key={c.id} className="competence-list__item">
           <h3 className="competence-list__name">
-            <InternalLink to={competencePath(c)}>{competenceName(c, i18n.language)}</InternalLink>
+            <Link to={competencePath(c)}>{competenceName(c, i18n.language)}</Link>
           </h3>
           <p className="meta">
             {t("competences.dilemmaCount", { count: c.dilemmaCount })}

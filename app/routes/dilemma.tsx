@@ -6,13 +6,13 @@ import {
   data,
   Form,
   isRouteErrorResponse,
+  Link,
   redirect,
   useActionData,
   useLoaderData,
   useSearchParams,
   type ShouldRevalidateFunctionArgs,
 } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -251,7 +251,7 @@ export default function DilemmaPage() {
     <div className="page narrow dilemma-page">
       <title>{`${dilemma.title} · ${t("app.name")}`}</title>
       <p className="eyebrow">
-        <InternalLink to="/dilemmas">{t("nav.dilemmas")}</InternalLink>
+        <Link to="/dilemmas">{t("nav.dilemmas")}</Link>
       </p>
       <h1>{dilemma.title}</h1>
 
@@ -285,7 +285,7 @@ export default function DilemmaPage() {
         {dilemma.edited ? (
           <>
             {" "}
-            · <InternalLink to={dilemmaRevisionsPath(dilemma)}>{t("replies.page.edited")}</InternalLink>
+            · <Link to={dilemmaRevisionsPath(dilemma)}>{t("replies.page.edited")}</Link>
           </>
         ) : null}{" "}
         · {t("replies.page.replyCount", { count: dilemma.replyCount })}
@@ -295,9 +295,9 @@ export default function DilemmaPage() {
       <div className="prose dilemma-page__body" dangerouslySetInnerHTML={{ __html: dilemma.bodyHtml }} />
       {can.edit ? (
         <p>
-          <InternalLink to={editDilemmaPath(dilemma)} className="button button--secondary">
+          <Link to={editDilemmaPath(dilemma)} className="button button--secondary">
             {t("replies.page.editDilemma")}
-          </InternalLink>
+          </Link>
         </p>
       ) : null}
 
@@ -310,7 +310,7 @@ export default function DilemmaPage() {
                 <Trans
                   i18nKey={`replies.page.meetingKind.${m.kind}`}
                   values={{ title: m.title, date: formatDate(m.heldOn, lang) }}
-                  components={{ meetingLink: <InternalLink to={meetingPath(m)} /> }}
+                  components={{ meetingLink: <Link to={meetingPath(m)} /> }}
                 />
                 {m.status !== "published" ? <> {t("replies.page.meetingDraft")}</> : null}
               </li>
@@ -376,7 +376,7 @@ export default function DilemmaPage() {
           </h2>
           <ReplyItem reply={answer} inReplyTo={null} options={options} anchored={false} />
           <p>
-            <InternalLink to={replyPermalink(answer.id)}>{t("replies.page.answerInThread")}</InternalLink>
+            <Link to={replyPermalink(answer.id)}>{t("replies.page.answerInThread")}</Link>
           </p>
         </section>
       ) : null}
@@ -416,8 +416,8 @@ export default function DilemmaPage() {
           <Trans
             i18nKey="replies.page.loginToReply"
             components={{
-              loginLink: <InternalLink to={`/login?redirectTo=${encodeURIComponent(dilemmaPath(dilemma))}`} />,
-              signupLink: <InternalLink to="/signup" />,
+              loginLink: <Link to={`/login?redirectTo=${encodeURIComponent(dilemmaPath(dilemma))}`} />,
+              signupLink: <Link to="/signup" />,
             }}
           />
         </p>

@@ -1,8 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { data, Form, isRouteErrorResponse, redirect } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
 import { useHydrated, useLivePreview } from "~/components/dilemmas/live";
@@ -96,7 +95,7 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
       <title>{`${heading}: ${dilemma.title} · ${t("app.name")}`}</title>
       <h1>{heading}</h1>
       <p className="lead">
-        <InternalLink to={dilemmaPath(dilemma)}>{dilemma.title}</InternalLink>
+        <Link to={dilemmaPath(dilemma)}>{dilemma.title}</Link>
       </p>
       {dilemma.hiddenReason !== null ? (
         <div className="alert alert--error">
@@ -147,10 +146,10 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
             <button type="submit" name="intent" value="publish" className="button">
               {t("dilemmas.edit.submit")}
             </button>
-            <InternalLink to={dilemmaPath(dilemma)}>{t("dilemmas.edit.cancel")}</InternalLink>
+            <Link to={dilemmaPath(dilemma)}>{t("dilemmas.edit.cancel")}</Link>
           </div>
           <p>
-            <InternalLink to={dilemmaRevisionsPath(dilemma)}>{t("dilemmas.edit.history")}</InternalLink>
+            <Link to={dilemmaRevisionsPath(dilemma)}>{t("dilemmas.edit.history")}</Link>
           </p>
         </Form>
         {!tagsOnly && (hydrated || preview.html !== null) ? (

@@ -1,7 +1,6 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, isRouteErrorResponse, Link } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { dilemmaPath } from "~/dilemmas/paths";
@@ -31,7 +30,7 @@ export default function DilemmaRevisions({ loaderData }: Route.ComponentProps) {
         <Trans
           i18nKey="dilemmas.revisions.of"
           values={{ title: loaderData.title }}
-          components={{ dilemmaLink: <InternalLink to={dilemmaPath(loaderData)} /> }}
+          components={{ dilemmaLink: <Link to={dilemmaPath(loaderData)} /> }}
         />
       }
       none={t("dilemmas.revisions.none")}

@@ -1,7 +1,6 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, isRouteErrorResponse, Link } from "react-router";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { ErrorPage } from "~/components/ErrorPage";
 import { competenceName } from "~/competences/paths";
@@ -32,9 +31,9 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
       <h1>{t("dilemmas.list.title")}</h1>
       <p className="lead">{t("dilemmas.list.intro")}</p>
       <p>
-        <InternalLink to="/dilemmas/new" className="button">
+        <Link to="/dilemmas/new" className="button">
           {t("dilemmas.ask.callToAction")}
-        </InternalLink>
+        </Link>
       </p>
 
       <section aria-labelledby="filter-heading" className="card card--quiet dilemma-filter">
@@ -79,7 +78,7 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
             <button type="submit" className="button">
               {t("dilemmas.list.apply")}
             </button>
-            {filtered ? <InternalLink to="/dilemmas">{t("dilemmas.list.clear")}</InternalLink> : null}
+            {filtered ? <Link to="/dilemmas">{t("dilemmas.list.clear")}</Link> : null}
           </div>
         </Form>
       </section>
@@ -91,12 +90,12 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
             {paged ? (
               <Trans
                 i18nKey="dilemmas.list.emptyPage"
-                components={{ startLink: <InternalLink to={`/dilemmas${listSearch(filter)}`} /> }}
+                components={{ startLink: <Link to={`/dilemmas${listSearch(filter)}`} /> }}
               />
             ) : filtered ? (
-              <Trans i18nKey="dilemmas.list.emptyFiltered" components={{ clearLink: <InternalLink to="/dilemmas" /> }} />
+              <Trans i18nKey="dilemmas.list.emptyFiltered" components={{ clearLink: <Link to="/dilemmas" /> }} />
             ) : (
-              <Trans i18nKey="dilemmas.list.empty" components={{ askLink: <InternalLink to="/dilemmas/new" /> }} />
+              <Trans i18nKey="dilemmas.list.empty" components={{ askLink: <Link to="/dilemmas/new" /> }} />
             )}
           </p>
         ) : (
@@ -111,18 +110,18 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
             <ul>
               {page.previous ? (
                 <li>
-                  <InternalLink to={`/dilemmas${listSearch(filter, { before: page.previous })}`} rel="prev">
+                  <Link to={`/dilemmas${listSearch(filter, { before: page.previous })}`} rel="prev">
                     <span aria-hidden="true">← </span>
                     {t("dilemmas.list.previous")}
-                  </InternalLink>
+                  </Link>
                 </li>
               ) : null}
               {page.next ? (
                 <li>
-                  <InternalLink to={`/dilemmas${listSearch(filter, { after: page.next })}`} rel="next">
+                  <Link to={`/dilemmas${listSearch(filter, { after: page.next })}`} rel="next">
                     {t("dilemmas.list.next")}
                     <span aria-hidden="true"> →</span>
-                  </InternalLink>
+                  </Link>
                 </li>
               ) : null}
             </ul>

@@ -3,8 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import crypto from "node:crypto";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, redirect } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
 import { useHydrated, useLivePreview, useSimilarDilemmas, type SimilarItem } from "~/components/dilemmas/live";
@@ -95,7 +94,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
       <p className="lead">{t("dilemmas.ask.intro")}</p>
       <p className="alert alert--info" id="privacy-note">
         <strong>{t("dilemmas.ask.privacyHeading")}.</strong>{" "}
-        <Trans i18nKey="dilemmas.ask.privacy" components={{ privacyLink: <InternalLink to="/privacy" /> }} />
+        <Trans i18nKey="dilemmas.ask.privacy" components={{ privacyLink: <Link to="/privacy" /> }} />
       </p>
       <div className="dilemma-compose">
         <Form

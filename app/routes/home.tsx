@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { useLoaderData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Link, useLoaderData } from "react-router";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { formatDate, isoDate } from "~/components/format";
 import { listRecentDilemmas } from "~/dilemmas/list.server";
@@ -67,14 +66,14 @@ export default function Home() {
               <ul>
                 {report.raised.map((d) => (
                   <li key={d.id}>
-                    <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>
+                    <Link to={dilemmaPath(d)}>{d.title}</Link>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
           <p>
-            <InternalLink to={meetingPath(report)}>{t("home.readReport")}</InternalLink>
+            <Link to={meetingPath(report)}>{t("home.readReport")}</Link>
           </p>
         </section>
       ) : null}
@@ -82,10 +81,10 @@ export default function Home() {
       <section aria-labelledby="dilemmas-heading">
         <h2 id="dilemmas-heading">{t("home.dilemmas")}</h2>
         <p className="button-row">
-          <InternalLink to="/dilemmas/new" className="button">
+          <Link to="/dilemmas/new" className="button">
             {t("dilemmas.ask.callToAction")}
-          </InternalLink>{" "}
-          <InternalLink to="/dilemmas">{t("dilemmas.list.all")}</InternalLink>
+          </Link>{" "}
+          <Link to="/dilemmas">{t("dilemmas.list.all")}</Link>
         </p>
         {dilemmas.length === 0 ? <p>{t("home.noDilemmas")}</p> : null}
         <ul className="dilemma-list">

@@ -2,8 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Form, redirect, useActionData, useSearchParams } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link, redirect, useActionData, useSearchParams } from "react-router";
 import { logIn } from "~/accounts/accounts.server";
 import { LogInSchema } from "~/accounts/schemas";
 import { FormErrors, TextField, useValidatedForm } from "~/components/form";
@@ -65,7 +64,7 @@ export default function LogIn() {
         </button>
       </Form>
       <p>
-        <Trans i18nKey="login.noAccount" components={{ signupLink: <InternalLink to="/signup" /> }} />
+        <Trans i18nKey="login.noAccount" components={{ signupLink: <Link to="/signup" /> }} />
       </p>
     </div>
   );

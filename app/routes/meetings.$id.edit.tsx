@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, redirect } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, isRouteErrorResponse, Link, redirect } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ReportForm, UpcomingMeetingForm } from "~/components/meetings/MeetingForms";
 import { ReportPreview } from "~/components/meetings/ReportPreview";
@@ -69,7 +68,7 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
     <div className="page narrow">
       <title>{`${title} · ${meeting.values.title} · ${t("app.name")}`}</title>
       <p className="eyebrow">
-        <InternalLink to={meetingPath(meeting)}>{meeting.values.title}</InternalLink>
+        <Link to={meetingPath(meeting)}>{meeting.values.title}</Link>
       </p>
       <h1>{title}</h1>
       {meeting.status === "upcoming" ? (
@@ -92,7 +91,7 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
       )}
       {preview ? <ReportPreview report={preview} origin={origin} /> : null}
       <p>
-        <InternalLink to={meetingPath(meeting)}>{t("meetings.form.cancel")}</InternalLink>
+        <Link to={meetingPath(meeting)}>{t("meetings.form.cancel")}</Link>
       </p>
     </div>
   );

@@ -1,7 +1,6 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, isRouteErrorResponse, Link } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { meetingPath } from "~/meetings/paths";
@@ -32,7 +31,7 @@ export default function ReportRevisions({ loaderData }: Route.ComponentProps) {
         <Trans
           i18nKey="meetings.revisions.of"
           values={{ title: loaderData.title }}
-          components={{ reportLink: <InternalLink to={meetingPath(loaderData)} /> }}
+          components={{ reportLink: <Link to={meetingPath(loaderData)} /> }}
         />
       }
       none={t("meetings.revisions.none")}

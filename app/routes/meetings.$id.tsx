@@ -3,8 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { randomUUID } from "node:crypto";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, Form, isRouteErrorResponse, redirect } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormErrors } from "~/components/form";
 import { formatDate } from "~/components/format";
@@ -185,7 +184,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
     <div className="page narrow meeting-page">
       <title>{`${meeting.title} · ${t("app.name")}`}</title>
       <p className="eyebrow">
-        <InternalLink to={MEETINGS_PATH}>{t("nav.meetings")}</InternalLink>
+        <Link to={MEETINGS_PATH}>{t("nav.meetings")}</Link>
       </p>
       <h1>{meeting.title}</h1>
       {meeting.status === "draft" ? (
@@ -200,7 +199,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           {report.edited ? (
             <>
               {" "}
-              · {t("meetings.meeting.edited")} <InternalLink to={`${meetingPath(meeting)}/revisions`}>{t("meetings.revisions.link")}</InternalLink>
+              · {t("meetings.meeting.edited")} <Link to={`${meetingPath(meeting)}/revisions`}>{t("meetings.revisions.link")}</Link>
             </>
           ) : null}
         </p>
@@ -223,14 +222,14 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               ? (text) => (
                   <>
                     {" "}
-                    <InternalLink
+                    <Link
                       className="takeaway-action no-print"
                       to={`?question=${encodeURIComponent(text)}#raise-heading`}
                       preventScrollReset={false}
                     >
                       {t("meetings.report.makeDilemma")}
                       <span className="visually-hidden"> – {text}</span>
-                    </InternalLink>
+                    </Link>
                   </>
                 )
               : undefined
@@ -271,8 +270,8 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               <Trans
                 i18nKey="meetings.agenda.loginToTakePart"
                 components={{
-                  loginLink: <InternalLink to={`/login?redirectTo=${encodeURIComponent(meetingPath(meeting))}`} />,
-                  signupLink: <InternalLink to="/signup" />,
+                  loginLink: <Link to={`/login?redirectTo=${encodeURIComponent(meetingPath(meeting))}`} />,
+                  signupLink: <Link to="/signup" />,
                 }}
               />
             </p>
@@ -311,9 +310,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           <h2 id="staff-heading">{t("meetings.staff.heading")}</h2>
           <div className="button-row">
             {can.edit ? (
-              <InternalLink to={editMeetingPath(meeting)} className="button button--secondary">
+              <Link to={editMeetingPath(meeting)} className="button button--secondary">
                 {report ? t("meetings.staff.editReport") : t("meetings.staff.edit")}
-              </InternalLink>
+              </Link>
             ) : null}
             {can.openAgenda ? (
               <Form method="post" className="inline-form">

@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { isRouteErrorResponse, Link } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate } from "~/components/format";
 import { MeetingFacts } from "~/components/meetings/MeetingFacts";
@@ -31,12 +30,12 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
       <p className="lead">{t("meetings.list.intro")}</p>
       {can.create ? (
         <p className="button-row">
-          <InternalLink to={NEW_MEETING_PATH} className="button">
+          <Link to={NEW_MEETING_PATH} className="button">
             {t("meetings.list.planMeeting")}
-          </InternalLink>
-          <InternalLink to={NEW_REPORT_PATH} className="button button--secondary">
+          </Link>
+          <Link to={NEW_REPORT_PATH} className="button button--secondary">
             {t("meetings.list.writeReport")}
-          </InternalLink>
+          </Link>
         </p>
       ) : null}
 
@@ -47,7 +46,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
             {upcoming.map((m) => (
               <li key={m.id} className="card meeting-list__item">
                 <h3>
-                  <InternalLink to={meetingPath(m)}>{m.title}</InternalLink>
+                  <Link to={meetingPath(m)}>{m.title}</Link>
                 </h3>
                 <MeetingFacts meeting={{ ...m, hostOrganisation: "" }} />
                 <p>
@@ -55,7 +54,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
                   {t("meetings.list.agendaCount", { count: m.agendaCount })}.
                 </p>
                 <p>
-                  <InternalLink to={meetingPath(m)}>{t("meetings.list.toAgenda", { title: m.title })}</InternalLink>
+                  <Link to={meetingPath(m)}>{t("meetings.list.toAgenda", { title: m.title })}</Link>
                 </p>
               </li>
             ))}
@@ -77,7 +76,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
           {reports.map((r) => (
             <li key={r.id} className="dilemma-list__item">
               <h3 className="dilemma-list__title">
-                <InternalLink to={meetingPath(r)}>{r.title}</InternalLink>
+                <Link to={meetingPath(r)}>{r.title}</Link>
               </h3>
               <p className="meta">
                 {r.status === "draft" ? (

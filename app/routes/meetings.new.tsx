@@ -1,8 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, redirect } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, isRouteErrorResponse, Link, redirect } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ReportPreview } from "~/components/meetings/ReportPreview";
 import { ReportForm, UpcomingMeetingForm } from "~/components/meetings/MeetingForms";
@@ -71,14 +70,14 @@ export default function NewMeeting({ loaderData, actionData }: Route.ComponentPr
     <div className="page narrow">
       <title>{`${title} · ${t("app.name")}`}</title>
       <p className="eyebrow">
-        <InternalLink to="/meetings">{t("nav.meetings")}</InternalLink>
+        <Link to="/meetings">{t("nav.meetings")}</Link>
       </p>
       <h1>{title}</h1>
       {kind === "report" ? (
         <>
           <p className="lead">{t("meetings.form.newReportIntro")}</p>
           <p>
-            <Trans i18nKey="meetings.form.orPlan" components={{ planLink: <InternalLink to={NEW_MEETING_PATH} /> }} />
+            <Trans i18nKey="meetings.form.orPlan" components={{ planLink: <Link to={NEW_MEETING_PATH} /> }} />
           </p>
           <ReportFormWithKind lastResult={lastResult} submitLabel={t("meetings.form.saveDraft")} />
           {preview ? <ReportPreview report={preview} origin={origin} /> : null}
@@ -87,7 +86,7 @@ export default function NewMeeting({ loaderData, actionData }: Route.ComponentPr
         <>
           <p className="lead">{t("meetings.form.newIntro")}</p>
           <p>
-            <Trans i18nKey="meetings.form.orReport" components={{ reportLink: <InternalLink to={NEW_REPORT_PATH} /> }} />
+            <Trans i18nKey="meetings.form.orReport" components={{ reportLink: <Link to={NEW_REPORT_PATH} /> }} />
           </p>
           <UpcomingFormWithKind lastResult={lastResult} submitLabel={t("meetings.form.savePlan")} />
         </>

@@ -1,8 +1,7 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors, FormErrors } from "~/components/form";
@@ -97,9 +96,9 @@ export default function Member() {
       </dl>
       {profile.canEdit ? (
         <p>
-          <InternalLink to={PROFILE_EDIT_PATH} className="button button--secondary">
+          <Link to={PROFILE_EDIT_PATH} className="button button--secondary">
             {t("members.profile.edit")}
-          </InternalLink>
+          </Link>
         </p>
       ) : null}
 
@@ -122,7 +121,7 @@ export default function Member() {
           {profile.dilemmas.items.map((d) => (
             <li key={d.id} className="dilemma-list__item">
               <h3 className="dilemma-list__title">
-                <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>
+                <Link to={dilemmaPath(d)}>{d.title}</Link>
               </h3>
               <p className="meta">
                 {d.hidden ? <strong>{t("members.profile.hidden")} · </strong> : null}
@@ -151,18 +150,18 @@ export default function Member() {
           {profile.replies.items.map((r) => (
             <li key={r.id} className="reply-list__item">
               <p className="reply-list__on">
-                {t("members.profile.replyOn")} <InternalLink to={dilemmaPath(r.dilemma)}>{r.dilemma.title}</InternalLink>
+                {t("members.profile.replyOn")} <Link to={dilemmaPath(r.dilemma)}>{r.dilemma.title}</Link>
               </p>
               <p className="reply-list__excerpt">{r.excerpt}</p>
               <p className="meta">
                 <time dateTime={isoDate(r.createdAt)}>{formatDate(r.createdAt, lang)}</time> ·{" "}
-                <InternalLink to={replyPermalink(r.id)}>
+                <Link to={replyPermalink(r.id)}>
                   {t("members.profile.readReply")}
                   <span className="visually-hidden">
                     {" "}
                     ({t("members.profile.replyOn").toLowerCase()} {r.dilemma.title})
                   </span>
-                </InternalLink>
+                </Link>
               </p>
             </li>
           ))}

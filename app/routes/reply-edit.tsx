@@ -2,8 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, Form, isRouteErrorResponse, redirect, useActionData, useLoaderData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormErrors } from "~/components/form";
 import { BodyField } from "~/components/thread/BodyField";
@@ -69,7 +68,7 @@ export default function ReplyEdit() {
         <Trans
           i18nKey="replies.edit.inDilemma"
           values={{ title: reply.dilemma.title }}
-          components={{ dilemmaLink: <InternalLink to={dilemmaPath(reply.dilemma)} /> }}
+          components={{ dilemmaLink: <Link to={dilemmaPath(reply.dilemma)} /> }}
         />
       </p>
       <p>{t("replies.edit.intro")}</p>
@@ -90,9 +89,9 @@ export default function ReplyEdit() {
           <button type="submit" name="intent" value="preview" formNoValidate className="button button--secondary">
             {t("replies.form.preview")}
           </button>
-          <InternalLink to={replyPermalink(reply.id)} className="reply-form__cancel">
+          <Link to={replyPermalink(reply.id)} className="reply-form__cancel">
             {t("replies.form.cancel")}
-          </InternalLink>
+          </Link>
         </div>
       </Form>
     </div>

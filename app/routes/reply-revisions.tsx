@@ -1,7 +1,6 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, useLoaderData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { data, isRouteErrorResponse, Link, useLoaderData } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate, isoDate } from "~/components/format";
@@ -34,11 +33,11 @@ export default function ReplyRevisions() {
         <Trans
           i18nKey="replies.revisions.intro"
           values={{ title: reply.dilemma.title }}
-          components={{ author: <AuthorName author={reply.author} />, dilemmaLink: <InternalLink to={dilemmaPath(reply.dilemma)} /> }}
+          components={{ author: <AuthorName author={reply.author} />, dilemmaLink: <Link to={dilemmaPath(reply.dilemma)} /> }}
         />
       </p>
       <p>
-        <InternalLink to={replyPermalink(reply.id)}>{t("replies.revisions.back")}</InternalLink>
+        <Link to={replyPermalink(reply.id)}>{t("replies.revisions.back")}</Link>
       </p>
 
       <section aria-labelledby="current-heading" className="revision">

@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { isRouteErrorResponse, redirect } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { isRouteErrorResponse, Link, redirect } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate, isoDate } from "~/components/format";
 import { listSearchMisses } from "~/search/misses.server";
@@ -30,7 +29,7 @@ export default function SearchMisses({ loaderData }: Route.ComponentProps) {
       <p className="lead">{t("search.misses.intro")}</p>
       <p>{t("search.misses.privacy")}</p>
       <p>
-        <InternalLink to={SEARCH_SYNONYMS_PATH}>{t("search.misses.synonymsLink")}</InternalLink>
+        <Link to={SEARCH_SYNONYMS_PATH}>{t("search.misses.synonymsLink")}</Link>
       </p>
       {loaderData.misses.length === 0 ? (
         <p>{t("search.misses.none")}</p>
@@ -49,7 +48,7 @@ export default function SearchMisses({ loaderData }: Route.ComponentProps) {
             {loaderData.misses.map((m) => (
               <tr key={m.query}>
                 <td>
-                  <InternalLink to={searchHref({ ...empty, q: m.query })}>{m.query}</InternalLink>
+                  <Link to={searchHref({ ...empty, q: m.query })}>{m.query}</Link>
                 </td>
                 <td>{m.count}</td>
                 <td>{m.days}</td>

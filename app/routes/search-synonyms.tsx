@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, redirect, useActionData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, isRouteErrorResponse, Link, redirect, useActionData } from "react-router";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors, FormErrors, useValidatedForm } from "~/components/form";
@@ -113,7 +112,7 @@ function GroupForm({
         <button type="submit" name="intent" value={group ? "save" : "add"} className="button">
           {group ? t("search.synonyms.save") : t("search.synonyms.add")}
         </button>
-        {group ? <InternalLink to={SYNONYMS_PATH}>{t("search.synonyms.cancel")}</InternalLink> : null}
+        {group ? <Link to={SYNONYMS_PATH}>{t("search.synonyms.cancel")}</Link> : null}
       </div>
     </Form>
   );
@@ -160,9 +159,9 @@ export default function SearchSynonyms({ loaderData }: Route.ComponentProps) {
                     : t("search.synonyms.general")}
                 </p>
                 <div className="button-row">
-                  <InternalLink to={`${SYNONYMS_PATH}?edit=${g.id}`} aria-label={`${t("search.synonyms.edit")}: ${g.terms.join(", ")}`}>
+                  <Link to={`${SYNONYMS_PATH}?edit=${g.id}`} aria-label={`${t("search.synonyms.edit")}: ${g.terms.join(", ")}`}>
                     {t("search.synonyms.edit")}
-                  </InternalLink>
+                  </Link>
                   <details className="confirm">
                     <summary aria-label={`${t("search.synonyms.delete")}: ${g.terms.join(", ")}`}>{t("search.synonyms.delete")}</summary>
                     <Form method="post" className="confirm__body">

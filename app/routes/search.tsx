@@ -1,7 +1,6 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, isRouteErrorResponse, Link } from "react-router";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
 import { Pagination } from "~/components/Pagination";
@@ -145,9 +144,9 @@ function Filters({ outcome }: { outcome: Outcome }) {
             {t("search.filters.apply")}
           </button>
           {isFilteredSearch(request) ? (
-            <InternalLink to={searchHref({ ...request, kinds: [], competences: [], status: null, period: null })}>
+            <Link to={searchHref({ ...request, kinds: [], competences: [], status: null, period: null })}>
               {t("search.filters.clear")}
-            </InternalLink>
+            </Link>
           ) : null}
         </div>
       </div>
@@ -169,18 +168,18 @@ function Results({ outcome }: { outcome: Outcome }) {
           <Trans
             i18nKey="search.results.suggestion"
             values={{ query: outcome.suggestion.query }}
-            components={{ suggestionLink: <InternalLink to={outcome.suggestion.href} /> }}
+            components={{ suggestionLink: <Link to={outcome.suggestion.href} /> }}
           />
         </p>
       ) : null}
       {outcome.hits.length === 0 ? (
         request.page > 1 && outcome.unfilteredTotal > 0 ? (
           <p>
-            <Trans i18nKey="search.results.pastLast" components={{ firstLink: <InternalLink to={searchHref(request, { page: 1 })} /> }} />
+            <Trans i18nKey="search.results.pastLast" components={{ firstLink: <Link to={searchHref(request, { page: 1 })} /> }} />
           </p>
         ) : isFilteredSearch(request) && outcome.unfilteredTotal > 0 ? (
           <p>
-            <Trans i18nKey="search.results.noneFiltered" components={{ clearLink: <InternalLink to={cleared} /> }} />
+            <Trans i18nKey="search.results.noneFiltered" components={{ clearLink: <Link to={cleared} /> }} />
           </p>
         ) : outcome.partial.length > 0 ? (
           <p>{t("search.results.noneWithAll")}</p>
@@ -258,9 +257,9 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
       </Form>
       {staff ? (
         <p className="meta search-staff-links">
-          <InternalLink to={SEARCH_MISSES_PATH}>{t("search.misses.title")}</InternalLink>
+          <Link to={SEARCH_MISSES_PATH}>{t("search.misses.title")}</Link>
           {" · "}
-          <InternalLink to={SEARCH_SYNONYMS_PATH}>{t("search.synonyms.title")}</InternalLink>
+          <Link to={SEARCH_SYNONYMS_PATH}>{t("search.synonyms.title")}</Link>
         </p>
       ) : null}
     </div>

@@ -2,8 +2,7 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Form, redirect, useActionData } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link, redirect, useActionData } from "react-router";
 import { signUp } from "~/accounts/accounts.server";
 import { SignUpSchema, fieldMaxLength } from "~/accounts/schemas";
 import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/form";
@@ -80,7 +79,7 @@ export default function SignUp() {
             defaultChecked={[fields.consent.initialValue ?? []].flat().includes("on")}
           />
           <label htmlFor={fields.consent.id}>
-            <Trans i18nKey="signup.consent" components={{ privacyLink: <InternalLink to="/privacy" target="_blank" /> }} />
+            <Trans i18nKey="signup.consent" components={{ privacyLink: <Link to="/privacy" target="_blank" /> }} />
           </label>
           <FieldErrors id={fields.consent.errorId} errors={fields.consent.errors} />
         </div>
@@ -89,7 +88,7 @@ export default function SignUp() {
         </button>
       </Form>
       <p>
-        <Trans i18nKey="signup.haveAccount" components={{ loginLink: <InternalLink to="/login" /> }} />
+        <Trans i18nKey="signup.haveAccount" components={{ loginLink: <Link to="/login" /> }} />
       </p>
     </div>
   );

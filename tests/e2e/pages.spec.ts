@@ -91,30 +91,3 @@ test.describe("on a 320 px wide screen", () => {
     });
   }
 });
-
-test("links within the site open without loading the page again; Ctrl-click opens a new tab", async ({ page, context }) => {
-  await page.goto("/dilemmas");
-  await page.locator("html[data-client-navigation]").waitFor({ state: "attached" });
-  await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
-  const loadedOnce = () => page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce === true);
-
-  const first = page.locator(".dilemma-list__title a").first();
-  const title = (await first.textContent())!;
-  await first.click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  expect(await loadedOnce(), "the browser kept the page: the router navigated").toBe(true);
-
-  // A competence tag, with Ctrl: the browser opens it in a tab of its own; this page stays.
-  const tag = page.getByRole("list", { name: "Competenties" }).getByRole("link").first();
-  const here = page.url();
-  const [tab] = await Promise.all([context.waitForEvent("page"), tag.click({ modifiers: ["Control"] })]);
-  await tab.waitForLoadState();
-  expect(new URL(tab.url()).pathname).toMatch(/^\/competences\//);
-  expect(page.url()).toBe(here);
-  await tab.close();
-
-  await page.goBack();
-  await expect(page).toHaveURL(/\/dilemmas$/);
-  expect(await loadedOnce()).toBe(true);
-  await checkA11y(page);
-});

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { formatDate, isoDate } from "~/components/format";
@@ -25,7 +25,7 @@ export function DilemmaSummaryItem({ dilemma: d }: { dilemma: DilemmaListEntry }
   return (
     <li className="dilemma-list__item">
       <h3 className="dilemma-list__title">
-        <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>
+        <Link to={dilemmaPath(d)}>{d.title}</Link>
       </h3>
       <p className="meta">
         <span className={`status status--${d.status}`}>{t(`dilemmas.status.${d.status}`)}</span>

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { Form } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link } from "react-router";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { DilemmaCandidate } from "~/meetings/links.server";
 
@@ -47,7 +46,7 @@ export function DilemmaSearch({
                 {results.map((d) => (
                   <li key={d.id} className="search-results__item">
                     <span>
-                      <InternalLink to={dilemmaPath(d)}>{d.title}</InternalLink>{" "}
+                      <Link to={dilemmaPath(d)}>{d.title}</Link>{" "}
                       <span className="meta">
                         (#{d.id} · {t(`meetings.report.status.${d.status}`)} · {t("meetings.report.replies", { count: d.replyCount })})
                       </span>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { LinkedDilemma } from "~/meetings/report-view.server";
@@ -32,9 +32,9 @@ export function LinkedDilemmaItem({
     <li className="meeting-dilemma" id={anchor}>
       {before}
       <Heading className="meeting-dilemma__title">
-        <InternalLink to={path} data-print-href={`${origin}${path}`}>
+        <Link to={path} data-print-href={`${origin}${path}`}>
           {d.title}
-        </InternalLink>
+        </Link>
       </Heading>
       <p className="meta">
         <span className={`status status--${d.status}`}>

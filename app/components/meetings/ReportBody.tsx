@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 import { competenceName, competencePath } from "~/competences/paths";
 import { memberPath } from "~/members/paths";
 import type { LinkedDilemma, ReportView } from "~/meetings/report-view.server";
@@ -77,9 +77,9 @@ export function ReportBody({
           <ul>
             {report.members.map((m) => (
               <li key={m.handle}>
-                <InternalLink to={memberPath(m)} data-print-href={`${origin}${memberPath(m)}`}>
+                <Link to={memberPath(m)} data-print-href={`${origin}${memberPath(m)}`}>
                   {m.displayName}
-                </InternalLink>
+                </Link>
               </li>
             ))}
             {report.contributors.map((x, i) => (
@@ -103,9 +103,9 @@ export function ReportBody({
           <ul className="report-competences">
             {report.competences.map((c) => (
               <li key={c.slug}>
-                <InternalLink to={competencePath(c)} data-print-href={`${origin}${competencePath(c)}`}>
+                <Link to={competencePath(c)} data-print-href={`${origin}${competencePath(c)}`}>
                   {competenceName(c, i18n.language)}
-                </InternalLink>
+                </Link>
               </li>
             ))}
           </ul>

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { useFetcher } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Link, useFetcher } from "react-router";
 import type { ApiResponse } from "~/search/api.server";
 import { SEARCH_API_PATH } from "~/search/params";
 
@@ -116,18 +115,18 @@ export function LiveSearchInput({
             <ul className="live-search__list" aria-label={t("search.live.heading")}>
               {data.results.map((r) => (
                 <li key={r.url}>
-                  <InternalLink to={r.url} onClick={() => setOpen(false)}>
+                  <Link to={r.url} onClick={() => setOpen(false)}>
                     {r.kind === "reply" ? t("search.results.replyOn", { title: r.title }) : r.title}
-                  </InternalLink>
+                  </Link>
                   <span className="live-search__kind"> · {t(`search.results.kind.${r.kind}`)}</span>
                 </li>
               ))}
             </ul>
           ) : null}
           <p className="live-search__all">
-            <InternalLink to={allHref(query)} onClick={() => setOpen(false)}>
+            <Link to={allHref(query)} onClick={() => setOpen(false)}>
               {t("search.live.all")}
-            </InternalLink>
+            </Link>
           </p>
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { formatDate, isoDate } from "~/components/format";
 import type { SearchHit } from "~/search/search.server";
@@ -18,13 +18,13 @@ export function SearchResultItem({ hit }: { hit: SearchHit }) {
         {hit.kind === "reply" && hit.answer ? ` · ${t("search.results.answer")}` : null}
       </p>
       <h3 className="search-result__title">
-        <InternalLink to={hit.url}>
+        <Link to={hit.url}>
           {hit.kind === "reply" ? (
             t("search.results.replyOn", { title: hit.titleText })
           ) : (
             <Highlighted segments={hit.title} />
           )}
-        </InternalLink>
+        </Link>
       </h3>
       <p className="meta">
         {hit.status ? (
@@ -58,9 +58,9 @@ export function SearchResultItem({ hit }: { hit: SearchHit }) {
             {hit.reply.answer ? t("search.results.alsoInAnswer") : t("search.results.alsoInReply")}
           </p>
           <p className="search-result__snippet">
-            <InternalLink to={hit.reply.url}>
+            <Link to={hit.reply.url}>
               <Highlighted segments={hit.reply.snippet} />
-            </InternalLink>
+            </Link>
           </p>
           {hit.matchingReplies > 1 ? (
             <p className="meta">{t("search.results.moreReplies", { count: hit.matchingReplies })}</p>

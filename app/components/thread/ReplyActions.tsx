@@ -1,6 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link } from "react-router";
 import { FieldErrors } from "~/components/form";
 import { HIDE_REASON_MAX } from "~/replies/schemas";
 import { editReplyPath } from "~/replies/paths";
@@ -66,10 +65,10 @@ export function ReplyActions({
         ) : null}
         {can.reply ? (
           <li>
-            <InternalLink to={replyHref} className="button button--small button--secondary" preventScrollReset>
+            <Link to={replyHref} className="button button--small button--secondary" preventScrollReset>
               {t("replies.reply.reply")}
               <span className="visually-hidden"> {t("replies.reply.replyTo", { name: authorName })}</span>
-            </InternalLink>
+            </Link>
           </li>
         ) : null}
         {can.markAnswer ? (
@@ -95,10 +94,10 @@ export function ReplyActions({
         ) : null}
         {can.edit ? (
           <li>
-            <InternalLink to={editReplyPath(reply.id)} className="button button--small button--secondary">
+            <Link to={editReplyPath(reply.id)} className="button button--small button--secondary">
               {t("replies.reply.edit")}
               {about}
-            </InternalLink>
+            </Link>
           </li>
         ) : null}
         {can.unhide ? (

@@ -2,8 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { Form, useNavigation } from "react-router";
-import { InternalLink } from "~/components/InternalLink";
+import { Form, Link, useNavigation } from "react-router";
 import { FormErrors } from "~/components/form";
 import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import { BodyField } from "./BodyField";
@@ -77,9 +76,9 @@ export function ReplyForm({
           {t("replies.form.preview")}
         </button>
         {cancelHref ? (
-          <InternalLink to={cancelHref} className="reply-form__cancel">
+          <Link to={cancelHref} className="reply-form__cancel">
             {t("replies.form.cancel")}
-          </InternalLink>
+          </Link>
         ) : null}
       </div>
     </Form>

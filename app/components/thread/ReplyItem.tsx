@@ -1,6 +1,6 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { InternalLink } from "~/components/InternalLink";
+import { Link } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { formatDate, isoDate } from "~/components/format";
 import type { AuthorView } from "~/members/author";
@@ -52,14 +52,14 @@ export function ReplyItem({
             <AuthorName author={content.author} /> ·{" "}
           </>
         ) : null}
-        <InternalLink to={replyPermalink(reply.id)} title={t("replies.reply.permalink")}>
+        <Link to={replyPermalink(reply.id)} title={t("replies.reply.permalink")}>
           <time dateTime={isoDate(reply.createdAt)}>{formatDate(reply.createdAt, i18n.language)}</time>
           <span className="visually-hidden"> · {t("replies.reply.permalink")}</span>
-        </InternalLink>
+        </Link>
         {content && reply.edited ? (
           <>
             {" "}
-            · <InternalLink to={replyRevisionsPath(reply.id)}>{t("replies.reply.edited")}</InternalLink>
+            · <Link to={replyRevisionsPath(reply.id)}>{t("replies.reply.edited")}</Link>
           </>
         ) : null}
         {reply.isAnswer && anchored ? (
@@ -74,7 +74,7 @@ export function ReplyItem({
           <Trans
             i18nKey={reply.parentAuthor === "unreadable" ? "replies.reply.inReplyToUnreadable" : "replies.reply.inReplyTo"}
             values={{ name: reply.parentAuthor === "unreadable" ? "" : nameOf(reply.parentAuthor) }}
-            components={{ parentLink: <InternalLink to={replyPermalink(inReplyTo)} /> }}
+            components={{ parentLink: <Link to={replyPermalink(inReplyTo)} /> }}
           />
         </p>
       ) : null}
