@@ -19,7 +19,7 @@ const BUCKETS: [string, RegExp][] = [
   ["Node streams, http, net, web streams", /^node:/],
 ];
 
-function bucketOf(node: Node): string {
+export function bucketOf(node: Pick<Node, "callFrame">): string {
   const { url, functionName } = node.callFrame;
   if (functionName === "(garbage collector)") return "garbage collection";
   if (functionName === "(idle)") return "idle";
