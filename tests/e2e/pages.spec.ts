@@ -91,3 +91,18 @@ test.describe("on a 320 px wide screen", () => {
     });
   }
 });
+
+test("the browser knows every page's code from the start: browsing never waits for /__manifest", async ({ page }) => {
+  const manifestRequests: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/__manifest")) manifestRequests.push(request.url());
+  });
+  await page.goto("/");
+  await page.waitForLoadState("networkidle"); // after hydration, when React Router would ask
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Dilemma's" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dilemma's");
+  await page.locator(".dilemma-list__title a").first().click();
+  await expect(page.locator("article").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(manifestRequests).toEqual([]);
+});
