@@ -18,6 +18,7 @@ import { BROWSER_ENCODING, canonicalPath, createSessions } from "./scenarios";
 import { freePort, startServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const PAGES = ["list", "page20", "page500"] as const;
 const PAGE = arg("page") ?? "list";
 const SECONDS = Number(arg("seconds") ?? 5);
 const PROMOTED_ONLY = process.argv.includes("--promoted");
@@ -26,6 +27,7 @@ type Frame = { functionName: string; url: string; lineNumber: number };
 type SampleNode = { callFrame: Frame; selfSize: number; children: SampleNode[] };
 
 async function main() {
+  if (!(PAGES as readonly string[]).includes(PAGE)) throw new Error(`--page=${PAGE}: one of ${PAGES.join(", ")}`);
   if (typeof WebSocket !== "function") throw new Error("run with node --experimental-websocket (npm run bench:allocations does)");
   const app = prepareApp();
   const cluster = await startBenchCluster();
@@ -36,8 +38,7 @@ async function main() {
   const server = await startServer(app.dir, ds.url, [`--inspect=127.0.0.1:${inspectPort}`], "1");
   try {
     const [session] = await createSessions(c, 1);
-    const special = { page20: ds.meta.special.page20[0], page500: ds.meta.special.page500[0] } as Record<string, number | undefined>;
-    const path = PAGE === "list" ? "/dilemmas" : await canonicalPath(server.origin, special[PAGE] ?? NaN);
+    const path = PAGE === "list" ? "/dilemmas" : await canonicalPath(server.origin, ds.meta.special[PAGE === "page20" ? "page20" : "page500"][0]!);
     const headers = { cookie: session!.cookie, "accept-encoding": BROWSER_ENCODING, accept: "text/html" };
     const load = (seconds: number) =>
       runLoad({ origin: server.origin, connections: 10, seconds, next: () => ({ method: "GET", path, headers }) });
