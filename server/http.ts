@@ -3,7 +3,9 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "react-router";
+import { followContentChanges } from "~/platform/content-changes.server";
 import type { Env } from "~/platform/env.server";
+import { logger } from "~/platform/logger.server";
 import { createApp } from "./app";
 
 export type Http = { server: Server; close(): Promise<void> };
@@ -37,6 +39,10 @@ export async function startHttp(opts: {
     build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
   }
 
+  // This process's ear for content changes, so pages may share data in memory (decision 010).
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set: resolve the database before serving");
+  const contentChanges = await followContentChanges(databaseUrl, { logger });
   const app = createApp({
     mode: dev ? "development" : "production",
     trustProxy: settings.TRUST_PROXY === "1",
@@ -52,6 +58,7 @@ export async function startHttp(opts: {
     async close() {
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await contentChanges.stop();
       await closeVite();
     },
   };

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/platform/db.server";
 import { Invalid } from "~/platform/errors.server";
+import { SharedReadCache } from "~/platform/shared-read-cache.server";
 
 // The competences a dilemma can be tagged with: the list organisers keep. Retired ones are no
 // longer offered, but a dilemma that has one keeps it until someone unticks it (its old tag
@@ -10,8 +11,16 @@ export type CompetenceChoice = { id: number; slug: string; nameNl: string; nameE
 
 type Client = Prisma.TransactionClient;
 
+// The same for everyone and read by every list page: one copy until content changes (decision 010).
+const sharedChoices = new SharedReadCache<CompetenceChoice[]>({ maxEntries: 1 });
+
 /** Current competences, plus the given (retired) ones a dilemma already carries; by Dutch name. */
-export async function listCompetenceChoices(alsoIds: number[] = []): Promise<CompetenceChoice[]> {
+export async function listCompetenceChoices(alsoIds: number[] = [], options: { readLive?: boolean } = {}): Promise<CompetenceChoice[]> {
+  if (alsoIds.length === 0 && !options.readLive) return sharedChoices.read("current", () => readCompetenceChoices([]));
+  return readCompetenceChoices(alsoIds);
+}
+
+async function readCompetenceChoices(alsoIds: number[]): Promise<CompetenceChoice[]> {
   const rows = await db.competence.findMany({
     where: { OR: [{ retiredAt: null }, { id: { in: alsoIds } }] },
     orderBy: [{ nameNl: "asc" }, { id: "asc" }],

@@ -1,8 +1,10 @@
 import type { DilemmaStatus } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
-import type { Guardian } from "~/guardian/guardian.server";
+import { Guardian } from "~/guardian/guardian.server";
+import { anonymousViewer } from "~/guardian/viewer";
 import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
+import { SharedReadCache } from "~/platform/shared-read-cache.server";
 import { encodeCursor, type ListCursor } from "./cursor";
 import type { DilemmaListFilter, DilemmaListQuery } from "./list-query";
 
@@ -81,22 +83,49 @@ export async function listCompetenceDilemmas(
   return tags.map((t) => toSummary(t.dilemma));
 }
 
+export type ListOptions = {
+  pageSize?: number;
+  /**
+   * Read past the shared copies: for a viewer who has just written something (the web layer
+   * knows), so they see their own change even before every process has heard of it.
+   */
+  readLive?: boolean;
+};
+
+// Most viewers see the same list: one copy per query serves them all until content changes
+// (decision 010). A page is ≈20 KB; 200 of them bound the memory whatever the query strings.
+const sharedListPages = new SharedReadCache<DilemmaPage>({ maxEntries: 200 });
+const sharedHiddenAuthors = new SharedReadCache<ReadonlySet<number>>({ maxEntries: 1 });
+const visitor = new Guardian(anonymousViewer);
+
 /**
  * One page of the list. With `after`, the page holds the items older than that cursor; with
  * `before`, the items newer than it (read oldest-first, then turned round). No OFFSET: a
  * dilemma asked while someone pages does not push items onto the next page twice.
  */
-export async function listDilemmas(
-  guardian: Guardian,
-  query: DilemmaListQuery,
-  pageSize = DILEMMA_PAGE_SIZE,
-): Promise<DilemmaPage> {
+export async function listDilemmas(guardian: Guardian, query: DilemmaListQuery, options: ListOptions = {}): Promise<DilemmaPage> {
+  const pageSize = options.pageSize ?? DILEMMA_PAGE_SIZE;
+  if (!options.readLive && guardian.seesDilemmasAsVisitor(await authorsOfHiddenDilemmas())) {
+    return sharedListPages.read(JSON.stringify([query, pageSize]), () => readDilemmaPage(visitor, query, pageSize));
+  }
+  return readDilemmaPage(guardian, query, pageSize);
+}
+
+/** Members with a hidden dilemma of their own: their list differs from everyone else's. */
+function authorsOfHiddenDilemmas(): Promise<ReadonlySet<number>> {
+  return sharedHiddenAuthors.read("all", async () => {
+    const rows = await db.dilemma.findMany({ where: { hiddenAt: { not: null } }, select: { authorId: true }, distinct: ["authorId"] });
+    return new Set(rows.map((r) => r.authorId));
+  });
+}
+
+async function readDilemmaPage(guardian: Guardian, query: DilemmaListQuery, pageSize: number): Promise<DilemmaPage> {
   const source = await sourceFor(guardian, query);
   if (query.before) {
     const rows = await source.find(newerThan(query.before), "oldest", pageSize + 1);
     // Back at the top: show the real first page (full, and with the newest items) instead of
     // a short remainder.
-    if (rows.length <= pageSize) return listDilemmas(guardian, { ...query, before: null, after: null }, pageSize);
+    if (rows.length <= pageSize) return readDilemmaPage(guardian, { ...query, before: null, after: null }, pageSize);
     const items = rows.slice(0, pageSize).reverse().map(toSummary);
     return { items, previous: cursorOf(items[0]), next: await cursorIfMore(source, items.at(-1), "older") };
   }

@@ -480,6 +480,17 @@ export class Guardian {
     return { hiddenAt: null };
   }
 
+  /**
+   * Whether this viewer sees exactly the dilemmas a visitor sees, so one shared copy of a list
+   * may serve them (decision 010): not staff (they see hidden dilemmas too), not a member whose
+   * own dilemma is hidden (they see it, marked). The same story as visibleDilemmasWhere.
+   */
+  seesDilemmasAsVisitor(authorsOfHiddenDilemmas: ReadonlySet<number>): boolean {
+    if (this.isStaff) return false;
+    if (this.userId !== null && authorsOfHiddenDilemmas.has(this.userId)) return false;
+    return true;
+  }
+
   /** Drafts and upcoming meetings' internals are for staff; members see published reports. */
   visibleReportsWhere(): Prisma.MeetingWhereInput {
     if (this.isStaff) return { status: { in: ["draft", "published"] } };

@@ -148,7 +148,7 @@ const en: Messages = {
       {
         heading: "Cookies",
         paragraphs: [
-          "We only use cookies that are needed: one to keep you logged in and one for your language choice. No cookies for statistics or advertising.",
+          "We only use cookies that are needed: one to keep you logged in, one for your language choice, and one that lasts ten seconds after anything you post or change, so you see your own post straight away. No cookies for statistics or advertising.",
         ],
       },
       {

@@ -148,7 +148,7 @@ const nl = {
       {
         heading: "Cookies",
         paragraphs: [
-          "We gebruiken alleen cookies die nodig zijn: een cookie om je ingelogd te houden en een cookie voor je taalkeuze. Geen cookies voor statistiek of reclame.",
+          "We gebruiken alleen cookies die nodig zijn: een cookie om je ingelogd te houden, een cookie voor je taalkeuze en een cookie van tien seconden na alles wat je plaatst of verandert, zodat je je eigen bericht meteen ziet. Geen cookies voor statistiek of reclame.",
         ],
       },
       {

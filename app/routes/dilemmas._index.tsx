@@ -7,7 +7,7 @@ import { competenceName } from "~/competences/paths";
 import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
 import { isFiltered, listQueryFromSearchParams, listSearch, type DilemmaListFilter } from "~/dilemmas/list-query";
 import { listDilemmas } from "~/dilemmas/list.server";
-import { guardianOf } from "~/web/context.server";
+import { guardianOf, sharedReadsOf } from "~/web/context.server";
 import type { Route } from "./+types/dilemmas._index";
 
 // /dilemmas: every dilemma the viewer may see, newest activity first, with filters in a GET
@@ -16,7 +16,8 @@ import type { Route } from "./+types/dilemmas._index";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
   const query = listQueryFromSearchParams(new URL(request.url).searchParams);
-  const [page, choices] = await Promise.all([listDilemmas(guardian, query), listCompetenceChoices()]);
+  const reads = sharedReadsOf(context);
+  const [page, choices] = await Promise.all([listDilemmas(guardian, query, reads), listCompetenceChoices([], reads)]);
   const filter: DilemmaListFilter = { competences: query.competences, status: query.status, unanswered: query.unanswered };
   return { page, choices, filter, paged: query.after !== null || query.before !== null };
 }

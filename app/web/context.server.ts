@@ -8,7 +8,14 @@ import type { Locale } from "~/platform/i18n";
 // and the built app's copy are two module instances, and a context is matched by identity.
 
 export type RequestInfo = { nonce: string; requestId: string; clientIp: string; secureCookies: boolean };
-export type ViewerInfo = { viewer: Viewer; guardian: Guardian; sessionId: string | null; locale: Locale };
+export type ViewerInfo = {
+  viewer: Viewer;
+  guardian: Guardian;
+  sessionId: string | null;
+  locale: Locale;
+  /** Just wrote something: skip the shared in-memory page data (decision 010). */
+  readLive: boolean;
+};
 
 function shared<T>(name: string) {
   const key = Symbol.for(`kenniskring.context.${name}`);
@@ -23,3 +30,5 @@ type Ctx = Readonly<RouterContextProvider>;
 export const requestInfo = (context: Ctx) => context.get(requestInfoContext);
 export const viewerInfo = (context: Ctx) => context.get(viewerContext);
 export const guardianOf = (context: Ctx) => context.get(viewerContext).guardian;
+/** What a domain read that may use shared page data needs to know of this request. */
+export const sharedReadsOf = (context: Ctx) => ({ readLive: context.get(viewerContext).readLive });

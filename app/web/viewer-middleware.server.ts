@@ -6,10 +6,11 @@ import { pingDb } from "~/platform/db.server";
 import { resolveLocale } from "~/platform/i18n-request.server";
 import { logger } from "~/platform/logger.server";
 import { requestInfo, viewerContext } from "./context.server";
+import { isWrite, ownWriteCookie, readsLive } from "./own-writes.server";
 import { readSessionToken, sessionCookie } from "./session-cookie.server";
 
 // Runs before every loader and action: who is asking (one session lookup per request), which
-// language they get, and the Guardian built from them. Also the one place that turns "the
+// language they get, the Guardian built from them, and whether they must read live (own-writes.server.ts). Also the one place that turns "the
 // database is gone" into a 503 instead of a 500: the server keeps running and recovers.
 export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { secureCookies } = requestInfo(context);
@@ -29,11 +30,13 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
     }
   }
   const locale = resolveLocale(request, viewer.kind === "member" ? viewer.locale : null);
-  context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId, locale });
+  context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId, locale, readLive: readsLive(request) });
 
   const response = await next();
   if (response.status === 500 && !(await pingDb())) throw unavailable();
   if (refreshCookie) response.headers.append("Set-Cookie", refreshCookie);
+  // Refused writes (4xx) changed nothing; any other may have.
+  if (isWrite(request) && response.status < 400) response.headers.append("Set-Cookie", ownWriteCookie(secureCookies));
   return response;
 };
 

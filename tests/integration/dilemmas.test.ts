@@ -191,7 +191,7 @@ describe("the dilemma list", () => {
     const ids = await dilemmasAt(asker, [tag!], [1, 2, 3, 4, 5, 6, 7]); // newest last
     const newestFirst = [...ids].reverse();
 
-    const first = await listDilemmas(asker, query({ competences: [tag!] }), 3);
+    const first = await listDilemmas(asker, query({ competences: [tag!] }), { pageSize: 3 });
     expect(idsOf(first)).toEqual(newestFirst.slice(0, 3));
     expect(first.previous).toBeNull();
     expect(first.next).not.toBeNull();
@@ -200,21 +200,21 @@ describe("the dilemma list", () => {
     await createDilemma(asker, ask([tag!]));
     await createDilemma(asker, ask([tag!]));
 
-    const second = await listDilemmas(asker, query({ competences: [tag!], after: decodeCursor(first.next) }), 3);
+    const second = await listDilemmas(asker, query({ competences: [tag!], after: decodeCursor(first.next) }), { pageSize: 3 });
     expect(idsOf(second)).toEqual(newestFirst.slice(3, 6));
-    const third = await listDilemmas(asker, query({ competences: [tag!], after: decodeCursor(second.next) }), 3);
+    const third = await listDilemmas(asker, query({ competences: [tag!], after: decodeCursor(second.next) }), { pageSize: 3 });
     expect(idsOf(third)).toEqual(newestFirst.slice(6));
     expect(third.next).toBeNull();
 
     // Back from page 3 and 2: the same pages as on the way forward.
-    const back2 = await listDilemmas(asker, query({ competences: [tag!], before: decodeCursor(third.previous) }), 3);
+    const back2 = await listDilemmas(asker, query({ competences: [tag!], before: decodeCursor(third.previous) }), { pageSize: 3 });
     expect(idsOf(back2)).toEqual(newestFirst.slice(3, 6));
-    const back1 = await listDilemmas(asker, query({ competences: [tag!], before: decodeCursor(back2.previous) }), 3);
+    const back1 = await listDilemmas(asker, query({ competences: [tag!], before: decodeCursor(back2.previous) }), { pageSize: 3 });
     expect(idsOf(back1)).toEqual(newestFirst.slice(0, 3));
     // Before that: the two new ones. Near the top a page would be short, so the real first
     // page comes instead (full, newest first, no "Vorige").
     expect(back1.previous).not.toBeNull();
-    const top = await listDilemmas(asker, query({ competences: [tag!], before: decodeCursor(back1.previous) }), 3);
+    const top = await listDilemmas(asker, query({ competences: [tag!], before: decodeCursor(back1.previous) }), { pageSize: 3 });
     expect(top.items).toHaveLength(3);
     expect(top.previous).toBeNull();
     expect(idsOf(top)[2]).toBe(newestFirst[0]);

@@ -110,6 +110,53 @@ describe("two processes, one database", () => {
     expect(list.status).toBeLessThan(500);
   });
 
+  it("show a change made through one process on the other at once (decision 010)", async () => {
+    await database.query(`INSERT INTO "Competence" (slug, "nameNl", "nameEn") VALUES ('samen-delen', 'Samen delen', 'Sharing')`);
+    const signup = await postForm(b.url, "/signup", {
+      displayName: "Vraag Steller",
+      email: `vraag-${Date.now()}@voorbeeld.nl`,
+      password: "twee servers een lijst",
+      consent: "on",
+    });
+    const session = cookieFrom(signup);
+    const listOn = async (server: ServerProcess, cookie?: string) =>
+      (await fetch(`${server.url}/dilemmas`, { headers: cookie ? { Cookie: cookie } : {} })).text();
+    await listOn(a);
+    await listOn(a, session);
+
+    const asked = await postForm(
+      b.url,
+      "/dilemmas/new",
+      {
+        intent: "publish",
+        title: "Wat als de buurt zich de verkeerde kant op ontwikkelt?",
+        body: "Bewoners willen iets anders dan de gemeente. Wat doe ik dan?",
+        competences: "samen-delen",
+        submissionId: crypto.randomUUID(),
+      },
+      session,
+    );
+    expect(asked.status).toBe(302);
+    // The asker's next page, on the other process, shows it on the first try: their browser now
+    // says it has just written, so that page is read live.
+    const ownWrite = asked.headers.getSetCookie().find((c) => c.startsWith("kk_own_write="));
+    expect(ownWrite).toMatch(/Max-Age=\d+/);
+    expect(await listOn(a, `${session}; ${ownWrite!.split(";")[0]}`)).toContain("verkeerde kant op");
+    // Everyone else as soon as process A hears of the commit.
+    await expect.poll(() => listOn(a), { timeout: 2_000, interval: 10 }).toContain("verkeerde kant op");
+
+    // Process A really serves the list from memory: a change that is not announced (triggers
+    // off, as no real write path can do) stays unseen…
+    await listOn(a);
+    await database.query(`ALTER TABLE "Dilemma" DISABLE TRIGGER "Dilemma_announces_change"`);
+    await database.query(`UPDATE "Dilemma" SET title = 'Stil veranderde titel'`);
+    await database.query(`ALTER TABLE "Dilemma" ENABLE TRIGGER "Dilemma_announces_change"`);
+    expect(await listOn(a)).toContain("verkeerde kant op");
+    // …until an announcement arrives.
+    await database.query(`SELECT pg_notify('content_changed', '')`);
+    await expect.poll(() => listOn(a), { timeout: 2_000, interval: 10 }).toContain("Stil veranderde titel");
+  });
+
   it("report health", async () => {
     const res = await fetch(`${a.url}/healthz`);
     expect(res.status).toBe(200);

@@ -7,7 +7,7 @@ import { requestInfoContext, viewerContext } from "~/web/context.server";
 
 export function routeContext(viewer: Viewer): RouterContextProvider {
   const context = new RouterContextProvider();
-  context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId: null, locale: "nl" });
+  context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId: null, locale: "nl", readLive: false });
   context.set(requestInfoContext, { nonce: "test", requestId: "test", clientIp: "192.0.2.1", secureCookies: false });
   return context;
 }

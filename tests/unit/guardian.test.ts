@@ -130,6 +130,17 @@ describe("visibility filters", () => {
     expect(guardianFor("organiser").visibleDilemmasWhere()).toEqual({});
     expect(guardianFor("admin").visibleDilemmasWhere()).toEqual({});
   });
+  it("lets a shared list serve exactly those who see what a visitor sees", () => {
+    const noneHidden = new Set<number>();
+    const ownHidden = new Set([SELF_ID]);
+    const othersHidden = new Set([SELF_ID + 1]);
+    expect(guardianFor("anonymous").seesDilemmasAsVisitor(othersHidden)).toBe(true);
+    expect(guardianFor("member").seesDilemmasAsVisitor(noneHidden)).toBe(true);
+    expect(guardianFor("member").seesDilemmasAsVisitor(othersHidden)).toBe(true);
+    expect(guardianFor("member").seesDilemmasAsVisitor(ownHidden)).toBe(false);
+    expect(guardianFor("organiser").seesDilemmasAsVisitor(noneHidden)).toBe(false);
+    expect(guardianFor("admin").seesDilemmasAsVisitor(noneHidden)).toBe(false);
+  });
   it("shows draft reports to staff only", () => {
     expect(guardianFor("member").visibleReportsWhere()).toEqual({ status: "published" });
     expect(guardianFor("organiser").visibleReportsWhere()).toEqual({ status: { in: ["draft", "published"] } });

@@ -1,0 +1,235 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
+import { createDilemma } from "~/dilemmas/dilemmas.server";
+import type { DilemmaListQuery } from "~/dilemmas/list-query";
+import { listDilemmas } from "~/dilemmas/list.server";
+import { hideDilemma } from "~/dilemmas/moderation.server";
+import type { Role } from "~/generated/prisma/enums";
+import { Guardian } from "~/guardian/guardian.server";
+import { anonymousViewer } from "~/guardian/viewer";
+import {
+  CONTENT_CHANGED_CHANNEL,
+  contentGeneration,
+  followContentChanges,
+  type ContentChangeFeed,
+} from "~/platform/content-changes.server";
+import { db } from "~/platform/db.server";
+import { logger } from "~/platform/logger.server";
+import { SharedReadCache } from "~/platform/shared-read-cache.server";
+import { useTestDatabase } from "../support/database";
+
+// Decision 010: committed content changes are announced on a channel, each process counts
+// them, and page data kept in memory is used only while nothing changed.
+const database = useTestDatabase();
+
+/** A separate connection, as another server process or a script would have. */
+async function connection(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return client;
+}
+
+/** Collects the notifications one connection receives on the content channel. */
+async function listener() {
+  const client = await connection();
+  const received: string[] = [];
+  client.on("notification", (n) => received.push(n.channel));
+  await client.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}`);
+  return { client, received };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+// Tables whose rows no page shows. Every other table must announce its changes: a new table
+// that shows up here fails this test until it gets a trigger or is named below.
+const NOT_CONTENT = new Set([
+  "_prisma_migrations",
+  "Session",
+  "rate_limit",
+  "SearchDocument",
+  "SearchText",
+  "SearchIndexState",
+  "SearchWord",
+  "SearchSynonymGroup",
+  "SearchMiss",
+  "ContentImportRef",
+]);
+
+describe("the database announces content changes", () => {
+  it("for every content table, once per committed transaction, never for a rollback", async () => {
+    const { client: ear, received } = await listener();
+    const writer = await connection();
+    try {
+      const tables = (
+        await database.query<{ name: string }>(
+          "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+        )
+      ).map((t) => t.name);
+      const content = tables.filter((t) => !NOT_CONTENT.has(t));
+      expect(content).toEqual(expect.arrayContaining(["Dilemma", "Reply", "Competence", "User", "MeetingDilemma"]));
+
+      for (const table of content) {
+        received.length = 0;
+        await writer.query("BEGIN");
+        // A statement-level trigger fires even when no row matches: enough to prove it is there.
+        await writer.query(`DELETE FROM "${table}" WHERE false`);
+        await settle();
+        expect(received, `${table}: nothing before the commit`).toEqual([]);
+        await writer.query("COMMIT");
+        await settle();
+        expect(received, `${table}: one announcement at commit`).toEqual([CONTENT_CHANGED_CHANNEL]);
+      }
+
+      received.length = 0;
+      await writer.query("BEGIN");
+      await writer.query(`DELETE FROM "Dilemma" WHERE false`);
+      await writer.query("ROLLBACK");
+      for (const table of NOT_CONTENT) if (tables.includes(table)) await writer.query(`DELETE FROM "${table}" WHERE false`);
+      await settle();
+      expect(received).toEqual([]);
+    } finally {
+      await Promise.all([ear.end(), writer.end()]);
+    }
+  });
+});
+
+describe("a process following content changes", () => {
+  let feed: ContentChangeFeed;
+  beforeAll(async () => {
+    feed = await followContentChanges(database.url, { logger, retryMs: 20, maxRetryMs: 50 });
+  });
+  afterAll(async () => {
+    await feed?.stop();
+  });
+
+  /** Waits until this process has heard of a change made after `before`. */
+  async function heardSince(before: number | null) {
+    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 5 }).not.toBe(before);
+  }
+
+  it("keeps a read until some content changes, then reads again", async () => {
+    const cache = new SharedReadCache<{ n: number }>({ maxEntries: 10 });
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    expect(await cache.read("k", load)).toEqual({ n: 1 });
+    expect(await cache.read("k", load)).toEqual({ n: 1 });
+    expect(await cache.read("other", load)).toEqual({ n: 2 });
+
+    const before = contentGeneration();
+    await database.query(`INSERT INTO "Competence" (slug, "nameNl", "nameEn") VALUES ('na-wijziging', 'Na', 'After')`);
+    await heardSince(before);
+    expect(await cache.read("k", load)).toEqual({ n: 3 });
+    expect(await cache.read("k", load)).toEqual({ n: 3 });
+  });
+
+  it("does not keep a read that overlapped a change", async () => {
+    const cache = new SharedReadCache<{ n: number }>({ maxEntries: 10 });
+    let loads = 0;
+    const slowLoad = async () => {
+      const value = { n: ++loads };
+      if (loads === 1) {
+        // Another process commits while this read is under way.
+        const before = contentGeneration();
+        await database.query(`UPDATE "Competence" SET "nameEn" = 'Changed' WHERE slug = 'na-wijziging'`);
+        await heardSince(before);
+      }
+      return value;
+    };
+    expect(await cache.read("k", slowLoad)).toEqual({ n: 1 });
+    expect(await cache.read("k", slowLoad)).toEqual({ n: 2 });
+    expect(await cache.read("k", slowLoad)).toEqual({ n: 2 });
+  });
+
+  it("shares one read between requests that miss at the same moment", async () => {
+    const cache = new SharedReadCache<{ n: number }>({ maxEntries: 10 });
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return { n: loads };
+    };
+    const values = await Promise.all(Array.from({ length: 5 }, () => cache.read("k", load)));
+    expect(loads).toBe(1);
+    expect(values.every((v) => v === values[0])).toBe(true);
+  });
+
+  it("reads live while its connection is down, and keeps reads again once it is back", async () => {
+    const cache = new SharedReadCache<{ n: number }>({ maxEntries: 10 });
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    await cache.read("k", load);
+    const before = contentGeneration();
+    expect(before).not.toBeNull();
+
+    // Postgres restarts, a failover, a proxy drops the connection: simulated by ending it.
+    await database.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${CONTENT_CHANGED_CHANNEL}'`,
+    );
+    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 2 }).toBeNull();
+    // Changes made meanwhile are never heard of, so nothing from before may be used again.
+    await database.query(`UPDATE "Competence" SET "nameEn" = 'While away' WHERE slug = 'na-wijziging'`);
+
+    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 5 }).not.toBeNull();
+    expect(contentGeneration()).not.toBe(before);
+    const afterReconnect = await cache.read("k", load);
+    expect(afterReconnect.n).toBeGreaterThan(1);
+    expect(await cache.read("k", load)).toBe(afterReconnect);
+  });
+});
+
+describe("the dilemma list, shared between viewers", () => {
+  let feed: ContentChangeFeed;
+  beforeAll(async () => {
+    feed = await followContentChanges(database.url, { logger });
+  });
+  afterAll(async () => {
+    await feed?.stop();
+  });
+
+  let n = 0;
+  async function member(role: Role = "member"): Promise<Guardian> {
+    const i = ++n;
+    const user = await db.user.create({ data: { handle: `gedeeld-${i}`, displayName: `Gedeeld ${i}`, role } });
+    return new Guardian({ kind: "member", id: user.id, handle: user.handle, displayName: user.displayName, role, locale: "nl" });
+  }
+  const query: DilemmaListQuery = { competences: [], status: null, unanswered: false, after: null, before: null };
+  const titles = async (guardian: Guardian, options = {}) => (await listDilemmas(guardian, query, options)).items.map((d) => d.title);
+  const visitor = new Guardian(anonymousViewer);
+
+  it("shows a new dilemma to everyone, and a hidden one only to its asker and staff", async () => {
+    const competence = await db.competence.create({ data: { slug: `gedeeld-${randomUUID()}`, nameNl: "Gedeeld", nameEn: "Shared" } });
+    const asker = await member();
+    const reader = await member();
+    const organiser = await member("organiser");
+    const ask = (title: string) =>
+      createDilemma(asker, { title, body: "Hoe pak ik dit aan met de buurt?", competences: [competence.slug], submissionId: randomUUID() });
+
+    const first = await ask("Eerste gedeelde vraag");
+    for (const viewer of [visitor, reader, asker]) expect(await titles(viewer)).toContain("Eerste gedeelde vraag");
+
+    // The writer reads live at once; everyone else as soon as the change is announced.
+    const before = contentGeneration();
+    await ask("Tweede gedeelde vraag");
+    expect(await titles(asker, { readLive: true })).toContain("Tweede gedeelde vraag");
+    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 2 }).not.toBe(before);
+    for (const viewer of [visitor, reader]) expect(await titles(viewer)).toContain("Tweede gedeelde vraag");
+
+    await hideDilemma(organiser, first.id, "Er staat een naam van een bewoner in.");
+    await expect.poll(async () => titles(visitor), { timeout: 5_000, interval: 5 }).not.toContain("Eerste gedeelde vraag");
+    expect(await titles(reader)).not.toContain("Eerste gedeelde vraag");
+    expect(await titles(asker)).toContain("Eerste gedeelde vraag");
+    expect(await titles(organiser)).toContain("Eerste gedeelde vraag");
+    expect(await titles(visitor)).toContain("Tweede gedeelde vraag");
+  });
+
+  it("keeps the competence choices until a competence changes", async () => {
+    const choices = await listCompetenceChoices();
+    expect(await listCompetenceChoices()).toBe(choices);
+    await db.competence.create({ data: { slug: `nieuw-${randomUUID()}`, nameNl: "Nieuw gekozen", nameEn: "Newly chosen" } });
+    await expect
+      .poll(async () => (await listCompetenceChoices()).map((c) => c.nameNl), { timeout: 5_000, interval: 5 })
+      .toContain("Nieuw gekozen");
+  });
+});
