@@ -1,13 +1,30 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus, MeetingDilemmaKind, MeetingStatus } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
 import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
-import { loadThreadPage, loadThreadReply, type ThreadPage, type ThreadReply } from "~/replies/thread.server";
+import { SharedReadCache } from "~/platform/shared-read-cache.server";
+import {
+  helpfulMarksOf,
+  readThreadReplyRow,
+  readThreadRows,
+  toThreadPage,
+  toThreadReply,
+  type ThreadPage,
+  type ThreadReply,
+  type ThreadRow,
+  type ThreadRows,
+} from "~/replies/thread.server";
 
 // Everything the dilemma's own page shows: the question, its competences and asker, the
 // meetings where it came up, the accepted answer (on top) and one page of its thread, with
 // the permission flags the page needs, so the UI never re-derives policy.
+//
+// Two steps. First the stored rows, the same for every viewer: shared between requests until
+// content changes (decision 010). Then, per viewer, what the Guardian lets them see and do,
+// and their own helpful marks: so even a hidden reply's text can sit in the shared copy, it
+// reaches only those the Guardian lets read it.
 
 export type DilemmaPageData = {
   dilemma: {
@@ -39,44 +56,69 @@ export type DilemmaPageData = {
   };
 };
 
-export async function loadDilemmaPage(guardian: Guardian, dilemmaId: number, page: number): Promise<DilemmaPageData> {
-  const row = await db.dilemma.findUnique({
-    where: { id: dilemmaId },
-    select: {
-      id: true,
-      title: true,
-      bodyHtml: true,
-      authorId: true,
-      status: true,
-      acceptedReplyId: true,
-      createdAt: true,
-      lastActivityAt: true,
-      replyCount: true,
-      lockedAt: true,
-      hiddenAt: true,
-      hiddenReason: true,
-      author: authorSelect,
-      competences: {
-        select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
-        orderBy: { competence: { nameNl: "asc" } },
-      },
-      // Members see meetings whose report is published; staff also see drafts.
-      meetings: {
-        where: { meeting: guardian.visibleReportsWhere() },
-        select: { kind: true, meeting: { select: { id: true, title: true, heldOn: true, status: true } } },
-        orderBy: [{ meeting: { heldOn: "desc" } }, { kind: "asc" }],
-      },
+const dilemmaSelect = (reportsWhere: Prisma.MeetingWhereInput) =>
+  ({
+    id: true,
+    title: true,
+    bodyHtml: true,
+    authorId: true,
+    status: true,
+    acceptedReplyId: true,
+    createdAt: true,
+    lastActivityAt: true,
+    replyCount: true,
+    lockedAt: true,
+    hiddenAt: true,
+    hiddenReason: true,
+    author: authorSelect,
+    competences: {
+      select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
+      orderBy: { competence: { nameNl: "asc" } },
     },
-  });
+    meetings: {
+      where: { meeting: reportsWhere },
+      select: { kind: true, meeting: { select: { id: true, title: true, heldOn: true, status: true } } },
+      orderBy: [{ meeting: { heldOn: "desc" } }, { kind: "asc" }],
+    },
+  }) satisfies Prisma.DilemmaSelect;
+
+type DilemmaRow = Prisma.DilemmaGetPayload<{ select: ReturnType<typeof dilemmaSelect> }>;
+
+/** What the page's rows are, for every viewer with the same report visibility. */
+type StoredPage = { dilemma: DilemmaRow | null; thread: ThreadRows; accepted: ThreadRow | null; revisionCount: number };
+
+// A thread page holds up to 50 replies (≈100 KB with their HTML): 300 pages bound the memory.
+const sharedPages = new SharedReadCache<StoredPage>({ maxEntries: 300 });
+
+async function readStoredPage(dilemmaId: number, page: number, reportsWhere: Prisma.MeetingWhereInput): Promise<StoredPage> {
+  const [dilemma, thread, revisionCount] = await Promise.all([
+    db.dilemma.findUnique({ where: { id: dilemmaId }, select: dilemmaSelect(reportsWhere) }),
+    readThreadRows(dilemmaId, page),
+    db.revision.count({ where: { subjectType: "dilemma", subjectId: dilemmaId } }),
+  ]);
+  const accepted = dilemma?.acceptedReplyId ? await readThreadReplyRow(dilemmaId, dilemma.acceptedReplyId) : null;
+  return { dilemma, thread, accepted, revisionCount };
+}
+
+export async function loadDilemmaPage(
+  guardian: Guardian,
+  dilemmaId: number,
+  page: number,
+  options: { readLive?: boolean } = {},
+): Promise<DilemmaPageData> {
+  // Members see meetings whose report is published; staff also see drafts.
+  const reportsWhere = guardian.visibleReportsWhere();
+  const read = () => readStoredPage(dilemmaId, page, reportsWhere);
+  const stored = options.readLive ? await read() : await sharedPages.read(JSON.stringify([dilemmaId, page, reportsWhere]), read);
+
+  const row = stored.dilemma;
   const ref = row && { authorId: row.authorId, lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, authorErasedAt: row.author.erasedAt };
   if (!row || !ref || !guardian.canSeeDilemma(ref)) throw new NotFound("dilemma");
 
   const threadDilemma = { ...ref, id: row.id, acceptedReplyId: row.acceptedReplyId };
-  const [thread, accepted, revisionCount] = await Promise.all([
-    loadThreadPage(guardian, threadDilemma, page),
-    row.acceptedReplyId ? loadThreadReply(guardian, threadDilemma, row.acceptedReplyId) : null,
-    db.revision.count({ where: { subjectType: "dilemma", subjectId: row.id } }),
-  ]);
+  const marks = await helpfulMarksOf(guardian, [...stored.thread.rows.map((r) => r.id), ...(stored.accepted ? [stored.accepted.id] : [])]);
+  const thread: ThreadPage = toThreadPage(guardian, threadDilemma, stored.thread, marks);
+  const accepted = stored.accepted && toThreadReply(guardian, threadDilemma, stored.accepted, marks.has(stored.accepted.id));
 
   return {
     dilemma: {
@@ -88,7 +130,7 @@ export async function loadDilemmaPage(guardian: Guardian, dilemmaId: number, pag
       createdAt: row.createdAt,
       lastActivityAt: row.lastActivityAt,
       replyCount: row.replyCount,
-      edited: revisionCount > 0,
+      edited: stored.revisionCount > 0,
       lockedAt: row.lockedAt,
       hiddenAt: row.hiddenAt,
       hiddenReason: row.hiddenReason,

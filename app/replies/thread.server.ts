@@ -6,10 +6,12 @@ import { NotFound } from "~/platform/errors.server";
 import { nestThread, type ThreadNode } from "./thread-layout";
 
 // Reading a thread. One page of a dilemma's replies is ONE query: the replies in path order
-// (the unique (dilemmaId, path) index), joined with their authors, their parents' authors
-// (for "Reactie op <naam>") and the viewer's helpful marks. No query per reply, so a thread
-// of 500 replies costs what a thread of 5 does. Bodies the viewer may not read are dropped
-// here, on the server: a placeholder keeps the reply's place in the thread.
+// (the unique (dilemmaId, path) index), joined with their authors and their parents' authors
+// (for "Reactie op <naam>"); a second, small one finds the viewer's helpful marks among them.
+// No query per reply, so a thread of 500 replies costs what a thread of 5 does.
+// The rows are the same for every viewer, so the dilemma page may share them between requests
+// (decision 010); what a viewer may read of them is decided per viewer, here, on the server:
+// bodies the viewer may not read are dropped and a placeholder keeps the reply's place.
 
 export const THREAD_PAGE_SIZE = 50;
 
@@ -50,7 +52,8 @@ export type ThreadPage = {
   nodes: ThreadNode<ThreadReply>[];
 };
 
-type Row = {
+/** A reply as stored, with its author and its parent's author: the same for every viewer. */
+export type ThreadRow = {
   id: number;
   parentId: number | null;
   authorId: number;
@@ -72,29 +75,33 @@ type Row = {
   parentDisplayName: string | null;
   parentOrganisation: string | null;
   parentErasedAt: Date | null;
-  helpfulByMe: boolean;
 };
 
-function selectReplies(guardian: Guardian, where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) {
-  return db.$queryRaw<Row[]>`
+function selectReplies(where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) {
+  return db.$queryRaw<ThreadRow[]>`
     SELECT r.id, r."parentId", r."authorId", r."bodyHtml", r."helpfulCount", r."hiddenAt", r."hiddenReason",
            r."deletedByAuthorAt", r."createdAt", r."updatedAt",
            u.handle, u."displayName", u.organisation, u."erasedAt",
            p."authorId" AS "parentAuthorId", p."hiddenAt" AS "parentHiddenAt",
            p."deletedByAuthorAt" AS "parentDeletedAt",
            pu.handle AS "parentHandle", pu."displayName" AS "parentDisplayName",
-           pu.organisation AS "parentOrganisation", pu."erasedAt" AS "parentErasedAt",
-           (h."userId" IS NOT NULL) AS "helpfulByMe"
+           pu.organisation AS "parentOrganisation", pu."erasedAt" AS "parentErasedAt"
     FROM "Reply" r
     JOIN "User" u ON u.id = r."authorId"
     LEFT JOIN "Reply" p ON p.id = r."parentId"
     LEFT JOIN "User" pu ON pu.id = p."authorId"
-    LEFT JOIN "Helpful" h ON h."replyId" = r.id AND h."userId" = ${guardian.userId ?? 0}
     WHERE ${where}
     ${tail}`;
 }
 
-function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: Row): ThreadReply {
+/** The replies among `replyIds` that the viewer marked as helpful (none for a visitor). */
+export async function helpfulMarksOf(guardian: Guardian, replyIds: number[]): Promise<ReadonlySet<number>> {
+  if (guardian.userId === null || replyIds.length === 0) return new Set();
+  const marks = await db.helpful.findMany({ where: { userId: guardian.userId, replyId: { in: replyIds } }, select: { replyId: true } });
+  return new Set(marks.map((m) => m.replyId));
+}
+
+export function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: ThreadRow, helpfulByMe: boolean): ThreadReply {
   const ref: ReplyRef = {
     authorId: row.authorId,
     hiddenAt: row.hiddenAt,
@@ -125,7 +132,7 @@ function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: Row): Th
     hiddenReason: readable ? row.hiddenReason : null,
     parentAuthor,
     helpfulCount: row.helpfulCount,
-    helpfulByMe: row.helpfulByMe,
+    helpfulByMe,
     isAnswer,
     can: {
       // Answering a reply nobody can read (any more) would leave the next reader puzzled.
@@ -141,40 +148,48 @@ function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: Row): Th
   };
 }
 
-/** Page `page` (from 1) of the thread; NotFound for a page past the end. */
-export async function loadThreadPage(guardian: Guardian, dilemma: ThreadDilemma, page: number): Promise<ThreadPage> {
+/** The stored rows of page `page` (from 1) of a thread, and the thread's size. */
+export type ThreadRows = { page: number; rows: ThreadRow[]; total: number };
+
+export async function readThreadRows(dilemmaId: number, page: number): Promise<ThreadRows> {
   const [rows, [{ total }]] = await Promise.all([
-    // Cut the page from the (dilemmaId, path) index first, then join authors, parents and
-    // helpful marks for those replies only: joining first made later pages and big member
-    // tables cost more (bench: page 10 of 500 read 2.5× the buffers of page 1).
+    // Cut the page from the (dilemmaId, path) index first, then join authors and parents for
+    // those replies only: joining first made later pages and big member tables cost more
+    // (bench: page 10 of 500 read 2.5× the buffers of page 1).
     selectReplies(
-      guardian,
       Prisma.sql`r.id IN (
-        SELECT id FROM "Reply" WHERE "dilemmaId" = ${dilemma.id}
+        SELECT id FROM "Reply" WHERE "dilemmaId" = ${dilemmaId}
         ORDER BY path LIMIT ${THREAD_PAGE_SIZE} OFFSET ${(page - 1) * THREAD_PAGE_SIZE})`,
       Prisma.sql`ORDER BY r.path`,
     ),
-    db.$queryRaw<[{ total: bigint }]>`SELECT count(*) AS total FROM "Reply" WHERE "dilemmaId" = ${dilemma.id}`,
+    db.$queryRaw<[{ total: bigint }]>`SELECT count(*) AS total FROM "Reply" WHERE "dilemmaId" = ${dilemmaId}`,
   ]);
-  const count = Number(total);
-  const pageCount = Math.max(1, Math.ceil(count / THREAD_PAGE_SIZE));
-  if (page > pageCount) throw new NotFound("page");
+  return { page, rows, total: Number(total) };
+}
+
+/** The stored row of one reply of this dilemma (the accepted answer, shown above the thread). */
+export async function readThreadReplyRow(dilemmaId: number, replyId: number): Promise<ThreadRow | null> {
+  const [row] = await selectReplies(Prisma.sql`r.id = ${replyId} AND r."dilemmaId" = ${dilemmaId}`);
+  return row ?? null;
+}
+
+/** The thread page as this viewer sees it; NotFound for a page past the end. */
+export function toThreadPage(guardian: Guardian, dilemma: ThreadDilemma, thread: ThreadRows, marks: ReadonlySet<number>): ThreadPage {
+  const pageCount = Math.max(1, Math.ceil(thread.total / THREAD_PAGE_SIZE));
+  if (thread.page > pageCount) throw new NotFound("page");
   return {
-    page,
+    page: thread.page,
     pageCount,
-    total: count,
-    nodes: nestThread(rows.map((row) => toThreadReply(guardian, dilemma, row))),
+    total: thread.total,
+    nodes: nestThread(thread.rows.map((row) => toThreadReply(guardian, dilemma, row, marks.has(row.id)))),
   };
 }
 
-/** One reply as the thread shows it (the accepted answer, shown above the thread). */
-export async function loadThreadReply(
-  guardian: Guardian,
-  dilemma: ThreadDilemma,
-  replyId: number,
-): Promise<ThreadReply | null> {
-  const [row] = await selectReplies(guardian, Prisma.sql`r.id = ${replyId} AND r."dilemmaId" = ${dilemma.id}`);
-  return row ? toThreadReply(guardian, dilemma, row) : null;
+/** Page `page` (from 1) of the thread, read live; NotFound for a page past the end. */
+export async function loadThreadPage(guardian: Guardian, dilemma: ThreadDilemma, page: number): Promise<ThreadPage> {
+  const thread = await readThreadRows(dilemma.id, page);
+  const marks = await helpfulMarksOf(guardian, thread.rows.map((r) => r.id));
+  return toThreadPage(guardian, dilemma, thread, marks);
 }
 
 export type ReplyHistory = {

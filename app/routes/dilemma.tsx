@@ -45,7 +45,7 @@ import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import type { ThreadReply } from "~/replies/thread.server";
 import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
 import type { ThreadNode } from "~/replies/thread-layout";
-import { guardianOf } from "~/web/context.server";
+import { guardianOf, sharedReadsOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/dilemma";
@@ -69,7 +69,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const page = url.searchParams.has("page") ? positiveInt(url.searchParams.get("page")) : 1;
   if (id === null || page === null) throw notFound();
-  const pageData = await loadDilemmaPage(guardian, id, page).catch(rethrowAsHttp);
+  const pageData = await loadDilemmaPage(guardian, id, page, sharedReadsOf(context)).catch(rethrowAsHttp);
   const canonical = dilemmaPath(pageData.dilemma);
   // The slug follows the title; an old or missing one redirects (302: titles can change back).
   if (url.pathname !== canonical) throw redirect(canonical + url.search);

@@ -5,6 +5,7 @@ import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import type { DilemmaListQuery } from "~/dilemmas/list-query";
 import { listDilemmas } from "~/dilemmas/list.server";
+import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
 import { hideDilemma } from "~/dilemmas/moderation.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
@@ -18,6 +19,7 @@ import {
 import { db } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
 import { SharedReadCache } from "~/platform/shared-read-cache.server";
+import { createReply, hideReply, setHelpful } from "~/replies/replies.server";
 import { useTestDatabase } from "../support/database";
 
 // Decision 010: committed content changes are announced on a channel, each process counts
@@ -70,16 +72,20 @@ describe("the database announces content changes", () => {
       const content = tables.filter((t) => !NOT_CONTENT.has(t));
       expect(content).toEqual(expect.arrayContaining(["Dilemma", "Reply", "Competence", "User", "MeetingDilemma"]));
 
+      // Nothing is announced before the commit, and two statements announce once.
+      await writer.query("BEGIN");
+      await writer.query(`DELETE FROM "Dilemma" WHERE false`);
+      await writer.query(`DELETE FROM "Reply" WHERE false`);
+      await settle();
+      expect(received).toEqual([]);
+      await writer.query("COMMIT");
+      await expect.poll(() => received.length, { timeout: 2_000, interval: 2 }).toBe(1);
+
       for (const table of content) {
         received.length = 0;
-        await writer.query("BEGIN");
         // A statement-level trigger fires even when no row matches: enough to prove it is there.
         await writer.query(`DELETE FROM "${table}" WHERE false`);
-        await settle();
-        expect(received, `${table}: nothing before the commit`).toEqual([]);
-        await writer.query("COMMIT");
-        await settle();
-        expect(received, `${table}: one announcement at commit`).toEqual([CONTENT_CHANGED_CHANNEL]);
+        await expect.poll(() => received, { timeout: 2_000, interval: 2, message: table }).toEqual([CONTENT_CHANGED_CHANNEL]);
       }
 
       received.length = 0;
@@ -222,6 +228,51 @@ describe("the dilemma list, shared between viewers", () => {
     expect(await titles(asker)).toContain("Eerste gedeelde vraag");
     expect(await titles(organiser)).toContain("Eerste gedeelde vraag");
     expect(await titles(visitor)).toContain("Tweede gedeelde vraag");
+  });
+
+  it("serves one stored dilemma page to everyone, each seeing only what the Guardian allows", async () => {
+    const competence = await db.competence.create({ data: { slug: `draad-${randomUUID()}`, nameNl: "Draad", nameEn: "Thread" } });
+    const [asker, writer, reader, organiser] = [await member(), await member(), await member(), await member("organiser")];
+    const dilemma = await createDilemma(asker, {
+      title: "Een draad voor iedereen",
+      body: "Hoe houd ik bewoners betrokken?",
+      competences: [competence.slug],
+      submissionId: randomUUID(),
+    });
+    const reply = (guardian: Guardian, body: string) => createReply(guardian, dilemma.id, { body, submissionId: randomUUID() });
+    const open = await reply(writer, "Een open antwoord over betrokkenheid.");
+    const hidden = await reply(writer, "Hier staat per ongeluk de naam van een bewoner.");
+    await hideReply(organiser, hidden.id, "Er staat een naam van een bewoner in.");
+    await setHelpful(reader, open.id, true);
+
+    const bodies = async (guardian: Guardian) => {
+      const page = await loadDilemmaPage(guardian, dilemma.id, 1);
+      return page.thread.nodes.map((n) => ({ text: n.reply.content?.bodyHtml ?? null, mine: n.reply.helpfulByMe }));
+    };
+    // Let the writes above be heard, so the reads below share one stored page.
+    await expect.poll(async () => (await bodies(visitor)).length, { timeout: 5_000, interval: 5 }).toBe(2);
+    await expect.poll(async () => (await bodies(visitor))[0]!.text, { timeout: 5_000, interval: 5 }).toContain("open antwoord");
+
+    expect(await bodies(visitor)).toEqual([
+      { text: expect.stringContaining("open antwoord"), mine: false },
+      { text: null, mine: false },
+    ]);
+    expect(await bodies(reader)).toEqual([
+      { text: expect.stringContaining("open antwoord"), mine: true },
+      { text: null, mine: false },
+    ]);
+    for (const allowed of [writer, organiser]) {
+      expect((await bodies(allowed))[1]!.text).toContain("naam van een bewoner");
+    }
+    expect(await bodies(visitor)).toEqual([
+      { text: expect.stringContaining("open antwoord"), mine: false },
+      { text: null, mine: false },
+    ]);
+
+    // A new reply shows for everyone once it is heard of, and at once for a live read.
+    await reply(reader, "Nog een gedachte van een collega.");
+    expect((await loadDilemmaPage(reader, dilemma.id, 1, { readLive: true })).thread.total).toBe(3);
+    await expect.poll(async () => (await bodies(visitor)).length, { timeout: 5_000, interval: 5 }).toBe(3);
   });
 
   it("keeps the competence choices until a competence changes", async () => {
