@@ -53,15 +53,11 @@ type SummaryRow = Prisma.DilemmaGetPayload<{ select: typeof summarySelect }>;
 const NEWEST_FIRST = [{ lastActivityAt: "desc" }, { id: "desc" }] satisfies Prisma.DilemmaOrderByWithRelationInput[];
 const OLDEST_FIRST = [{ lastActivityAt: "asc" }, { id: "asc" }] satisfies Prisma.DilemmaOrderByWithRelationInput[];
 
-/** The home page's short list: the first page, unfiltered. */
-export async function listRecentDilemmas(guardian: Guardian, limit = DILEMMA_PAGE_SIZE): Promise<DilemmaSummary[]> {
-  const rows = await db.dilemma.findMany({
-    where: guardian.visibleDilemmasWhere(),
-    orderBy: NEWEST_FIRST,
-    take: limit,
-    select: summarySelect,
-  });
-  return rows.map(toSummary);
+const FIRST_PAGE: DilemmaListQuery = { competences: [], status: null, unanswered: false, after: null, before: null };
+
+/** The home page's short list: the first page, unfiltered (shared like the list's pages). */
+export async function listRecentDilemmas(guardian: Guardian, limit = DILEMMA_PAGE_SIZE, options: ListOptions = {}): Promise<DilemmaSummary[]> {
+  return (await listDilemmas(guardian, FIRST_PAGE, { ...options, pageSize: limit })).items;
 }
 
 /**

@@ -6,12 +6,12 @@ import { listRecentDilemmas } from "~/dilemmas/list.server";
 import { dilemmaPath } from "~/dilemmas/paths";
 import { meetingPath } from "~/meetings/paths";
 import { getLatestReport } from "~/meetings/meetings.server";
-import { guardianOf } from "~/web/context.server";
+import { guardianOf, sharedReadsOf } from "~/web/context.server";
 import type { Route } from "./+types/home";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
-  const [report, dilemmas] = await Promise.all([getLatestReport(guardian), listRecentDilemmas(guardian, 20)]);
+  const [report, dilemmas] = await Promise.all([getLatestReport(guardian), listRecentDilemmas(guardian, 20, sharedReadsOf(context))]);
   return { report, dilemmas };
 }
 
