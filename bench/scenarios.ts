@@ -3,6 +3,7 @@
 import type { Request } from "autocannon";
 import { generateSessionToken, sessionIdFromToken } from "~/accounts/sessions.server";
 import type pg from "pg";
+import { OWN_WRITE_COOKIE } from "~/web/own-writes.server";
 import type { DatasetMeta } from "./generate";
 
 export type Target = { p99Ms: number; perSecond?: number };
@@ -83,10 +84,12 @@ const POSTED_TEXT = [
 
 export function scenarios(x: ScenarioInput): Scenario[] {
   const BROWSER_HEADERS = browserHeaders(x.encoding);
-  const get = (path: string) => (n: number): Request => ({
+  // live: as a member who has just written something, whose pages skip the shared page data
+  // (decision 010). What every page costs when content changes all the time.
+  const get = (path: string, live = false) => (n: number): Request => ({
     method: "GET",
     path,
-    headers: { ...BROWSER_HEADERS, cookie: x.cookies[n % x.cookies.length]! },
+    headers: { ...BROWSER_HEADERS, cookie: x.cookies[n % x.cookies.length]! + (live ? `; ${OWN_WRITE_COOKIE}=1` : "") },
   });
   const page20 = x.meta.special.page20.map((id) => x.paths.get(id)!);
   const page500 = x.paths.get(x.meta.special.page500[0]!)!;
@@ -121,6 +124,7 @@ export function scenarios(x: ScenarioInput): Scenario[] {
           scales: true,
           request: get(`/dilemmas?competence=${encodeURIComponent(x.competenceSlug)}`),
         },
+        { key: "list-live", label: "list, read live", scales: true, request: get("/dilemmas", true) },
       ]
     : [];
   return [
@@ -134,6 +138,12 @@ export function scenarios(x: ScenarioInput): Scenario[] {
       target: { p99Ms: 50, perSecond: 200 },
       scales: true,
       request: (n) => get(page20[n % page20.length]!)(n),
+    },
+    {
+      key: "page20-live",
+      label: "dilemma, 20 replies, read live",
+      scales: true,
+      request: (n) => get(page20[n % page20.length]!, true)(n),
     },
     { key: "page500-1", label: "dilemma, 500 replies, p.1", target: { p99Ms: 50 }, scales: true, request: get(page500) },
     {

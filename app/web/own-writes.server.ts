@@ -4,7 +4,7 @@
 // carries this cookie for a few seconds, and their pages are read live while it lasts.
 import { readCookie } from "~/platform/i18n-request.server";
 
-const NAME = "kk_own_write";
+export const OWN_WRITE_COOKIE = "kk_own_write";
 /** Far longer than a notification takes, short enough to be harmless. */
 export const OWN_WRITE_SECONDS = 10;
 
@@ -16,11 +16,11 @@ export function isWrite(request: Request): boolean {
 
 /** A write request, or a page within a few seconds after this browser's own write. */
 export function readsLive(request: Request): boolean {
-  return isWrite(request) || readCookie(request, NAME) !== undefined;
+  return isWrite(request) || readCookie(request, OWN_WRITE_COOKIE) !== undefined;
 }
 
 export function ownWriteCookie(secure: boolean): string {
-  const parts = [`${NAME}=1`, "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${OWN_WRITE_SECONDS}`];
+  const parts = [`${OWN_WRITE_COOKIE}=1`, "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${OWN_WRITE_SECONDS}`];
   if (secure) parts.push("Secure");
   return parts.join("; ");
 }
