@@ -10,7 +10,8 @@ import { isWrite, ownWriteCookie, readsLive } from "./own-writes.server";
 import { readSessionToken, sessionCookie } from "./session-cookie.server";
 
 // Runs before every loader and action: who is asking (one session lookup per request), which
-// language they get, the Guardian built from them, and whether they must read live (own-writes.server.ts). Also the one place that turns "the
+// language they get, the Guardian built from them, and whether they must read live because
+// they just wrote something (own-writes.server.ts). Also the one place that turns "the
 // database is gone" into a 503 instead of a 500: the server keeps running and recovers.
 export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { secureCookies } = requestInfo(context);
