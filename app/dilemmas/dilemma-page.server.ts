@@ -1,3 +1,4 @@
+import { competenceTagsSelect, toCompetenceTags, type CompetenceTag } from "~/competences/tags";
 import type { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus, MeetingDilemmaKind, MeetingStatus } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
@@ -41,7 +42,7 @@ export type DilemmaPageData = {
     hiddenAt: Date | null;
     hiddenReason: string | null;
   };
-  competences: { slug: string; nameNl: string; nameEn: string; retired: boolean }[];
+  competences: CompetenceTag[];
   meetings: { id: number; title: string; heldOn: Date; kind: MeetingDilemmaKind; status: MeetingStatus }[];
   /** The accepted answer, when the viewer may read it. */
   answer: ThreadReply | null;
@@ -71,10 +72,7 @@ const dilemmaSelect = (reportsWhere: Prisma.MeetingWhereInput) =>
     hiddenAt: true,
     hiddenReason: true,
     author: authorSelect,
-    competences: {
-      select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
-      orderBy: { competence: { nameNl: "asc" } },
-    },
+    competences: competenceTagsSelect,
     meetings: {
       where: { meeting: reportsWhere },
       select: { kind: true, meeting: { select: { id: true, title: true, heldOn: true, status: true } } },
@@ -135,7 +133,7 @@ export async function loadDilemmaPage(
       hiddenAt: row.hiddenAt,
       hiddenReason: row.hiddenReason,
     },
-    competences: row.competences.map(({ competence: { retiredAt, ...c } }) => ({ ...c, retired: retiredAt !== null })),
+    competences: toCompetenceTags(row.competences),
     meetings: row.meetings.map((m) => ({ ...m.meeting, kind: m.kind })),
     answer: accepted?.content ? accepted : null,
     thread,

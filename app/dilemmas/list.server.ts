@@ -7,6 +7,7 @@ import { db } from "~/platform/db.server";
 import { SharedReadCache } from "~/platform/shared-read-cache.server";
 import { encodeCursor, type ListCursor } from "./cursor";
 import type { DilemmaListFilter, DilemmaListQuery } from "./list-query";
+import { competenceTagsSelect, toCompetenceTags, type CompetenceTag } from "~/competences/tags";
 
 // The dilemma list: newest activity first, filtered, cut into keyset pages. Every query goes
 // through the Guardian's visibility filter, so hidden dilemmas reach only staff and their
@@ -23,7 +24,7 @@ export type DilemmaSummary = {
   hidden: boolean;
   locked: boolean;
   author: AuthorView;
-  competences: { slug: string; nameNl: string; nameEn: string; retired: boolean }[];
+  competences: CompetenceTag[];
 };
 
 export type DilemmaPage = {
@@ -42,10 +43,7 @@ const summarySelect = {
   hiddenAt: true,
   lockedAt: true,
   author: authorSelect,
-  competences: {
-    select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
-    orderBy: { competence: { nameNl: "asc" } },
-  },
+  competences: competenceTagsSelect,
 } satisfies Prisma.DilemmaSelect;
 
 type SummaryRow = Prisma.DilemmaGetPayload<{ select: typeof summarySelect }>;
@@ -222,6 +220,6 @@ function toSummary({ author, competences, hiddenAt, lockedAt, ...d }: SummaryRow
     hidden: hiddenAt !== null,
     locked: lockedAt !== null,
     author: toAuthorView(author),
-    competences: competences.map(({ competence: { retiredAt, ...c } }) => ({ ...c, retired: retiredAt !== null })),
+    competences: toCompetenceTags(competences),
   };
 }

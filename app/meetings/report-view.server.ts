@@ -3,6 +3,7 @@ import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { loadEdits, type Edit } from "~/revisions/history.server";
 import { findMeetingRef, REPORT_REVISION_SUBJECT } from "./meetings.server";
+import { competenceTagsSelect, toCompetenceTags } from "~/competences/tags";
 
 // A report as its page shows it (and as the edit form's preview shows it before saving): the
 // text, who contributed, the dilemmas raised and discussed at the meeting (those the viewer
@@ -49,10 +50,7 @@ export const linkedDilemmaSelect = {
   status: true,
   replyCount: true,
   hiddenAt: true,
-  competences: {
-    select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
-    orderBy: { competence: { nameNl: "asc" } },
-  },
+  competences: competenceTagsSelect,
 } as const;
 
 type LinkedDilemmaRow = {
@@ -68,7 +66,7 @@ export function toLinkedDilemma({ hiddenAt, competences, ...d }: LinkedDilemmaRo
   return {
     ...d,
     hidden: hiddenAt !== null,
-    competences: competences.map(({ competence: { retiredAt, ...c } }) => ({ ...c, retired: retiredAt !== null })),
+    competences: toCompetenceTags(competences),
   };
 }
 

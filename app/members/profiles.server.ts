@@ -5,6 +5,7 @@ import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { markdownToPlainText } from "~/platform/markdown.server";
 import type { ProfileInput } from "./schemas";
+import { competenceTagsSelect, toCompetenceTags } from "~/competences/tags";
 
 // Member profiles (/members/:handle): who someone is in the circle, what they know about and
 // what they wrote. Public like the posts they list; the e-mail address only for the member
@@ -65,10 +66,7 @@ export async function getMemberProfile(
       email: true,
       erasedAt: true,
       createdAt: true,
-      expertise: {
-        select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
-        orderBy: { competence: { nameNl: "asc" } },
-      },
+      expertise: competenceTagsSelect,
     },
   });
   if (!user || !guardian.canSeeProfile(user)) throw new NotFound("member");
@@ -85,7 +83,7 @@ export async function getMemberProfile(
     role: user.role,
     memberSince: user.createdAt,
     email: guardian.canSeeEmailOf(user) ? user.email : null,
-    expertise: user.expertise.map(({ competence: { retiredAt, ...c } }) => ({ ...c, retired: retiredAt !== null })),
+    expertise: toCompetenceTags(user.expertise),
     dilemmas,
     replies,
     canEdit: guardian.canEditProfile(user),
