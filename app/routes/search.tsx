@@ -1,5 +1,5 @@
 import { Trans } from "react-i18next";
-import { useTranslation } from "~/components/use-translation";
+import { useTranslation, type Translation } from "~/components/use-translation";
 import { Form, isRouteErrorResponse, Link } from "react-router";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -35,14 +35,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 type Outcome = Route.ComponentProps["loaderData"]["outcome"];
 
-function Count({ count }: { count: number }) {
+/** A facet's count, "(12)"; a broad search's estimate, "(ongeveer 1200)", and "(enkele)" when
+ *  its sample had none (fewer than about 16, not none). */
+function countText(t: Translation["t"], count: number, estimated: boolean): string {
+  if (!estimated) return t("search.filters.count", { count });
+  return count === 0 ? t("search.filters.countFew") : t("search.filters.countAbout", { count });
+}
+
+function Count({ count, estimated }: { count: number; estimated: boolean }) {
   const { t } = useTranslation();
-  return <span className="facet-count"> {t("search.filters.count", { count })}</span>;
+  return <span className="facet-count"> {countText(t, count, estimated)}</span>;
 }
 
 function Filters({ outcome }: { outcome: Outcome }) {
   const { t, i18n } = useTranslation();
   const { request, facets } = outcome;
+  const estimated = outcome.estimated.facets;
   const kindCount = new Map(facets.kinds.map((k) => [k.value, k.count]));
   const statusCount = new Map(facets.statuses.map((s) => [s.value, s.count]));
   const periodCount = new Map(facets.periods.map((p) => [p.value, p.count]));
@@ -54,9 +62,14 @@ function Filters({ outcome }: { outcome: Outcome }) {
       {/* On a phone the filters come first and are long: a way past them. */}
       {outcome.total > 0 ? (
         <p className="search-filters__skip">
-          <a href="#results-heading">{t("search.filters.toResults", { count: outcome.total })}</a>
+          <a href="#results-heading">
+            {outcome.estimated.total
+              ? t("search.filters.toResultsAbout", { count: outcome.total })
+              : t("search.filters.toResults", { count: outcome.total })}
+          </a>
         </p>
       ) : null}
+      {estimated ? <p className="meta">{t("search.filters.estimated")}</p> : null}
       <div className="stack">
         <fieldset className="checkbox-group">
           <legend>{t("search.filters.kind")}</legend>
@@ -72,7 +85,7 @@ function Filters({ outcome }: { outcome: Outcome }) {
                 />
                 <label htmlFor={`filter-kind-${kind}`}>
                   {t(`search.filters.kinds.${kind}`)}
-                  <Count count={kindCount.get(kind) ?? 0} />
+                  <Count count={kindCount.get(kind) ?? 0} estimated={estimated} />
                 </label>
               </li>
             ))}
@@ -84,7 +97,7 @@ function Filters({ outcome }: { outcome: Outcome }) {
             <option value="">{t("search.filters.statusAny")}</option>
             {(["open", "answered"] as const).map((s) => (
               <option key={s} value={s}>
-                {`${t(`search.filters.statuses.${s}`)} ${t("search.filters.count", { count: statusCount.get(s) ?? 0 })}`}
+                {`${t(`search.filters.statuses.${s}`)} ${countText(t, statusCount.get(s) ?? 0, estimated)}`}
               </option>
             ))}
           </select>
@@ -95,12 +108,12 @@ function Filters({ outcome }: { outcome: Outcome }) {
             <option value="">{t("search.filters.periodAny")}</option>
             {(["30d", "1y", "5y"] as const).map((p) => (
               <option key={p} value={p}>
-                {`${t(`search.filters.periods.${p}`)} ${t("search.filters.count", { count: periodCount.get(p) ?? 0 })}`}
+                {`${t(`search.filters.periods.${p}`)} ${countText(t, periodCount.get(p) ?? 0, estimated)}`}
               </option>
             ))}
             {years.map((y) => (
               <option key={y.value} value={y.value}>
-                {`${y.value} ${t("search.filters.count", { count: y.count })}`}
+                {`${y.value} ${countText(t, y.count, estimated)}`}
               </option>
             ))}
           </select>
@@ -122,7 +135,7 @@ function Filters({ outcome }: { outcome: Outcome }) {
                   />
                   <label htmlFor={`filter-competence-${c.slug}`}>
                     {competenceName(c, i18n.language)}
-                    <Count count={c.count} />
+                    <Count count={c.count} estimated={estimated} />
                   </label>
                 </li>
               ))}
@@ -161,7 +174,9 @@ function Results({ outcome }: { outcome: Outcome }) {
   return (
     <section aria-labelledby="results-heading" className="search-results">
       <h2 id="results-heading" tabIndex={-1}>
-        {t("search.results.heading", { count: outcome.total })}
+        {outcome.estimated.total
+          ? t("search.results.headingAbout", { count: outcome.total })
+          : t("search.results.heading", { count: outcome.total })}
       </h2>
       {outcome.suggestion ? (
         <p className="search-suggestion">

@@ -24,6 +24,9 @@ export type ApiResult = {
 export type ApiResponse = {
   query: string;
   total: number;
+  /** A broad search's counts are estimates (rounded to two significant digits): the total,
+   *  the facets, or both. */
+  estimated: { total: boolean; facets: boolean };
   page: number;
   pageCount: number;
   results: ApiResult[];
@@ -52,6 +55,7 @@ export function toApiResponse(outcome: SearchOutcome): ApiResponse {
   return {
     query: outcome.request.q,
     total: outcome.total,
+    estimated: outcome.estimated,
     page: outcome.request.page,
     pageCount: outcome.pageCount,
     results: [...outcome.hits.map((h) => [h, false] as const), ...outcome.partial.map((h) => [h, true] as const)].map(([h, partial]) => ({

@@ -4,6 +4,7 @@ import { quoteLexeme } from "./dutch/query";
 import type { Highlighter } from "./snippet.server";
 import { typingPrefix } from "./snippet.server";
 import { synonymGroupsCache } from "./synonyms.server";
+import { titleToken } from "./vector.server";
 
 // A search string → the tsqueries Postgres runs (as `$1::tsquery`: our tokens are final, so no
 // text search parser may touch them again) and what highlighting needs. The query analysis is
@@ -17,6 +18,9 @@ export type CompiledQuery = {
   /** For ts_rank: every alternative / only the words as typed (no exclusions: see toTsQuery). */
   rankAll: string;
   rankExact: string;
+  /** Where a post's head has every word: rankAll in its title (titleToken) or a competence it
+   *  is tagged with. Such posts rank first (search.server.ts). */
+  head: string;
   /** Each positive term on its own (the word as typed, its tsquery), and the exclusions (for
    *  matches of only some terms). */
   terms: { text: string; query: string }[];
@@ -42,7 +46,8 @@ function withoutQuestionWords(parsed: ParsedQuery): ParsedQuery {
   return keep.some((t) => !t.negated) ? { ...parsed, terms: keep } : parsed;
 }
 
-const and = (...parts: string[]) => {
+/** The tsqueries AND-ed (empty ones left out). */
+export const and = (...parts: string[]) => {
   const kept = parts.filter(Boolean);
   return kept.length <= 1 ? (kept[0] ?? "") : kept.map((p) => `( ${p} )`).join(" & ");
 };
@@ -79,7 +84,13 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
     .filter(Boolean)
     .map((q) => `!( ${q} )`)
     .join(" & ");
-  return { parsed, match, rankAll, rankExact, terms, exclusions, highlighter: { tokens, prefix } };
+  return { parsed, match, rankAll, rankExact, head: headQuery(rankAll), terms, exclusions, highlighter: { tokens, prefix } };
+}
+
+/** The tsquery with each word's lexeme as its title token; competence tokens (c:…) stay. A
+ *  quoted lexeme is already escaped, and a title token only adds "t:" in front. */
+export function headQuery(query: string): string {
+  return query.replace(/'((?:[^']|'')*)'/g, (quoted, lexeme: string) => (lexeme.startsWith("c:") ? quoted : `'${titleToken(lexeme)}'`));
 }
 
 function combinations<T>(items: T[], k: number): T[][] {

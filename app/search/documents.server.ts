@@ -3,7 +3,7 @@ import type { DilemmaStatus, SearchKind } from "~/generated/prisma/enums";
 import { DUTCH_ANALYSIS_VERSION } from "./dutch/analysis.server";
 import { htmlToPlainText } from "./text.server";
 import { noteNewWords } from "./vocabulary.server";
-import { competenceToken, documentVector, kindToken, vocabularyWords, type Section } from "./vector.server";
+import { competenceToken, documentVector, kindToken, sampleToken, vocabularyWords, type Section } from "./vector.server";
 
 // What search stores of a dilemma, a reply and a meeting report: read from their tables in
 // batches, turned into SearchDocument rows (analysed words, filter facts, visibility facts)
@@ -130,7 +130,7 @@ export function dilemmaDocument(row: DilemmaRow): IndexedDocument {
     threadHidden: row.hiddenAt !== null,
     draft: false,
     doc: documentVector([
-      { weight: "D", tokens: [kindToken("dilemma")] },
+      { weight: "D", tokens: [kindToken("dilemma"), sampleToken(row.id)] },
       { weight: "A", text: row.title },
       competenceSection(row.competenceIds),
       { weight: "C", text: body },
@@ -160,7 +160,7 @@ export function replyDocument(row: ReplyRow): IndexedDocument | null {
     threadAuthorId: row.dilemmaAuthorId,
     threadHidden: row.dilemmaHiddenAt !== null,
     draft: false,
-    doc: documentVector([{ weight: "D", tokens: [kindToken("reply")] }, { weight: "C", text: body }]),
+    doc: documentVector([{ weight: "D", tokens: [kindToken("reply"), sampleToken(row.dilemmaId)] }, { weight: "C", text: body }]),
     title: row.title,
     body,
     words: vocabularyWords([body]),
@@ -187,7 +187,7 @@ export function reportDocument(row: ReportRow): IndexedDocument | null {
     threadHidden: false,
     draft: row.status !== "published",
     doc: documentVector([
-      { weight: "D", tokens: [kindToken("report")] },
+      { weight: "D", tokens: [kindToken("report"), sampleToken(-row.id)] },
       { weight: "A", text: row.title },
       competenceSection(row.competenceIds),
       { weight: "C", text: summary },

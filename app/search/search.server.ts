@@ -4,8 +4,9 @@ import type { DilemmaStatus, SearchKind } from "~/generated/prisma/enums";
 import type { Guardian, SearchScope } from "~/guardian/guardian.server";
 import { meetingPath } from "~/meetings/paths";
 import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { replyPermalink } from "~/replies/paths";
-import { compileQuery, type CompiledQuery } from "./compile.server";
+import { and, compileQuery, type CompiledQuery } from "./compile.server";
 import { competenceCache, type CompetenceInfo } from "./competence-terms.server";
 import { recordSearchMiss } from "./misses.server";
 import {
@@ -17,6 +18,7 @@ import {
   type SearchRequest,
 } from "./params";
 import { highlightAll, snippet, type Highlighter, type Segment } from "./snippet.server";
+import { kindToken, SAMPLE_BUCKETS, sampleBucketToken } from "./vector.server";
 import { commonWords, suggestionsFor } from "./vocabulary.server";
 
 // The search: dilemmas, replies and published reports together, ranked, filtered, counted per
@@ -25,10 +27,13 @@ import { commonWords, suggestionsFor } from "./vocabulary.server";
 // through its GIN index, with the Guardian's visibility rules as a WHERE clause; a second
 // fetches the texts of the page's results for their snippets.
 //
-// Ranking: ts_rank with weights A (title) 1.0, B (competences) 0.4, C (text) 0.2, over every
-// alternative of the query, plus twice the rank of the words as typed (so exact forms beat
-// compound parts and synonyms); an answered dilemma and its accepted answer ×1.3; a reply ×0.8
-// (the question usually says best what a thread is about).
+// Ranking: first the posts whose head has every word (their title, or a competence they are
+// tagged with: CompiledQuery.head); then, within each of the two, ts_rank with weights A (title)
+// 1.0, B (competences) 0.4, C (text) 0.2, over every alternative of the query, plus twice the
+// rank of the words as typed (so exact forms beat compound parts and synonyms); an answered
+// dilemma and its accepted answer ×1.3; a reply ×0.8 (the question usually says best what a
+// thread is about).
+// Broad searches (a word in a large part of the forum) are estimated: see searchRows.
 // Folding: a thread (a dilemma and its replies) is one result. It shows the dilemma when the
 // dilemma matched, with its best-matching reply beneath; otherwise its best-matching reply.
 
@@ -76,6 +81,9 @@ export type SearchOutcome = {
   unfilteredTotal: number;
   pageCount: number;
   facets: SearchFacets;
+  /** A broad search's counts are estimates (searchRows): the total, or the facets and
+   *  unfilteredTotal. Estimates are rounded to two significant digits. */
+  estimated: { total: boolean; facets: boolean };
   suggestion: { query: string; href: string } | null;
   /** When the words together find little: results with all of them but one (page 1 only). */
   partial: SearchHit[];
@@ -89,7 +97,12 @@ export type SearchOptions = {
   pageSize?: number;
   /** Leave out facet counts (search-as-you-type does not show them). */
   facets?: boolean;
+  /** Up to how many matching posts (estimated from the sample) a search is read whole; above,
+   *  it is broad (searchRows). Default: the SEARCH_EXACT_POSTS setting. */
+  exactPosts?: number;
 };
+
+const EXACT = { total: false, facets: false } as const;
 
 const EMPTY_FACETS: SearchFacets = { kinds: [], statuses: [], competences: [], periods: [] };
 
@@ -137,13 +150,18 @@ function yearStarts(): Date[] {
 
 const PERIOD_INTERVALS = { "30d": "30 days", "1y": "1 year", "5y": "5 years" } as const;
 
+/** Added to the score of a post whose head has every word: more than any ts_rank reaches, so
+ *  "title matches beat body matches" is a rule, and a broad search may rank those alone. */
+const HEAD_BONUS = 10;
+
 function scoreSql(c: CompiledQuery): Prisma.Sql {
-  return Prisma.sql`(ts_rank(s.doc, ${c.rankAll}::tsquery, 1) + 2 * ts_rank(s.doc, ${c.rankExact}::tsquery, 1))
-    * CASE WHEN s.answer THEN 1.3 ELSE 1 END * CASE WHEN s.kind = 'reply' THEN 0.8 ELSE 1 END`;
+  const head = c.head ? Prisma.sql` + CASE WHEN s.kind <> 'reply' AND s.doc @@ ${c.head}::tsquery THEN ${HEAD_BONUS}::float8 ELSE 0 END` : Prisma.empty;
+  return Prisma.sql`((ts_rank(s.doc, ${c.rankAll}::tsquery, 1) + 2 * ts_rank(s.doc, ${c.rankExact}::tsquery, 1))
+    * CASE WHEN s.answer THEN 1.3 ELSE 1 END * CASE WHEN s.kind = 'reply' THEN 0.8 ELSE 1 END${head})`;
 }
 
 type Row = {
-  part: "hit" | "kind" | "status" | "competence" | "year" | "period" | "all";
+  part: "hit" | "kind" | "status" | "competence" | "year" | "period" | "all" | "hits" | "posts";
   value: string | null;
   n: number;
   rep: number | null;
@@ -152,6 +170,17 @@ type Row = {
   ord: number | null;
   /** The thread key: the dilemma's id, or minus the report's meeting id. */
   g: number | null;
+};
+
+type RunOptions = {
+  /** The tsquery a post must match: the query's, or a narrower one (its head, a sample). */
+  match: string;
+  /** Filters as flags of every match, so the facets can count what each would leave; or, when
+   *  the counts come from elsewhere, in the WHERE clause (and the kind through the index). */
+  filtersInWhere: boolean;
+  pageSize: number;
+  /** "counts": total, kinds, statuses, periods, matching posts; "all": also competences, years. */
+  facets: "none" | "counts" | "all";
 };
 
 /**
@@ -168,15 +197,19 @@ async function runSearch(
   visible: Prisma.Sql,
   f: FilterSql,
   request: SearchRequest,
-  pageSize: number,
-  withFacets: boolean,
+  run: RunOptions,
 ): Promise<Row[]> {
+  const { pageSize } = run;
+  const match = run.filtersInWhere && request.kinds.length ? and(run.match, request.kinds.map((k) => `'${kindToken(k)}'`).join(" | ")) : run.match;
+  const where = run.filtersInWhere ? Prisma.sql`AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}` : Prisma.empty;
   // Scores are the costly part (ts_rank reads every matching post's positions): only posts
   // that pass every filter are scored, and none when sorting by date (then only the page's).
   const relevance = request.sort !== "newest";
   const order = relevance ? Prisma.sql`score DESC, date DESC, g DESC` : Prisma.sql`date DESC, g DESC`;
-  const facets = withFacets
-    ? Prisma.sql`
+  const counts =
+    run.facets === "none"
+      ? Prisma.empty
+      : Prisma.sql`
     UNION ALL
     SELECT v.part, v.value, v.n, NULL, NULL, NULL, NULL, NULL
     FROM (
@@ -187,61 +220,67 @@ async function runSearch(
              count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '30 days')::int AS p30,
              count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '1 year')::int AS p1,
              count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '5 years')::int AS p5,
-             count(*)::int AS n
+             count(*)::int AS n, count(*) FILTER (WHERE flags & 56 = 56)::int AS hits, coalesce(sum(posts), 0)::int AS posts
       FROM t) x
     CROSS JOIN LATERAL (VALUES ('kind', 'dilemma', x.kd), ('kind', 'reply', x.kr), ('kind', 'report', x.kp),
       ('status', 'open', x.so), ('status', 'answered', x.sa),
-      ('period', '30d', x.p30), ('period', '1y', x.p1), ('period', '5y', x.p5), ('all', NULL, x.n)) AS v(part, value, n)
+      ('period', '30d', x.p30), ('period', '1y', x.p1), ('period', '5y', x.p5), ('all', NULL, x.n),
+      ('hits', NULL, x.hits), ('posts', NULL, x.posts)) AS v(part, value, n)`;
+  const facets =
+    run.facets !== "all"
+      ? Prisma.empty
+      : Prisma.sql`
     UNION ALL
     SELECT 'competence', id::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
       FROM t CROSS JOIN LATERAL unnest(t.comps) AS x(id) WHERE flags & 40 = 40 GROUP BY id
     UNION ALL
     SELECT 'year', (${FIRST_YEAR - 1} + b)::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
       FROM t CROSS JOIN LATERAL generate_series(t.ymin, t.ymax) AS b
-      WHERE flags & 48 = 48 AND t.years & (1::bigint << b) <> 0 GROUP BY b`
-    : Prisma.empty;
+      WHERE flags & 48 = 48 AND t.years & (1::bigint << b) <> 0 GROUP BY b`;
   const [, rows] = await db.$transaction([db.$queryRaw(PARALLEL_SCAN), db.$queryRaw<Row[]>`
     WITH t AS MATERIALIZED (
       -- One row per thread, aggregated straight off the index scan (so Postgres may scan, score
-      -- and pre-aggregate in parallel workers). head: its dilemma (or report) when that passes
-      -- the kind and period filters; the thread shows it, else its best reply. flags (one
+      -- and pre-aggregate in parallel workers). lead: its dilemma (or report) when that passes
+      -- the kind and period filters; the thread shows it, else its best reply. lead: that post. flags (one
       -- aggregate is cheaper than six): 1/2/4 a dilemma/reply/report passes the period filter;
       -- 8 a post passes kind and period; 16 competences; 32 status.
       SELECT g, max(score) FILTER (WHERE fk AND fp) AS score,
-             min(id) FILTER (WHERE kind <> 'reply' AND fk AND fp) AS head,
+             min(id) FILTER (WHERE kind <> 'reply' AND fk AND fp) AS lead,
              coalesce(max(date) FILTER (WHERE kind <> 'reply' AND fk AND fp), max(date) FILTER (WHERE fk AND fp)) AS date,
-             count(*) FILTER (WHERE kind = 'reply' AND fk AND fp)::int AS replies,
              bit_or(CASE WHEN NOT fp THEN 0 WHEN kind = 'dilemma' THEN 1 WHEN kind = 'reply' THEN 2 ELSE 4 END
                     | CASE WHEN fk AND fp THEN 8 ELSE 0 END | CASE WHEN fc THEN 16 ELSE 0 END | CASE WHEN fs THEN 32 ELSE 0 END) AS flags,
              min(status) AS status, min(comps) AS comps, max(date) FILTER (WHERE fk) AS kdate,
              -- The years (width_bucket of yearStarts) its posts of the kind filter were written in.
              bit_or(1::bigint << y) FILTER (WHERE fk AND y > 0) AS years,
-             min(y) FILTER (WHERE fk AND y > 0) AS ymin, max(y) FILTER (WHERE fk AND y > 0) AS ymax
+             min(y) FILTER (WHERE fk AND y > 0) AS ymin, max(y) FILTER (WHERE fk AND y > 0) AS ymax,
+             count(*)::int AS posts
       FROM (
         SELECT s.id, s.kind, s.status, s.date, s."competenceIds" AS comps, coalesce(s."dilemmaId", -s."sourceId") AS g,
                ${f.kinds} AS fk, ${f.competences} AS fc, ${f.status} AS fs, ${f.period} AS fp,
                ${relevance ? Prisma.sql`CASE WHEN ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period} THEN ${scoreSql(c)} END` : Prisma.sql`NULL::float4`} AS score,
                width_bucket(s.date, ${yearStarts()}::timestamptz[]) AS y
         FROM "SearchDocument" s
-        WHERE s.doc @@ ${c.match}::tsquery AND ${visible}
+        WHERE s.doc @@ ${match}::tsquery AND ${visible} ${where}
       ) m
       GROUP BY g
     ), page AS (
-      SELECT g, head, score, date, replies FROM t WHERE flags & 56 = 56
+      SELECT g, lead, score, date FROM t WHERE flags & 56 = 56
       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(request.page - 1) * pageSize}
     ), best AS (
-      -- The page's threads' best matching reply, read again for those threads alone.
-      SELECT DISTINCT ON (s."dilemmaId") s."dilemmaId" AS g, s.id
+      -- The page's threads' best matching reply and how many match, read again for those
+      -- threads alone (all their matching replies, also when t read only a narrower match).
+      SELECT DISTINCT ON (s."dilemmaId") s."dilemmaId" AS g, s.id, (count(*) OVER (PARTITION BY s."dilemmaId"))::int AS replies
       FROM "SearchDocument" s
       WHERE s."dilemmaId" IN (SELECT g FROM page) AND s.kind = 'reply' AND s.doc @@ ${c.match}::tsquery AND ${visible}
         AND ${f.kinds} AND ${f.period}
-      ORDER BY s."dilemmaId", ${relevance ? Prisma.sql`${scoreSql(c)} DESC` : Prisma.sql`s.date DESC, s.id DESC`}
+      ORDER BY s."dilemmaId", ${relevance ? Prisma.sql`${scoreSql(c)} DESC, ` : Prisma.empty}s.date DESC, s.id DESC
     )
-    SELECT 'hit' AS part, page.replies::text AS value, (SELECT count(*) FROM t WHERE flags & 56 = 56)::int AS n,
-           coalesce(page.head, best.id) AS rep, best.id AS "bestReply",
-           ${relevance ? Prisma.sql`page.score` : Prisma.sql`(SELECT ${scoreSql(c)} FROM "SearchDocument" s WHERE s.id = coalesce(page.head, best.id))`}::float8 AS score,
+    SELECT 'hit' AS part, coalesce(best.replies, 0)::text AS value, (SELECT count(*) FROM t WHERE flags & 56 = 56)::int AS n,
+           coalesce(page.lead, best.id) AS rep, best.id AS "bestReply",
+           ${relevance ? Prisma.sql`page.score` : Prisma.sql`(SELECT ${scoreSql(c)} FROM "SearchDocument" s WHERE s.id = coalesce(page.lead, best.id))`}::float8 AS score,
            (row_number() OVER (ORDER BY ${order}))::int AS ord, page.g
     FROM page LEFT JOIN best USING (g)
+    ${counts}
     ${facets}`]);
   return rows;
 }
@@ -254,6 +293,88 @@ async function runSearch(
  * 68 ms), while searches expected to match a few hundred stay serial (no worker start-up).
  */
 const PARALLEL_SCAN = Prisma.sql`SELECT set_config('parallel_setup_cost', '50', true), set_config('parallel_tuple_cost', '0.01', true)`;
+
+type SearchRows = {
+  /** The facet rows (and whatever else the statement that counted returned). */
+  rows: Row[];
+  hitRows: Row[];
+  total: number;
+  unfilteredTotal: number;
+  estimated: SearchOutcome["estimated"];
+};
+
+const hitsIn = (rows: Row[]) => rows.filter((r) => r.part === "hit").sort((a, b) => a.ord! - b.ord!);
+const countOf = (rows: Row[], part: Row["part"]) => rows.find((r) => r.part === part)?.n ?? 0;
+
+/** n sampled threads (or posts) → the estimate for all, rounded to two significant digits. */
+export function estimateFromSample(n: number): number {
+  const all = n * SAMPLE_BUCKETS;
+  if (all < 100) return all;
+  const unit = 10 ** (Math.floor(Math.log10(all)) - 1);
+  return Math.round(all / unit) * unit;
+}
+
+/**
+ * The rows of a search. Most searches read every match once (runSearch): exact counts and
+ * ranking. A broad one, a word in a large part of the forum ("bewoners": 85 000 of the bench's
+ * 290 000 posts), cannot be read whole in a page's time, so:
+ * - one sample bucket of threads (a sixteenth: sampleToken) is always read first. It says
+ *   whether the search is broad; for a broad one its counts times 16 are the facets and total,
+ *   shown as estimates (a thread is in or out of the sample whole, so thread counts scale);
+ * - the page ranks only the posts whose head has every word when there are enough of them for
+ *   the page: they rank above all others (HEAD_BONUS), so the page is the one ranking every
+ *   match would give. Otherwise (too few, or sorted by date) every match is read, with the
+ *   filters in the WHERE clause and without facets; then the total is exact.
+ */
+async function searchRows(
+  c: CompiledQuery,
+  visible: Prisma.Sql,
+  f: FilterSql,
+  request: SearchRequest,
+  opts: { pageSize: number; withFacets: boolean; exactPosts: number },
+): Promise<SearchRows> {
+  const { pageSize, withFacets } = opts;
+  const sample = await runSearch(c, visible, f, request, {
+    match: and(c.match, `'${sampleBucketToken(0)}'`),
+    filtersInWhere: false,
+    pageSize: 0,
+    facets: withFacets ? "all" : "counts",
+  });
+  if (countOf(sample, "posts") * SAMPLE_BUCKETS <= opts.exactPosts) {
+    const rows = await runSearch(c, visible, f, request, {
+      match: c.match,
+      filtersInWhere: false,
+      pageSize,
+      facets: withFacets ? "all" : "none",
+    });
+    const hitRows = hitsIn(rows);
+    // A page beyond the last has no rows to carry the total: then it is not known here (and
+    // the page says there is nothing on it).
+    const total = hitRows[0]?.n ?? 0;
+    return { rows, hitRows, total, unfilteredTotal: withFacets ? countOf(rows, "all") : total, estimated: EXACT };
+  }
+  const estimatedTotal = estimateFromSample(countOf(sample, "hits"));
+  const rows = sample.map((r) => ({ ...r, n: estimateFromSample(r.n) }));
+  const unfilteredTotal = estimateFromSample(countOf(sample, "all"));
+  const end = request.page * pageSize;
+  if (request.sort !== "newest" && c.head) {
+    const head = hitsIn(await runSearch(c, visible, f, request, { match: and(c.match, c.head), filtersInWhere: true, pageSize, facets: "none" }));
+    const headThreads = head[0]?.n ?? 0;
+    if (headThreads >= end) {
+      const total = Math.max(estimatedTotal, headThreads);
+      return { rows, hitRows: head, total, unfilteredTotal, estimated: { total: true, facets: true } };
+    }
+  }
+  const hitRows = hitsIn(await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, pageSize, facets: "none" }));
+  const exact = hitRows[0]?.n;
+  return {
+    rows,
+    hitRows,
+    total: exact ?? estimatedTotal,
+    unfilteredTotal,
+    estimated: { total: exact === undefined, facets: true },
+  };
+}
 
 const PARTIAL_FEW = 5;
 const PARTIAL_MAX_TERMS = 6;
@@ -446,6 +567,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     unfilteredTotal: 0,
     pageCount: 0,
     facets: EMPTY_FACETS,
+    estimated: EXACT,
     suggestion: null,
     partial: [],
   });
@@ -459,12 +581,12 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
   });
   const visible = visibilitySql(guardian.searchScope());
   const withFacets = opts.facets !== false;
-  const rows = await runSearch(compiled, visible, filterSql(request, competenceIds), request, pageSize, withFacets);
-  const hitRows = rows.filter((r) => r.part === "hit").sort((a, b) => a.ord! - b.ord!);
-  // A page beyond the last has no rows to carry the total: then it is not known here (and
-  // the page says there is nothing on it).
-  const total = hitRows[0]?.n ?? 0;
-  const unfilteredTotal = withFacets ? (rows.find((r) => r.part === "all")?.n ?? 0) : total;
+  const filters = filterSql(request, competenceIds);
+  const { rows, hitRows, total, unfilteredTotal, estimated } = await searchRows(compiled, visible, filters, request, {
+    pageSize,
+    withFacets,
+    exactPosts: opts.exactPosts ?? env().SEARCH_EXACT_POSTS,
+  });
   const hits = await hitsOf(hitRows, compiled.highlighter, competences.byId);
 
   let suggestion: SearchOutcome["suggestion"] = null;
@@ -481,7 +603,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     // The threads already shown do not come back as partial matches.
     const shown = hitRows.map((r) => r.g!);
     partial = await hitsOf(
-      await partialMatches(compiled, visible, filterSql(request, competenceIds), shown, PARTIAL_FEW),
+      await partialMatches(compiled, visible, filters, shown, PARTIAL_FEW),
       compiled.highlighter,
       competences.byId,
     );
@@ -497,6 +619,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     unfilteredTotal,
     pageCount: Math.ceil(total / pageSize),
     facets: withFacets ? facetsOf(rows, request, competences.list) : EMPTY_FACETS,
+    estimated,
     suggestion,
     partial,
   };

@@ -28,7 +28,31 @@ export function kindToken(kind: "dilemma" | "reply" | "report"): string {
   return `k:${kind}`;
 }
 
-/** The tsvector literal of the sections, in order, each section's positions after the last. */
+/** A title's words are indexed twice: as themselves and, at the same positions, as `t:<word>`.
+ *  So the GIN index alone finds the posts whose title has a query's words (the "head" of the
+ *  ranking, see search.server.ts), phrases included, without reading every match. */
+export function titleToken(lexeme: string): string {
+  return `t:${lexeme}`;
+}
+
+/** How many sample buckets threads are spread over (see sampleToken). */
+export const SAMPLE_BUCKETS = 16;
+
+/** Every post carries its thread's sample bucket (`s:0`…`s:15`, a hash of the thread key: the
+ *  dilemma's id, or minus the report's meeting id). A search that matches a large part of the
+ *  forum counts one bucket and multiplies: a sixteenth of the work for an unbiased estimate,
+ *  and whole threads fall in or out together, so thread counts scale. */
+export function sampleToken(threadKey: number): string {
+  // Fibonacci hashing: the top four bits of the key times 2^32/φ.
+  return sampleBucketToken(Math.imul(threadKey, 0x9e3779b1) >>> (32 - Math.log2(SAMPLE_BUCKETS)));
+}
+
+export function sampleBucketToken(bucket: number): string {
+  return `s:${bucket}`;
+}
+
+/** The tsvector literal of the sections, in order, each section's positions after the last.
+ *  Weight A is the title: its words also go in as titleToken. */
 export function documentVector(sections: Section[]): string {
   const byLexeme = new Map<string, string[]>();
   const lastPosition = new Map<string, number>();
@@ -43,7 +67,8 @@ export function documentVector(sections: Section[]): string {
     for (const p of positions) {
       const pos = Math.min(offset + p.position, MAX_POSITION);
       last = Math.max(last, p.position);
-      for (const t of p.tokens) {
+      const tokens = section.weight === "A" ? [...p.tokens, ...p.tokens.map(titleToken)] : p.tokens;
+      for (const t of tokens) {
         const list = byLexeme.get(t);
         if (!list) byLexeme.set(t, [`${pos}${label}`]);
         else if (list.length < MAX_POSITIONS_PER_LEXEME && lastPosition.get(t) !== pos) list.push(`${pos}${label}`);

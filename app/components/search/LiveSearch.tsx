@@ -109,7 +109,11 @@ export function LiveSearchInput({
       {open && data ? (
         <div id={panelId} className="live-search__panel">
           <p className="live-search__status" role="status">
-            {data.total > 0 ? t("search.live.count", { count: data.total }) : t("search.live.none")}
+            {data.total === 0
+              ? t("search.live.none")
+              : data.estimated.total
+                ? t("search.live.countAbout", { count: data.total })
+                : t("search.live.count", { count: data.total })}
           </p>
           {data.results.length > 0 ? (
             <ul className="live-search__list" aria-label={t("search.live.heading")}>

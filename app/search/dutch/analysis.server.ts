@@ -25,10 +25,11 @@ export { fold, tokenize } from "./normalize";
 export type { LexiconStats } from "./lexicon.server";
 
 /**
- * Bump when analysis output changes (rules, tables, lexicon data): stored tsvectors made by an
- * older version must be rebuilt. Thesaurus changes need no bump (query time only).
+ * Bump when analysis output changes (rules, tables, lexicon data) or what a document vector
+ * holds (vector.server.ts): stored tsvectors made by an older version must be rebuilt.
+ * Thesaurus changes need no bump (query time only). 3: title tokens and sample buckets.
  */
-export const DUTCH_ANALYSIS_VERSION = 2;
+export const DUTCH_ANALYSIS_VERSION = 3;
 
 let analyzer: DutchAnalyzer | undefined;
 
