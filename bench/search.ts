@@ -237,14 +237,16 @@ async function main(): Promise<boolean> {
     say(`\n## Search: ${QUERIES.length} queries × ${ROUNDS} rounds (after one warm-up round), as /search runs them`);
     const plain: number[] = [];
     const filtered: number[] = [];
-    const totals = new Map<string, number>();
+    const totals = new Map<string, string>();
     const perQueryMs = new Map<string, number[]>();
     for (let round = 0; round <= ROUNDS; round++) {
       for (const qs of QUERIES) {
         const params = new URLSearchParams(qs);
         const [ms, outcome] = await time(() => search(guardian, searchRequestFromParams(params), { recordMiss: false }));
         if (round === 0) {
-          totals.set(qs, outcome.total);
+          // "≈": a broad search's estimate (decision 011); "*": exact total, estimated facets.
+          const mark = outcome.estimated.total ? "≈" : outcome.estimated.facets ? "*" : " ";
+          totals.set(qs, `${mark}${outcome.total}`);
           continue;
         }
         perQueryMs.set(qs, [...(perQueryMs.get(qs) ?? []), ms]);
@@ -252,7 +254,7 @@ async function main(): Promise<boolean> {
       }
     }
     const perQuery = QUERIES.map(
-      (qs) => `${qs.padEnd(60)} ${String(totals.get(qs)).padStart(6)} results  p50 ${stats(perQueryMs.get(qs)!).p50.toFixed(1).padStart(6)} ms`,
+      (qs) => `${qs.padEnd(60)} ${totals.get(qs)!.padStart(7)} results  p50 ${stats(perQueryMs.get(qs)!).p50.toFixed(1).padStart(6)} ms`,
     );
     const all = stats([...plain, ...filtered]);
     say(`All:             ${fmt(all)}   target p95 < 50 ms: ${all.p95 < 50 ? "PASS" : "FAIL"}`);
@@ -307,7 +309,7 @@ async function main(): Promise<boolean> {
       UPDATE "Dilemma" d SET "replyCount" = (SELECT count(*) FROM "Reply" r WHERE r."dilemmaId" = d.id
         AND r."hiddenAt" IS NULL AND r."deletedByAuthorAt" IS NULL) WHERE d.id = ANY(${threads}::int[])`;
 
-    say("\n## Results (first round) and time per query");
+    say("\n## Results (first round; ≈ estimated, * exact total with estimated facets) and time per query");
     for (const line of perQuery) say(`    ${line}`);
   } finally {
     await disconnectDb();

@@ -1,7 +1,7 @@
 // Broad searches (decision 011): a word in a large part of the forum is counted from a sample of
 // the threads, and its page ranks only the posts whose title (or competence) has every word.
 // What a member must notice: the same results as when every match is read, counts marked as
-// estimates, and titles that always beat texts. The threshold is SEARCH_EXACT_POSTS (8 000
+// estimates, and titles that always beat texts. The threshold is SEARCH_EXACT_POSTS (5 000
 // posts); here the tests lower it to 0 (exactPosts) so a small forum is "broad".
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
