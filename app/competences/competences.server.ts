@@ -1,7 +1,7 @@
 import { listCompetenceDilemmas, type DilemmaSummary } from "~/dilemmas/list.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Guardian } from "~/guardian/guardian.server";
-import { db } from "~/platform/db.server";
+import { db, isUniqueViolation } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { markdownToPlainText, renderMarkdown } from "~/platform/markdown.server";
 import type { CompetenceInput } from "./schemas";
@@ -275,8 +275,4 @@ async function freeSlug(base: string, competenceId: number | null): Promise<stri
     ...former.filter((r) => r.competenceId !== competenceId).map((r) => r.slug),
   ]);
   return firstFreeSlug(base, taken);
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }

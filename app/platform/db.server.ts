@@ -3,7 +3,7 @@
 // set DATABASE_URL, and both happen after this module is imported.
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 type Holder = { client?: PrismaClient };
 
@@ -98,4 +98,13 @@ export async function pingDb(timeoutMs = 1_000): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A unique index refused a write: P2002 from a model call, or, from a raw statement, P2010
+ *  with the driver adapter's UniqueConstraintViolation. */
+export function isUniqueViolation(e: unknown): boolean {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (e.code === "P2002") return true;
+  const meta = e.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined;
+  return e.code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

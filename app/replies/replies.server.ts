@@ -3,12 +3,12 @@ import { lockDilemmaRow } from "~/dilemmas/edit.server";
 import { parseOrInvalid } from "~/dilemmas/validate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.server";
-import { db } from "~/platform/db.server";
+import { db, isUniqueViolation } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { indexDilemma, indexReply } from "~/search/indexer.server";
+import { indexDilemma, indexNewReply, indexReply } from "~/search/indexer.server";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
-import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
+import { insertReply, placeReply } from "./new-reply.server";
 
 // Writing replies: answer, edit, delete, hide, mark as the answer, mark as helpful. Every
 // function asks the Guardian first; counters on the dilemma and the reply change in the same
@@ -71,43 +71,22 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
       const dilemma = await lockVisibleDilemma(tx, guardian, dilemmaId);
       guardian.ensureCanReply(dilemma);
 
-      const earlier = await tx.reply.findUnique({
-        where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
-        select: { id: true, dilemmaId: true },
-      });
-      if (earlier) return { ...earlier, located: null };
-
-      const parent = input.parentId ? await replyParent(tx, guardian, dilemmaId, input.parentId) : null;
-      const path = await nextChildPath(tx, dilemmaId, parent);
+      const place = await placeReply(tx, { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null });
+      if (place.earlier) return { ...place.earlier, located: null };
+      const bodyHtml = renderMarkdown(input.body);
       const now = new Date();
-      const reply = await tx.reply.create({
-        data: {
-          dilemmaId,
-          parentId: parent?.id ?? null,
-          authorId,
-          bodyMd: input.body,
-          bodyHtml: renderMarkdown(input.body),
-          path,
-          depth: depthOf(path),
-          submissionId: input.submissionId,
-          createdAt: now,
-          updatedAt: now,
-        },
-        select: { id: true, dilemmaId: true },
-      });
-      await tx.dilemma.update({
-        where: { id: dilemmaId },
-        data: { replyCount: { increment: 1 }, lastActivityAt: now },
-      });
-      await indexReply(tx, reply.id);
-      const [{ before }] = await tx.$queryRaw<[{ before: number }]>`
-        SELECT count(*)::int AS before FROM "Reply" WHERE "dilemmaId" = ${dilemmaId} AND path < ${path}`;
-      return { ...reply, located: { dilemma: { id: dilemmaId, title: dilemma.title }, before } };
+      const { id, before } = await insertReply(
+        tx,
+        { dilemmaId, parentId: place.parentId, authorId, bodyMd: input.body, bodyHtml, path: place.path, submissionId: input.submissionId },
+        now,
+      );
+      await indexNewReply(tx, { ...place.thread, id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now });
+      return { id, dilemmaId, located: { dilemma: { id: dilemmaId, title: dilemma.title }, before } };
     });
   } catch (e) {
     // The same form sent twice at the same moment, racing past the lookup above: the unique
     // (authorId, submissionId) index decides, and the second finds the first's reply.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    if (isUniqueViolation(e)) {
       const earlier = await db.reply.findUnique({
         where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
         select: { id: true, dilemmaId: true },
@@ -116,28 +95,6 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
     }
     throw e;
   }
-}
-
-async function replyParent(tx: Tx, guardian: Guardian, dilemmaId: number, parentId: number) {
-  const parent = await tx.reply.findFirst({
-    where: { id: parentId, dilemmaId },
-    select: { id: true, path: true, authorId: true, hiddenAt: true, deletedByAuthorAt: true },
-  });
-  if (!parent) throw new NotFound("reply");
-  // Answering words nobody can read any more would make no sense to the next reader.
-  if (parent.deletedByAuthorAt || parent.hiddenAt) throw new Forbidden("cannot answer a deleted or hidden reply");
-  return parent;
-}
-
-/** The parent's path plus one more than its highest child's sequence (call under the lock). */
-async function nextChildPath(tx: Tx, dilemmaId: number, parent: { id: number; path: string } | null) {
-  const last = await tx.reply.findFirst({
-    where: { dilemmaId, parentId: parent?.id ?? null },
-    orderBy: { path: "desc" },
-    select: { path: true },
-  });
-  const sequence = last ? Number(last.path.slice(-SEGMENT_WIDTH)) + 1 : 1;
-  return childPath(parent?.path ?? null, sequence);
 }
 
 export async function editReply(guardian: Guardian, replyId: number, raw: EditReplyInput): Promise<LoadedReply> {

@@ -16,7 +16,6 @@ import {
   type ReportItem,
 } from "./content-lines";
 import {
-  addWords,
   dilemmaDocument,
   loadDilemmas,
   loadReplies,
@@ -363,8 +362,7 @@ async function indexImported(
   const step = async (ids: number[], build: (ids: number[]) => Promise<IndexedDocument[]>) => {
     for (let i = 0; i < ids.length; i += INDEX_BATCH) {
       const batch = await build(ids.slice(i, i + INDEX_BATCH));
-      await writeDocuments(tx, batch);
-      await addWords(tx, [...new Set(batch.flatMap((d) => d.words))]);
+      await writeDocuments(tx, batch, { addWords: true });
       done += Math.min(INDEX_BATCH, ids.length - i);
       opts.onProgress?.("indexing", done, total);
     }

@@ -47,7 +47,7 @@ type DilemmaRow = {
   competenceIds: number[];
 };
 
-type ReplyRow = {
+export type ReplyRow = {
   id: number;
   dilemmaId: number;
   bodyHtml: string;
@@ -61,6 +61,8 @@ type ReplyRow = {
   dilemmaHiddenAt: Date | null;
   acceptedReplyId: number | null;
   competenceIds: number[];
+  /** Its text is in its dilemma's document, as the accepted answer it is or was. */
+  inAnswerDocument: boolean;
 };
 
 type ReportRow = {
@@ -92,7 +94,9 @@ export async function loadReplies(client: Client, ids: number[]): Promise<ReplyR
   return client.$queryRaw<ReplyRow[]>`
     SELECT r.id, r."dilemmaId", r."bodyHtml", r."authorId", r."hiddenAt", r."deletedByAuthorAt", r."createdAt",
            d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
-           ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds"
+           ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds",
+           EXISTS (SELECT 1 FROM "SearchDocument" sd WHERE sd.kind = 'dilemma' AND sd."sourceId" = r."dilemmaId" AND sd."answerId" = r.id)
+             AS "inAnswerDocument"
     FROM "Reply" r JOIN "Dilemma" d ON d.id = r."dilemmaId"
     WHERE r.id = ANY(${ids}::int[])`;
 }
@@ -199,12 +203,17 @@ export function reportDocument(row: ReportRow): IndexedDocument | null {
   };
 }
 
-/** Insert or replace the documents (and their texts) in one statement. */
-export async function writeDocuments(client: Client, docs: IndexedDocument[]): Promise<void> {
+/** Insert or replace the documents (and their texts) in one statement; with addWords, their
+ *  new words join the suggestion vocabulary in it too (counts are set by a full re-index, which
+ *  writes the vocabulary itself). */
+export async function writeDocuments(client: Client, docs: IndexedDocument[], opts: { addWords?: boolean } = {}): Promise<void> {
   if (docs.length === 0) return;
   const col = <T>(f: (d: IndexedDocument) => T) => docs.map(f);
+  const words = opts.addWords ? [...new Set(docs.flatMap((d) => d.words))] : [];
   await client.$executeRaw`
-    WITH doc AS (
+    WITH words AS (
+      INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING
+    ), doc AS (
       INSERT INTO "SearchDocument" AS s (kind, "sourceId", "dilemmaId", "competenceIds", status, date, answer, "answerId",
         "authorId", hidden, "threadAuthorId", "threadHidden", draft, doc, "analysisVersion", "updatedAt")
       SELECT t.kind, t."sourceId", t."dilemmaId", string_to_array(t.competences, ',')::int[], t.status, t.date, t.answer, t."answerId",
@@ -229,6 +238,7 @@ export async function writeDocuments(client: Client, docs: IndexedDocument[]): P
                          ${col((d) => d.title)}::text[], ${col((d) => d.body)}::text[]) AS t(kind, "sourceId", title, body)
       ON t.kind = doc.kind AND t."sourceId" = doc."sourceId"
     ON CONFLICT ("documentId") DO UPDATE SET title = excluded.title, body = excluded.body`;
+  if (words.length > 0) noteNewWords(words);
 }
 
 /** Forget documents (their texts go with them). */
@@ -238,10 +248,3 @@ export async function deleteDocuments(client: Client, kind: SearchKind, sourceId
     DELETE FROM "SearchDocument" WHERE kind = ${kind}::"SearchKind" AND "sourceId" = ANY(${sourceIds}::int[])`;
 }
 
-/** New words for the suggestion vocabulary (counts are set by a full re-index). */
-export async function addWords(client: Client, words: string[]): Promise<void> {
-  if (words.length === 0) return;
-  await client.$executeRaw`
-    INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`;
-  noteNewWords(words);
-}

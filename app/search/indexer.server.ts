@@ -1,7 +1,6 @@
 import type { SearchKind } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
 import {
-  addWords,
   deleteDocuments,
   dilemmaDocument,
   loadDilemmas,
@@ -11,6 +10,7 @@ import {
   reportDocument,
   writeDocuments,
   type Client,
+  type ReplyRow,
 } from "./documents.server";
 
 // Keeping the search index current. The write functions of the other domains call these right
@@ -36,7 +36,7 @@ export async function indexDilemma(client: Client, dilemmaId: number): Promise<v
   const doc = dilemmaDocument(row);
   const [before] = await client.$queryRaw<{ competenceIds: number[] }[]>`
     SELECT "competenceIds" FROM "SearchDocument" WHERE kind = 'dilemma' AND "sourceId" = ${dilemmaId}`;
-  await writeDocuments(client, [doc]);
+  await writeDocuments(client, [doc], { addWords: true });
   // A report's competences are those of the dilemmas it links.
   if (before && before.competenceIds.join() !== doc.competenceIds.join()) await indexReportsOfDilemma(client, dilemmaId);
   await client.$executeRaw`
@@ -51,7 +51,6 @@ export async function indexDilemma(client: Client, dilemmaId: number): Promise<v
     UPDATE "SearchText" t SET title = ${row.title}
     FROM "SearchDocument" s
     WHERE s.id = t."documentId" AND s.kind = 'reply' AND s."dilemmaId" = ${dilemmaId} AND t.title <> ${row.title}`;
-  await addWords(client, doc.words);
 }
 
 /**
@@ -62,17 +61,19 @@ export async function indexReply(client: Client, replyId: number): Promise<void>
   const [row] = await loadReplies(client, [replyId]);
   const doc = row ? replyDocument(row) : null;
   if (doc) {
-    await writeDocuments(client, [doc]);
-    await addWords(client, doc.words);
+    await writeDocuments(client, [doc], { addWords: true });
   } else {
     await deleteDocuments(client, "reply", [replyId]);
   }
-  if (!row) return;
-  const [answered] = await client.$queryRaw<{ yes: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "SearchDocument" WHERE kind = 'dilemma' AND "sourceId" = ${row.dilemmaId} AND "answerId" = ${replyId})
-        OR ${row.acceptedReplyId === replyId} AS yes`;
   // Its text is part of the dilemma's document, and deleting it reopened the dilemma.
-  if (answered?.yes) await indexDilemma(client, row.dilemmaId);
+  if (row && (row.inAnswerDocument || row.acceptedReplyId === replyId)) await indexDilemma(client, row.dilemmaId);
+}
+
+/** A reply just written, from what its writer already read instead of loading it again. A new
+ *  reply is no accepted answer yet, so its dilemma's document stays as it is. */
+export async function indexNewReply(client: Client, row: Omit<ReplyRow, "inAnswerDocument">): Promise<void> {
+  const doc = replyDocument({ ...row, inAnswerDocument: false });
+  if (doc) await writeDocuments(client, [doc], { addWords: true });
 }
 
 /** A meeting's report: indexed once held (draft: staff only; published: everyone); an
@@ -84,8 +85,7 @@ export async function indexReport(meetingId: number, client: Client = db): Promi
     await deleteDocuments(client, "report", [meetingId]);
     return;
   }
-  await writeDocuments(client, [doc]);
-  await addWords(client, doc.words);
+  await writeDocuments(client, [doc], { addWords: true });
 }
 
 /** Every report that links this dilemma (its competences are part of theirs). */

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
 import { lockDilemma } from "~/dilemmas/moderation.server";
@@ -64,7 +65,9 @@ describe("replying", () => {
     const second = await createReply(b, id, say("Tweede"));
     const toFirst = await createReply(b, id, say("Op de eerste", first.id));
     const deeper = await createReply(a, id, say("Nog dieper", toFirst.id));
+    const toSecond = await createReply(a, id, say("Op de tweede", second.id));
     const alsoToFirst = await createReply(asker, id, say("Ook op de eerste", first.id));
+    const third = await createReply(asker, id, say("Derde"));
 
     const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" } });
     expect(rows.map((r) => [r.id, r.path, r.depth])).toEqual([
@@ -73,16 +76,18 @@ describe("replying", () => {
       [deeper.id, "000001000001000001", 2],
       [alsoToFirst.id, "000001000002", 1],
       [second.id, "000002", 0],
+      [toSecond.id, "000002000001", 1],
+      [third.id, "000003", 0],
     ]);
 
     const thread = await page(visitor, id);
-    expect(thread.total).toBe(5);
-    expect(thread.nodes.map((node) => node.reply.id)).toEqual([first.id, second.id]);
+    expect(thread.total).toBe(7);
+    expect(thread.nodes.map((node) => node.reply.id)).toEqual([first.id, second.id, third.id]);
     expect(thread.nodes[0]!.children.map((node) => node.reply.id)).toEqual([toFirst.id, alsoToFirst.id]);
     expect(thread.nodes[0]!.children[0]!.children[0]!.reply.content?.bodyHtml).toContain("Nog dieper");
 
     const dilemma = await db.dilemma.findUniqueOrThrow({ where: { id } });
-    expect(dilemma.replyCount).toBe(5);
+    expect(dilemma.replyCount).toBe(7);
     expect(dilemma.lastActivityAt.getTime()).toBeGreaterThanOrEqual(rows[0]!.createdAt.getTime());
   });
 
@@ -112,6 +117,34 @@ describe("replying", () => {
     expect(x.id).toBe(y.id);
     expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(2);
     expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(2);
+  });
+
+  it("creates one reply when the form is being saved by another request at this moment", async () => {
+    // The other request's reply is written but not committed: this one finds no earlier reply,
+    // then waits at the unique (author, submission) index and, when the other commits, finds its reply.
+    const [asker, a] = [await member(), await member()];
+    const [id, other] = [await dilemmaBy(asker), await dilemmaBy(asker)];
+    const input = say("Tegelijk in twee tabbladen");
+    const client = new pg.Client({ connectionString: testDb.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      const [{ id: first }] = (
+        await client.query<{ id: number }>(
+          `INSERT INTO "Reply" ("dilemmaId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId")
+           VALUES ($1, $2, 'Eerst', '<p>Eerst</p>', $3, 0, $4) RETURNING id`,
+          [other, a.userId, childPath(null, 1), input.submissionId],
+        )
+      ).rows as [{ id: number }];
+      const pending = createReply(a, id, input);
+      await new Promise((r) => setTimeout(r, 300));
+      await client.query("COMMIT");
+      expect(await pending).toEqual({ id: first, dilemmaId: other, located: null });
+    } finally {
+      await client.end();
+    }
+    expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(0);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(0);
   });
 
   it("refuses a text over 20 000 characters with the field's message", async () => {

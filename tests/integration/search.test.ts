@@ -18,7 +18,7 @@ import { createReport, deleteMeeting, editReport, publishReport } from "~/meetin
 import { createReply, deleteReply, editReply, hideReply, markAnswer, unhideReply, unmarkAnswer } from "~/replies/replies.server";
 import { toApiResponse } from "~/search/api.server";
 import { competenceCache } from "~/search/competence-terms.server";
-import { indexReport } from "~/search/indexer.server";
+import { indexReply, indexReport } from "~/search/indexer.server";
 import { searchRequestFromParams, type SearchRequest } from "~/search/params";
 import { ensureSearchIndexCurrent, reindexAll, searchIndexIsCurrent } from "~/search/reindex.server";
 import { search, type SearchHit } from "~/search/search.server";
@@ -62,6 +62,28 @@ const text = (segments: { text: string }[]) => segments.map((s) => s.text).join(
 const word = (stem: string) => `${stem}${++n}x`;
 
 describe("the index follows every write", () => {
+  it("indexes a new reply as a re-index would, with its thread's title, status and competences", async () => {
+    const [asker, helper] = [await member(), await member()];
+    const tag = await competence();
+    const w = word("regenton");
+    const d = await ask(asker, "Wie betaalt de regentonnen?", "De buurt wil regentonnen.", [tag]);
+    const first = await reply(helper, d.id, "Een ton kost weinig.");
+    const r = await reply(asker, d.id, `Ook een ${w} voor de school.`, first.id);
+    const stored = () =>
+      database.query(
+        `SELECT s."dilemmaId", s."competenceIds", s.status, s.date, s.answer, s."authorId", s.hidden, s."threadAuthorId",
+                s."threadHidden", s.doc::text AS doc, t.title, t.body
+         FROM "SearchDocument" s JOIN "SearchText" t ON t."documentId" = s.id WHERE s.kind = 'reply' AND s."sourceId" = $1`,
+        [r.id],
+      );
+    const asPosted = await stored();
+    expect(asPosted).toHaveLength(1);
+    expect(asPosted[0]).toMatchObject({ dilemmaId: d.id, status: "open", title: "Wie betaalt de regentonnen?" });
+    await indexReply(db, r.id);
+    expect(await stored()).toEqual(asPosted);
+    expect(ids(await found(visitor, w))).toEqual([`reply:${r.id}`]);
+  });
+
   it("finds a new dilemma at once, by its title and text, and an edit replaces the old words", async () => {
     const asker = await member();
     const tag = await competence();
