@@ -57,6 +57,8 @@ export function preparedStatementName({ sql }: { sql: string }): string {
 
 function withoutNul<T>(value: T): T {
   if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value) as T;
+  // A raw statement ($queryRaw`…`): its values are the user's text as much as a model call's.
+  if (value instanceof Prisma.Sql) return new Prisma.Sql(value.strings, value.values.map(withoutNul)) as T;
   if (Array.isArray(value)) return value.map(withoutNul) as T;
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;

@@ -7,6 +7,7 @@ import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { replyPermalink } from "~/replies/paths";
 import { and, compileQuery, type CompiledQuery } from "./compile.server";
+import { quoteLexeme } from "./dutch/query";
 import { competenceCache, type CompetenceInfo } from "./competence-terms.server";
 import { recordSearchMiss } from "./misses.server";
 import {
@@ -200,7 +201,7 @@ async function runSearch(
   run: RunOptions,
 ): Promise<Row[]> {
   const { pageSize } = run;
-  const match = run.filtersInWhere && request.kinds.length ? and(run.match, request.kinds.map((k) => `'${kindToken(k)}'`).join(" | ")) : run.match;
+  const match = run.filtersInWhere && request.kinds.length ? and(run.match, request.kinds.map((k) => quoteLexeme(kindToken(k))).join(" | ")) : run.match;
   const where = run.filtersInWhere ? Prisma.sql`AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}` : Prisma.empty;
   // Scores are the costly part (ts_rank reads every matching post's positions): only posts
   // that pass every filter are scored, and none when sorting by date (then only the page's).
@@ -335,7 +336,7 @@ async function searchRows(
 ): Promise<SearchRows> {
   const { pageSize, withFacets } = opts;
   const sample = await runSearch(c, visible, f, request, {
-    match: and(c.match, `'${sampleBucketToken(0)}'`),
+    match: and(c.match, quoteLexeme(sampleBucketToken(0))),
     filtersInWhere: false,
     pageSize: 0,
     facets: withFacets ? "all" : "counts",
