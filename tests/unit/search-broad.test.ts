@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { headQuery } from "~/search/compile.server";
 import { estimateFromSample } from "~/search/search.server";
 import { documentVector, SAMPLE_BUCKETS, sampleToken } from "~/search/vector.server";
+import { createI18n } from "~/platform/i18n";
 
 describe("title tokens", () => {
   it("index a title's words a second time, at the same positions, and only the title's", () => {
@@ -37,5 +38,16 @@ describe("estimates", () => {
     expect(estimateFromSample(3)).toBe(48);
     expect(estimateFromSample(7)).toBe(110);
     expect(estimateFromSample(1046)).toBe(17000);
+  });
+});
+
+describe("counts on the search page", () => {
+  it("are written the way each language writes large numbers", () => {
+    const [nl, en] = [createI18n("nl"), createI18n("en")];
+    expect(nl.t("search.results.headingAbout", { count: 17000 })).toBe("Ongeveer 17.000 resultaten");
+    expect(en.t("search.results.headingAbout", { count: 17000 })).toBe("About 17,000 results");
+    expect(nl.t("search.results.heading", { count: 16733 })).toBe("16.733 resultaten");
+    expect(nl.t("search.filters.countAbout", { count: 4100 })).toBe("(ongeveer 4.100)");
+    expect(nl.t("search.results.heading", { count: 1 })).toBe("1 resultaat");
   });
 });
