@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { DilemmaStatus } from "~/generated/prisma/enums";
+import type { ReplyThreadFacts } from "~/search/documents.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
 
@@ -12,21 +12,11 @@ import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
 
 type Tx = Prisma.TransactionClient;
 
-/** What a reply's search document takes from its thread. */
-export type ThreadFacts = {
-  title: string;
-  status: DilemmaStatus;
-  dilemmaAuthorId: number;
-  dilemmaHiddenAt: Date | null;
-  acceptedReplyId: number | null;
-  competenceIds: number[];
-};
-
 export type Placement =
   | { earlier: { id: number; dilemmaId: number } }
-  | { earlier: null; parentId: number | null; path: string; thread: ThreadFacts };
+  | { earlier: null; parentId: number | null; path: string; thread: ReplyThreadFacts };
 
-type PlacementRow = ThreadFacts & {
+type PlacementRow = ReplyThreadFacts & {
   earlierId: number | null;
   earlierDilemmaId: number | null;
   parentId: number | null;

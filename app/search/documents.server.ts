@@ -47,7 +47,17 @@ type DilemmaRow = {
   competenceIds: number[];
 };
 
-export type ReplyRow = {
+/** What a reply's document takes from its thread. */
+export type ReplyThreadFacts = {
+  title: string;
+  status: DilemmaStatus;
+  dilemmaAuthorId: number;
+  dilemmaHiddenAt: Date | null;
+  acceptedReplyId: number | null;
+  competenceIds: number[];
+};
+
+export type ReplyRow = ReplyThreadFacts & {
   id: number;
   dilemmaId: number;
   bodyHtml: string;
@@ -55,12 +65,6 @@ export type ReplyRow = {
   hiddenAt: Date | null;
   deletedByAuthorAt: Date | null;
   createdAt: Date;
-  title: string;
-  status: DilemmaStatus;
-  dilemmaAuthorId: number;
-  dilemmaHiddenAt: Date | null;
-  acceptedReplyId: number | null;
-  competenceIds: number[];
   /** Its text is in its dilemma's document, as the accepted answer it is or was. */
   inAnswerDocument: boolean;
 };
