@@ -207,8 +207,8 @@ async function main(): Promise<boolean> {
 
     say("\n## Index build");
     if (FORCE_REINDEX || !(await searchIndexIsCurrent())) {
-      // Built from empty, as in a new installation: rebuilding in place would leave every old
-      // row dead beside its new one (twice the table until VACUUM FULL), and measure that.
+      // Built from empty, as in a new installation: the figures are those of a first build (a
+      // rebuild also replaces the old rows and compacts the tables).
       await db.$executeRawUnsafe(`TRUNCATE "SearchDocument", "SearchText", "SearchWord"`);
       let last = 0;
       const built = await reindexAll({

@@ -18,7 +18,7 @@ async function main() {
     }
     console.log(
       `Indexed ${stats.documents} documents (${stats.words} words) in ${(stats.ms / 1000).toFixed(1)} s; ` +
-        `index size ${(stats.bytes / 1e6).toFixed(1)} MB.`,
+        `index size ${(stats.bytes / 1e6).toFixed(1)} MB${stats.compacted ? " (the replaced index's space given back)" : ""}.`,
     );
   });
 }
