@@ -6,6 +6,7 @@ import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.se
 import { db, isUniqueViolation } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
+import { replyText } from "~/search/documents.server";
 import { indexDilemma, indexNewReply, indexReply } from "~/search/indexer.server";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
 import { insertReply, placeReply } from "./new-reply.server";
@@ -63,6 +64,10 @@ export type CreatedReply = {
 export async function createReply(guardian: Guardian, dilemmaId: number, raw: ReplyInput): Promise<CreatedReply> {
   const authorId = memberIdOf(guardian);
   const input = parseOrInvalid(ReplySchema, raw);
+  // Rendering and analysing the text need no database: done before the dilemma's row lock, so
+  // replies to the same dilemma wait for each other as briefly as can be.
+  const bodyHtml = renderMarkdown(input.body);
+  const text = replyText(bodyHtml, dilemmaId);
   try {
     return await db.$transaction(async (tx) => {
       // The row lock makes concurrent replies to one dilemma take turns: each reads the
@@ -73,14 +78,14 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
 
       const place = await placeReply(tx, { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null });
       if (place.earlier) return { ...place.earlier, located: null };
-      const bodyHtml = renderMarkdown(input.body);
       const now = new Date();
       const { id, before } = await insertReply(
         tx,
         { dilemmaId, parentId: place.parentId, authorId, bodyMd: input.body, bodyHtml, path: place.path, submissionId: input.submissionId },
         now,
       );
-      await indexNewReply(tx, { ...place.thread, id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now });
+      const reply = { ...place.thread, id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
+      await indexNewReply(tx, reply, text);
       return { id, dilemmaId, located: { dilemma: { id: dilemmaId, title: dilemma.title }, before } };
     });
   } catch (e) {

@@ -368,7 +368,7 @@ async function indexImported(
     }
   };
   await step(dilemmaIds, async (ids) => (await loadDilemmas(tx, ids)).map(dilemmaDocument));
-  await step(docs.reply, async (ids) => (await loadReplies(tx, ids)).map(replyDocument).filter((d) => d !== null));
+  await step(docs.reply, async (ids) => (await loadReplies(tx, ids)).map((row) => replyDocument(row)).filter((d) => d !== null));
   await step(docs.report, async (ids) => (await loadReports(tx, ids)).map(reportDocument).filter((d) => d !== null));
 }
 

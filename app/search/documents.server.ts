@@ -150,10 +150,22 @@ export function dilemmaDocument(row: DilemmaRow): IndexedDocument {
   };
 }
 
+/** What a reply's document takes from its text alone (its analysis, the costly part), so that
+ *  posting can do it before taking its dilemma's lock. */
+export type ReplyText = Pick<IndexedDocument, "doc" | "body" | "words">;
+
+export function replyText(bodyHtml: string, dilemmaId: number): ReplyText {
+  const body = htmlToPlainText(bodyHtml);
+  return {
+    doc: documentVector([{ weight: "D", tokens: [kindToken("reply"), sampleToken(dilemmaId)] }, { weight: "C", text: body }]),
+    body,
+    words: vocabularyWords([body]),
+  };
+}
+
 /** Null for a reply its author deleted: nobody reads its text any more, so search forgets it. */
-export function replyDocument(row: ReplyRow): IndexedDocument | null {
+export function replyDocument(row: ReplyRow, text: ReplyText = replyText(row.bodyHtml, row.dilemmaId)): IndexedDocument | null {
   if (row.deletedByAuthorAt) return null;
-  const body = htmlToPlainText(row.bodyHtml);
   return {
     kind: "reply",
     sourceId: row.id,
@@ -168,10 +180,8 @@ export function replyDocument(row: ReplyRow): IndexedDocument | null {
     threadAuthorId: row.dilemmaAuthorId,
     threadHidden: row.dilemmaHiddenAt !== null,
     draft: false,
-    doc: documentVector([{ weight: "D", tokens: [kindToken("reply"), sampleToken(row.dilemmaId)] }, { weight: "C", text: body }]),
+    ...text,
     title: row.title,
-    body,
-    words: vocabularyWords([body]),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   writeDocuments,
   type Client,
   type ReplyRow,
+  type ReplyText,
 } from "./documents.server";
 
 // Keeping the search index current. The write functions of the other domains call these right
@@ -69,10 +70,11 @@ export async function indexReply(client: Client, replyId: number): Promise<void>
   if (row && (row.inAnswerDocument || row.acceptedReplyId === replyId)) await indexDilemma(client, row.dilemmaId);
 }
 
-/** A reply just written, from what its writer already read instead of loading it again. A new
- *  reply is no accepted answer yet, so its dilemma's document stays as it is. */
-export async function indexNewReply(client: Client, row: Omit<ReplyRow, "inAnswerDocument">): Promise<void> {
-  const doc = replyDocument({ ...row, inAnswerDocument: false });
+/** A reply just written, from what its writer already read (and its text analysed before):
+ *  no statement to load it again. A new reply is no accepted answer yet, so its dilemma's
+ *  document stays as it is. */
+export async function indexNewReply(client: Client, row: Omit<ReplyRow, "inAnswerDocument">, text?: ReplyText): Promise<void> {
+  const doc = replyDocument({ ...row, inAnswerDocument: false }, text);
   if (doc) await writeDocuments(client, [doc], { addWords: true });
 }
 

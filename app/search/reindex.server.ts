@@ -107,7 +107,7 @@ async function rebuild(onProgress?: (p: ReindexProgress) => void) {
     const ids = (await db.$queryRaw<{ id: number }[]>`
       SELECT id FROM "Reply" WHERE id > ${last} AND "deletedByAuthorAt" IS NULL ORDER BY id LIMIT ${BATCH}`).map((r) => r.id);
     if (ids.length === 0) break;
-    const docs = (await loadReplies(db, ids)).map(replyDocument).filter((d) => d !== null);
+    const docs = (await loadReplies(db, ids)).map((row) => replyDocument(row)).filter((d) => d !== null);
     await writeDocuments(db, docs);
     keep(docs);
     last = ids[ids.length - 1]!;
