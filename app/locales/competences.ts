@@ -9,8 +9,8 @@ export const nl = {
   retiredIntro: "Deze competenties kies je niet meer bij een nieuw dilemma. Oudere dilemma's houden ze wel.",
   retiredMark: "niet meer in gebruik",
   none: "Er zijn nog geen competenties.",
-  dilemmaCount_one: "{{count}} dilemma",
-  dilemmaCount_other: "{{count}} dilemma's",
+  dilemmaCount_one: "{{count, number}} dilemma",
+  dilemmaCount_other: "{{count, number}} dilemma's",
   new: "Nieuwe competentie",
   edit: "Competentie bewerken",
   page: {
@@ -80,8 +80,8 @@ export const en: typeof nl = {
   retiredIntro: "You can no longer choose these competences for a new dilemma. Older dilemmas keep them.",
   retiredMark: "no longer in use",
   none: "There are no competences yet.",
-  dilemmaCount_one: "{{count}} dilemma",
-  dilemmaCount_other: "{{count}} dilemmas",
+  dilemmaCount_one: "{{count, number}} dilemma",
+  dilemmaCount_other: "{{count, number}} dilemmas",
   new: "New competence",
   edit: "Edit competence",
   page: {

@@ -41,7 +41,7 @@ describe("estimates", () => {
   });
 });
 
-describe("counts on the search page", () => {
+describe("counts on the search page and elsewhere", () => {
   it("are written the way each language writes large numbers", () => {
     const [nl, en] = [createI18n("nl"), createI18n("en")];
     expect(nl.t("search.results.headingAbout", { count: 17000 })).toBe("Ongeveer 17.000 resultaten");
@@ -49,5 +49,7 @@ describe("counts on the search page", () => {
     expect(nl.t("search.results.heading", { count: 16733 })).toBe("16.733 resultaten");
     expect(nl.t("search.filters.countAbout", { count: 4100 })).toBe("(ongeveer 4.100)");
     expect(nl.t("search.results.heading", { count: 1 })).toBe("1 resultaat");
+    expect(nl.t("competences.dilemmaCount", { count: 1234 })).toBe("1.234 dilemma's");
+    expect(en.t("dilemmas.replies", { count: 1500 })).toBe("1,500 replies");
   });
 });
