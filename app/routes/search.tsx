@@ -35,7 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 type Outcome = Route.ComponentProps["loaderData"]["outcome"];
 
-/** A facet's count, "(12)"; a broad search's estimate, "(ongeveer 1200)", and "(enkele)" when
+/** A facet's count, "(12)"; a broad search's estimate, "(ongeveer 1.200)", and "(enkele)" when
  *  its sample had none (fewer than about 16, not none). */
 function countText(t: Translation["t"], count: number, estimated: boolean): string {
   if (!estimated) return t("search.filters.count", { count });
