@@ -528,7 +528,10 @@ async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceI
   return hits;
 }
 
-function facetsOf(rows: Row[], request: SearchRequest, competences: CompetenceInfo[]): SearchFacets {
+/** The facets from the counting rows. Competences with no count are left out, except when the
+ *  counts are estimates: then a competence the sample did not meet may still have a few
+ *  results, so every current competence stays a choice (the page says "enkele"). */
+function facetsOf(rows: Row[], request: SearchRequest, competences: CompetenceInfo[], estimated: boolean): SearchFacets {
   const pick = (part: Row["part"]) => rows.filter((r) => r.part === part);
   const counts = (part: Row["part"]) => new Map(pick(part).map((r) => [r.value ?? "", r.n]));
   const kinds = counts("kind");
@@ -547,7 +550,7 @@ function facetsOf(rows: Row[], request: SearchRequest, competences: CompetenceIn
         count: byCompetence.get(String(c.id)) ?? 0,
         selected: request.competences.includes(c.slug),
       }))
-      .filter((c) => c.count > 0 || c.selected),
+      .filter((c) => c.count > 0 || c.selected || (estimated && !c.retired)),
     periods: [
       ...RELATIVE_PERIODS.map((p) => ({ value: p, count: periods.get(p) ?? 0 })),
       ...pick("year")
@@ -619,7 +622,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     total,
     unfilteredTotal,
     pageCount: Math.ceil(total / pageSize),
-    facets: withFacets ? facetsOf(rows, request, competences.list) : EMPTY_FACETS,
+    facets: withFacets ? facetsOf(rows, request, competences.list, estimated.facets) : EMPTY_FACETS,
     estimated,
     suggestion,
     partial,

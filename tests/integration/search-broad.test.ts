@@ -119,6 +119,28 @@ describe("a broad search", () => {
   });
 });
 
+describe("a broad search's competence filters", () => {
+  it("keep a competence the sample did not meet, as a choice with a few results", async () => {
+    const slug = `zeldzaam-${++n}`;
+    await db.competence.create({ data: { slug, nameNl: "Zeldzaam", nameEn: "Rare" } });
+    competenceCache.invalidate();
+    const asker = await member();
+    let id = 0;
+    while (!id || inSample(id)) {
+      id = (
+        await createDilemma(asker, { title: `Nog een ${WORD}`, body: "Een vraag.", competences: [slug], submissionId: randomUUID() })
+      ).id;
+      threads.push({ id, title: true, replies: 0 }); // the forum of the tests below
+    }
+    const rare = (o: SearchOutcome) => o.facets.competences.find((c) => c.slug === slug)?.count;
+    expect(rare(await exact(WORD))).toBeGreaterThanOrEqual(1);
+    // Not in the sample, so its estimate is 0, shown as "enkele", but it is still there to choose.
+    expect(rare(await broad(WORD))).toBe(0);
+    const filtered = await broad(WORD, { competences: [slug] });
+    expect(filtered.hits.map((h) => h.id)).toContain(id);
+  });
+});
+
 describe("the search page and API of a server with SEARCH_EXACT_POSTS=0", () => {
   it("say the counts are estimates", async () => {
     const server = await startServer({ DATABASE_URL: database.url, SEARCH_EXACT_POSTS: "0" });
