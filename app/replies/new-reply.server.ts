@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { ReplyThreadFacts } from "~/search/documents.server";
+import { competencesOfDilemma, type ReplyThreadFacts } from "~/search/documents.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
 
@@ -48,7 +48,7 @@ export async function placeReply(
            p.id AS "parentId", p.path AS "parentPath", (p."hiddenAt" IS NOT NULL OR p."deletedByAuthorAt" IS NOT NULL) AS "parentGone",
            last.path AS "lastPath",
            d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
-           array(SELECT dc."competenceId" FROM "DilemmaCompetence" dc WHERE dc."dilemmaId" = d.id ORDER BY 1) AS "competenceIds"
+           ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds"
     FROM "Dilemma" d
     LEFT JOIN "Reply" e ON e."authorId" = ${reply.authorId} AND e."submissionId" = ${reply.submissionId}
     LEFT JOIN "Reply" p ON p.id = ${parentId ?? 0} AND p."dilemmaId" = ${dilemmaId}

@@ -79,7 +79,8 @@ type ReportRow = {
   competenceIds: number[];
 };
 
-const competencesOfDilemma = (dilemma: Prisma.Sql) => Prisma.sql`
+/** The ids of a dilemma's competences, ordered, as an array column of a query. */
+export const competencesOfDilemma = (dilemma: Prisma.Sql) => Prisma.sql`
   array(SELECT dc."competenceId" FROM "DilemmaCompetence" dc WHERE dc."dilemmaId" = ${dilemma} ORDER BY 1)`;
 
 export async function loadDilemmas(client: Client, ids: number[]): Promise<DilemmaRow[]> {

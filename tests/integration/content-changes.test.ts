@@ -115,6 +115,13 @@ describe("a process following content changes", () => {
     await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 5 }).not.toBe(before);
   }
 
+  /** A change committed as another process would, and heard by this one. */
+  async function changeAndHear(sql: string) {
+    const before = contentGeneration();
+    await database.query(sql);
+    await heardSince(before);
+  }
+
   it("keeps a read until some content changes, then reads again", async () => {
     const cache = new SharedReadCache<{ n: number }>({ maxEntries: 10 });
     let loads = 0;
@@ -123,9 +130,7 @@ describe("a process following content changes", () => {
     expect(await cache.read("k", load)).toEqual({ n: 1 });
     expect(await cache.read("other", load)).toEqual({ n: 2 });
 
-    const before = contentGeneration();
-    await database.query(`INSERT INTO "Competence" (slug, "nameNl", "nameEn") VALUES ('na-wijziging', 'Na', 'After')`);
-    await heardSince(before);
+    await changeAndHear(`INSERT INTO "Competence" (slug, "nameNl", "nameEn") VALUES ('na-wijziging', 'Na', 'After')`);
     expect(await cache.read("k", load)).toEqual({ n: 3 });
     expect(await cache.read("k", load)).toEqual({ n: 3 });
   });
@@ -137,9 +142,7 @@ describe("a process following content changes", () => {
       const value = { n: ++loads };
       if (loads === 1) {
         // Another process commits while this read is under way.
-        const before = contentGeneration();
-        await database.query(`UPDATE "Competence" SET "nameEn" = 'Changed' WHERE slug = 'na-wijziging'`);
-        await heardSince(before);
+        await changeAndHear(`UPDATE "Competence" SET "nameEn" = 'Changed' WHERE slug = 'na-wijziging'`);
       }
       return value;
     };
