@@ -5,6 +5,7 @@ import { type EntryContext, type RouterContextProvider, ServerRouter } from "rea
 import { NonceProvider } from "~/components/nonce";
 import { createI18n, defaultLocale } from "~/platform/i18n";
 import { logger } from "~/platform/logger.server";
+import { compressDocument } from "~/web/compression.server";
 import { requestInfoContext, viewerContext } from "~/web/context.server";
 
 export const streamTimeout = 5_000;
@@ -52,7 +53,8 @@ export default function handleRequest(
             final(done) {
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               clearTimeout(timer.id);
-              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              const body = compressDocument(Buffer.concat(chunks), request, responseHeaders);
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
           });

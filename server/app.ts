@@ -9,6 +9,7 @@ import { pinoHttp } from "pino-http";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import { pingDb } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
+import { BROTLI_QUALITY, GZIP_LEVEL } from "~/web/compression.server";
 import { requestInfoContext } from "~/web/context.server";
 
 export type AppOptions = {
@@ -54,10 +55,8 @@ export function createApp(options: AppOptions): express.Express {
     next();
   });
   app.use(helmet(securityHeaders(dev, options.trustProxy)));
-  // Fast settings: on a 2-core machine brotli's default quality cost ~10 ms of CPU per page,
-  // half of a page's whole budget (bench/, docs/bench.md); quality 1 and gzip level 1 still
-  // shrink HTML about fivefold.
-  app.use(compression({ level: 1, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } } }));
+  // Pages compress themselves (entry.server.tsx); this is for data requests, JSON and files.
+  app.use(compression({ level: GZIP_LEVEL, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }));
   app.use(sameOriginWrites);
 
   app.get("/healthz", async (_req, res) => {

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/database";
 import { cookieFrom, postForm, type ServerProcess, spawnServer, startServer } from "../support/server-process";
@@ -88,6 +90,58 @@ describe("two processes, one database", () => {
     expect(html).toContain(`nonce="${nonce}"`);
     expect(first.headers.get("x-content-type-options")).toBe("nosniff");
     expect(first.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("compress pages and data in the encoding the browser takes, and nothing for one that takes none", async () => {
+    // Raw bytes: fetch would decompress them out of sight.
+    const get = (pathname: string, acceptEncoding: string, method = "GET") =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.request(`${a.url}${pathname}`, { method, headers: { "Accept-Encoding": acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const decoded = (r: { headers: http.IncomingHttpHeaders; body: Buffer }) =>
+      (r.headers["content-encoding"] === "br"
+        ? zlib.brotliDecompressSync(r.body)
+        : r.headers["content-encoding"] === "gzip"
+          ? zlib.gunzipSync(r.body)
+          : r.body
+      ).toString("utf8");
+
+    const plain = await get("/privacy", "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+
+    const brotli = await get("/privacy", "gzip, deflate, br");
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(brotli.body.length).toBeLessThan(plain.body.length / 2);
+    // The same page, apart from its per-request nonce and form ids.
+    const withoutNonces = (html: string) => html.replace(/nonce="[^"]+"/g, "").replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "");
+    expect(withoutNonces(decoded(brotli))).toBe(withoutNonces(plain.body.toString("utf8")));
+
+    const gzip = await get("/privacy", "gzip;q=1, br;q=0");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(decoded(gzip)).toContain("</html>");
+
+    const missing = await get("/bestaat-niet", "br");
+    expect(missing.status).toBe(404);
+    expect(missing.headers["content-encoding"]).toBe("br");
+    expect(decoded(missing)).toContain("</html>");
+
+    const head = await get("/privacy", "br", "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+
+    // Data for client-side navigation goes through the general compression.
+    const data = await get("/privacy.data", "gzip");
+    expect(data.status).toBe(200);
+    expect(data.headers["content-encoding"]).toBe("gzip");
+    expect(decoded(data).length).toBeGreaterThan(0);
   });
 
   it("answer 400 with messages beside the fields, typed values kept and the password not", async () => {
