@@ -16,6 +16,10 @@ async function openDemoDilemma(page: Page, id: number) {
 
 const replyWith = (page: Page, text: string) => page.locator("article.reply", { hasText: text });
 
+/** Marks the loaded document; sameDocument says whether the page still shows that one (no full page load since). */
+const markDocument = (page: Page) => page.evaluate(() => document.documentElement.setAttribute("data-test-loaded", "once"));
+const sameDocument = (page: Page) => page.evaluate(() => document.documentElement.getAttribute("data-test-loaded") === "once");
+
 test("a member replies, replies to the reply; an organiser marks the answer; the member edits", async ({ page, browser }) => {
   const word = unique();
   await signUp(page, { name: "Rita Reageerder", email: uniqueEmail("thread"), password: PASSWORD });
@@ -38,10 +42,13 @@ test("a member replies, replies to the reply; an organiser marks the answer; the
   const replyId = Number(new URL(page.url()).hash.replace("#reply-", ""));
   await checkA11y(page);
 
-  // Reply to that reply: the form opens under it.
+  // Reply to that reply: the form opens under it. With JavaScript the router follows the
+  // thread's links and forms: the page is not loaded again.
+  await markDocument(page);
   await mine.getByRole("link", { name: /Reageer op Rita Reageerder/ }).click();
   await expect(page).toHaveURL(/replyTo=\d+#reply-form$/);
   await expect(page.getByRole("heading", { name: "Reageer op Rita Reageerder" })).toBeVisible();
+  expect(await sameDocument(page)).toBe(true);
   const second = `En vier elk klein succes ${word}.`;
   await page.getByRole("textbox", { name: "Je reactie" }).fill(second);
   await page.getByRole("button", { name: "Plaats reactie" }).click();
@@ -58,11 +65,13 @@ test("a member replies, replies to the reply; an organiser marks the answer; the
   await logIn(staffPage, staff);
   await staffPage.goto(`/replies/${replyId}`);
   const staffView = replyWith(staffPage, first);
+  await markDocument(staffPage);
   await staffView.getByRole("button", { name: "Nuttig van Rita Reageerder" }).click();
   await expect(replyWith(staffPage, first).getByText("1 lid vond dit nuttig")).toBeVisible();
   await replyWith(staffPage, first).getByRole("button", { name: /Markeer als antwoord/ }).click();
   const answer = staffPage.getByRole("region", { name: /Dit hielp de vrager/ });
   await expect(answer).toContainText(first);
+  expect(await sameDocument(staffPage)).toBe(true);
   await checkA11y(staffPage);
   await staffContext.close();
 

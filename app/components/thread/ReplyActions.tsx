@@ -1,12 +1,12 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, Link } from "react-router";
 import { FieldErrors } from "~/components/form";
+import { RoutedForm, RoutedLink } from "~/components/routed";
 import { HIDE_REASON_MAX } from "~/replies/schemas";
 import { editReplyPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
 
 // The buttons under a reply, each shown only when the loader's permission flags allow it.
-// Every action is a plain POST form (works without JavaScript); the two that cannot be undone
+// Every action is a plain POST form (works without JavaScript; with it, the router submits it); the two that cannot be undone
 // or need a reason (delete, hide) open a <details> first, which needs no script either.
 
 export type HideFormError = { replyId: number; reason: string; errors: string[] };
@@ -45,7 +45,7 @@ export function ReplyActions({
       <ul className="action-list">
         {can.markHelpful || reply.helpfulByMe ? (
           <li>
-            <Form method="post" className="inline-form" preventScrollReset>
+            <RoutedForm className="inline-form" preventScrollReset>
               {hidden}
               <input type="hidden" name="helpful" value={reply.helpfulByMe ? "off" : "on"} />
               <button
@@ -60,55 +60,55 @@ export function ReplyActions({
                 {t("replies.reply.helpful")}
                 {about}
               </button>
-            </Form>
+            </RoutedForm>
           </li>
         ) : null}
         {can.reply ? (
           <li>
-            <Link to={replyHref} className="button button--small button--secondary" preventScrollReset>
+            <RoutedLink href={replyHref} className="button button--small button--secondary" preventScrollReset>
               {t("replies.reply.reply")}
               <span className="visually-hidden"> {t("replies.reply.replyTo", { name: authorName })}</span>
-            </Link>
+            </RoutedLink>
           </li>
         ) : null}
         {can.markAnswer ? (
           <li>
-            <Form method="post" className="inline-form">
+            <RoutedForm className="inline-form">
               {hidden}
               <button type="submit" name="intent" value="mark-answer" className="button button--small">
                 {viewerIsAsker ? t("replies.reply.markAnswerAsker") : t("replies.reply.markAnswerStaff")}
                 {about}
               </button>
-            </Form>
+            </RoutedForm>
           </li>
         ) : null}
         {can.unmarkAnswer ? (
           <li>
-            <Form method="post" className="inline-form">
+            <RoutedForm className="inline-form">
               {hidden}
               <button type="submit" name="intent" value="unmark-answer" className="button button--small button--secondary">
                 {t("replies.reply.unmarkAnswer")}
               </button>
-            </Form>
+            </RoutedForm>
           </li>
         ) : null}
         {can.edit ? (
           <li>
-            <Link to={editReplyPath(reply.id)} className="button button--small button--secondary">
+            <RoutedLink href={editReplyPath(reply.id)} className="button button--small button--secondary">
               {t("replies.reply.edit")}
               {about}
-            </Link>
+            </RoutedLink>
           </li>
         ) : null}
         {can.unhide ? (
           <li>
-            <Form method="post" className="inline-form">
+            <RoutedForm className="inline-form">
               {hidden}
               <button type="submit" name="intent" value="unhide" className="button button--small button--secondary">
                 {t("replies.reply.unhide")}
                 {about}
               </button>
-            </Form>
+            </RoutedForm>
           </li>
         ) : null}
       </ul>
@@ -118,13 +118,13 @@ export function ReplyActions({
             {t("replies.reply.delete")}
             {about}
           </summary>
-          <Form method="post" className="confirm__body">
+          <RoutedForm className="confirm__body">
             {hidden}
             <p>{t("replies.reply.deleteConfirm")}</p>
             <button type="submit" name="intent" value="delete" className="button button--small button--danger">
               {t("replies.reply.deleteSubmit")}
             </button>
-          </Form>
+          </RoutedForm>
         </details>
       ) : null}
       {can.hide ? (
@@ -133,7 +133,7 @@ export function ReplyActions({
             {t("replies.reply.hide")}
             {about}
           </summary>
-          <Form method="post" className="confirm__body field">
+          <RoutedForm className="confirm__body field">
             {hidden}
             <label htmlFor={reasonId}>{t("replies.reply.hideReason")}</label>
             <textarea
@@ -150,7 +150,7 @@ export function ReplyActions({
             <button type="submit" name="intent" value="hide" className="button button--small button--danger">
               {t("replies.reply.hideSubmit")}
             </button>
-          </Form>
+          </RoutedForm>
         </details>
       ) : null}
     </div>

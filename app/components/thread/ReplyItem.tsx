@@ -1,8 +1,8 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Link } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { formatDate, isoDate } from "~/components/format";
+import { RoutedLink } from "~/components/routed";
 import type { AuthorView } from "~/members/author";
 import { replyAnchor, replyPermalink, replyRevisionsPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
@@ -52,14 +52,14 @@ export function ReplyItem({
             <AuthorName author={content.author} /> ·{" "}
           </>
         ) : null}
-        <Link to={replyPermalink(reply.id)} title={t("replies.reply.permalink")}>
+        <RoutedLink href={replyPermalink(reply.id)} title={t("replies.reply.permalink")}>
           <time dateTime={isoDate(reply.createdAt)}>{formatDate(reply.createdAt, i18n.language)}</time>
           <span className="visually-hidden"> · {t("replies.reply.permalink")}</span>
-        </Link>
+        </RoutedLink>
         {content && reply.edited ? (
           <>
             {" "}
-            · <Link to={replyRevisionsPath(reply.id)}>{t("replies.reply.edited")}</Link>
+            · <RoutedLink href={replyRevisionsPath(reply.id)}>{t("replies.reply.edited")}</RoutedLink>
           </>
         ) : null}
         {reply.isAnswer && anchored ? (
@@ -74,7 +74,7 @@ export function ReplyItem({
           <Trans
             i18nKey={reply.parentAuthor === "unreadable" ? "replies.reply.inReplyToUnreadable" : "replies.reply.inReplyTo"}
             values={{ name: reply.parentAuthor === "unreadable" ? "" : nameOf(reply.parentAuthor) }}
-            components={{ parentLink: <Link to={replyPermalink(inReplyTo)} /> }}
+            components={{ parentLink: <RoutedLink href={replyPermalink(inReplyTo)} /> }}
           />
         </p>
       ) : null}
