@@ -11,6 +11,7 @@ import {
 } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useNonce } from "~/components/nonce";
+import { useRoutedEvents } from "~/components/routed";
 import { useTranslation } from "~/components/use-translation";
 import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";
@@ -53,6 +54,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 function Document({ root, children }: { root: ReturnType<typeof useRootData>; children: React.ReactNode }) {
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
+  const routedEvents = useRoutedEvents();
   return (
     <html lang={i18n.language} dir="ltr">
       <head>
@@ -66,7 +68,8 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
           {t("nav.skipToContent")}
         </a>
         <SiteHeader viewer={root?.viewer ?? null} />
-        <main id="main" tabIndex={-1}>
+        {/* Every page's RoutedLinks and RoutedForms: their clicks and submits bubble up here. */}
+        <main id="main" tabIndex={-1} {...routedEvents}>
           {children}
         </main>
         <SiteFooter locale={root?.locale ?? "nl"} />

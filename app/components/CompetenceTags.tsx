@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { Link } from "react-router";
+import { RoutedLink } from "~/components/routed";
 import { competenceName, competencePath } from "~/competences/paths";
 
 // A dilemma's or member's competences as links to their pages. A retired competence stays on
@@ -13,7 +13,7 @@ export function CompetenceTags({ competences, label }: { competences: Competence
     <ul className="tags" aria-label={label}>
       {competences.map((c) => (
         <li key={c.slug} className={c.retired ? "tag tag--retired" : "tag"}>
-          <Link to={competencePath(c)}>{competenceName(c, i18n.language)}</Link>
+          <RoutedLink href={competencePath(c)}>{competenceName(c, i18n.language)}</RoutedLink>
           {c.retired ? <span className="tag__note"> ({t("competences.retiredMark")})</span> : null}
         </li>
       ))}

@@ -1,15 +1,16 @@
 import type { ComponentPropsWithoutRef, FormEvent, MouseEvent } from "react";
 import { useNavigate, useSubmit } from "react-router";
 
-// Links and forms for the parts of a page that repeat dozens of times (a thread's replies).
-// They are plain <a> and <form> elements; one pair of listeners on the page
-// (useRoutedEvents) hands their clicks and submits to the router, as React Router's <Link>
-// and <Form> each do for themselves. Those resolve their path and set up several hooks while
-// the server renders: with 50 replies, ≈3 of them per reply were ≈8 % of a thread page's
-// server time (decision 012). Without JavaScript they are the same links and forms.
+// Links and forms for the parts of a page that repeat dozens of times (a thread's replies, a
+// list's dilemmas). They are plain <a> and <form> elements; one pair of listeners around
+// every page's content (useRoutedEvents, in root.tsx) hands their clicks and submits to the
+// router, as React Router's <Link> and <Form> each do for themselves. Those resolve their path
+// and set up several hooks while the server renders: with 50 replies, ≈3 of them per reply
+// were ≈9 % of a thread page's server time (decision 012). Without JavaScript they are the
+// same links and forms.
 //
-// A form here has no action attribute: the browser posts it to the page's own URL, and
-// useSubmit's default action is that same URL.
+// A form here has no action attribute: the browser posts it to the page's own URL, and so
+// does the router.
 
 const ROUTED = "data-routed";
 const KEEP_SCROLL = "data-keep-scroll";
@@ -52,6 +53,8 @@ export function useRoutedEvents() {
       const submitter = (event.nativeEvent as SubmitEvent).submitter;
       void submit(submitter instanceof HTMLButtonElement ? submitter : form, {
         method: "post",
+        // Explicit: useSubmit's own default is the URL of the route it is called in, the root.
+        action: form.getAttribute("action") ?? window.location.pathname + window.location.search,
         preventScrollReset: form.hasAttribute(KEEP_SCROLL),
       });
     },

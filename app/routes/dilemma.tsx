@@ -19,7 +19,6 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors } from "~/components/form";
 import { formatDate, isoDate } from "~/components/format";
 import { Pagination } from "~/components/Pagination";
-import { useRoutedEvents } from "~/components/routed";
 import { ReplyForm, REPLY_FORM_ID } from "~/components/thread/ReplyForm";
 import { ReplyItem, type ReplyItemOptions } from "~/components/thread/ReplyItem";
 import { ThreadList } from "~/components/thread/ThreadList";
@@ -208,7 +207,6 @@ export default function DilemmaPage() {
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const routedEvents = useRoutedEvents();
   const lang = i18n.language;
 
   const pageHref = (page: number) => threadPagePath(dilemma, page);
@@ -250,8 +248,7 @@ export default function DilemmaPage() {
   );
 
   return (
-    // The replies' links and forms are plain elements; their clicks and submits bubble up here.
-    <div className="page narrow dilemma-page" {...routedEvents}>
+    <div className="page narrow dilemma-page">
       <title>{`${dilemma.title} · ${t("app.name")}`}</title>
       <p className="eyebrow">
         <Link to="/dilemmas">{t("nav.dilemmas")}</Link>

@@ -1,4 +1,4 @@
-import { checkA11y, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, markDocument, sameDocument, signUp, test, uniqueEmail } from "./fixtures";
 import { createStaff, logIn } from "./staff";
 
 // Competences and member profiles, as visitors, members and organisers use them.
@@ -35,6 +35,15 @@ test("a visitor browses the competences and reads a competence's dilemmas", asyn
   // Visitors get no editing buttons.
   await expect(page.getByRole("link", { name: "Competentie bewerken" })).toHaveCount(0);
   await checkA11y(page);
+
+  // A dilemma of the list, and from there a competence of the dilemma: the router follows
+  // both links, without loading the page again.
+  await markDocument(page);
+  await dilemmas.getByRole("link", { name: "Hoe houd je de eerste inzet van bewoners vast?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hoe houd je de eerste inzet van bewoners vast?" })).toBeVisible();
+  await page.getByRole("list", { name: "Competenties" }).getByRole("link", { name: "Loslaten" }).click();
+  await expect(page).toHaveURL(/\/competences\/loslaten$/);
+  expect(await sameDocument(page)).toBe(true);
 });
 
 test("a visitor reads a demo member's profile without their e-mail address", async ({ page }) => {

@@ -67,6 +67,15 @@ async function checkA11yOfHtml(page: Page) {
   }
 }
 
+/** Marks the document now shown; sameDocument then says whether the page still shows it (no full page load since). */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => document.documentElement.setAttribute("data-test-loaded", "once"));
+}
+
+export async function sameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.getAttribute("data-test-loaded") === "once");
+}
+
 export function uniqueEmail(label: string) {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@voorbeeld.nl`;
 }

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, markDocument, sameDocument, signUp, test, uniqueEmail } from "./fixtures";
 import { createStaff, logIn } from "./staff";
 
 // The dilemma page and its thread: replying, replying to a reply, the answer on top, editing
@@ -15,10 +15,6 @@ async function openDemoDilemma(page: Page, id: number) {
 }
 
 const replyWith = (page: Page, text: string) => page.locator("article.reply", { hasText: text });
-
-/** Marks the loaded document; sameDocument says whether the page still shows that one (no full page load since). */
-const markDocument = (page: Page) => page.evaluate(() => document.documentElement.setAttribute("data-test-loaded", "once"));
-const sameDocument = (page: Page) => page.evaluate(() => document.documentElement.getAttribute("data-test-loaded") === "once");
 
 test("a member replies, replies to the reply; an organiser marks the answer; the member edits", async ({ page, browser }) => {
   const word = unique();

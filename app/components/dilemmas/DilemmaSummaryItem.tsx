@@ -1,8 +1,8 @@
 import { useTranslation } from "~/components/use-translation";
-import { Link } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { formatDate, isoDate } from "~/components/format";
+import { RoutedLink } from "~/components/routed";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { AuthorView } from "~/members/author";
 
@@ -25,7 +25,7 @@ export function DilemmaSummaryItem({ dilemma: d }: { dilemma: DilemmaListEntry }
   return (
     <li className="dilemma-list__item">
       <h3 className="dilemma-list__title">
-        <Link to={dilemmaPath(d)}>{d.title}</Link>
+        <RoutedLink href={dilemmaPath(d)}>{d.title}</RoutedLink>
       </h3>
       <p className="meta">
         <span className={`status status--${d.status}`}>{t(`dilemmas.status.${d.status}`)}</span>
