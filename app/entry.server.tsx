@@ -1,5 +1,4 @@
-import { Writable } from "node:stream";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
 import { NonceProvider } from "~/components/nonce";
@@ -7,10 +6,19 @@ import { createI18n, defaultLocale } from "~/platform/i18n";
 import { logger } from "~/platform/logger.server";
 import { compressDocument } from "~/web/compression.server";
 import { requestInfoContext, viewerContext } from "~/web/context.server";
+import { handOffWhole } from "~/web/router-handoff.server";
 
+// How long a loader's data may take to arrive in the page (React Router aborts what is
+// still pending after this).
 export const streamTimeout = 5_000;
 
-export default function handleRequest(
+// A page is rendered whole, as one string, and answered as one (compressed) body. No page
+// suspends: loaders return everything before rendering starts, and the data the browser
+// needs to take over the page is read whole first (handOffWhole). React's string renderer
+// then does in one synchronous pass what its stream renderer did in several turns of the
+// event loop, turning each of thousands of small pieces of HTML into bytes on the way
+// (decision 012).
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -24,55 +32,20 @@ export default function handleRequest(
   } catch {
     // The middleware did not run (it failed before setting the viewer): Dutch it is.
   }
-  const i18n = createI18n(locale);
-
-  // The whole document, then one response body. No page suspends (loaders return everything
-  // before rendering starts), so streaming would only cut the same HTML into many small writes:
-  // compressing and writing it in one piece cost a fifth less server time per page (bench).
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const timer: { id?: ReturnType<typeof setTimeout> } = {};
-    const { pipe, abort } = renderToPipeableStream(
+  await handOffWhole(routerContext);
+  // React's string renderer writes no doctype of its own.
+  const html =
+    "<!DOCTYPE html>" +
+    renderToString(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <I18nextProvider i18n={createI18n(locale)}>
           <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
         </I18nextProvider>
       </NonceProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-        },
-        onAllReady() {
-          const chunks: Buffer[] = [];
-          const collect = new Writable({
-            write(chunk: Buffer, _encoding, done) {
-              chunks.push(chunk);
-              done();
-            },
-            final(done) {
-              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              clearTimeout(timer.id);
-              const body = compressDocument(Buffer.concat(chunks), request, responseHeaders);
-              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
-              done();
-            },
-          });
-          pipe(collect);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer.id);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors before the shell are reported by onShellError; later ones are logged here.
-          if (shellRendered) logger.error({ err: error }, "render error");
-        },
-      },
     );
-    timer.id = setTimeout(abort, streamTimeout + 1000);
-  });
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  const body = compressDocument(Buffer.from(html, "utf8"), request, responseHeaders);
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -12,6 +12,7 @@ import { useNavigate, useSubmit } from "react-router";
 // A form here has no action attribute: the browser posts it to the page's own URL, and so
 // does the router.
 
+// The attributes the listeners look for (written out in the JSX below).
 const ROUTED = "data-routed";
 const KEEP_SCROLL = "data-keep-scroll";
 
@@ -22,13 +23,13 @@ type RoutedLinkProps = Omit<ComponentPropsWithoutRef<"a">, "href"> & {
 };
 
 export function RoutedLink({ preventScrollReset, ...props }: RoutedLinkProps) {
-  return <a {...props} {...{ [ROUTED]: "", [KEEP_SCROLL]: preventScrollReset ? "" : undefined }} />;
+  return <a {...props} data-routed="" data-keep-scroll={preventScrollReset ? "" : undefined} />;
 }
 
 type RoutedFormProps = Omit<ComponentPropsWithoutRef<"form">, "method" | "action"> & { preventScrollReset?: boolean };
 
 export function RoutedForm({ preventScrollReset, ...props }: RoutedFormProps) {
-  return <form method="post" {...props} {...{ [ROUTED]: "", [KEEP_SCROLL]: preventScrollReset ? "" : undefined }} />;
+  return <form method="post" {...props} data-routed="" data-keep-scroll={preventScrollReset ? "" : undefined} />;
 }
 
 /** onClick and onSubmit for an element that contains RoutedLinks and RoutedForms. */

@@ -144,6 +144,20 @@ describe("two processes, one database", () => {
     expect(decoded(data).length).toBeGreaterThan(0);
   });
 
+  it("send each page whole, with the data the browser takes it over with", async () => {
+    const res = await fetch(`${a.url}/dilemmas`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="nl"/);
+    expect(html).toMatch(/<\/html>$/);
+    // The loaders' data in one script (the root's and the list's), then the closing one.
+    const enqueued = [...html.matchAll(/streamController\.enqueue\(("(?:[^"\\]|\\.)*")\);/g)].map((m) => JSON.parse(m[1]!) as string);
+    expect(enqueued).toHaveLength(1);
+    expect(enqueued[0]).toContain("routes/dilemmas._index");
+    expect(enqueued[0]).toMatch(/"locale","nl"/);
+    expect(html.indexOf("streamController.close()")).toBeGreaterThan(html.indexOf("streamController.enqueue("));
+  });
+
   it("answer 400 with messages beside the fields, typed values kept and the password not", async () => {
     const res = await postForm(a.url, "/signup", { displayName: "Invul Fout", email: "geen-adres", password: "kort" });
     expect(res.status).toBe(400);

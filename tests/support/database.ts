@@ -32,7 +32,19 @@ export function useTestDatabase(): TestDatabase {
     if (previousUrl === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previousUrl;
     await pool?.end();
-    // FORCE: a leaked connection must not keep the clone (and the next run's disk) alive.
+    // A pool's end() resolves before its connections have closed; one that is still closing
+    // when FORCE ends it reports an error nobody listens to any more, failing the run. So give
+    // them a moment first. FORCE then: a leaked connection must not keep the clone (and the
+    // next run's disk) alive.
+    await admin(
+      adminUrl,
+      `DO $$ BEGIN
+         FOR i IN 1..40 LOOP
+           EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = '${name}');
+           PERFORM pg_sleep(0.05);
+         END LOOP;
+       END $$`,
+    );
     await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 
