@@ -13,7 +13,10 @@ import { nestThread, type ThreadNode } from "./thread-layout";
 // (decision 010); what a viewer may read of them is decided per viewer, here, on the server:
 // bodies the viewer may not read are dropped and a placeholder keeps the reply's place.
 
-export const THREAD_PAGE_SIZE = 50;
+// Replies per page: 30, as GitHub shows (Discourse and NodeBB show 20). A page stays short
+// enough to read on a phone and to find one's place in; a long thread takes a few more
+// pages. (It was 50; decision 012 has what that cost each page.)
+export const THREAD_PAGE_SIZE = 30;
 
 export type ThreadDilemma = DilemmaRef & { id: number; acceptedReplyId: number | null };
 

@@ -226,11 +226,11 @@ describe("/dilemmas/:id, posting a reply", () => {
         dilemmaRoute.action({ request: formPost(path, { intent: "reply", ...fields }), context: routeContext(v), params: { id: String(id) } } as never),
       );
     const writer = await viewer();
-    // A full first page (50 replies) …
+    // A full first page (30 replies) …
     const first = await post(writer, { body: "De eerste reactie.", submissionId: `first-${n}-abcdefgh` });
     const firstId = Number(first.location!.split("#reply-")[1]);
     expect(first).toMatchObject({ status: 302, location: `${path}#reply-${firstId}` });
-    for (let i = 2; i <= 50; i++) await post(writer, { body: `Reactie ${i}.`, submissionId: `r${i}-${n}-abcdefgh` });
+    for (let i = 2; i <= 30; i++) await post(writer, { body: `Reactie ${i}.`, submissionId: `r${i}-${n}-abcdefgh` });
     // … so the next reply is the first on page 2,
     const later = await post(writer, { body: "Op de tweede pagina.", submissionId: `later-${n}-abcdefgh` });
     expect(later.status).toBe(302);
@@ -238,7 +238,7 @@ describe("/dilemmas/:id, posting a reply", () => {
     // the same form again lands at the same place (and adds nothing),
     const again = await post(writer, { body: "Op de tweede pagina.", submissionId: `later-${n}-abcdefgh` });
     expect(again.location).toBe(later.location);
-    expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(51);
+    expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(31);
     // and an answer to the first reply sits right under it, on page 1.
     const nested = await post(writer, { body: "Een antwoord op de eerste.", parentId: String(firstId), submissionId: `nested-${n}-abcdefgh` });
     expect(nested.location).toMatch(new RegExp(`^${path}#reply-\\d+$`));

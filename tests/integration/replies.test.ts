@@ -178,7 +178,7 @@ describe("replying", () => {
 });
 
 describe("permalinks and pages", () => {
-  it("finds reply #120 of 200 on page 3 of 50, and that page shows it", async () => {
+  it("finds reply #120 of 200 on page 4 of 30, and that page shows it", async () => {
     const asker = await member();
     const id = await dilemmaBy(asker);
     // 200 top-level replies, inserted in one statement (the paths are what matter here).
@@ -192,15 +192,15 @@ describe("permalinks and pages", () => {
       [id],
     );
     const reply120 = row120!.id;
-    expect(THREAD_PAGE_SIZE).toBe(50);
+    expect(THREAD_PAGE_SIZE).toBe(30);
     const at = await locateReply(visitor, reply120, THREAD_PAGE_SIZE);
-    expect(at.page).toBe(3);
-    const third = await page(visitor, id, 3);
-    expect(third.pageCount).toBe(4);
-    const ids = third.nodes.map((node) => node.reply.id);
-    expect(ids).toHaveLength(50);
-    expect(ids).toContain(reply120);
-    await expect(page(visitor, id, 5)).rejects.toBeInstanceOf(NotFound);
+    expect(at.page).toBe(4); // replies 91–120
+    const fourth = await page(visitor, id, 4);
+    expect(fourth.pageCount).toBe(7);
+    const ids = fourth.nodes.map((node) => node.reply.id);
+    expect(ids).toHaveLength(30);
+    expect(ids.at(-1)).toBe(reply120);
+    await expect(page(visitor, id, 8)).rejects.toBeInstanceOf(NotFound);
   });
 
   it("reads a page of a 500-reply thread from the (dilemmaId, path) index", async () => {
@@ -224,13 +224,13 @@ describe("permalinks and pages", () => {
     }
     await testDb.query(`ANALYZE "Reply"`);
     const plan = await testDb.query<{ "QUERY PLAN": string }>(
-      `EXPLAIN SELECT id FROM "Reply" WHERE "dilemmaId" = $1 ORDER BY path LIMIT 50 OFFSET 450`,
+      `EXPLAIN SELECT id FROM "Reply" WHERE "dilemmaId" = $1 ORDER BY path LIMIT 30 OFFSET 480`,
       [id],
     );
     expect(plan.map((p) => p["QUERY PLAN"]).join("\n")).toContain("Reply_dilemmaId_path_key");
     const started = performance.now();
-    const last = await page(visitor, id, 10);
-    expect(flatten(last.nodes)).toHaveLength(50);
+    const last = await page(visitor, id, 17);
+    expect(flatten(last.nodes)).toHaveLength(20);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
