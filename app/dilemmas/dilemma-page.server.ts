@@ -85,7 +85,8 @@ type DilemmaRow = Prisma.DilemmaGetPayload<{ select: ReturnType<typeof dilemmaSe
 /** What the page's rows are, for every viewer with the same report visibility. */
 type StoredPage = { dilemma: DilemmaRow | null; thread: ThreadRows; accepted: ThreadRow | null; revisionCount: number };
 
-// A thread page holds up to 50 replies (≈100 KB with their HTML): 300 pages bound the memory.
+// A thread page holds up to THREAD_PAGE_SIZE (30) replies, ≈60 KB with their HTML: 300 pages
+// bound the memory.
 const sharedPages = new SharedReadCache<StoredPage>({ maxEntries: 300 });
 
 async function readStoredPage(dilemmaId: number, page: number, reportsWhere: Prisma.MeetingWhereInput): Promise<StoredPage> {
