@@ -1,6 +1,7 @@
 // npm run bench [-- --fresh] [--seconds=10] [--only=20000|search] [--connections=10] [--profile=page20]
 //                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
 //                 [--processes=auto|N]  (WEB_CONCURRENCY of the server under test; auto = one per core)
+//                 [--scenarios=post,page20]  (only these scenarios' statements and load; keys in scenarios.ts)
 //
 // Generates (or reuses) the data sets, then for each: counts and EXPLAINs the statements of
 // every page through a spy on the wire, and loads the real production server with autocannon
@@ -38,6 +39,8 @@ const WARMUP_SECONDS = 2;
  * warm-up below.
  */
 const SERVER_WARMUP_SECONDS = 20;
+/** Only these scenarios (keys), to measure one change quickly; all by default. */
+const ONLY_SCENARIOS = arg("scenarios")?.split(",");
 const SIZES = arg("only") && arg("only") !== "search" ? [Number(arg("only"))] : [...DATASET_SIZES];
 const started = Date.now();
 
@@ -116,7 +119,7 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
     try {
       const all = await scenariosFor(server, "l");
       await warmUp(server, all);
-      for (const s of all) {
+      for (const s of chosen(all)) {
         const next = requestsOf(s);
         // One client first (latency without queueing; also a warm-up), then all of them.
         const single = await runLoad({ origin: server.origin, connections: 1, seconds: WARMUP_SECONDS, next });
@@ -152,6 +155,14 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
 
 type ScenariosFor = (server: RunningServer, tag: string) => Promise<Scenario[]>;
 
+/** The scenarios to measure: --scenarios, or all. The server's warm-up uses all of them. */
+function chosen(all: Scenario[]): Scenario[] {
+  if (!ONLY_SCENARIOS) return all;
+  const unknown = ONLY_SCENARIOS.filter((key) => !all.some((s) => s.key === key));
+  if (unknown.length) throw new Error(`--scenarios: no scenario ${unknown.join(", ")} (there are: ${all.map((s) => s.key).join(", ")})`);
+  return all.filter((s) => ONLY_SCENARIOS.includes(s.key));
+}
+
 /** One request at a time through the spy: which statements each page runs. */
 async function recordStatements(appDir: string, ds: Dataset, scenariosFor: ScenariosFor) {
   const db = new URL(ds.url);
@@ -162,7 +173,7 @@ async function recordStatements(appDir: string, ds: Dataset, scenariosFor: Scena
   const pages = new Map<string, { status: number; bytes: number; replies: number }>();
   const captured = new Map<string, Statement[]>();
   try {
-    for (const s of await scenariosFor(server, "q")) {
+    for (const s of chosen(await scenariosFor(server, "q"))) {
       // Warm: JIT, pools, and the shared page data (decision 010), so a reading scenario's
       // statements are those of its steady state; "read live" scenarios show the other side.
       // A write is warmed with other requests: repeating one would only find the earlier post.

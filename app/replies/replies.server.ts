@@ -7,9 +7,9 @@ import { db, isUniqueViolation } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { replyText } from "~/search/documents.server";
-import { indexDilemma, indexNewReply, indexReply } from "~/search/indexer.server";
+import { indexDilemma, indexReply, writeNewReply } from "~/search/indexer.server";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
-import { insertReply, placeReply } from "./new-reply.server";
+import { placeReply, replyWrites } from "./new-reply.server";
 
 // Writing replies: answer, edit, delete, hide, mark as the answer, mark as helpful. Every
 // function asks the Guardian first; counters on the dilemma and the reply change in the same
@@ -79,13 +79,13 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
       const place = await placeReply(tx, { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null });
       if (place.earlier) return { ...place.earlier, located: null };
       const now = new Date();
-      const { id, before } = await insertReply(
-        tx,
-        { dilemmaId, parentId: place.parentId, authorId, bodyMd: input.body, bodyHtml, path: place.path, submissionId: input.submissionId },
+      const { id, parentId, path, before } = place;
+      const written = replyWrites(
+        { id, dilemmaId, parentId, authorId, bodyMd: input.body, bodyHtml, path, submissionId: input.submissionId },
         now,
       );
       const reply = { ...place.thread, id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
-      await indexNewReply(tx, reply, text);
+      await writeNewReply(tx, reply, text, written);
       return { id, dilemmaId, located: { dilemma: { id: dilemmaId, title: dilemma.title }, before } };
     });
   } catch (e) {

@@ -218,15 +218,23 @@ export function reportDocument(row: ReportRow): IndexedDocument | null {
   };
 }
 
-/** Insert or replace the documents (and their texts) in one statement; with addWords, their
- *  new words join the suggestion vocabulary in it too (counts are set by a full re-index, which
- *  writes the vocabulary itself). */
-export async function writeDocuments(client: Client, docs: IndexedDocument[], opts: { addWords?: boolean } = {}): Promise<void> {
+type WriteOptions = {
+  /** Their new words join the suggestion vocabulary (counts are set by a full re-index, which
+   *  writes the vocabulary itself). */
+  addWords?: boolean;
+  /** Other writes (`name AS (INSERT …)`, comma-separated) made by the same statement: a new
+   *  row and its document commit in one round trip to the database. */
+  alongWith?: Prisma.Sql;
+};
+
+/** Insert or replace the documents (and their texts) in one statement. */
+export async function writeDocuments(client: Client, docs: IndexedDocument[], opts: WriteOptions = {}): Promise<void> {
   if (docs.length === 0) return;
   const col = <T>(f: (d: IndexedDocument) => T) => docs.map(f);
   const words = opts.addWords ? [...new Set(docs.flatMap((d) => d.words))] : [];
+  const alongWith = opts.alongWith ? Prisma.sql`${opts.alongWith},` : Prisma.empty;
   await client.$executeRaw`
-    WITH words AS (
+    WITH ${alongWith} words AS (
       INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING
     ), doc AS (
       INSERT INTO "SearchDocument" AS s (kind, "sourceId", "dilemmaId", "competenceIds", status, date, answer, "answerId",

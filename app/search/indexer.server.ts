@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { SearchKind } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
 import {
@@ -70,12 +71,18 @@ export async function indexReply(client: Client, replyId: number): Promise<void>
   if (row && (row.inAnswerDocument || row.acceptedReplyId === replyId)) await indexDilemma(client, row.dilemmaId);
 }
 
-/** A reply just written, from what its writer already read (and its text analysed before):
- *  no statement to load it again. A new reply is no accepted answer yet, so its dilemma's
- *  document stays as it is. */
-export async function indexNewReply(client: Client, row: Omit<ReplyRow, "inAnswerDocument">, text?: ReplyText): Promise<void> {
-  const doc = replyDocument({ ...row, inAnswerDocument: false }, text);
-  if (doc) await writeDocuments(client, [doc], { addWords: true });
+/** A new reply's document, from what its writer already read (and its text analysed before):
+ *  no statement to load it again. `written` is the reply's own INSERT (a CTE): both go to the
+ *  database as one statement. A new reply is no accepted answer yet, so its dilemma's document
+ *  stays as it is. */
+export async function writeNewReply(
+  client: Client,
+  row: Omit<ReplyRow, "inAnswerDocument">,
+  text: ReplyText,
+  written: Prisma.Sql,
+): Promise<void> {
+  const doc = replyDocument({ ...row, inAnswerDocument: false }, text)!;
+  await writeDocuments(client, [doc], { addWords: true, alongWith: written });
 }
 
 /** A meeting's report: indexed once held (draft: staff only; published: everyone); an
