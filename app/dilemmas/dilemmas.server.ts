@@ -46,31 +46,28 @@ export async function findVisibleDilemmaRef(
   client: Prisma.TransactionClient = db,
 ): Promise<DilemmaRefWithId> {
   const row = Number.isSafeInteger(id) ? await client.dilemma.findUnique({ where: { id }, select: dilemmaRefSelect }) : null;
-  return visibleRef(guardian, row);
+  return visibleDilemmaRef(guardian, row);
 }
 
 /**
- * Locks the dilemma's row and reads what the Guardian's rules need (and its title), in one
- * statement instead of three (lock, dilemma, its author): writing into a thread is the most
- * frequent write. NotFound as findVisibleDilemmaRef.
+ * Locks the dilemma's row and reads what the Guardian's rules need, in one statement instead
+ * of three (lock, dilemma, its author), for edits of the dilemma. (A new reply locks the row
+ * with its own placement: lockForReply in replies/new-reply.server.ts.) NotFound as
+ * findVisibleDilemmaRef.
  */
-export async function lockVisibleDilemma(
-  tx: Prisma.TransactionClient,
-  guardian: Guardian,
-  id: number,
-): Promise<DilemmaRefWithId & { title: string }> {
-  type Row = { id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; title: string; erasedAt: Date | null };
+export async function lockVisibleDilemma(tx: Prisma.TransactionClient, guardian: Guardian, id: number): Promise<DilemmaRefWithId> {
+  type Row = { id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; erasedAt: Date | null };
   const [row] = Number.isSafeInteger(id)
     ? await tx.$queryRaw<Row[]>`
-        SELECT d.id, d."authorId", d."lockedAt", d."hiddenAt", d.title, u."erasedAt"
+        SELECT d.id, d."authorId", d."lockedAt", d."hiddenAt", u."erasedAt"
         FROM "Dilemma" d JOIN "User" u ON u.id = d."authorId"
         WHERE d.id = ${id} FOR UPDATE OF d`
     : [];
-  const ref = visibleRef(guardian, row ? { ...row, author: { erasedAt: row.erasedAt } } : null);
-  return { ...ref, title: row!.title };
+  return visibleDilemmaRef(guardian, row ? { ...row, author: { erasedAt: row.erasedAt } } : null);
 }
 
-function visibleRef(guardian: Guardian, row: Parameters<typeof toDilemmaRef>[0] | null | undefined): DilemmaRefWithId {
+/** The ref of a dilemma row read elsewhere; NotFound when there is none or the viewer may not see it. */
+export function visibleDilemmaRef(guardian: Guardian, row: Parameters<typeof toDilemmaRef>[0] | null | undefined): DilemmaRefWithId {
   if (!row) throw new NotFound("dilemma");
   const ref = toDilemmaRef(row);
   guardian.ensureCanSeeDilemma(ref);

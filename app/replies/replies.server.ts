@@ -1,4 +1,4 @@
-import { findVisibleDilemmaRef, lockVisibleDilemma } from "~/dilemmas/dilemmas.server";
+import { findVisibleDilemmaRef, visibleDilemmaRef } from "~/dilemmas/dilemmas.server";
 import { lockDilemmaRow } from "~/dilemmas/edit.server";
 import { parseOrInvalid } from "~/dilemmas/validate.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -9,7 +9,7 @@ import { renderMarkdown } from "~/platform/markdown.server";
 import { replyText } from "~/search/documents.server";
 import { indexDilemma, indexReply, writeNewReply } from "~/search/indexer.server";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
-import { placeReply, replyWrites } from "./new-reply.server";
+import { lockForReply, replyWrites } from "./new-reply.server";
 
 // Writing replies: answer, edit, delete, hide, mark as the answer, mark as helpful. Every
 // function asks the Guardian first; counters on the dilemma and the reply change in the same
@@ -70,13 +70,14 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
   const text = replyText(bodyHtml, dilemmaId);
   try {
     return await db.$transaction(async (tx) => {
-      // The row lock makes concurrent replies to one dilemma take turns: each reads the
-      // highest sibling path after the previous one committed, so paths never collide, and a
-      // lock or hide that raced us is seen here (a dilemma the viewer may not see: NotFound).
-      const dilemma = await lockVisibleDilemma(tx, guardian, dilemmaId);
+      // The row lock makes concurrent replies to one dilemma take turns: each places its reply
+      // after the previous one committed, so paths never collide, and a lock or hide that
+      // raced us is seen here (a dilemma the viewer may not see: NotFound).
+      const locked = await lockForReply(tx, { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null });
+      const dilemma = visibleDilemmaRef(guardian, locked.dilemma);
       guardian.ensureCanReply(dilemma);
 
-      const place = await placeReply(tx, { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null });
+      const place = await locked.place();
       if (place.earlier) return { ...place.earlier, located: null };
       const now = new Date();
       const { id, parentId, path, before } = place;
@@ -86,7 +87,7 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
       );
       const reply = { ...place.thread, id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
       await writeNewReply(tx, reply, text, written);
-      return { id, dilemmaId, located: { dilemma: { id: dilemmaId, title: dilemma.title }, before } };
+      return { id, dilemmaId, located: { dilemma: { id: dilemmaId, title: locked.dilemma!.title }, before } };
     });
   } catch (e) {
     // The same form sent twice at the same moment, racing past the lookup above: the unique

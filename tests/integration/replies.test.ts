@@ -104,6 +104,89 @@ describe("replying", () => {
     expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(11);
   });
 
+  it("places a reply after the one another writer saved while it waited for the thread", async () => {
+    // The other writer holds the dilemma's row (as a reply being saved does) and answers the
+    // first reply; this one, also an answer to it, waits for the row and must then see the
+    // other's: its place comes after it.
+    const [asker, a, b] = [await member(), await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const first = await createReply(a, id, say("Eerste"));
+    const client = new pg.Client({ connectionString: testDb.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1 WHERE id = $1`, [id]);
+      await client.query(
+        `INSERT INTO "Reply" ("dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId")
+         VALUES ($1, $2, $3, 'Ook op de eerste', '<p>Ook op de eerste</p>', $4, 1, $5)`,
+        [id, first.id, b.userId, childPath("000001", 1), randomUUID()],
+      );
+      const nested = createReply(a, id, say("Op de eerste", first.id));
+      await new Promise((r) => setTimeout(r, 300));
+      await client.query("COMMIT");
+      // Two replies come before it on the page: the first and the other writer's.
+      expect((await nested).located?.before).toBe(2);
+    } finally {
+      await client.end();
+    }
+    const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" }, select: { bodyMd: true, path: true } });
+    expect(rows).toEqual([
+      { bodyMd: "Eerste", path: "000001" },
+      { bodyMd: "Ook op de eerste", path: "000001000001" },
+      { bodyMd: "Op de eerste", path: "000001000002" },
+    ]);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(3);
+  });
+
+  it("places a reply after another that was saved while it waited, at the top as well", async () => {
+    const [asker, a, b] = [await member(), await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const client = new pg.Client({ connectionString: testDb.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1 WHERE id = $1`, [id]);
+      await client.query(
+        `INSERT INTO "Reply" ("dilemmaId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId")
+         VALUES ($1, $2, 'Eerste', '<p>Eerste</p>', $3, 0, $4)`,
+        [id, b.userId, childPath(null, 1), randomUUID()],
+      );
+      const waiting = createReply(a, id, say("Tweede"));
+      await new Promise((r) => setTimeout(r, 300));
+      await client.query("COMMIT");
+      // Without seeing the other reply it would take the same place (and fail on it).
+      expect((await waiting).located?.before).toBe(1);
+    } finally {
+      await client.end();
+    }
+    const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" }, select: { bodyMd: true, path: true } });
+    expect(rows).toEqual([
+      { bodyMd: "Eerste", path: "000001" },
+      { bodyMd: "Tweede", path: "000002" },
+    ]);
+  });
+
+  it("refuses a reply when an organiser locked the dilemma while the reply waited for it", async () => {
+    const [asker, a] = [await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const client = new pg.Client({ connectionString: testDb.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`UPDATE "Dilemma" SET "lockedAt" = now() WHERE id = $1`, [id]);
+      const waiting = createReply(a, id, say("Net te laat")).then(
+        () => "saved",
+        (e: unknown) => e,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      await client.query("COMMIT");
+      expect(await waiting).toBeInstanceOf(Forbidden);
+    } finally {
+      await client.end();
+    }
+    expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(0);
+  });
+
   it("creates one reply when the same form arrives twice, one after the other or at once", async () => {
     const [asker, a] = [await member(), await member()];
     const id = await dilemmaBy(asker);
