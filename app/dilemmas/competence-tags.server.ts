@@ -50,7 +50,8 @@ export async function resolveCompetenceIds(client: Client, slugs: string[], keep
   return slugs.map((slug) => bySlug.get(slug)!.id);
 }
 
-/** Gives the dilemma exactly these competences; says whether anything changed. */
+/** Gives an existing dilemma (locked by the caller) exactly these competences; says whether
+ *  anything changed. */
 export async function replaceDilemmaCompetences(client: Client, dilemmaId: number, competenceIds: number[]): Promise<boolean> {
   const current = await client.dilemmaCompetence.findMany({ where: { dilemmaId }, select: { competenceId: true } });
   const before = new Set(current.map((c) => c.competenceId));
@@ -59,5 +60,9 @@ export async function replaceDilemmaCompetences(client: Client, dilemmaId: numbe
   const added = [...after].filter((id) => !before.has(id));
   if (removed.length) await client.dilemmaCompetence.deleteMany({ where: { dilemmaId, competenceId: { in: removed } } });
   if (added.length) await client.dilemmaCompetence.createMany({ data: added.map((competenceId) => ({ dilemmaId, competenceId })) });
-  return removed.length > 0 || added.length > 0;
+  const changed = removed.length > 0 || added.length > 0;
+  // The dilemma's own row changes too: a reply waiting for its lock at this moment sees that
+  // and reads the new competences for its search document (decision 013).
+  if (changed) await client.dilemma.update({ where: { id: dilemmaId }, data: { updatedAt: new Date() } });
+  return changed;
 }

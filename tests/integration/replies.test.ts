@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
+import { setDilemmaCompetences } from "~/dilemmas/edit.server";
 import { lockDilemma } from "~/dilemmas/moderation.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
@@ -164,6 +165,37 @@ describe("replying", () => {
       { bodyMd: "Eerste", path: "000001" },
       { bodyMd: "Tweede", path: "000002" },
     ]);
+  });
+
+  it("gives a reply the competences its dilemma got while the reply waited for it", async () => {
+    const [asker, a, organiser] = [await member(), await member(), await member("organiser")];
+    const id = await dilemmaBy(asker);
+    const [old, fresh] = await Promise.all(
+      ["oud", "nieuw"].map((name) => db.competence.create({ data: { slug: `${name}-${randomUUID()}`, nameNl: name, nameEn: name } })),
+    );
+    await db.dilemmaCompetence.create({ data: { dilemmaId: id, competenceId: old!.id } });
+    const tagsChangedAt = async () => (await db.dilemma.findUniqueOrThrow({ where: { id } })).updatedAt.getTime();
+    // Changing the tags changes the dilemma's own row: what a waiting reply notices.
+    const before = await tagsChangedAt();
+    await setDilemmaCompetences(organiser, id, [old!.slug, fresh!.slug]);
+    expect(await tagsChangedAt()).toBeGreaterThan(before);
+    // As setDilemmaCompetences does, in another connection: only the new competence stays.
+    const client = new pg.Client({ connectionString: testDb.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`SELECT id FROM "Dilemma" WHERE id = $1 FOR UPDATE`, [id]);
+      await client.query(`DELETE FROM "DilemmaCompetence" WHERE "dilemmaId" = $1 AND "competenceId" = $2`, [id, old!.id]);
+      await client.query(`UPDATE "Dilemma" SET "updatedAt" = now() WHERE id = $1`, [id]);
+      const waiting = createReply(a, id, say("Tijdens het taggen"));
+      await new Promise((r) => setTimeout(r, 300));
+      await client.query("COMMIT");
+      const reply = await waiting;
+      const doc = await db.searchDocument.findUniqueOrThrow({ where: { kind_sourceId: { kind: "reply", sourceId: reply.id } } });
+      expect(doc.competenceIds).toEqual([fresh!.id]);
+    } finally {
+      await client.end();
+    }
   });
 
   it("refuses a reply when an organiser locked the dilemma while the reply waited for it", async () => {
