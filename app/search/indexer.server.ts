@@ -19,7 +19,8 @@ import {
 // after their own writes, inside their transaction where they have one, so a post and its
 // search document commit (or fail) together:
 //   indexDilemma  — created, edited, tags changed, hidden/unhidden, answer marked/unmarked
-//   indexReply    — created, edited, deleted, hidden/unhidden
+//   writeNewReply — created (in the same statement as the reply itself)
+//   indexReply    — edited, deleted, hidden/unhidden
 //   indexReport   — a meeting's report written, edited, published, linked, or deleted
 // Each reads the current state of its source and writes what search should know, so calling
 // one more often than needed is harmless (it is idempotent).

@@ -19,7 +19,7 @@ import {
   setHelpful,
   unmarkAnswer,
 } from "~/replies/replies.server";
-import { childPath } from "~/replies/thread-path";
+import { childPath, depthOf } from "~/replies/thread-path";
 import { getReplyHistory, loadThreadPage, THREAD_PAGE_SIZE, type ThreadReply } from "~/replies/thread.server";
 import type { ThreadNode } from "~/replies/thread-layout";
 import { useTestDatabase } from "../support/database";
@@ -46,6 +46,43 @@ const say = (body: string, parentId?: number) => ({ body, parentId, submissionId
 async function page(guardian: Guardian, dilemmaId: number, pageNumber = 1) {
   const d = await db.dilemma.findUniqueOrThrow({ where: { id: dilemmaId } });
   return loadThreadPage(guardian, d, pageNumber);
+}
+
+type Sql = (text: string, values: unknown[]) => Promise<unknown>;
+
+/**
+ * Another connection opens a transaction and does `hold` (it takes the dilemma's row, as a
+ * writer does); `during` starts while it holds it and must wait; the other commits 300 ms
+ * later. Answers what `during` gave.
+ */
+async function whileAnotherWriterHolds<T>(hold: (sql: Sql) => Promise<unknown>, during: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDb.url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await hold((text, values) => client.query(text, values));
+    const pending = during().then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await client.query("COMMIT");
+    const outcome = await pending;
+    if ("error" in outcome) throw outcome.error;
+    return outcome.value;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A reply as another writer adds it: counted on its dilemma (which changes the row), then written. */
+async function addReplyAs(sql: Sql, r: { dilemmaId: number; parentId: number | null; authorId: number; body: string; path: string }) {
+  await sql(`UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1 WHERE id = $1`, [r.dilemmaId]);
+  await sql(
+    `INSERT INTO "Reply" ("dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId")
+     VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+    [r.dilemmaId, r.parentId, r.authorId, r.body, r.path, depthOf(r.path), randomUUID()],
+  );
 }
 
 function flatten(nodes: ThreadNode<ThreadReply>[]): ThreadReply[] {
@@ -106,30 +143,17 @@ describe("replying", () => {
   });
 
   it("places a reply after the one another writer saved while it waited for the thread", async () => {
-    // The other writer holds the dilemma's row (as a reply being saved does) and answers the
-    // first reply; this one, also an answer to it, waits for the row and must then see the
-    // other's: its place comes after it.
+    // The other writer answers the first reply; this one, also an answer to it, waits for the
+    // dilemma's row and must then see the other's: its place comes after it.
     const [asker, a, b] = [await member(), await member(), await member()];
     const id = await dilemmaBy(asker);
     const first = await createReply(a, id, say("Eerste"));
-    const client = new pg.Client({ connectionString: testDb.url });
-    await client.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query(`UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1 WHERE id = $1`, [id]);
-      await client.query(
-        `INSERT INTO "Reply" ("dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId")
-         VALUES ($1, $2, $3, 'Ook op de eerste', '<p>Ook op de eerste</p>', $4, 1, $5)`,
-        [id, first.id, b.userId, childPath("000001", 1), randomUUID()],
-      );
-      const nested = createReply(a, id, say("Op de eerste", first.id));
-      await new Promise((r) => setTimeout(r, 300));
-      await client.query("COMMIT");
-      // Two replies come before it on the page: the first and the other writer's.
-      expect((await nested).located?.before).toBe(2);
-    } finally {
-      await client.end();
-    }
+    const nested = await whileAnotherWriterHolds(
+      (sql) => addReplyAs(sql, { dilemmaId: id, parentId: first.id, authorId: b.userId!, body: "Ook op de eerste", path: childPath("000001", 1) }),
+      () => createReply(a, id, say("Op de eerste", first.id)),
+    );
+    // Two replies come before it on the page: the first and the other writer's.
+    expect(nested.located?.before).toBe(2);
     const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" }, select: { bodyMd: true, path: true } });
     expect(rows).toEqual([
       { bodyMd: "Eerste", path: "000001" },
@@ -142,24 +166,12 @@ describe("replying", () => {
   it("places a reply after another that was saved while it waited, at the top as well", async () => {
     const [asker, a, b] = [await member(), await member(), await member()];
     const id = await dilemmaBy(asker);
-    const client = new pg.Client({ connectionString: testDb.url });
-    await client.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query(`UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1 WHERE id = $1`, [id]);
-      await client.query(
-        `INSERT INTO "Reply" ("dilemmaId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId")
-         VALUES ($1, $2, 'Eerste', '<p>Eerste</p>', $3, 0, $4)`,
-        [id, b.userId, childPath(null, 1), randomUUID()],
-      );
-      const waiting = createReply(a, id, say("Tweede"));
-      await new Promise((r) => setTimeout(r, 300));
-      await client.query("COMMIT");
-      // Without seeing the other reply it would take the same place (and fail on it).
-      expect((await waiting).located?.before).toBe(1);
-    } finally {
-      await client.end();
-    }
+    const waited = await whileAnotherWriterHolds(
+      (sql) => addReplyAs(sql, { dilemmaId: id, parentId: null, authorId: b.userId!, body: "Eerste", path: childPath(null, 1) }),
+      () => createReply(a, id, say("Tweede")),
+    );
+    // Without seeing the other reply it would take the same place (and fail on it).
+    expect(waited.located?.before).toBe(1);
     const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" }, select: { bodyMd: true, path: true } });
     expect(rows).toEqual([
       { bodyMd: "Eerste", path: "000001" },
@@ -180,42 +192,26 @@ describe("replying", () => {
     await setDilemmaCompetences(organiser, id, [old!.slug, fresh!.slug]);
     expect(await tagsChangedAt()).toBeGreaterThan(before);
     // As setDilemmaCompetences does, in another connection: only the new competence stays.
-    const client = new pg.Client({ connectionString: testDb.url });
-    await client.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query(`SELECT id FROM "Dilemma" WHERE id = $1 FOR UPDATE`, [id]);
-      await client.query(`DELETE FROM "DilemmaCompetence" WHERE "dilemmaId" = $1 AND "competenceId" = $2`, [id, old!.id]);
-      await client.query(`UPDATE "Dilemma" SET "updatedAt" = now() WHERE id = $1`, [id]);
-      const waiting = createReply(a, id, say("Tijdens het taggen"));
-      await new Promise((r) => setTimeout(r, 300));
-      await client.query("COMMIT");
-      const reply = await waiting;
-      const doc = await db.searchDocument.findUniqueOrThrow({ where: { kind_sourceId: { kind: "reply", sourceId: reply.id } } });
-      expect(doc.competenceIds).toEqual([fresh!.id]);
-    } finally {
-      await client.end();
-    }
+    const reply = await whileAnotherWriterHolds(
+      async (sql) => {
+        await sql(`SELECT id FROM "Dilemma" WHERE id = $1 FOR UPDATE`, [id]);
+        await sql(`DELETE FROM "DilemmaCompetence" WHERE "dilemmaId" = $1 AND "competenceId" = $2`, [id, old!.id]);
+        await sql(`UPDATE "Dilemma" SET "updatedAt" = now() WHERE id = $1`, [id]);
+      },
+      () => createReply(a, id, say("Tijdens het taggen")),
+    );
+    const doc = await db.searchDocument.findUniqueOrThrow({ where: { kind_sourceId: { kind: "reply", sourceId: reply.id } } });
+    expect(doc.competenceIds).toEqual([fresh!.id]);
   });
 
   it("refuses a reply when an organiser locked the dilemma while the reply waited for it", async () => {
     const [asker, a] = [await member(), await member()];
     const id = await dilemmaBy(asker);
-    const client = new pg.Client({ connectionString: testDb.url });
-    await client.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query(`UPDATE "Dilemma" SET "lockedAt" = now() WHERE id = $1`, [id]);
-      const waiting = createReply(a, id, say("Net te laat")).then(
-        () => "saved",
-        (e: unknown) => e,
-      );
-      await new Promise((r) => setTimeout(r, 300));
-      await client.query("COMMIT");
-      expect(await waiting).toBeInstanceOf(Forbidden);
-    } finally {
-      await client.end();
-    }
+    const outcome = await whileAnotherWriterHolds(
+      (sql) => sql(`UPDATE "Dilemma" SET "lockedAt" = now() WHERE id = $1`, [id]),
+      () => createReply(a, id, say("Net te laat")).catch((error: unknown) => error),
+    );
+    expect(outcome).toBeInstanceOf(Forbidden);
     expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(0);
   });
 
