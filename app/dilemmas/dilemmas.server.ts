@@ -51,9 +51,8 @@ export async function findVisibleDilemmaRef(
 
 /**
  * Locks the dilemma's row and reads what the Guardian's rules need, in one statement instead
- * of three (lock, dilemma, its author), for edits of the dilemma. (A new reply locks the row
- * with its own placement: lockForReply in replies/new-reply.server.ts.) NotFound as
- * findVisibleDilemmaRef.
+ * of three (lock, dilemma, its author), for edits of the dilemma. (A new reply takes no lock
+ * before it writes: decision 013.) NotFound as findVisibleDilemmaRef.
  */
 export async function lockVisibleDilemma(tx: Prisma.TransactionClient, guardian: Guardian, id: number): Promise<DilemmaRefWithId> {
   type Row = { id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; erasedAt: Date | null };

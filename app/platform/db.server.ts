@@ -107,6 +107,17 @@ export async function pingDb(timeoutMs = 1_000): Promise<boolean> {
 export function isUniqueViolation(e: unknown): boolean {
   if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (e.code === "P2002") return true;
-  const meta = e.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined;
-  return e.code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+  return e.code === "P2010" && causeOf(e)?.kind === "UniqueConstraintViolation";
+}
+
+/** The unique index a raw statement violated (its name), or null. */
+export function violatedUniqueIndex(e: unknown): string | null {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError) || e.code !== "P2010") return null;
+  const cause = causeOf(e);
+  return cause?.kind === "UniqueConstraintViolation" ? (cause.constraint?.index ?? null) : null;
+}
+
+function causeOf(e: Prisma.PrismaClientKnownRequestError) {
+  const meta = e.meta as { driverAdapterError?: { cause?: { kind?: string; constraint?: { index?: string } } } } | undefined;
+  return meta?.driverAdapterError?.cause;
 }

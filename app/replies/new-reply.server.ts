@@ -1,40 +1,25 @@
 import { Prisma } from "~/generated/prisma/client";
+import type { DilemmaStatus } from "~/generated/prisma/enums";
 import { competencesOfDilemma, type ReplyThreadFacts } from "~/search/documents.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
-import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
+import { depthOf, SEGMENT_WIDTH } from "./thread-path";
 
 // The statements of a new reply, few because posting is the busiest write: each statement
 // costs the server and Postgres more than what it does (bench: Prisma, the driver and socket
-// writes were half of a post's server time). Two statements in the transaction:
-//   1. lock the dilemma's row and read, at once, what the Guardian needs of it, whether this
-//      form was sent before, the parent, the reply's place and id, how many replies come
-//      before it, and what its search document needs of the thread;
-//   2. write the reply, count it on its dilemma, write its search document.
-// A statement that had to wait for the lock still reads the other rows as they were before it
-// waited (Postgres re-reads only the locked row). It notices: the row it locked is then a newer
-// version than the one it started with. Only then is the placement read again, under the lock.
-
-type Tx = Prisma.TransactionClient;
+// writes were half of a post's server time). Decision 013. Two, and no transaction:
+//   1. readForReply: what the Guardian needs of the dilemma, whether this form was sent
+//      before, the parent, the new reply's id, and what its search document needs of the
+//      thread;
+//   2. the write (replyWrites and the search document's writes, one statement): only while
+//      the dilemma and the parent are as they were read, it numbers the reply on the dilemma's
+//      row (which it locks only while it runs), counts it, and writes it and its document.
+// When the dilemma or the parent changed in between, nothing is written and the post reads
+// again.
 
 export type NewReply = { dilemmaId: number; authorId: number; submissionId: string; parentId: number | null };
 
-export type Placement =
-  | { earlier: { id: number; dilemmaId: number } }
-  | { earlier: null; id: number; parentId: number | null; path: string; before: number; thread: ReplyThreadFacts };
-
-type PlacementRow = ReplyThreadFacts & {
-  earlierId: number | null;
-  earlierDilemmaId: number | null;
-  newId: number | null;
-  before: number;
-  parentId: number | null;
-  parentPath: string | null;
-  parentGone: boolean | null;
-  lastPath: string | null;
-};
-
-/** The locked dilemma, as the Guardian's rules need it (see toDilemmaRef). */
-export type LockedDilemma = {
+/** The dilemma as the Guardian's rules need it (see toDilemmaRef), and its title. */
+export type DilemmaForReply = {
   id: number;
   authorId: number;
   lockedAt: Date | null;
@@ -43,78 +28,71 @@ export type LockedDilemma = {
   title: string;
 };
 
-type LockedRow = PlacementRow & { lockedAt: Date | null; authorErasedAt: Date | null; stale: boolean };
+/** What the Guardian was asked about and the search document was made of: the write happens
+ *  only while the dilemma still has these. (Its title and text change its updatedAt.) */
+type SeenDilemma = {
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  updatedAt: Date;
+  status: DilemmaStatus;
+  acceptedReplyId: number | null;
+};
+
+export type ReplyPlan =
+  | { earlier: { id: number; dilemmaId: number } }
+  | { earlier: null; id: number; parentPath: string | null; thread: ReplyThreadFacts; seen: SeenDilemma };
+
+type ReadRow = ReplyThreadFacts &
+  SeenDilemma & {
+    earlierId: number | null;
+    earlierDilemmaId: number | null;
+    newId: number | null;
+    parentId: number | null;
+    parentPath: string | null;
+    parentGone: boolean | null;
+    authorErasedAt: Date | null;
+  };
+
+const NO_DILEMMA = {
+  dilemma: null,
+  plan: (): never => {
+    throw new NotFound("dilemma");
+  },
+};
 
 /**
- * Locks the dilemma (null: no such dilemma) and reads the reply's placement with it. The
- * caller asks the Guardian about the dilemma, then calls place(): it answers from what was
- * read, or reads again when the lock had to wait for another writer.
+ * Reads the dilemma (null: no such dilemma) and what the new reply needs, in one statement.
+ * The caller asks the Guardian about the dilemma, then calls plan(): the earlier reply of a
+ * form sent twice, or what replyWrites needs (NotFound, Forbidden: the parent is missing,
+ * deleted or hidden).
  */
-export async function lockForReply(tx: Tx, reply: NewReply): Promise<{ dilemma: LockedDilemma | null; place: () => Promise<Placement> }> {
-  if (!Number.isSafeInteger(reply.dilemmaId)) return { dilemma: null, place: () => Promise.reject(new NotFound("dilemma")) };
-  const [row] = await tx.$queryRaw<LockedRow[]>(placementQuery(reply, { lock: true }));
-  if (!row) return { dilemma: null, place: () => Promise.reject(new NotFound("dilemma")) };
-  const dilemma: LockedDilemma = {
+export async function readForReply(client: Prisma.TransactionClient, reply: NewReply): Promise<{ dilemma: DilemmaForReply | null; plan: () => ReplyPlan }> {
+  if (!Number.isSafeInteger(reply.dilemmaId)) return NO_DILEMMA;
+  const [row] = await client.$queryRaw<ReadRow[]>`
+    SELECT e.id AS "earlierId", e."dilemmaId" AS "earlierDilemmaId",
+           CASE WHEN e.id IS NULL THEN nextval(pg_get_serial_sequence('"Reply"', 'id'))::int END AS "newId",
+           p.id AS "parentId", p.path AS "parentPath", (p."hiddenAt" IS NOT NULL OR p."deletedByAuthorAt" IS NOT NULL) AS "parentGone",
+           d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
+           ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds",
+           d."lockedAt", d."hiddenAt", d."updatedAt", u."erasedAt" AS "authorErasedAt"
+    FROM "Dilemma" d
+    JOIN "User" u ON u.id = d."authorId"
+    LEFT JOIN "Reply" e ON e."authorId" = ${reply.authorId} AND e."submissionId" = ${reply.submissionId}
+    LEFT JOIN "Reply" p ON p.id = ${reply.parentId ?? 0} AND p."dilemmaId" = ${reply.dilemmaId}
+    WHERE d.id = ${reply.dilemmaId}`;
+  if (!row) return NO_DILEMMA;
+  const dilemma: DilemmaForReply = {
     id: reply.dilemmaId,
     authorId: row.dilemmaAuthorId,
     lockedAt: row.lockedAt,
-    hiddenAt: row.dilemmaHiddenAt,
+    hiddenAt: row.hiddenAt,
     author: { erasedAt: row.authorErasedAt },
     title: row.title,
   };
-  return { dilemma, place: async () => placement(row.stale ? await readPlacement(tx, reply) : row, reply.parentId) };
+  return { dilemma, plan: () => planOf(row, reply.parentId) };
 }
 
-async function readPlacement(tx: Tx, reply: NewReply): Promise<PlacementRow> {
-  const [row] = await tx.$queryRaw<PlacementRow[]>(placementQuery(reply, { lock: false }));
-  return row!;
-}
-
-/**
- * Where a new reply goes: after the last child of its parent (or the last reply at the top).
- * The last child is read off the (dilemmaId, path) index in one step: every path in a subtree
- * starts with its top's path, so the greatest path under a parent begins with the parent's
- * last child, wherever that child's own replies go.
- */
-function placementQuery(reply: NewReply, { lock }: { lock: boolean }): Prisma.Sql {
-  const { dilemmaId, parentId } = reply;
-  // A parent's subtree: paths after its own, before its next sibling's (paths are digits, so
-  // they sort the same under every collation). The new reply comes last in it, so every reply
-  // before the next sibling's path comes before the new one (at the top: every reply).
-  const nextSibling = Prisma.sql`left(p.path, length(p.path) - ${SEGMENT_WIDTH}) || lpad((right(p.path, ${SEGMENT_WIDTH})::int + 1)::text, ${SEGMENT_WIDTH}, '0')`;
-  const subtree = parentId === null ? Prisma.sql`TRUE` : Prisma.sql`r.path > p.path AND r.path < ${nextSibling}`;
-  const beforeNew = parentId === null ? Prisma.sql`TRUE` : Prisma.sql`r.path < ${nextSibling}`;
-  // stale: the locked row is a newer version than this statement's snapshot holds, so another
-  // writer committed while we waited for the lock (or just before) and the rest is out of date.
-  const locked = lock
-    ? Prisma.sql`, d."lockedAt", u."erasedAt" AS "authorErasedAt",
-           d.ctid <> (SELECT s.ctid FROM "Dilemma" s WHERE s.id = d.id) AS stale`
-    : Prisma.empty;
-  return Prisma.sql`
-    SELECT e.id AS "earlierId", e."dilemmaId" AS "earlierDilemmaId",
-           CASE WHEN e.id IS NULL THEN nextval(pg_get_serial_sequence('"Reply"', 'id'))::int END AS "newId",
-           (SELECT count(*) FROM "Reply" r WHERE r."dilemmaId" = d.id AND ${beforeNew})::int AS before,
-           p.id AS "parentId", p.path AS "parentPath", (p."hiddenAt" IS NOT NULL OR p."deletedByAuthorAt" IS NOT NULL) AS "parentGone",
-           last.path AS "lastPath",
-           d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
-           ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds" ${locked}
-    FROM "Dilemma" d
-    ${lock ? Prisma.sql`JOIN "User" u ON u.id = d."authorId"` : Prisma.empty}
-    LEFT JOIN "Reply" e ON e."authorId" = ${reply.authorId} AND e."submissionId" = ${reply.submissionId}
-    LEFT JOIN "Reply" p ON p.id = ${parentId ?? 0} AND p."dilemmaId" = ${dilemmaId}
-    LEFT JOIN LATERAL (
-      SELECT left(r.path, length(coalesce(p.path, '')) + ${SEGMENT_WIDTH}) AS path
-      FROM "Reply" r
-      WHERE r."dilemmaId" = ${dilemmaId} AND ${subtree}
-      ORDER BY r.path DESC LIMIT 1
-    ) last ON ${parentId === null ? Prisma.sql`TRUE` : Prisma.sql`p.id IS NOT NULL`}
-    WHERE d.id = ${dilemmaId}
-    ${lock ? Prisma.sql`FOR UPDATE OF d` : Prisma.empty}`;
-}
-
-/** The earlier reply of a form sent twice, or the new reply's place (NotFound, Forbidden: its
- *  parent is missing, deleted or hidden). */
-function placement(row: PlacementRow, parentId: number | null): Placement {
+function planOf(row: ReadRow, parentId: number | null): ReplyPlan {
   if (row.earlierId !== null) return { earlier: { id: row.earlierId, dilemmaId: row.earlierDilemmaId! } };
   if (parentId !== null) {
     if (row.parentId === null) throw new NotFound("reply");
@@ -122,29 +100,91 @@ function placement(row: PlacementRow, parentId: number | null): Placement {
     if (row.parentGone) throw new Forbidden("cannot answer a deleted or hidden reply");
   }
   const { title, status, dilemmaAuthorId, dilemmaHiddenAt, acceptedReplyId, competenceIds } = row;
-  const sequence = row.lastPath ? Number(row.lastPath.slice(-SEGMENT_WIDTH)) + 1 : 1;
   return {
     earlier: null,
     id: row.newId!,
-    parentId,
-    path: childPath(row.parentPath, sequence),
-    before: row.before,
+    parentPath: row.parentPath,
     thread: { title, status, dilemmaAuthorId, dilemmaHiddenAt, acceptedReplyId, competenceIds },
+    seen: { lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, updatedAt: row.updatedAt, status, acceptedReplyId },
   };
 }
 
-/** The new reply's writes, as CTEs of the statement that also writes its search document:
- *  the reply, with the id its placement took, and its count on its dilemma. */
+/**
+ * The new reply's writes, as CTEs of the statement that also writes its search document
+ * (`written` is their condition), and `placed`, the statement's answer: how many of the
+ * thread's replies come before the new one (for the redirect to its page), or no row when
+ * nothing was written because the dilemma or the parent changed since they were read.
+ *
+ * Where it goes: after the last child of its parent (or the last reply at the top). Its
+ * number among its siblings comes from the dilemma's row, which the statement updates anyway:
+ * `lastReplySequence`, one more than the greater of the last number handed out in the thread
+ * and its parent's last child now. A statement that waited for the row's lock reads the row as
+ * the writer before it left it, so two replies never get the same number, and the lock is held
+ * only while the statement runs. Numbers under one parent therefore rise but may skip (1, 2,
+ * 5): the order is what matters. The last child is read off the (dilemmaId, path) index in one
+ * step (every path in a subtree starts with its top's path, so the greatest path under a
+ * parent begins with the parent's last child); it covers replies written by anyone who does
+ * not keep lastReplySequence, such as an import.
+ */
 export function replyWrites(
-  reply: { id: number; dilemmaId: number; parentId: number | null; authorId: number; bodyMd: string; bodyHtml: string; path: string; submissionId: string },
+  plan: Extract<ReplyPlan, { earlier: null }>,
+  reply: NewReply & { bodyMd: string; bodyHtml: string },
   now: Date,
-): Prisma.Sql {
-  return Prisma.sql`
-    reply AS (
+): { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql } {
+  const { dilemmaId, parentId } = reply;
+  const { parentPath, seen } = plan;
+  const prefix = parentPath ?? "";
+  // The parent's subtree: paths after its own, before its next sibling's (paths are digits, so
+  // they sort the same under every collation).
+  const subtree =
+    parentPath === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`r.path > ${parentPath} AND r.path < ${parentPath.slice(0, -SEGMENT_WIDTH) + String(Number(parentPath.slice(-SEGMENT_WIDTH)) + 1).padStart(SEGMENT_WIDTH, "0")}`;
+  const lastChild = Prisma.sql`coalesce((
+    SELECT substr(r.path, ${prefix.length + 1}, ${SEGMENT_WIDTH})::int FROM "Reply" r
+    WHERE r."dilemmaId" = ${dilemmaId} AND ${subtree} ORDER BY r.path DESC LIMIT 1), 0)`;
+  // The parent as this statement's snapshot has it. (A hide committed while the statement
+  // waited for the row's lock is not seen: the reply then came first, by a hair.)
+  const parentStays =
+    parentId === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "Reply" p WHERE p.id = ${parentId} AND p."hiddenAt" IS NULL AND p."deletedByAuthorAt" IS NULL)`;
+  const ctes = Prisma.sql`
+    counted AS (
+      UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1, "lastActivityAt" = ${now},
+        "lastReplySequence" = greatest("lastReplySequence", ${lastChild}) + 1
+      WHERE id = ${dilemmaId} AND "lockedAt" IS NOT DISTINCT FROM ${seen.lockedAt}::timestamptz
+        AND "hiddenAt" IS NOT DISTINCT FROM ${seen.hiddenAt}::timestamptz AND "updatedAt" = ${seen.updatedAt}::timestamptz
+        AND status = ${seen.status}::"DilemmaStatus" AND "acceptedReplyId" IS NOT DISTINCT FROM ${seen.acceptedReplyId}::int
+        AND ${parentStays}
+      RETURNING ${prefix}::text || lpad("lastReplySequence"::text, ${SEGMENT_WIDTH}, '0') AS path, "lastReplySequence" AS sequence
+    ), reply AS (
       INSERT INTO "Reply" (id, "dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId", "createdAt", "updatedAt")
-      VALUES (${reply.id}, ${reply.dilemmaId}, ${reply.parentId}, ${reply.authorId}, ${reply.bodyMd}, ${reply.bodyHtml}, ${reply.path},
-              ${depthOf(reply.path)}, ${reply.submissionId}, ${now}, ${now})
-    ), counted AS (
-      UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1, "lastActivityAt" = ${now} WHERE id = ${reply.dilemmaId}
+      SELECT ${plan.id}, ${dilemmaId}, ${parentId}, ${reply.authorId}, ${reply.bodyMd}, ${reply.bodyHtml}, counted.path,
+             ${parentPath === null ? 0 : depthOf(parentPath) + 1}, ${reply.submissionId}, ${now}, ${now}
+      FROM counted
+      RETURNING path
     )`;
+  return {
+    ctes,
+    written: Prisma.sql`EXISTS (SELECT 1 FROM counted)`,
+    // Counted in this statement's snapshot, which lacks a reply committed while the statement
+    // waited for the row's lock. `waited` says the number is not the one the snapshot leads to:
+    // another reply was numbered in between, and the caller counts again (countBefore).
+    placed: Prisma.sql`
+      SELECT (SELECT count(*) FROM "Reply" r WHERE r."dilemmaId" = ${dilemmaId} AND r.path < reply.path)::int AS before,
+             counted.sequence <> greatest((SELECT s."lastReplySequence" FROM "Dilemma" s WHERE s.id = ${dilemmaId}), ${lastChild}) + 1 AS waited,
+             reply.path
+      FROM reply, counted`,
+  };
+}
+
+/** What a new reply's write answers (replyWrites' `placed`). */
+export type Placed = { before: number; waited: boolean; path: string };
+
+/** How many of the thread's replies come before this path, read now. */
+export async function countBefore(client: Prisma.TransactionClient, dilemmaId: number, path: string): Promise<number> {
+  const [row] = await client.$queryRaw<{ before: number }[]>`
+    SELECT count(*)::int AS before FROM "Reply" WHERE "dilemmaId" = ${dilemmaId} AND path < ${path}`;
+  return row!.before;
 }

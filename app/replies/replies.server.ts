@@ -3,13 +3,13 @@ import { lockDilemmaRow } from "~/dilemmas/edit.server";
 import { parseOrInvalid } from "~/dilemmas/validate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.server";
-import { db, isUniqueViolation } from "~/platform/db.server";
+import { db, isUniqueViolation, violatedUniqueIndex } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { replyText } from "~/search/documents.server";
+import { replyText, type ReplyText } from "~/search/documents.server";
 import { indexDilemma, indexReply, writeNewReply } from "~/search/indexer.server";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
-import { lockForReply, replyWrites } from "./new-reply.server";
+import { countBefore, readForReply, replyWrites, type NewReply, type Placed } from "./new-reply.server";
 
 // Writing replies: answer, edit, delete, hide, mark as the answer, mark as helpful. Every
 // function asks the Guardian first; counters on the dilemma and the reply change in the same
@@ -61,36 +61,31 @@ export type CreatedReply = {
   located: { dilemma: { id: number; title: string }; before: number } | null;
 };
 
+/** Attempts before a post takes its dilemma's lock first (decision 013). */
+const UNLOCKED_ATTEMPTS = 3;
+
 export async function createReply(guardian: Guardian, dilemmaId: number, raw: ReplyInput): Promise<CreatedReply> {
   const authorId = memberIdOf(guardian);
   const input = parseOrInvalid(ReplySchema, raw);
-  // Rendering and analysing the text need no database: done before the dilemma's row lock, so
-  // replies to the same dilemma wait for each other as briefly as can be.
+  // Rendering and analysing the text need no database: done before anything is read.
   const bodyHtml = renderMarkdown(input.body);
   const text = replyText(bodyHtml, dilemmaId);
+  const reply = { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null, bodyMd: input.body, bodyHtml };
   try {
+    // Almost always once. Between reading and writing the dilemma or the parent can change
+    // (locked, hidden, edited, answered), or a reply written without the thread's numbering
+    // (an import) can take this one's place: nothing is written, and the next attempt reads again.
+    for (let attempt = 1; attempt <= UNLOCKED_ATTEMPTS; attempt++) {
+      const created = await attemptReply(guardian, reply, text, db);
+      if (created) return created;
+    }
+    // Still not written: take the dilemma's row lock first, so nothing changes in between.
     return await db.$transaction(async (tx) => {
-      // The row lock makes concurrent replies to one dilemma take turns: each places its reply
-      // after the previous one committed, so paths never collide, and a lock or hide that
-      // raced us is seen here (a dilemma the viewer may not see: NotFound).
-      const locked = await lockForReply(tx, { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null });
-      const dilemma = visibleDilemmaRef(guardian, locked.dilemma);
-      guardian.ensureCanReply(dilemma);
-
-      const place = await locked.place();
-      if (place.earlier) return { ...place.earlier, located: null };
-      const now = new Date();
-      const { id, parentId, path, before } = place;
-      const written = replyWrites(
-        { id, dilemmaId, parentId, authorId, bodyMd: input.body, bodyHtml, path, submissionId: input.submissionId },
-        now,
-      );
-      const reply = { ...place.thread, id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
-      await writeNewReply(tx, reply, text, written);
-      return { id, dilemmaId, located: { dilemma: { id: dilemmaId, title: locked.dilemma!.title }, before } };
+      await lockDilemmaRow(tx, dilemmaId);
+      return (await attemptReply(guardian, reply, text, tx)) ?? Promise.reject(new Error("a locked reply was not written"));
     });
   } catch (e) {
-    // The same form sent twice at the same moment, racing past the lookup above: the unique
+    // The same form sent twice at the same moment, racing past the lookup: the unique
     // (authorId, submissionId) index decides, and the second finds the first's reply.
     if (isUniqueViolation(e)) {
       const earlier = await db.reply.findUnique({
@@ -99,6 +94,32 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
       });
       if (earlier) return { ...earlier, located: null };
     }
+    throw e;
+  }
+}
+
+/** Read, ask the Guardian, write: the new reply, or null when the thread changed in between. */
+async function attemptReply(
+  guardian: Guardian,
+  reply: NewReply & { bodyMd: string; bodyHtml: string },
+  text: ReplyText,
+  client: Tx,
+): Promise<CreatedReply | null> {
+  const read = await readForReply(client, reply);
+  // A dilemma the viewer may not see: NotFound.
+  guardian.ensureCanReply(visibleDilemmaRef(guardian, read.dilemma));
+  const plan = read.plan();
+  if (plan.earlier) return { ...plan.earlier, located: null };
+  const now = new Date();
+  const { dilemmaId, authorId } = reply;
+  const row = { ...plan.thread, id: plan.id, dilemmaId, bodyHtml: reply.bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
+  try {
+    const placed = await writeNewReply<Placed>(client, row, text, replyWrites(plan, reply, now));
+    if (!placed) return null;
+    const before = placed.waited ? await countBefore(client, dilemmaId, placed.path) : placed.before;
+    return { id: plan.id, dilemmaId, located: { dilemma: { id: dilemmaId, title: read.dilemma!.title }, before } };
+  } catch (e) {
+    if (violatedUniqueIndex(e) === "Reply_dilemmaId_path_key") return null;
     throw e;
   }
 }

@@ -218,24 +218,23 @@ export function reportDocument(row: ReportRow): IndexedDocument | null {
   };
 }
 
-type WriteOptions = {
-  /** Their new words join the suggestion vocabulary (counts are set by a full re-index, which
-   *  writes the vocabulary itself). */
-  addWords?: boolean;
-  /** Other writes (`name AS (INSERT …)`, comma-separated) made by the same statement: a new
-   *  row and its document commit in one round trip to the database. */
-  alongWith?: Prisma.Sql;
-};
-
-/** Insert or replace the documents (and their texts) in one statement. */
-export async function writeDocuments(client: Client, docs: IndexedDocument[], opts: WriteOptions = {}): Promise<void> {
-  if (docs.length === 0) return;
+/**
+ * The writes of documents and their texts as CTEs (`words`, `doc`, `text`) of one statement:
+ * inserted or replaced; with addWords, their new words join the suggestion vocabulary (counts
+ * are set by a full re-index, which writes the vocabulary itself). `onlyIf` is a condition on
+ * other CTEs of the same statement (a new reply's document only if the reply was written).
+ * Call noteNewWords(words) once the statement has written them.
+ */
+export function documentWrites(
+  docs: IndexedDocument[],
+  opts: { addWords?: boolean; onlyIf?: Prisma.Sql } = {},
+): { ctes: Prisma.Sql; words: string[] } {
   const col = <T>(f: (d: IndexedDocument) => T) => docs.map(f);
   const words = opts.addWords ? [...new Set(docs.flatMap((d) => d.words))] : [];
-  const alongWith = opts.alongWith ? Prisma.sql`${opts.alongWith},` : Prisma.empty;
-  await client.$executeRaw`
-    WITH ${alongWith} words AS (
-      INSERT INTO "SearchWord" (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING
+  const onlyIf = opts.onlyIf ?? Prisma.sql`TRUE`;
+  const ctes = Prisma.sql`
+    words AS (
+      INSERT INTO "SearchWord" (word) SELECT w FROM unnest(${words}::text[]) AS w WHERE ${onlyIf} ON CONFLICT DO NOTHING
     ), doc AS (
       INSERT INTO "SearchDocument" AS s (kind, "sourceId", "dilemmaId", "competenceIds", status, date, answer, "answerId",
         "authorId", hidden, "threadAuthorId", "threadHidden", draft, doc, "analysisVersion", "updatedAt")
@@ -248,19 +247,30 @@ export async function writeDocuments(client: Client, docs: IndexedDocument[], op
                   ${col((d) => d.threadHidden)}::bool[], ${col((d) => d.draft)}::bool[], ${col((d) => d.doc)}::text[])
            AS t(kind, "sourceId", "dilemmaId", competences, status, date, answer, "answerId", "authorId", hidden,
                 "threadAuthorId", "threadHidden", draft, doc)
+      WHERE ${onlyIf}
       ON CONFLICT (kind, "sourceId") DO UPDATE SET
         "dilemmaId" = excluded."dilemmaId", "competenceIds" = excluded."competenceIds", status = excluded.status,
         date = excluded.date, answer = excluded.answer, "answerId" = excluded."answerId", "authorId" = excluded."authorId",
         hidden = excluded.hidden, "threadAuthorId" = excluded."threadAuthorId", "threadHidden" = excluded."threadHidden",
         draft = excluded.draft, doc = excluded.doc, "analysisVersion" = excluded."analysisVersion", "updatedAt" = now()
       RETURNING s.id, s.kind, s."sourceId"
-    )
-    INSERT INTO "SearchText" ("documentId", title, body)
-    SELECT doc.id, t.title, t.body
-    FROM doc JOIN unnest(${col((d) => d.kind)}::"SearchKind"[], ${col((d) => d.sourceId)}::int[],
-                         ${col((d) => d.title)}::text[], ${col((d) => d.body)}::text[]) AS t(kind, "sourceId", title, body)
-      ON t.kind = doc.kind AND t."sourceId" = doc."sourceId"
-    ON CONFLICT ("documentId") DO UPDATE SET title = excluded.title, body = excluded.body`;
+    ), text AS (
+      INSERT INTO "SearchText" ("documentId", title, body)
+      SELECT doc.id, t.title, t.body
+      FROM doc JOIN unnest(${col((d) => d.kind)}::"SearchKind"[], ${col((d) => d.sourceId)}::int[],
+                           ${col((d) => d.title)}::text[], ${col((d) => d.body)}::text[]) AS t(kind, "sourceId", title, body)
+        ON t.kind = doc.kind AND t."sourceId" = doc."sourceId"
+      ON CONFLICT ("documentId") DO UPDATE SET title = excluded.title, body = excluded.body
+    )`;
+  return { ctes, words };
+}
+
+/** Insert or replace the documents (and their texts) in one statement. */
+export async function writeDocuments(client: Client, docs: IndexedDocument[], opts: { addWords?: boolean } = {}): Promise<void> {
+  if (docs.length === 0) return;
+  const { ctes, words } = documentWrites(docs, opts);
+  // Postgres runs every data-modifying CTE, whatever the statement selects.
+  await client.$executeRaw`WITH ${ctes} SELECT 1`;
   if (words.length > 0) noteNewWords(words);
 }
 

@@ -4,6 +4,7 @@ import { db } from "~/platform/db.server";
 import {
   deleteDocuments,
   dilemmaDocument,
+  documentWrites,
   loadDilemmas,
   loadReplies,
   loadReports,
@@ -14,6 +15,7 @@ import {
   type ReplyRow,
   type ReplyText,
 } from "./documents.server";
+import { noteNewWords } from "./vocabulary.server";
 
 // Keeping the search index current. The write functions of the other domains call these right
 // after their own writes, inside their transaction where they have one, so a post and its
@@ -72,18 +74,24 @@ export async function indexReply(client: Client, replyId: number): Promise<void>
   if (row && (row.inAnswerDocument || row.acceptedReplyId === replyId)) await indexDilemma(client, row.dilemmaId);
 }
 
-/** A new reply's document, from what its writer already read (and its text analysed before):
- *  no statement to load it again. `written` is the reply's own INSERT (a CTE): both go to the
- *  database as one statement. A new reply is no accepted answer yet, so its dilemma's document
- *  stays as it is. */
-export async function writeNewReply(
+/**
+ * A new reply and its document in one statement. `reply` holds the reply's own writes (CTEs),
+ * the condition they were written on, and the statement's final SELECT; the document is made
+ * from what the writer already read (and its text analysed before), and written only with the
+ * reply. Answers that SELECT's row (none: nothing was written). A new reply is no accepted
+ * answer yet, so its dilemma's document stays as it is.
+ */
+export async function writeNewReply<Row>(
   client: Client,
   row: Omit<ReplyRow, "inAnswerDocument">,
   text: ReplyText,
-  written: Prisma.Sql,
-): Promise<void> {
+  reply: { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql },
+): Promise<Row | null> {
   const doc = replyDocument({ ...row, inAnswerDocument: false }, text)!;
-  await writeDocuments(client, [doc], { addWords: true, alongWith: written });
+  const documents = documentWrites([doc], { addWords: true, onlyIf: reply.written });
+  const [placed] = await client.$queryRaw<Row[]>`WITH ${reply.ctes}, ${documents.ctes} ${reply.placed}`;
+  if (placed && documents.words.length > 0) noteNewWords(documents.words);
+  return placed ?? null;
 }
 
 /** A meeting's report: indexed once held (draft: staff only; published: everyone); an

@@ -19,7 +19,10 @@ import {
   setHelpful,
   unmarkAnswer,
 } from "~/replies/replies.server";
+import { readForReply, replyWrites, type NewReply, type ReplyPlan } from "~/replies/new-reply.server";
 import { childPath, depthOf } from "~/replies/thread-path";
+import { replyText } from "~/search/documents.server";
+import { writeNewReply } from "~/search/indexer.server";
 import { getReplyHistory, loadThreadPage, THREAD_PAGE_SIZE, type ThreadReply } from "~/replies/thread.server";
 import type { ThreadNode } from "~/replies/thread-layout";
 import { useTestDatabase } from "../support/database";
@@ -48,7 +51,7 @@ async function page(guardian: Guardian, dilemmaId: number, pageNumber = 1) {
   return loadThreadPage(guardian, d, pageNumber);
 }
 
-type Sql = (text: string, values: unknown[]) => Promise<unknown>;
+type Sql = (text: string, values: unknown[]) => Promise<pg.QueryResult>;
 
 /**
  * Another connection opens a transaction and does `hold` (it takes the dilemma's row, as a
@@ -75,14 +78,28 @@ async function whileAnotherWriterHolds<T>(hold: (sql: Sql) => Promise<unknown>, 
   }
 }
 
-/** A reply as another writer adds it: counted on its dilemma (which changes the row), then written. */
-async function addReplyAs(sql: Sql, r: { dilemmaId: number; parentId: number | null; authorId: number; body: string; path: string }) {
-  await sql(`UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1 WHERE id = $1`, [r.dilemmaId]);
+/** A reply as another writer (the app) adds it: counted and numbered on its dilemma, then
+ *  written. Answers its path. */
+async function addReplyAs(sql: Sql, r: { dilemmaId: number; parentId: number | null; parentPath: string | null; authorId: number; body: string }) {
+  const { rows } = await sql(
+    `UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1, "lastReplySequence" = "lastReplySequence" + 1 WHERE id = $1
+     RETURNING "lastReplySequence" AS n`,
+    [r.dilemmaId],
+  );
+  const path = childPath(r.parentPath, rows[0].n);
   await sql(
     `INSERT INTO "Reply" ("dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId")
      VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
-    [r.dilemmaId, r.parentId, r.authorId, r.body, r.path, depthOf(r.path), randomUUID()],
+    [r.dilemmaId, r.parentId, r.authorId, r.body, path, depthOf(path), randomUUID()],
   );
+  return path;
+}
+
+/** The write step of a post, on its own, for a plan read earlier (readForReply). */
+async function write(plan: Extract<ReplyPlan, { earlier: null }>, reply: NewReply & { bodyMd: string; bodyHtml: string }) {
+  const now = new Date();
+  const row = { ...plan.thread, id: plan.id, dilemmaId: reply.dilemmaId, bodyHtml: reply.bodyHtml, authorId: reply.authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
+  return writeNewReply<{ before: number }>(db, row, replyText(reply.bodyHtml, reply.dilemmaId), replyWrites(plan, reply, now));
 }
 
 function flatten(nodes: ThreadNode<ThreadReply>[]): ThreadReply[] {
@@ -108,14 +125,16 @@ describe("replying", () => {
     const third = await createReply(asker, id, say("Derde"));
 
     const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" } });
+    // Each reply's number is the thread's running count (the 3rd reply is 3, wherever it
+    // goes): under one parent the numbers rise, with gaps.
     expect(rows.map((r) => [r.id, r.path, r.depth])).toEqual([
       [first.id, "000001", 0],
-      [toFirst.id, "000001000001", 1],
-      [deeper.id, "000001000001000001", 2],
-      [alsoToFirst.id, "000001000002", 1],
+      [toFirst.id, "000001000003", 1],
+      [deeper.id, "000001000003000004", 2],
+      [alsoToFirst.id, "000001000006", 1],
       [second.id, "000002", 0],
-      [toSecond.id, "000002000001", 1],
-      [third.id, "000003", 0],
+      [toSecond.id, "000002000005", 1],
+      [third.id, "000007", 0],
     ]);
 
     const thread = await page(visitor, id);
@@ -138,7 +157,7 @@ describe("replying", () => {
 
     expect(new Set(replies.map((r) => r.id)).size).toBe(10);
     const rows = await db.reply.findMany({ where: { parentId: parent.id }, select: { path: true } });
-    expect(rows.map((r) => r.path).sort()).toEqual(Array.from({ length: 10 }, (_, i) => childPath("000001", i + 1)));
+    expect(rows.map((r) => r.path).sort()).toEqual(Array.from({ length: 10 }, (_, i) => childPath("000001", i + 2)));
     expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(11);
   });
 
@@ -149,7 +168,7 @@ describe("replying", () => {
     const id = await dilemmaBy(asker);
     const first = await createReply(a, id, say("Eerste"));
     const nested = await whileAnotherWriterHolds(
-      (sql) => addReplyAs(sql, { dilemmaId: id, parentId: first.id, authorId: b.userId!, body: "Ook op de eerste", path: childPath("000001", 1) }),
+      (sql) => addReplyAs(sql, { dilemmaId: id, parentId: first.id, parentPath: "000001", authorId: b.userId!, body: "Ook op de eerste" }),
       () => createReply(a, id, say("Op de eerste", first.id)),
     );
     // Two replies come before it on the page: the first and the other writer's.
@@ -157,8 +176,8 @@ describe("replying", () => {
     const rows = await db.reply.findMany({ where: { dilemmaId: id }, orderBy: { path: "asc" }, select: { bodyMd: true, path: true } });
     expect(rows).toEqual([
       { bodyMd: "Eerste", path: "000001" },
-      { bodyMd: "Ook op de eerste", path: "000001000001" },
-      { bodyMd: "Op de eerste", path: "000001000002" },
+      { bodyMd: "Ook op de eerste", path: "000001000002" },
+      { bodyMd: "Op de eerste", path: "000001000003" },
     ]);
     expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(3);
   });
@@ -167,7 +186,7 @@ describe("replying", () => {
     const [asker, a, b] = [await member(), await member(), await member()];
     const id = await dilemmaBy(asker);
     const waited = await whileAnotherWriterHolds(
-      (sql) => addReplyAs(sql, { dilemmaId: id, parentId: null, authorId: b.userId!, body: "Eerste", path: childPath(null, 1) }),
+      (sql) => addReplyAs(sql, { dilemmaId: id, parentId: null, parentPath: null, authorId: b.userId!, body: "Eerste" }),
       () => createReply(a, id, say("Tweede")),
     );
     // Without seeing the other reply it would take the same place (and fail on it).
@@ -202,6 +221,60 @@ describe("replying", () => {
     );
     const doc = await db.searchDocument.findUniqueOrThrow({ where: { kind_sourceId: { kind: "reply", sourceId: reply.id } } });
     expect(doc.competenceIds).toEqual([fresh!.id]);
+  });
+
+  it("writes a reply after one another writer added between reading the thread and writing", async () => {
+    const [asker, a, b] = [await member(), await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const reply = { dilemmaId: id, authorId: a.userId!, submissionId: randomUUID(), parentId: null, bodyMd: "Tweede", bodyHtml: "<p>Tweede</p>" };
+    const plan = (await readForReply(db, reply)).plan();
+    if (plan.earlier) throw new Error("no earlier reply expected");
+    await whileAnotherWriterHolds(
+      (sql) => addReplyAs(sql, { dilemmaId: id, parentId: null, parentPath: null, authorId: b.userId!, body: "Eerste" }),
+      async () => {},
+    );
+    // The write places the reply as the thread is when it writes: after the other.
+    expect(await write(plan, reply)).toMatchObject({ before: 1, path: childPath(null, 2) });
+    expect(await db.reply.findUniqueOrThrow({ where: { id: plan.id }, select: { path: true } })).toEqual({ path: childPath(null, 2) });
+  });
+
+  it("writes nothing when the dilemma or the parent changed between reading and writing", async () => {
+    const [asker, a] = [await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const parent = await createReply(asker, id, say("Eerste"));
+    const plans = async () => {
+      const top = { dilemmaId: id, authorId: a.userId!, submissionId: randomUUID(), parentId: null, bodyMd: "Later", bodyHtml: "<p>Later</p>" };
+      const nested = { ...top, submissionId: randomUUID(), parentId: parent.id };
+      return [
+        [top, (await readForReply(db, top)).plan()],
+        [nested, (await readForReply(db, nested)).plan()],
+      ] as const;
+    };
+    const nothingWritten = async (changed: Awaited<ReturnType<typeof plans>>, expected: (boolean | null)[]) => {
+      const outcomes = [];
+      for (const [reply, plan] of changed) {
+        if (plan.earlier) throw new Error("no earlier reply expected");
+        const outcome = await write(plan, reply);
+        outcomes.push(outcome);
+        // The reply and its search document, or neither.
+        const doc = await db.searchDocument.findUnique({ where: { kind_sourceId: { kind: "reply", sourceId: plan.id } } });
+        const saved = await db.reply.findUnique({ where: { id: plan.id } });
+        expect([saved !== null, doc !== null]).toEqual([outcome !== null, outcome !== null]);
+      }
+      expect(outcomes.map((o) => (o === null ? null : true))).toEqual(expected);
+    };
+    // The dilemma locked: neither is written. Its text edited (updatedAt): neither. The parent hidden: the answer to it is not.
+    let read = await plans();
+    await db.dilemma.update({ where: { id }, data: { lockedAt: new Date() } });
+    await nothingWritten(read, [null, null]);
+    await db.dilemma.update({ where: { id }, data: { lockedAt: null } });
+    read = await plans();
+    await db.dilemma.update({ where: { id }, data: { updatedAt: new Date(Date.now() + 1000) } });
+    await nothingWritten(read, [null, null]);
+    read = await plans();
+    await db.reply.update({ where: { id: parent.id }, data: { hiddenAt: new Date() } });
+    await nothingWritten(read, [true, null]);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).replyCount).toBe(2);
   });
 
   it("refuses a reply when an organiser locked the dilemma while the reply waited for it", async () => {
