@@ -1,8 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus } from "~/generated/prisma/enums";
-import { competencesOfDilemma, type ReplyThreadFacts } from "~/search/documents.server";
+import { competencesOfDilemma, type ReplyRow, type ReplyThreadFacts } from "~/search/documents.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
-import { depthOf, SEGMENT_WIDTH } from "./thread-path";
+import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
 
 // The statements of a new reply, few because posting is the busiest write: each statement
 // costs the server and Postgres more than what it does (bench: Prisma, the driver and socket
@@ -43,7 +43,7 @@ export type ReplyPlan =
   | { earlier: null; id: number; parentPath: string | null; thread: ReplyThreadFacts; seen: SeenDilemma };
 
 type ReadRow = ReplyThreadFacts &
-  SeenDilemma & {
+  Pick<SeenDilemma, "lockedAt" | "updatedAt"> & {
     earlierId: number | null;
     earlierDilemmaId: number | null;
     newId: number | null;
@@ -74,7 +74,7 @@ export async function readForReply(client: Prisma.TransactionClient, reply: NewR
            p.id AS "parentId", p.path AS "parentPath", (p."hiddenAt" IS NOT NULL OR p."deletedByAuthorAt" IS NOT NULL) AS "parentGone",
            d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
            ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds",
-           d."lockedAt", d."hiddenAt", d."updatedAt", u."erasedAt" AS "authorErasedAt"
+           d."lockedAt", d."updatedAt", u."erasedAt" AS "authorErasedAt"
     FROM "Dilemma" d
     JOIN "User" u ON u.id = d."authorId"
     LEFT JOIN "Reply" e ON e."authorId" = ${reply.authorId} AND e."submissionId" = ${reply.submissionId}
@@ -85,7 +85,7 @@ export async function readForReply(client: Prisma.TransactionClient, reply: NewR
     id: reply.dilemmaId,
     authorId: row.dilemmaAuthorId,
     lockedAt: row.lockedAt,
-    hiddenAt: row.hiddenAt,
+    hiddenAt: row.dilemmaHiddenAt,
     author: { erasedAt: row.authorErasedAt },
     title: row.title,
   };
@@ -105,7 +105,7 @@ function planOf(row: ReadRow, parentId: number | null): ReplyPlan {
     id: row.newId!,
     parentPath: row.parentPath,
     thread: { title, status, dilemmaAuthorId, dilemmaHiddenAt, acceptedReplyId, competenceIds },
-    seen: { lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, updatedAt: row.updatedAt, status, acceptedReplyId },
+    seen: { lockedAt: row.lockedAt, hiddenAt: dilemmaHiddenAt, updatedAt: row.updatedAt, status, acceptedReplyId },
   };
 }
 
@@ -130,8 +130,8 @@ export function replyWrites(
   plan: Extract<ReplyPlan, { earlier: null }>,
   reply: NewReply & { bodyMd: string; bodyHtml: string },
   now: Date,
-): { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql } {
-  const { dilemmaId, parentId } = reply;
+): { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql; row: Omit<ReplyRow, "inAnswerDocument"> } {
+  const { dilemmaId, parentId, authorId, bodyHtml } = reply;
   const { parentPath, seen } = plan;
   const prefix = parentPath ?? "";
   // The parent's subtree: paths after its own, before its next sibling's (paths are digits, so
@@ -139,28 +139,36 @@ export function replyWrites(
   const subtree =
     parentPath === null
       ? Prisma.sql`TRUE`
-      : Prisma.sql`r.path > ${parentPath} AND r.path < ${parentPath.slice(0, -SEGMENT_WIDTH) + String(Number(parentPath.slice(-SEGMENT_WIDTH)) + 1).padStart(SEGMENT_WIDTH, "0")}`;
-  const lastChild = Prisma.sql`coalesce((
-    SELECT substr(r.path, ${prefix.length + 1}, ${SEGMENT_WIDTH})::int FROM "Reply" r
-    WHERE r."dilemmaId" = ${dilemmaId} AND ${subtree} ORDER BY r.path DESC LIMIT 1), 0)`;
+      : Prisma.sql`r.path > ${parentPath} AND r.path < ${childPath(parentPath.slice(0, -SEGMENT_WIDTH), Number(parentPath.slice(-SEGMENT_WIDTH)) + 1)}`;
   // The parent as this statement's snapshot has it. (A hide committed while the statement
   // waited for the row's lock is not seen: the reply then came first, by a hair.)
   const parentStays =
     parentId === null
       ? Prisma.sql`TRUE`
       : Prisma.sql`EXISTS (SELECT 1 FROM "Reply" p WHERE p.id = ${parentId} AND p."hiddenAt" IS NULL AND p."deletedByAuthorAt" IS NULL)`;
+  // `was`: the parent's last child and the row's last number, both as this statement's
+  // snapshot has them (Postgres re-reads only the updated row after waiting for its lock).
+  // `waited`: the number given is not the one the snapshot leads to, so another reply was
+  // numbered while the statement waited, and `before` (counted in the snapshot) may miss it.
   const ctes = Prisma.sql`
     counted AS (
-      UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1, "lastActivityAt" = ${now},
-        "lastReplySequence" = greatest("lastReplySequence", ${lastChild}) + 1
-      WHERE id = ${dilemmaId} AND "lockedAt" IS NOT DISTINCT FROM ${seen.lockedAt}::timestamptz
-        AND "hiddenAt" IS NOT DISTINCT FROM ${seen.hiddenAt}::timestamptz AND "updatedAt" = ${seen.updatedAt}::timestamptz
-        AND status = ${seen.status}::"DilemmaStatus" AND "acceptedReplyId" IS NOT DISTINCT FROM ${seen.acceptedReplyId}::int
+      UPDATE "Dilemma" d SET "replyCount" = d."replyCount" + 1, "lastActivityAt" = ${now},
+        "lastReplySequence" = greatest(d."lastReplySequence", was.last_child) + 1
+      FROM (
+        SELECT coalesce((SELECT substr(r.path, ${prefix.length + 1}, ${SEGMENT_WIDTH})::int FROM "Reply" r
+                         WHERE r."dilemmaId" = ${dilemmaId} AND ${subtree} ORDER BY r.path DESC LIMIT 1), 0) AS last_child,
+               s."lastReplySequence" AS sequence
+        FROM "Dilemma" s WHERE s.id = ${dilemmaId}
+      ) AS was
+      WHERE d.id = ${dilemmaId} AND d."lockedAt" IS NOT DISTINCT FROM ${seen.lockedAt}::timestamptz
+        AND d."hiddenAt" IS NOT DISTINCT FROM ${seen.hiddenAt}::timestamptz AND d."updatedAt" = ${seen.updatedAt}::timestamptz
+        AND d.status = ${seen.status}::"DilemmaStatus" AND d."acceptedReplyId" IS NOT DISTINCT FROM ${seen.acceptedReplyId}::int
         AND ${parentStays}
-      RETURNING ${prefix}::text || lpad("lastReplySequence"::text, ${SEGMENT_WIDTH}, '0') AS path, "lastReplySequence" AS sequence
+      RETURNING ${prefix}::text || lpad(d."lastReplySequence"::text, ${SEGMENT_WIDTH}, '0') AS path,
+                d."lastReplySequence" <> greatest(was.sequence, was.last_child) + 1 AS waited
     ), reply AS (
       INSERT INTO "Reply" (id, "dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId", "createdAt", "updatedAt")
-      SELECT ${plan.id}, ${dilemmaId}, ${parentId}, ${reply.authorId}, ${reply.bodyMd}, ${reply.bodyHtml}, counted.path,
+      SELECT ${plan.id}, ${dilemmaId}, ${parentId}, ${authorId}, ${reply.bodyMd}, ${bodyHtml}, counted.path,
              ${parentPath === null ? 0 : depthOf(parentPath) + 1}, ${reply.submissionId}, ${now}, ${now}
       FROM counted
       RETURNING path
@@ -168,23 +176,20 @@ export function replyWrites(
   return {
     ctes,
     written: Prisma.sql`EXISTS (SELECT 1 FROM counted)`,
-    // Counted in this statement's snapshot, which lacks a reply committed while the statement
-    // waited for the row's lock. `waited` says the number is not the one the snapshot leads to:
-    // another reply was numbered in between, and the caller counts again (countBefore).
-    placed: Prisma.sql`
-      SELECT (SELECT count(*) FROM "Reply" r WHERE r."dilemmaId" = ${dilemmaId} AND r.path < reply.path)::int AS before,
-             counted.sequence <> greatest((SELECT s."lastReplySequence" FROM "Dilemma" s WHERE s.id = ${dilemmaId}), ${lastChild}) + 1 AS waited,
-             reply.path
-      FROM reply, counted`,
+    placed: Prisma.sql`SELECT ${repliesBefore(dilemmaId, Prisma.sql`reply.path`)} AS before, counted.waited, reply.path FROM reply, counted`,
+    // What its search document is made of.
+    row: { ...plan.thread, id: plan.id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now },
   };
 }
+
+const repliesBefore = (dilemmaId: number, path: Prisma.Sql | string) =>
+  Prisma.sql`(SELECT count(*) FROM "Reply" r WHERE r."dilemmaId" = ${dilemmaId} AND r.path < ${path})::int`;
 
 /** What a new reply's write answers (replyWrites' `placed`). */
 export type Placed = { before: number; waited: boolean; path: string };
 
 /** How many of the thread's replies come before this path, read now. */
 export async function countBefore(client: Prisma.TransactionClient, dilemmaId: number, path: string): Promise<number> {
-  const [row] = await client.$queryRaw<{ before: number }[]>`
-    SELECT count(*)::int AS before FROM "Reply" WHERE "dilemmaId" = ${dilemmaId} AND path < ${path}`;
+  const [row] = await client.$queryRaw<{ before: number }[]>`SELECT ${repliesBefore(dilemmaId, path)} AS before`;
   return row!.before;
 }

@@ -110,11 +110,9 @@ async function attemptReply(
   guardian.ensureCanReply(visibleDilemmaRef(guardian, read.dilemma));
   const plan = read.plan();
   if (plan.earlier) return { ...plan.earlier, located: null };
-  const now = new Date();
-  const { dilemmaId, authorId } = reply;
-  const row = { ...plan.thread, id: plan.id, dilemmaId, bodyHtml: reply.bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
+  const { dilemmaId } = reply;
   try {
-    const placed = await writeNewReply<Placed>(client, row, text, replyWrites(plan, reply, now));
+    const placed = await writeNewReply<Placed>(client, text, replyWrites(plan, reply, new Date()));
     if (!placed) return null;
     const before = placed.waited ? await countBefore(client, dilemmaId, placed.path) : placed.before;
     return { id: plan.id, dilemmaId, located: { dilemma: { id: dilemmaId, title: read.dilemma!.title }, before } };

@@ -76,18 +76,17 @@ export async function indexReply(client: Client, replyId: number): Promise<void>
 
 /**
  * A new reply and its document in one statement. `reply` holds the reply's own writes (CTEs),
- * the condition they were written on, and the statement's final SELECT; the document is made
- * from what the writer already read (and its text analysed before), and written only with the
- * reply. Answers that SELECT's row (none: nothing was written). A new reply is no accepted
+ * the condition they were written on, the statement's final SELECT, and the facts its
+ * document is made of (what the writer already read; its text was analysed before); the
+ * document is written only with the reply. Answers that SELECT's row (none: nothing was written). A new reply is no accepted
  * answer yet, so its dilemma's document stays as it is.
  */
 export async function writeNewReply<Row>(
   client: Client,
-  row: Omit<ReplyRow, "inAnswerDocument">,
   text: ReplyText,
-  reply: { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql },
+  reply: { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql; row: Omit<ReplyRow, "inAnswerDocument"> },
 ): Promise<Row | null> {
-  const doc = replyDocument({ ...row, inAnswerDocument: false }, text)!;
+  const doc = replyDocument({ ...reply.row, inAnswerDocument: false }, text)!;
   const documents = documentWrites([doc], { addWords: true, onlyIf: reply.written });
   const [placed] = await client.$queryRaw<Row[]>`WITH ${reply.ctes}, ${documents.ctes} ${reply.placed}`;
   if (placed && documents.words.length > 0) noteNewWords(documents.words);

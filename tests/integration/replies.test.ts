@@ -97,9 +97,7 @@ async function addReplyAs(sql: Sql, r: { dilemmaId: number; parentId: number | n
 
 /** The write step of a post, on its own, for a plan read earlier (readForReply). */
 async function write(plan: Extract<ReplyPlan, { earlier: null }>, reply: NewReply & { bodyMd: string; bodyHtml: string }) {
-  const now = new Date();
-  const row = { ...plan.thread, id: plan.id, dilemmaId: reply.dilemmaId, bodyHtml: reply.bodyHtml, authorId: reply.authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now };
-  return writeNewReply<{ before: number }>(db, row, replyText(reply.bodyHtml, reply.dilemmaId), replyWrites(plan, reply, now));
+  return writeNewReply<{ before: number }>(db, replyText(reply.bodyHtml, reply.dilemmaId), replyWrites(plan, reply, new Date()));
 }
 
 function flatten(nodes: ThreadNode<ThreadReply>[]): ThreadReply[] {
