@@ -1,0 +1,101 @@
+import { ABBREVIATIONS } from "./vocabulary";
+
+// The text as the detectors read it: words with their offsets into the original string (so
+// marks point at what the writer typed, Markdown and all), which sentence each word is in, and
+// whether it starts one (a capital there says nothing about a name).
+
+export type Token = {
+  /** Position in the token list. */
+  i: number;
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  /** First word of a sentence, a line, a list item or a heading. */
+  atStart: boolean;
+  sentence: number;
+  /** A single capital followed by a full stop ("J." in "J. de Vries"). */
+  initial: boolean;
+  /** The characters between the previous token and this one. */
+  before: string;
+};
+
+export type Span = { start: number; end: number };
+
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,]\d+)*/gu;
+const SENTENCE_END = /[.!?…;:]/;
+const UPPER = /^\p{Lu}/u;
+
+/** Web addresses and @mentions: their letters and digits are not names or numbers of anyone. */
+const NOT_PROSE = /\bhttps?:\/\/[^\s<>()[\]]+|\bwww\.[^\s<>()[\]]+|(?<![\p{L}\d.])@[\p{L}\d_-]+/giu;
+
+export function unprosed(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+export function tokenize(text: string, skip: Span[]): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let prevEnd = 0;
+  let skipAt = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (skipAt < skip.length && skip[skipAt]!.end <= start) skipAt++;
+    const inSkip = skipAt < skip.length && skip[skipAt]!.start <= start;
+    const before = text.slice(prevEnd, start);
+    const prev = tokens.at(-1);
+    let atStart = prev === undefined || before.includes("\n");
+    if (!atStart && prev && endsSentence(prev, before, text, start)) atStart = true;
+    if (atStart && prev) sentence++;
+    prevEnd = end;
+    if (inSkip) continue;
+    const word = m[0];
+    tokens.push({
+      i: tokens.length,
+      text: word,
+      lower: word.toLocaleLowerCase("nl"),
+      start,
+      end,
+      cap: UPPER.test(word),
+      atStart,
+      sentence,
+      initial: word.length === 1 && UPPER.test(word) && text[end] === ".",
+      before,
+    });
+  }
+  return tokens;
+}
+
+function endsSentence(prev: Token, before: string, text: string, start: number): boolean {
+  const mark = before.replace(/[\s*_>#`"'“”‘’()[\]]/g, "");
+  if (!SENTENCE_END.test(mark)) return false;
+  if (mark.startsWith(".") && mark.length === 1) {
+    if (prev.initial && (UPPER.test(text[start] ?? "") || /^(?:van|de|der|den|ter|ten|te|el|al)\s/.test(text.slice(start, start + 4)))) return false; // "J. de Vries", "A.M. Verhoeven"
+    if (ABBREVIATIONS.has(prev.lower)) return false;
+    if (/^\d+$/.test(prev.text) && !/\s/.test(before)) return false; // "12.30"
+  }
+  return true;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function insideAny(span: Span, spans: Span[]): boolean {
+  return spans.some((s) => s.start <= span.start && span.end <= s.end);
+}
+
+/** Lowercase, without accents: "Yıldırım" and "Yildirim" meet. */
+export function fold(word: string): string {
+  return word
+    .toLocaleLowerCase("nl")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/ı/g, "i")
+    .replace(/’/g, "'");
+}
