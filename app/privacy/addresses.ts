@@ -13,10 +13,13 @@ export type Streets = { findings: Finding[]; streets: Span[]; publicAddresses: S
 
 const SUFFIXES = [...STREET_SUFFIXES].sort((a, b) => b.length - a.length);
 const LOWERCASE_SUFFIXES = [...LOWERCASE_STREET_SUFFIXES].sort((a, b) => b.length - a.length);
-const HOUSE_NUMBER = /^[ \t]*(?:nr\.?|nummer|no\.?)?[ \t]*(\d{1,4})(?:[ \t]?[a-zA-Z](?![\p{L}\d])|-(?:[IVX]{1,3}|\d{1,3}|hs|bis)(?![\p{L}\d])|[ \t](?:hs|bis|I{1,3}|IV)(?![\p{L}\d]))?(?![\d.,:/-]?\d)/u;
+const HOUSE_NUMBER = /^[ \t]*(?:nr\.?|nummer|no\.?)?[ \t]*(\d{1,4})(?:[ \t]?[a-zA-Z](?![\p{L}\d/])|-(?:[IVX]{1,3}|\d{1,3}|hs|bis)(?![\p{L}\d])|[ \t](?:hs|bis|I{1,3}|IV)(?![\p{L}\d]))?(?![\d.,:/-]?\d)/u;
 const TAIL = /^[ \t]*,?[ \t]*(?:([1-9]\d{3}[ ]?[A-Z]{2})(?![\p{L}\d]))?(?:[ \t]*,?[ \t]*((?:'s-)?\p{Lu}[\p{L}-]+(?:[ \t](?:aan|op|a\/d|bij)[ \t](?:de[ \t]|den[ \t])?\p{Lu}[\p{L}-]+|[ \t]\p{Lu}[\p{L}-]+)?))?/u;
 /** Words after a number that make it a count, not a house number ("Kerkstraat 40 woningen"). */
 const COUNTED = /^[ \t]*(?:jaar|keer|minuten|min|uur|meter|m|km|procent|%|euro|€|mensen|bewoners|huizen|woningen|kinderen|deelnemers|stuks|dagen|weken|maanden|plekken|adressen|huishoudens|flats|portieken)\b/iu;
+
+/** "Kerkstraat 2 t/m 48", "nummers 1-40": a stretch of a street, not one address. */
+const RANGE = /^[ \t]*(?:t\/m|tot(?:[ \t]+en[ \t]+met)?[ \t]+\d|-[ \t]*\d{2}|en[ \t]+\d)/;
 
 function isStreetToken(t: Token): boolean {
   const w = t.lower;
@@ -27,16 +30,22 @@ function isStreetToken(t: Token): boolean {
 /** Where the street's name starts: back over prefixes ("Burgemeester"), names and particles. */
 function streetStart(doc: Doc, end: number, lists: NameLists): number {
   let start = end;
-  for (let i = end - 1; i >= 0 && end - i <= 5; i--) {
+  for (let i = end - 1; i >= 0 && end - i <= 6; i--) {
     const t = doc.tokens[i]!;
     const next = doc.tokens[i + 1]!;
     if (t.sentence !== next.sentence || !/^[ \t.]*$/.test(next.before) || next.before.length > 2) break;
     const f = fold(t.text);
+    // Lowercase particles belong only between capitalised words ("Jan van der Heijdenstraat"),
+    // but "de" or "het" just before the street is its article ("Piet van de Rozenstraat").
+    if (PARTICLES.has(f) && !t.cap) {
+      if (i === end - 1 && (f === "de" || f === "het")) break;
+      if (i === end - 2 && f === "van" && /^(de|het)$/.test(doc.tokens[end - 1]!.lower)) break;
+      continue;
+    }
     const belongs =
       STREET_PREFIXES.has(f) ||
       /^\d+e$/.test(f) ||
       t.initial ||
-      (PARTICLES.has(f) && !t.cap && i > 0 && doc.tokens[i - 1]!.cap) ||
       (PARTICLES.has(f) && t.cap) ||
       (t.cap && !t.atStart && (lists.firstNames.has(f) || lists.surnames.has(f) || !lists.words.has(f))) ||
       (t.cap && t.atStart && (lists.firstNames.has(f) || STREET_PREFIXES.has(f)));
@@ -68,7 +77,7 @@ export function findStreets(doc: Doc, lists: NameLists): Streets {
     out.streets.push(name);
     const rest = text.slice(name.end, name.end + 60);
     const number = HOUSE_NUMBER.exec(rest);
-    if (!number || COUNTED.test(rest.slice(number[0].length))) {
+    if (!number || COUNTED.test(rest.slice(number[0].length)) || RANGE.test(rest.slice(number[0].length))) {
       i = last;
       continue;
     }
@@ -76,7 +85,7 @@ export function findStreets(doc: Doc, lists: NameLists): Streets {
     const tail = TAIL.exec(text.slice(end, end + 60));
     if (tail?.[1] || (tail?.[2] && lists.places.has(fold(tail[2].split(/[ \t]/)[0]!)))) end += tail[0].length;
     const address = { start: name.start, end };
-    if (isPublicPlace(doc, address)) out.publicAddresses.push(address);
+    if (isPublicPlace(doc, address, lists)) out.publicAddresses.push(address);
     else out.findings.push({ ...address, kind: "address" });
     i = doc.tokenIndexAt(end) - 1;
   }
@@ -84,11 +93,32 @@ export function findStreets(doc: Doc, lists: NameLists): Streets {
 }
 
 /** A venue, service or meeting named before the address, and nobody said to live there. */
-export function isPublicPlace(doc: Doc, span: Span): boolean {
+export function isPublicPlace(doc: Doc, span: Span, lists: NameLists): boolean {
   const before = doc.wordsBefore(span.start, 12, 1);
+  if (namedPlaceBefore(doc, span, lists)) return true;
   const after = doc.wordsAfter(span.end, 4);
   const near = [...before.slice(-10), ...after];
   if (near.some((w) => RESIDENCE_CUES.has(w))) return false;
   if (before.slice(-3).some((w) => w === "van" || w === "bij") && before.slice(-6).some((w) => /^(mevrouw|meneer|familie|mw|dhr|hem|haar|hun|zijn)$/.test(w))) return false;
   return near.some((w) => VENUES.has(w) || /(?:huis|centrum|punt|kantoor|school|kerk|zaal|hal|bibliotheek|winkel)$/.test(w) && !/^(thuis|huis)$/.test(w));
+}
+
+/** "Het Huis van de Wijk, Stationsstraat 20": a capitalised name that is no person's, then the address. */
+function namedPlaceBefore(doc: Doc, span: Span, lists: NameLists): boolean {
+  const at = doc.tokenIndexAt(span.start);
+  const first = doc.tokens[at];
+  if (!first || !/^[ \t]*,[ \t]*$/.test(first.before)) return false;
+  const words: Token[] = [];
+  for (let i = at - 1; i >= 0; i--) {
+    const t = doc.tokens[i]!;
+    if (t.sentence !== first.sentence || !(t.cap || PARTICLES.has(t.lower))) break;
+    words.unshift(t);
+    if (!/^[ \t]+$/.test(t.before)) break;
+  }
+  const capitals = words.filter((t) => t.cap && !PARTICLES.has(t.lower));
+  if (!capitals.length) return false;
+  return !capitals.some((t) => {
+    const f = fold(t.text);
+    return lists.firstNames.has(f) || (lists.surnames.has(f) && !lists.ambiguous.has(f));
+  });
 }

@@ -70,7 +70,7 @@ export function checkPrivacy(text: string, context: PrivacyContext = {}): Privac
     (n) => !shaped.some((f) => overlaps(f, n)) && !streets.publicAddresses.some((p) => overlaps(p, n)),
   );
   const identified = [...shaped, ...names];
-  const described = [...findAges(doc, identified), ...findSpecialCategories(doc, identified)];
+  const described = [...findAges(doc, identified, streets.streets), ...findSpecialCategories(doc, identified, streets.streets)];
   const marks = settle([...identified, ...described]);
   return { warn: marks.length > 0, marks: withReplacements(marks, context.locale ?? "nl") };
 }

@@ -1,5 +1,5 @@
 import type { Doc, Finding } from "./document";
-import type { Token } from "./text";
+import type { Span, Token } from "./text";
 import {
   GROUP_WORDS,
   HEALTH_STEMS,
@@ -18,7 +18,7 @@ import {
 // out, or in the sentence after one that named someone, when it goes on about him or her.
 
 /** Sentences that identify someone, from the names and addresses found and the words used. */
-export function identifyingSentences(doc: Doc, found: Finding[]): { named: Set<number>; singled: Set<number> } {
+export function identifyingSentences(doc: Doc, found: Finding[], streets: Span[] = []): { named: Set<number>; singled: Set<number> } {
   const named = new Set<number>();
   const singled = new Set<number>();
   for (const f of found) {
@@ -26,6 +26,8 @@ export function identifyingSentences(doc: Doc, found: Finding[]): { named: Set<n
     if (f.kind === "name") named.add(s);
     else singled.add(s);
   }
+  // A street narrows a person down to a few dozen doors ("een Marokkaanse jongen uit de Pijlstraat").
+  for (const street of streets) singled.add(doc.sentenceAt(street.start));
   for (const t of doc.tokens) {
     if (SINGLING_OUT.has(t.lower) || /^(nummer|nr|huisnummer)$/.test(t.lower)) {
       const next = doc.tokens[t.i + 1];
@@ -84,8 +86,8 @@ function thingNotPerson(word: string): boolean {
   return false;
 }
 
-export function findSpecialCategories(doc: Doc, found: Finding[]): Finding[] {
-  const ids = identifyingSentences(doc, found);
+export function findSpecialCategories(doc: Doc, found: Finding[], streets: Span[]): Finding[] {
+  const ids = identifyingSentences(doc, found, streets);
   const out: Finding[] = [];
   for (const m of doc.text.matchAll(SPECIAL)) {
     const start = m.index;
@@ -118,8 +120,8 @@ const AGES = [
 ];
 
 /** An age that, with what else the sentence says, points at one person. */
-export function findAges(doc: Doc, found: Finding[]): Finding[] {
-  const ids = identifyingSentences(doc, found);
+export function findAges(doc: Doc, found: Finding[], streets: Span[]): Finding[] {
+  const ids = identifyingSentences(doc, found, streets);
   const names = found.filter((f) => f.kind === "name");
   const out: Finding[] = [];
   const seen = new Set<number>();

@@ -10,11 +10,14 @@ import {
   HONORIFICS,
   IDIOMS,
   METHOD_PHRASES,
+  MULTIWORD_PLACES,
   OFFICES,
   ORDINARY_AT_SENTENCE_START,
   ORGANISATION_HEADS,
   ORGANISATION_TAILS,
   PARTICLES,
+  PERSON_VERBS_AFTER,
+  PERSON_VERBS_BEFORE,
   RELATIONS,
 } from "./vocabulary";
 
@@ -39,11 +42,12 @@ const NOT_PEOPLE = [
 ];
 
 const phrases = new PhraseIndex([...IDIOMS, ...METHOD_PHRASES]);
-const notPeople = new PhraseIndex(NOT_PEOPLE);
+const notPeople = new PhraseIndex([...NOT_PEOPLE, ...MULTIWORD_PLACES]);
 const CLOSING = new RegExp(`^(?:${CLOSINGS.map((c) => c.replace(/ /g, "\\s+")).join("|")})\\b[\\s,.!]*`, "iu");
 const INTRODUCTION = /\b(?:ik\s+ben|mijn\s+naam\s+is|ik\s+heet|ikzelf\s+ben)\s+(\p{Lu}[\p{L}-]+(?:\s+(?:(?:van|de|der|den|ter|ten|el)\s+)*\p{Lu}[\p{L}-]+)?)/giu;
 const ORGANISATION_TAIL_WORD = /(?:school|college|ziekenhuis|centrum|instituut|stichting|fonds|academie|museum|kliniek|theater|lyceum|huis)$/;
 const PLACE_PREPOSITIONS = new Set(["in", "uit", "naar", "te", "richting", "rond", "omgeving", "vanuit", "buiten"]);
+const SUBJECT_PRONOUNS = new Set(["je", "jij", "u", "jullie", "ik", "we", "wij", "ze", "zij", "hij", "het", "er", "dan", "maar"]);
 const DETERMINERS = new Set(["de", "het", "een", "die", "deze", "dat", "dit"]);
 
 export type NameContext = {
@@ -55,7 +59,8 @@ export type NameContext = {
 
 export function findNames(doc: Doc, lists: NameLists, context: NameContext): Finding[] {
   const tokens = doc.tokens;
-  const folded = tokens.map((t) => fold(t.text));
+  // "Esra's geboortedatum": the name without its possessive.
+  const folded = tokens.map((t) => fold(t.text).replace(/'s$/, ""));
   const writer = new Set(context.writer);
   const blocked = blockedTokens(doc, folded, lists, context.streets, writer);
   const found: Finding[] = [];
@@ -70,12 +75,15 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
   const nameWord = (t: Token, f: string, afterParticle: boolean) =>
     !blocked.has(t.i) &&
     !isAcronym(t) &&
+    f.length >= 2 &&
+    // "Pan-syndroom", "Klaassen-verhaal": a compound noun, not a double surname ("Jansen-Bos", "Jansen-de").
+    !/-(?!(?:de|van|der|den|ter|ten|el|al)$)\p{Ll}[\p{L}]*$/u.test(t.text) &&
     !ORGANISATION_TAILS.has(f) &&
     ((t.cap && (afterParticle || lists.surnames.has(f) || isFirstName(f) || !lists.words.has(f)) && !(t.atStart && lists.words.has(f))) ||
       (!t.cap && (lists.surnames.has(f) || isFirstName(f)) && !lists.ambiguous.has(f) && !lists.words.has(f)));
 
   /** From token `from`: initials, first names, particles and a surname, as far as they go. */
-  function run(from: number, allowLower: boolean): { last: number; parts: string[] } | null {
+  function run(from: number, allowLower: boolean, firstIsName = false): { last: number; parts: string[] } | null {
     let last = -1;
     const parts: string[] = [];
     let pendingParticle = false;
@@ -88,11 +96,11 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
         last = j;
         continue;
       }
-      if (PARTICLES.has(f) && j > from - 1 && (parts.length > 0 || last >= 0 || j === from)) {
+      if (PARTICLES.has(f)) {
         pendingParticle = true;
         continue;
       }
-      if (nameWord(t, f, pendingParticle) && (t.cap || allowLower)) {
+      if ((firstIsName && j === from) || (nameWord(t, f, pendingParticle) && (t.cap || allowLower))) {
         parts.push(f);
         last = j;
         pendingParticle = false;
@@ -180,8 +188,9 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
     const placeHere = lists.places.has(f) && PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
 
     if (isFirstName(f) && !datePrecedes && !placeHere) {
-      const ordinary = t.atStart && ORDINARY_AT_SENTENCE_START.has(f);
-      const r = run(i, false);
+      // "Wil je…", "Mark je agenda": at a sentence's start, a pronoun after it makes it a verb.
+      const ordinary = t.atStart && (ORDINARY_AT_SENTENCE_START.has(f) || SUBJECT_PRONOUNS.has(next?.lower ?? ""));
+      const r = run(i, false, true);
       if (r && (!ordinary || r.parts.length > 1 || ageFollows)) {
         emit(i, r.last, r.parts);
         i = r.last;
@@ -189,10 +198,17 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
       }
     }
 
-    // "Xiomara (34)": a capitalised word with an age in brackets is someone.
-    if (ageFollows && !lists.words.has(f) && !lists.places.has(f)) {
-      emit(i, i, [f]);
-      continue;
+    // "Xiomara (34)", "Petronella belde", "belde Petronella": someone no list knows.
+    const unknown = f.length >= 3 && !lists.words.has(f) && !lists.places.has(f) && !ORGANISATION_TAILS.has(f) && !ORGANISATION_HEADS.has(f);
+    const verbAfter = next && sameRun(t, next) && PERSON_VERBS_AFTER.has(next.lower);
+    const verbBefore = !t.atStart && PERSON_VERBS_BEFORE.has(tokens[i - 1]?.lower ?? "") && /^[ \t]+$/.test(t.before);
+    if (unknown && (ageFollows || verbAfter || verbBefore)) {
+      const r = run(i, false, true);
+      if (r) {
+        emit(i, r.last, r.parts);
+        i = r.last;
+        continue;
+      }
     }
 
     // A known surname in mid-sentence that is no ordinary word or town ("ik belde Hoekstra").

@@ -15,7 +15,8 @@ export function findEmails(doc: Doc): Finding[] {
   for (const m of doc.text.matchAll(EMAIL)) {
     const local = m[0].slice(0, m[0].indexOf("@")).toLowerCase();
     const role = local.split(/[._-]/)[0]!;
-    if (ROLE_MAILBOXES.has(local) || ROLE_MAILBOXES.has(role.replace(/\d+$/, ""))) continue;
+    // info@, wijkteamnoord@, secretariaat.oost@: an organisation's mailbox.
+    if (ROLE_MAILBOXES.has(role.replace(/\d+$/, "")) || [...ROLE_MAILBOXES].some((r) => r.length >= 4 && local.startsWith(r))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: "email" });
   }
   return out;
@@ -43,7 +44,7 @@ export function findPhones(doc: Doc): Finding[] {
 
 /** An organisation or service named just before (or just after) a number or account. */
 function nearOrganisation(doc: Doc, start: number, end: number): boolean {
-  const before = doc.wordsBefore(start, 8);
+  const before = doc.wordsBefore(start, 12);
   const after = doc.wordsAfter(end, 6);
   return [...before, ...after].some((w) => ORGANISATION_CONTACT_CUES.has(w) || (/(?:teams?|punt|loket|lijn|huis|centrum|praktijk|stichting)$/.test(w) && w !== "thuis"));
 }
@@ -159,6 +160,7 @@ export function findBirthdates(doc: Doc): Finding[] {
       const cued =
         /[°*✝]\s*$/.test(lead) ||
         doc.wordsBefore(start, 6).some((w) => BIRTH_CUES.has(w)) ||
+        doc.wordsBefore(start, 3, 1).some((w) => BIRTH_CUES.has(w)) || // "Geboortedatum: 11-09-1979"
         doc.wordsAfter(end, 6).some((w) => w === "jarig" || w === "verjaardag") ||
         (/^[ \t]+\d{1,3}(?:[ \t]+jaar)?\b/.test(doc.text.slice(end, end + 12)) && doc.wordsBefore(start, 3).includes("wordt"));
       if (!cued) continue;

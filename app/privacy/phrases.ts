@@ -28,7 +28,11 @@ export class PhraseIndex {
       for (const words of candidates) {
         if (i + words.length > tokens.length) continue;
         let ok = true;
-        for (let k = 1; k < words.length && ok; k++) ok = folded[i + k] === words[k] || folded[i + k] === words[k]!.replace(/-/g, "");
+        // The last word may start a compound: "Jan Klaassen-verhaal", "Roos van Leary-model".
+        for (let k = 1; k < words.length && ok; k++) {
+          const f = folded[i + k]!;
+          ok = f === words[k] || f === words[k]!.replace(/-/g, "") || (k === words.length - 1 && f.startsWith(`${words[k]}-`));
+        }
         if (!ok) continue;
         for (let k = 0; k < words.length; k++) covered.add(i + k);
         break;

@@ -75,8 +75,10 @@ function endsSentence(prev: Token, before: string, text: string, start: number):
   const mark = before.replace(/[\s*_>#`"'“”‘’()[\]]/g, "");
   if (!SENTENCE_END.test(mark)) return false;
   if (mark.startsWith(".") && mark.length === 1) {
+    if (before === ".") return false; // "t.n.v.", "o.a.", "3.5": no space, no new sentence
     if (prev.initial && (UPPER.test(text[start] ?? "") || /^(?:van|de|der|den|ter|ten|te|el|al)\s/.test(text.slice(start, start + 4)))) return false; // "J. de Vries", "A.M. Verhoeven"
     if (ABBREVIATIONS.has(prev.lower)) return false;
+    if (prev.text.length === 1 && prev.before === ".") return false; // the last letter of "t.n.v."
     if (/^\d+$/.test(prev.text) && !/\s/.test(before)) return false; // "12.30"
   }
   return true;

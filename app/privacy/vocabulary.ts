@@ -111,7 +111,7 @@ export const IDIOMS = [
   "jantje lacht", "jantje huilt", "jantje beton", "jantje van leiden", "jantje-van-leiden", "jan zonder land",
   "klaas vaak", "sinterklaas", "sint-nicolaas", "zwarte piet", "piet snot", "pietje precies", "pietje bell",
   "jip en janneke", "hans en grietje", "truus de mier", "jut en jul", "joost mag het weten", "tante betje",
-  "ome jan", "jan en piet", "kareltje", "keesje", "de kat uit de boom", "janboel", "jan-en-alleman",
+  "ome jan", "jan en piet", "peter pan", "peter pan-syndroom", "kareltje", "keesje", "de kat uit de boom", "janboel", "jan-en-alleman",
   "hollandse nieuwe", "sjaak afhaak", "tante pollewop", "meneer de uil", "dikkie dik", "nijntje",
   "pippi langkous", "bob de bouwer", "kees de jongen", "roodkapje", "assepoester", "doornroosje",
   "harry potter", "sherlock holmes", "donald duck", "mickey mouse", "sint maarten", "sint-maarten",
@@ -270,4 +270,30 @@ export const MONTHS: Record<string, number> = {
 export const ABBREVIATIONS = set(`
   dhr mevr mw mr dr drs ir ing prof bijv bv nr no tel ca st jl enz etc evt geb fam wed vz resp incl excl
   min max blz pag ha jr sr vs mnr mej burg ds mgr zgn zg ong afd tav ivm mbt iom ipv
+`);
+
+/** Towns whose names are several words (the open lists hold single words): never a person. */
+export const MULTIWORD_PLACES = [
+  "den haag", "den bosch", "'s-hertogenbosch", "'s-gravenhage", "den helder", "den dolder", "den ham",
+  "den burg", "bergen op zoom", "alphen aan den rijn", "capelle aan den ijssel", "krimpen aan den ijssel",
+  "nieuwerkerk aan den ijssel", "ouderkerk aan de amstel", "wijk bij duurstede", "wijk aan zee",
+  "egmond aan zee", "bergen aan zee", "noordwijk aan zee", "katwijk aan zee", "alphen aan de maas",
+  "berg en dal", "de bilt", "de meern", "de lier", "de rijp", "de wijk", "de koog", "de cocksdorp",
+  "ter apel", "ter aar", "ten boer", "ten post", "van ewijcksluis", "hoek van holland", "oud-beijerland",
+  "nieuw-vennep", "sint-michielsgestel", "sint-oedenrode", "sint anthonis", "sint maarten", "sint jansteen",
+  "het bildt", "de wolden", "de ronde venen", "de fryske marren", "stede broec", "hollands kroon",
+  "rijswijk", "rotterdam-zuid", "amsterdam-noord", "amsterdam zuidoost", "nieuw-west", "den hoorn",
+];
+
+/** After a capitalised word, verbs only people do: "Petronella belde", "Willemijn vertelde". */
+export const PERSON_VERBS_AFTER = set(`
+  vertelde vertelt zei zegt belde belt appte appt mailde mailt vroeg vraagt huilde huilt lachte lacht
+  woont woonde klaagt klaagde schreeuwde schreeuwt durft durfde voelt voelde wilde kookt kookte
+  stuurde stuurt liet weigerde weigert snapt snapte schaamt schaamde twijfelt twijfelde
+`);
+
+/** Before a capitalised word, verbs one does to or with a person: "belde Petronella", "hielp Dewi". */
+export const PERSON_VERBS_BEFORE = set(`
+  belde bel bellen sprak spreek spreken vroeg hielp help helpen bezocht bezoek ontmoette appte app
+  mailde feliciteerde troostte steunde begeleid begeleidde begeleiden adviseerde
 `);

@@ -25,6 +25,15 @@ Redouan Saida Said Samira Sanae Soufiane Touria Yassine Youssef Zakaria Zineb Zo
 Anand Ashwin Dewkumari Gaitri Kiran Radjesh Rakesh Sita Soenita Sunita Usha Vinod Marlon Dwayne Glenn Iwan Ruben Roy Romeo Rudy Winston Humberto
 Jandino Shurandy Gregory Jurgen Xaviera Zoila Carmelita Aicha Ayaan Abdi Abdirahman Farah Hodan Hawa Ifrah Warsame Yasmin Ahmad Amjad Bashar
 Ghada Hala Husam Khaled Lina Mahmoud Rami Rania Rasha Samer Tarek Wael Yara Yazan Abrham Feven Filmon Helen Merhawi Senait Tesfay Tsega Yonas
+Willemijn Petronella Jacoba Johanna Hendrika Geertruida Wilhelmina Cornelia Adriana Margaretha Jantina Hillegonda
+Evelien Mariëlle Marieke Saskia Suzanne Manon Mireille Nathalie Ilona Judith Marjolijn Miranda Renske Rianne Simone
+Tanja Wilma Willeke Yolanda Brigitte Claudia Anja Angelique Ank Annemiek Bernadet Carolien Daniëlle Dorien Elise
+Elske Femmy Gerdie Hermien Ilse Inge Irene Janneke Jikke Jorien Karlijn Kirsten Lidewij Linda Lonneke Madelon Marlies
+Mieke Mirjam Nanda Nicolette Noortje Paulien Reina Renate Rina Roelie Sientje Sylvia Trudy Vera Wendela Wies Wilhelmien
+Adrianus Cornelis Hendrikus Johannes Petrus Wilhelmus Jacobus Gerardus Theodorus Antonius Bernardus Franciscus Arjan
+Bastiaan Dennis Edwin Erwin Ferry Gerben Hugo Jeroen Koen Menno Michiel Niels Patrick Paul Remco Rick Sander Sjors
+Thijs Tom Vincent Wessel Wilco Arnold Bennie Chris Eelco Eric Evert-Jan Gerjan Henri Hidde Jelmer Jos Kees-Jan Lambert
+Marinus Marten Mathijs Mels Olaf Pim Reinier Rens Rutger Sietse Tijmen Timo Valentijn Wijnand Ype Ids Jisk Tjalling
 Joëlle Jozef Józef Kasia Katarzyna Krzysztof Magda Małgorzata Marek Marta Piotr Tomasz Agnieszka Andrzej Ewa Dorota Lukasz Łukasz Ionela Mihai
 `;
 
