@@ -11,6 +11,7 @@ import {
   IDIOMS,
   METHOD_PHRASES,
   MULTIWORD_PLACES,
+  NEVER_NAMES,
   OFFICES,
   ORDINARY_AT_SENTENCE_START,
   ORGANISATION_HEADS,
@@ -41,7 +42,10 @@ const NOT_PEOPLE = [
   "de profeet", "boeddha", "abraham", "mozes", "noach", "sarah", "sara",
 ];
 
-const phrases = new PhraseIndex([...IDIOMS, ...METHOD_PHRASES]);
+// A method's author on their own ("volgens Hofstede") is no resident; after a first name
+// ("Gerrit-Jan Hofstede") the same word is someone's surname.
+const phrases = new PhraseIndex([...IDIOMS, ...METHOD_PHRASES.filter((p) => /\s/.test(p))]);
+const authors = new Set(METHOD_PHRASES.filter((p) => !/\s/.test(p)).map(fold));
 const notPeople = new PhraseIndex([...NOT_PEOPLE, ...MULTIWORD_PLACES]);
 const CLOSING = new RegExp(`^(?:${CLOSINGS.map((c) => c.replace(/ /g, "\\s+")).join("|")})\\b[\\s,.!]*`, "iu");
 const INTRODUCTION = /\b(?:ik\s+ben|mijn\s+naam\s+is|ik\s+heet|ikzelf\s+ben)\s+(\p{Lu}[\p{L}-]+(?:\s+(?:(?:van|de|der|den|ter|ten|el)\s+)*\p{Lu}[\p{L}-]+)?)/giu;
@@ -69,11 +73,12 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
   const isAcronym = (t: Token) => t.text.length > 1 && t.text === t.text.toUpperCase();
   const isFirstName = (f: string) => lists.firstNames.has(f) || (f.includes("-") && f.split("-").every((p) => lists.firstNames.has(p)));
   const sameRun = (prev: Token, t: Token) =>
-    t.sentence === prev.sentence && (/^[ \t]+$/.test(t.before) || (prev.initial && /^\.[ \t]*$/.test(t.before)));
+    t.sentence === prev.sentence && (/^[ \t]+'?$/.test(t.before) || (prev.initial && /^\.[ \t]*$/.test(t.before)));
 
   /** A surname-like word after a first name, title or initials (capitalised, or a known name). */
   const nameWord = (t: Token, f: string, afterParticle: boolean) =>
     !blocked.has(t.i) &&
+    !NEVER_NAMES.has(f) &&
     !isAcronym(t) &&
     f.length >= 2 &&
     // "Pan-syndroom", "Klaassen-verhaal": a compound noun, not a double surname ("Jansen-Bos", "Jansen-de").
@@ -124,7 +129,7 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
   };
 
   for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i) || blocked.has(i)) continue;
+    if (used.has(i) || blocked.has(i) || NEVER_NAMES.has(folded[i]!)) continue;
     const t = tokens[i]!;
     const f = folded[i]!;
     const next = tokens[i + 1];
@@ -215,7 +220,13 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
     if (!t.atStart && f.length >= 4 && lists.surnames.has(f) && !lists.ambiguous.has(f) && !lists.words.has(f) && !lists.places.has(f) && !DETERMINERS.has(tokens[i - 1]?.lower ?? "")) {
       const r = run(i, false);
       if (r) {
-        emit(i, r.last, r.parts);
+        // "Achmed El Khattabi": back over particles and a first name no list knows.
+        let first = i;
+        while (first > 0 && PARTICLES.has(folded[first - 1]!) && sameRun(tokens[first - 1]!, tokens[first]!) && !used.has(first - 1)) first--;
+        const before = tokens[first - 1];
+        if (before && before.cap && !used.has(first - 1) && !blocked.has(first - 1) && !lists.words.has(folded[first - 1]!) && sameRun(before, tokens[first]!) && !NEVER_NAMES.has(folded[first - 1]!)) first--;
+        while (first < i && PARTICLES.has(folded[first]!) && !tokens[first]!.cap) first++;
+        emit(first, r.last, [...(first < i && !PARTICLES.has(folded[first]!) ? [folded[first]!] : []), ...r.parts]);
         i = r.last;
       }
     }
@@ -238,6 +249,11 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
 function blockedTokens(doc: Doc, folded: string[], lists: NameLists, streets: Span[], writer: Set<string>): Set<number> {
   const tokens = doc.tokens;
   const blocked = new Set<number>([...phrases.cover(tokens, folded), ...notPeople.cover(tokens, folded)]);
+  for (const t of tokens) {
+    const prev = tokens[t.i - 1];
+    const named = prev && prev.sentence === t.sentence && (prev.initial || folded[prev.i]!.split("-").every((p) => lists.firstNames.has(p)) || HONORIFICS.has(folded[prev.i]!));
+    if (authors.has(folded[t.i]!) && !named) blocked.add(t.i);
+  }
   let street = 0;
   for (const t of tokens) {
     while (street < streets.length && streets[street]!.end <= t.start) street++;
@@ -285,7 +301,6 @@ function blockedTokens(doc: Doc, folded: string[], lists: NameLists, streets: Sp
   if (tail !== null) for (const t of tokens) if (t.start >= tail) blocked.add(t.i);
   // "Ik ben Marloes", "mijn naam is …": the writer introduces themselves.
   for (const m of doc.text.matchAll(INTRODUCTION)) for (const w of m[1]!.split(/\s+/)) writer.add(fold(w));
-  void lists;
   return blocked;
 }
 

@@ -10,13 +10,16 @@ import { BIRTH_CUES, MONTHS, NOT_POSTCODE_LETTERS, ORGANISATION_CONTACT_CUES, RO
 
 const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+-]*@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 
+/** info@, wijkteamnoord@, secretariaat.oost@: an organisation's mailbox, not a person's. */
+function isRoleMailbox(local: string): boolean {
+  const first = local.split(/[._-]/)[0]!.replace(/\d+$/, "");
+  return ROLE_MAILBOXES.has(first) || [...ROLE_MAILBOXES].some((r) => r.length >= 4 && local.startsWith(r));
+}
+
 export function findEmails(doc: Doc): Finding[] {
   const out: Finding[] = [];
   for (const m of doc.text.matchAll(EMAIL)) {
-    const local = m[0].slice(0, m[0].indexOf("@")).toLowerCase();
-    const role = local.split(/[._-]/)[0]!;
-    // info@, wijkteamnoord@, secretariaat.oost@: an organisation's mailbox.
-    if (ROLE_MAILBOXES.has(role.replace(/\d+$/, "")) || [...ROLE_MAILBOXES].some((r) => r.length >= 4 && local.startsWith(r))) continue;
+    if (isRoleMailbox(m[0].slice(0, m[0].indexOf("@")).toLowerCase())) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: "email" });
   }
   return out;
@@ -44,6 +47,9 @@ export function findPhones(doc: Doc): Finding[] {
 
 /** An organisation or service named just before (or just after) a number or account. */
 function nearOrganisation(doc: Doc, start: number, end: number): boolean {
+  // An organisation's mailbox beside the number ("085-0609190 of info@wijkpuntoost.nl").
+  const around = doc.text.slice(Math.max(0, start - 80), end + 80);
+  for (const m of around.matchAll(/([\p{L}\d._%+-]+)@[\p{L}\d-]+\./gu)) if (isRoleMailbox(m[1]!.toLowerCase())) return true;
   const before = doc.wordsBefore(start, 12);
   const after = doc.wordsAfter(end, 6);
   return [...before, ...after].some((w) => ORGANISATION_CONTACT_CUES.has(w) || (/(?:teams?|punt|loket|lijn|huis|centrum|praktijk|stichting)$/.test(w) && w !== "thuis"));

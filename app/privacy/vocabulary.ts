@@ -101,7 +101,7 @@ export const STREET_PREFIXES = set(`
 
 /** Tussenvoegsels and surname particles ("de", "van der", "El", "Ait"). */
 export const PARTICLES = set(`
-  van de der den ter ten te het 't in op onder uit bij el al ben ait abou ibn von le la da di dos du del della
+  van de der den ter ten te het 't t in op onder uit bij el al ben ait abou ibn von le la da di dos du del della
 `);
 
 /** A first name in a fixed phrase is nobody: idioms, figures of speech, fictional and stock figures. */
@@ -295,5 +295,11 @@ export const PERSON_VERBS_AFTER = set(`
 /** Before a capitalised word, verbs one does to or with a person: "belde Petronella", "hielp Dewi". */
 export const PERSON_VERBS_BEFORE = set(`
   belde bel bellen sprak spreek spreken vroeg hielp help helpen bezocht bezoek ontmoette appte app
-  mailde feliciteerde troostte steunde begeleid begeleidde begeleiden adviseerde
+  mailde feliciteerde troostte steunde begeleid begeleidde begeleiden adviseerde heet heette genaamd
+`);
+
+/** Words that are never a name, whatever a name list says. */
+export const NEVER_NAMES = set(`
+  ik jij je hij zij ze wij we jullie u het de een die dat deze dit er hier daar wie wat waar hoe
+  maar want dus toen als of en ook nog wel niet geen al dan nu zo
 `);

@@ -35,7 +35,8 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const dictionaryWords = new Set<string>();
 const dictionaryPlaces = new Set<string>();
 for (const line of readFileSync(join(dictionaryDir, "index.dic"), "utf8").split("\n").slice(1)) {
-  const [word = "", flags = ""] = line.trim().split("/");
+  // OpenTaal spells the digraph ij as one character (ĳ, Ĳ); Dutch text almost never does.
+  const [word = "", flags = ""] = line.trim().replace(/ĳ/g, "ij").replace(/Ĳ/g, "IJ").split("/");
   if (!word || /\d/.test(word)) continue;
   if (word[0] === word[0]!.toLowerCase()) dictionaryWords.add(word);
   else if (/PI/.test(flags.match(/../g)?.join(" ") ?? "")) dictionaryPlaces.add(lower(word));
