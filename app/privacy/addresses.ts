@@ -2,7 +2,7 @@ import type { Doc, Finding } from "./document";
 import type { NameLists } from "./lists.server";
 import type { Span, Token } from "./text";
 import { fold } from "./text";
-import { LOWERCASE_STREET_SUFFIXES, PARTICLES, RESIDENCE_CUES, STREET_PREFIXES, STREET_SUFFIXES, STREET_WORDS, VENUES } from "./vocabulary";
+import { LOWERCASE_STREET_SUFFIXES, PARTICLES, WEAK_STREET_SUFFIXES, RESIDENCE_CUES, STREET_PREFIXES, STREET_SUFFIXES, STREET_WORDS, VENUES } from "./vocabulary";
 
 // Street names, and addresses: a street with a house number (and a postcode and town when they
 // follow). A street without a number is a place ("op het Mercatorplein"), never marked, but its
@@ -13,6 +13,7 @@ export type Streets = { findings: Finding[]; streets: Span[]; publicAddresses: S
 
 const SUFFIXES = [...STREET_SUFFIXES].sort((a, b) => b.length - a.length);
 const LOWERCASE_SUFFIXES = [...LOWERCASE_STREET_SUFFIXES].sort((a, b) => b.length - a.length);
+const WEAK = new Set(WEAK_STREET_SUFFIXES);
 const HOUSE_NUMBER = /^[ \t]*(?:nr\.?|nummer|no\.?)?[ \t]*(\d{1,4})(?:[ \t]?[a-zA-Z](?![\p{L}\d/])|-(?:[IVX]{1,3}|\d{1,3}|hs|bis)(?![\p{L}\d])|[ \t](?:hs|bis|I{1,3}|IV)(?![\p{L}\d]))?(?![\d.,:/-]?\d)/u;
 const TAIL = /^[ \t]*,?[ \t]*(?:([1-9]\d{3}[ ]?[A-Z]{2})(?![\p{L}\d]))?(?:[ \t]*,?[ \t]*((?:'s-)?\p{Lu}[\p{L}-]+(?:[ \t](?:aan|op|a\/d|bij)[ \t](?:de[ \t]|den[ \t])?\p{Lu}[\p{L}-]+|[ \t]\p{Lu}[\p{L}-]+)?))?/u;
 /** Words after a number that make it a count, not a house number ("Kerkstraat 40 woningen"). */
@@ -21,10 +22,13 @@ const COUNTED = /^[ \t]*(?:jaar|keer|minuten|min|uur|meter|m|km|procent|%|euro|â
 /** "Kerkstraat 2 t/m 48", "nummers 1-40": a stretch of a street, not one address. */
 const RANGE = /^[ \t]*(?:t\/m|tot(?:[ \t]+en[ \t]+met)?[ \t]+\d|-[ \t]*\d{2}|en[ \t]+\d)/;
 
-function isStreetToken(t: Token): boolean {
+/** "strong": a street name (Kerkstraat); "weak": a street only with a number (Hofstede is a surname). */
+function streetKind(t: Token): "strong" | "weak" | null {
   const w = t.lower;
-  for (const s of t.cap ? SUFFIXES : LOWERCASE_SUFFIXES) if (w.length >= s.length + 3 && w.endsWith(s)) return true;
-  return false;
+  for (const s of t.cap ? SUFFIXES : LOWERCASE_SUFFIXES) {
+    if (w.length >= s.length + 3 && w.endsWith(s)) return WEAK.has(s) ? "weak" : "strong";
+  }
+  return null;
 }
 
 /** Where the street's name starts: back over prefixes ("Burgemeester"), names and particles. */
@@ -63,7 +67,8 @@ export function findStreets(doc: Doc, lists: NameLists): Streets {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let last = i;
-    if (isStreetToken(t)) {
+    const kind = streetKind(t);
+    if (kind) {
       // "Kerkstraat"; "Jan van Galenstraat" (the name goes back).
     } else if (STREET_WORDS.has(t.lower) && t.cap && tokens[i + 1] && PARTICLES.has(tokens[i + 1]!.lower)) {
       // "Laan van Meerdervoort", "Plein van de Oude Raad": forward over particles to a capitalised word.
@@ -74,13 +79,14 @@ export function findStreets(doc: Doc, lists: NameLists): Streets {
     } else continue;
     const first = streetStart(doc, i, lists);
     const name = { start: tokens[first]!.start, end: tokens[last]!.end };
-    out.streets.push(name);
     const rest = text.slice(name.end, name.end + 60);
     const number = HOUSE_NUMBER.exec(rest);
     if (!number || COUNTED.test(rest.slice(number[0].length)) || RANGE.test(rest.slice(number[0].length))) {
+      if (kind !== "weak") out.streets.push(name);
       i = last;
       continue;
     }
+    out.streets.push(name);
     let end = name.end + number[0].length;
     const tail = TAIL.exec(text.slice(end, end + 60));
     if (tail?.[1] || (tail?.[2] && lists.places.has(fold(tail[2].split(/[ \t]/)[0]!)))) end += tail[0].length;

@@ -84,6 +84,14 @@ export const STREET_SUFFIXES = [
   "gaarde", "stede", "akker", "akkers", "weide", "hoek", "hout", "heuvel", "berg", "plaats", "hof",
 ];
 
+/** Street endings that end many surnames too (Hofstede, Groeneveld, Kouwenhoven, Zandberg): a
+ *  street only with a house number after it. */
+export const WEAK_STREET_SUFFIXES = [
+  "hof", "park", "pad", "markt", "wal", "baan", "ring", "erf", "hoven", "haven", "dam", "veld", "velden", "zijde",
+  "kwartier", "oord", "poort", "brink", "lei", "hage", "gaarde", "stede", "akker", "akkers", "weide", "hoek",
+  "hout", "heuvel", "berg", "plaats", "dijk", "burgwal",
+];
+
 /** Street endings that are also ordinary compounds (parkeerplaats, speelveld, fietspad): streets
  *  only with a capital. The rest are streets also when typed in lowercase ("esdoornstraat 3"). */
 export const LOWERCASE_STREET_SUFFIXES = ["straat", "laan", "plein", "gracht", "kade", "singel", "dreef", "steeg", "straatweg", "dwarsstraat"];
