@@ -30,6 +30,8 @@ function streetKind(t: Token): "strong" | "weak" | null {
   }
   return null;
 }
+/** The last letters a street name can end in: most words are ruled out with one lookup. */
+const LAST_TWO = new Set(STREET_SUFFIXES.map((s) => s.slice(-2)));
 
 /** Where the street's name starts: back over prefixes ("Burgemeester"), names and particles. */
 function streetStart(doc: Doc, end: number, lists: NameLists): number {
@@ -67,7 +69,7 @@ export function findStreets(doc: Doc, lists: NameLists): Streets {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     let last = i;
-    const kind = streetKind(t);
+    const kind = LAST_TWO.has(t.lower.slice(-2)) ? streetKind(t) : null;
     if (kind) {
       // "Kerkstraat"; "Jan van Galenstraat" (the name goes back).
     } else if (STREET_WORDS.has(t.lower) && t.cap && tokens[i + 1] && PARTICLES.has(tokens[i + 1]!.lower)) {

@@ -1,5 +1,5 @@
 import { findStreets } from "./addresses";
-import { findAges, findSpecialCategories } from "./descriptions";
+import { findAges, findSpecialCategories, identifyingSentences } from "./descriptions";
 import { Doc, type Finding } from "./document";
 import { type PrivacyCheck, type PrivacyContext, type PrivacyKind, type PrivacyMark, PRIVACY_TEXT_MAX } from "./kinds";
 import { nameLists } from "./lists.server";
@@ -70,7 +70,8 @@ export function checkPrivacy(text: string, context: PrivacyContext = {}): Privac
     (n) => !shaped.some((f) => overlaps(f, n)) && !streets.publicAddresses.some((p) => overlaps(p, n)),
   );
   const identified = [...shaped, ...names];
-  const described = [...findAges(doc, identified, streets.streets), ...findSpecialCategories(doc, identified, streets.streets)];
+  const ids = identifyingSentences(doc, identified, streets.streets);
+  const described = [...findAges(doc, identified, ids), ...findSpecialCategories(doc, ids)];
   const marks = settle([...identified, ...described]);
   return { warn: marks.length > 0, marks: withReplacements(marks, context.locale ?? "nl") };
 }

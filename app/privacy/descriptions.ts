@@ -63,20 +63,31 @@ function saidOfGroup(doc: Doc, t: Token): boolean {
 }
 
 type Category = NonNullable<Finding["category"]>;
-const STEMS: [Category, string[]][] = [
-  ["health", HEALTH_STEMS],
-  ["origin", ORIGIN_STEMS],
-  ["religion", RELIGION_STEMS],
-];
-/** "=word": that word only; otherwise the start of a word. */
-const SPECIAL = new RegExp(
-  `(?<![\\p{L}\\d])(?:${STEMS.flatMap(([c, stems]) =>
-    stems.map((s, n) => `(?<${c}_${n}>${s.startsWith("=") ? `${escape(s.slice(1))}(?![\\p{L}])` : `${escape(s)}[\\p{L}-]*`})`),
-  ).join("|")})`,
-  "giu",
-);
-function escape(s: string) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+type Stem = { stem: string; exact: boolean; category: Category };
+/** Stems by their first two letters: each word is compared with a handful, not all of them. */
+const STEMS = new Map<string, Stem[]>();
+for (const [category, stems] of [["health", HEALTH_STEMS], ["origin", ORIGIN_STEMS], ["religion", RELIGION_STEMS]] as const) {
+  for (const raw of stems) {
+    const exact = raw.startsWith("=");
+    const stem = exact ? raw.slice(1) : raw;
+    const list = STEMS.get(stem.slice(0, 2)) ?? [];
+    list.push({ stem, exact, category });
+    STEMS.set(stem.slice(0, 2), list);
+  }
+}
+
+/** The special-category word starting at this token, if any: its end and category. */
+function specialAt(doc: Doc, t: Token): { end: number; category: Category } | null {
+  for (const { stem, exact, category } of STEMS.get(t.lower.slice(0, 2)) ?? []) {
+    if (stem.includes(" ")) {
+      // "syndroom van down", "donkere huidskleur": compare the text from here.
+      if (doc.text.slice(t.start, t.start + stem.length).toLowerCase() !== stem) continue;
+      const rest = /^[\p{L}-]*/u.exec(doc.text.slice(t.start + stem.length))![0];
+      return { end: t.start + stem.length + rest.length, category };
+    }
+    if (exact ? t.lower === stem : t.lower.startsWith(stem)) return { end: t.end, category };
+  }
+  return null;
 }
 
 /** "Turkse kookles", "katholieke school": the word describes a thing or a place. */
@@ -86,71 +97,80 @@ function thingNotPerson(word: string): boolean {
   return false;
 }
 
-export function findSpecialCategories(doc: Doc, found: Finding[], streets: Span[]): Finding[] {
-  const ids = identifyingSentences(doc, found, streets);
+export type Identifying = ReturnType<typeof identifyingSentences>;
+
+export function findSpecialCategories(doc: Doc, ids: Identifying): Finding[] {
   const out: Finding[] = [];
-  for (const m of doc.text.matchAll(SPECIAL)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const at = doc.tokenIndexAt(start);
-    const t = doc.tokens[at];
-    if (!t || t.start !== start || doc.inSkipped({ start, end })) continue;
+  for (const t of doc.tokens) {
+    const special = specialAt(doc, t);
+    if (!special) continue;
     if (!aboutSomeone(doc, t.sentence, ids) || saidOfGroup(doc, t)) continue;
-    const lastToken = doc.tokens[doc.tokenIndexAt(end) - 1] ?? t;
+    const lastToken = doc.tokens[doc.tokenIndexAt(special.end) - 1] ?? t;
     const after = doc.tokens[lastToken.i + 1];
     if (after && after.sentence === t.sentence && thingNotPerson(after.lower)) continue;
-    const group = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] ?? "health_0";
-    out.push({ start, end, kind: "special", category: group.split("_")[0] as Category });
+    out.push({ start: t.start, end: special.end, kind: "special", category: special.category });
   }
   return out;
 }
 
-const NUMBER_WORDS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd";
+const NUMBER_WORDS = /^(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd)jarige?$/;
+/** Words before a number that make it someone's age ("is 15", "van 94", "bijna 80"). */
+const AGE_LEADS = new Set(["is", "was", "wordt", "werd", "van", "nu", "inmiddels", "pas", "amper", "bijna", "ruim", "rond", "ongeveer"]);
 /** After the number: a count, a range or a duration, not an age. */
-const NOT_AN_AGE_AFTER = String.raw`(?![\d]|[.,]\d|[:%-]|[ \t]*(?:(?:tot|en|à|a|-|of)[ \t]*\d|\+|plus|procent|keer|euro|minuten|uur|meter|dagen|weken|maanden|huizen|woningen|mensen|bewoners|kinderen|deelnemers|vrijwilligers|jaar[ \t]+(?:geleden|lang|bij|in|vrijwilliger|getrouwd|samen|werkzaam|actief|terug)))`;
-const AGES = [
-  // "Henk (83)", "Xiomara (34 jaar)"
-  /\((\d{1,3})(?:[ \t]*(?:jaar|jr\.?))?\)/g,
-  // "87-jarige", "15-jarig", "tachtigjarige"
-  new RegExp(`(?<![\\p{L}\\d])(?:(\\d{1,3})[ -]?jarige?|(?:${NUMBER_WORDS})jarige?)(?![\\p{L}])`, "giu"),
-  // "is 15", "van 94", ", 83," and "15 jaar (oud)"
-  new RegExp(String.raw`(?<=\b(?:is|was|wordt|werd|van|nu|inmiddels|pas|amper|bijna|ruim|rond|ongeveer)[ \t]+|,[ \t]*)(\d{1,3})(?:[ \t]+jaar(?:[ \t]+oud)?)?` + NOT_AN_AGE_AFTER, "g"),
+const NOT_AN_AGE_AFTER =
+  /^(?:\d|[.,]\d|[:%-](?!jarig)|[ \t]*(?:(?:tot|en|à|a|-|of)[ \t]*\d|\+|plus|procent|keer|euro|minuten|uur|meter|dagen|weken|maanden|huizen|woningen|mensen|bewoners|kinderen|deelnemers|vrijwilligers|jaar[ \t]+(?:geleden|lang|bij|in|vrijwilliger|getrouwd|samen|werkzaam|actief|terug))\b)/;
+
+/** Where an age is said at this token ("(83)", "87-jarige", "is 15 jaar", "wordt volgende week 102"). */
+function ageAt(doc: Doc, t: Token): { start: number; end: number; jarig: boolean } | null {
+  const { text } = doc;
+  if (NUMBER_WORDS.test(t.lower)) return { start: t.start, end: t.end, jarig: true };
+  if (!/^\d{1,3}$/.test(t.text) || Number(t.text) < 1 || Number(t.text) > 110) return null;
+  const after = text.slice(t.end, t.end + 40);
+  const jarig = /^[ -]?jarige?(?![\p{L}])/u.exec(after);
+  if (jarig) return { start: t.start, end: t.end + jarig[0].length, jarig: true };
+  if (/\([ \t]*$/.test(t.before)) {
+    const close = /^[ \t]*(?:jaar|jr\.?)?[ \t]*\)/.exec(after);
+    return close ? { start: t.start, end: t.end, jarig: false } : null;
+  }
+  if (NOT_AN_AGE_AFTER.test(after)) return null;
+  const unit = /^[ \t]+jaar(?:[ \t]+oud)?\b/.exec(after);
+  const end = t.end + (unit?.[0].length ?? 0);
+  const prev = doc.tokens[t.i - 1];
+  if (prev && prev.sentence === t.sentence && /^[ \t]+$/.test(t.before) && AGE_LEADS.has(prev.lower)) return { start: t.start, end, jarig: false };
+  if (/,[ \t]*$/.test(t.before)) return { start: t.start, end, jarig: false };
   // "wordt volgende week 102", "werd gisteren 90"
-  new RegExp(String.raw`(?<=\b(?:wordt|werd)\b[^.!?\n\d]{1,30}?)(\d{1,3})(?=[ \t]*(?:jaar\b|!|\.|,|$))` + NOT_AN_AGE_AFTER, "g"),
-];
+  for (let k = t.i - 1; k >= 0 && k >= t.i - 5 && doc.tokens[k]!.sentence === t.sentence; k--) {
+    const w = doc.tokens[k]!;
+    if (/^\d/.test(w.text)) break;
+    if ((w.lower === "wordt" || w.lower === "werd") && /^(?:[ \t]*(?:jaar\b|!|\.|,)|[ \t]*$)/.test(after)) return { start: t.start, end, jarig: false };
+  }
+  return null;
+}
 
 /** An age that, with what else the sentence says, points at one person. */
-export function findAges(doc: Doc, found: Finding[], streets: Span[]): Finding[] {
-  const ids = identifyingSentences(doc, found, streets);
+export function findAges(doc: Doc, found: Finding[], ids: Identifying): Finding[] {
   const names = found.filter((f) => f.kind === "name");
   const out: Finding[] = [];
-  const seen = new Set<number>();
-  for (const re of AGES) {
-    for (const m of doc.text.matchAll(re)) {
-      const digits = m[0].match(/\d+/)?.[0];
-      if (digits && (Number(digits) < 1 || Number(digits) > 110)) continue;
-      const start = m[0].startsWith("(") ? m.index + 1 : m.index;
-      const end = m[0].endsWith(")") ? m.index + m[0].length - 1 : m.index + m[0].length;
-      if (seen.has(start) || doc.inSkipped({ start, end })) continue;
-      const before = doc.wordsBefore(start, 6);
-      const near = before.slice(-4);
-      // The writer's own age ("Ik ben Marloes, 41", "ik (52)"), a group's ("kinderen van 8").
-      if (near.some((w) => w === "ik" || w === "mijn" || w === "me")) continue;
-      if (near.slice(-3).some((w) => GROUP_WORDS.has(w)) && !near.slice(-2).some((w) => PERSON_NOUNS.has(w))) continue;
-      const sentence = doc.sentenceAt(start);
-      const nameBefore = names.some((n) => n.end <= start && doc.sentenceAt(n.start) === sentence);
-      const attached =
-        names.some((n) => n.end <= start && start - n.end <= 6) ||
-        near.slice(-3).some((w) => PERSON_NOUNS.has(w)) ||
-        /jarig/.test(m[0]) ||
-        (before.some((w) => /^(?:is|was|wordt|werd)$/.test(w)) && (nameBefore || before.some((w) => PERSON_PRONOUNS.has(w) || PERSON_NOUNS.has(w))));
-      const pronoun = before.some((w) => PERSON_PRONOUNS.has(w));
-      const singled =
-        ids.named.has(sentence) || ids.singled.has(sentence) || (pronoun && (ids.named.has(sentence - 1) || ids.singled.has(sentence - 1)));
-      if (!attached || !singled) continue;
-      seen.add(start);
-      out.push({ start, end, kind: "age" });
-    }
+  for (const t of doc.tokens) {
+    const age = ageAt(doc, t);
+    if (!age || doc.inSkipped(age)) continue;
+    const before = doc.wordsBefore(age.start, 6);
+    const near = before.slice(-4);
+    // The writer's own age ("Ik ben Marloes, 41", "ik (52)"), a group's ("kinderen van 8").
+    if (near.some((w) => w === "ik" || w === "mijn" || w === "me")) continue;
+    if (near.slice(-3).some((w) => GROUP_WORDS.has(w)) && !near.slice(-2).some((w) => PERSON_NOUNS.has(w))) continue;
+    const sentence = t.sentence;
+    const nameBefore = names.some((n) => n.end <= age.start && doc.sentenceAt(n.start) === sentence);
+    const attached =
+      names.some((n) => n.end <= age.start && age.start - n.end <= 6) ||
+      near.slice(-3).some((w) => PERSON_NOUNS.has(w)) ||
+      age.jarig ||
+      (before.some((w) => /^(?:is|was|wordt|werd)$/.test(w)) && (nameBefore || before.some((w) => PERSON_PRONOUNS.has(w) || PERSON_NOUNS.has(w))));
+    const pronoun = before.some((w) => PERSON_PRONOUNS.has(w));
+    const singled =
+      ids.named.has(sentence) || ids.singled.has(sentence) || (pronoun && (ids.named.has(sentence - 1) || ids.singled.has(sentence - 1)));
+    if (!attached || !singled) continue;
+    out.push({ start: age.start, end: age.end, kind: "age" });
   }
   return out;
 }

@@ -48,7 +48,6 @@ const phrases = new PhraseIndex([...IDIOMS, ...METHOD_PHRASES.filter((p) => /\s/
 const authors = new Set(METHOD_PHRASES.filter((p) => !/\s/.test(p)).map(fold));
 const notPeople = new PhraseIndex([...NOT_PEOPLE, ...MULTIWORD_PLACES]);
 const CLOSING = new RegExp(`^(?:${CLOSINGS.map((c) => c.replace(/ /g, "\\s+")).join("|")})\\b[\\s,.!]*`, "iu");
-const INTRODUCTION = /\b(?:ik\s+ben|mijn\s+naam\s+is|ik\s+heet|ikzelf\s+ben)\s+(\p{Lu}[\p{L}-]+(?:\s+(?:(?:van|de|der|den|ter|ten|el)\s+)*\p{Lu}[\p{L}-]+)?)/giu;
 const ORGANISATION_TAIL_WORD = /(?:school|college|ziekenhuis|centrum|instituut|stichting|fonds|academie|museum|kliniek|theater|lyceum|huis)$/;
 const PLACE_PREPOSITIONS = new Set(["in", "uit", "naar", "te", "richting", "rond", "omgeving", "vanuit", "buiten"]);
 const SUBJECT_PRONOUNS = new Set(["je", "jij", "u", "jullie", "ik", "we", "wij", "ze", "zij", "hij", "het", "er", "dan", "maar"]);
@@ -250,9 +249,10 @@ function blockedTokens(doc: Doc, folded: string[], lists: NameLists, streets: Sp
   const tokens = doc.tokens;
   const blocked = new Set<number>([...phrases.cover(tokens, folded), ...notPeople.cover(tokens, folded)]);
   for (const t of tokens) {
+    if (!authors.has(folded[t.i]!)) continue;
     const prev = tokens[t.i - 1];
     const named = prev && prev.sentence === t.sentence && (prev.initial || folded[prev.i]!.split("-").every((p) => lists.firstNames.has(p)) || HONORIFICS.has(folded[prev.i]!));
-    if (authors.has(folded[t.i]!) && !named) blocked.add(t.i);
+    if (!named) blocked.add(t.i);
   }
   let street = 0;
   for (const t of tokens) {
@@ -272,10 +272,11 @@ function blockedTokens(doc: Doc, folded: string[], lists: NameLists, streets: Sp
   for (let i = 0; i < tokens.length; i++) {
     const f = folded[i]!;
     // "Stichting Jan de Wit", "buurthuis De Linde", "wethouder Jansen", "koningin Máxima"
-    const office = OFFICES.has(f) || [...OFFICES].some((o) => f.endsWith(`-${o}`) || f.endsWith(o) && f.length > o.length + 3 && /^(oud|loco|vice|ex)/.test(f));
+    const office = OFFICES.has(f) || (/^(?:oud|loco|vice|ex)-?/.test(f) && OFFICES.has(f.replace(/^(?:oud|loco|vice|ex)-?/, "")));
     if (ORGANISATION_HEADS.has(f) || office) for (const j of capitalRun(i + 1)) blocked.add(j);
     // "Methode Gordon", "model van Quinn": an author after a method word and "van".
-    if (/(?:methode|model|piramide|kwadrant|kwadranten|cirkel|ladder|theorie|cyclus|rollen|stijlen|schaal|matrix|fasen|boek|artikel)$/.test(f)) {
+    const next = tokens[i + 1];
+    if (next && (next.cap || PARTICLES.has(folded[i + 1]!)) && /(?:methode|model|piramide|kwadrant|kwadranten|cirkel|ladder|theorie|cyclus|rollen|stijlen|schaal|matrix|fasen|boek|artikel)$/.test(f)) {
       let j = i + 1;
       while (tokens[j] && PARTICLES.has(folded[j]!)) j++;
       if (tokens[j]?.cap && j - i <= 3) for (const k of capitalRun(j)) blocked.add(k);
@@ -299,8 +300,19 @@ function blockedTokens(doc: Doc, folded: string[], lists: NameLists, streets: Sp
   // The signature: a closing ("Groet,") and the name after it, or a bare name as the last line.
   const tail = signatureStart(doc.text);
   if (tail !== null) for (const t of tokens) if (t.start >= tail) blocked.add(t.i);
-  // "Ik ben Marloes", "mijn naam is …": the writer introduces themselves.
-  for (const m of doc.text.matchAll(INTRODUCTION)) for (const w of m[1]!.split(/\s+/)) writer.add(fold(w));
+  // "Ik ben Marloes", "mijn naam is …", "ik heet …": the writer introduces themselves.
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const w = folded[i]!;
+    if (w !== "ik" && w !== "mijn" && w !== "ikzelf") continue;
+    let j = i + 1;
+    if (w === "mijn" && folded[j] === "naam" && folded[j + 1] === "is") j += 2;
+    else if (folded[j] === "ben" || folded[j] === "heet") j += 1;
+    else continue;
+    while (tokens[j] && tokens[j]!.sentence === tokens[i]!.sentence && (tokens[j]!.cap || PARTICLES.has(folded[j]!)) && j <= i + 6) {
+      if (tokens[j]!.cap) writer.add(folded[j]!);
+      j++;
+    }
+  }
   return blocked;
 }
 

@@ -8,7 +8,8 @@ import { BIRTH_CUES, MONTHS, NOT_POSTCODE_LETTERS, ORGANISATION_CONTACT_CUES, RO
 // of birth. Each detector also knows what of that shape is public: an organisation's mailbox or
 // number, 112, 0800/0900/088 and 14 0xx numbers, a foundation's account, a meeting's date.
 
-const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d][\p{L}\d._%+-]*@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
+const LOCAL_PART = /[\p{L}\d._%+-]+$/u;
+const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/u;
 
 /** info@, wijkteamnoord@, secretariaat.oost@: an organisation's mailbox, not a person's. */
 function isRoleMailbox(local: string): boolean {
@@ -18,9 +19,13 @@ function isRoleMailbox(local: string): boolean {
 
 export function findEmails(doc: Doc): Finding[] {
   const out: Finding[] = [];
-  for (const m of doc.text.matchAll(EMAIL)) {
-    if (isRoleMailbox(m[0].slice(0, m[0].indexOf("@")).toLowerCase())) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind: "email" });
+  const { text } = doc;
+  // From each "@": the local part before it, the domain after it.
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    const local = LOCAL_PART.exec(text.slice(Math.max(0, at - 64), at))?.[0].replace(/^[._%+-]+/, "");
+    const domain = DOMAIN.exec(text.slice(at + 1, at + 256))?.[0];
+    if (!local || !domain || isRoleMailbox(local.toLowerCase())) continue;
+    out.push({ start: at - local.length, end: at + 1 + domain.length, kind: "email" });
   }
   return out;
 }
@@ -28,21 +33,31 @@ export function findEmails(doc: Doc): Finding[] {
 /** Numbers of services, companies and organisations, not of a person. */
 const PUBLIC_PHONE_TYPES = new Set(["TOLL_FREE", "PREMIUM_RATE", "UAN", "SHARED_COST", "VOICEMAIL"]);
 
+/** Where a phone number may be: a + or a 0 (or "(0"), then at least eight more digits and separators.
+ *  Dutch writers always give the trunk 0 or a country code; nine bare digits are something else. */
+const PHONE_CANDIDATE = /(?:\+|\(0|0)\d[\d \t().\/-]{6,22}\d/g;
+
 export function findPhones(doc: Doc): Finding[] {
-  if (!/\d{2}/.test(doc.text)) return [];
   const out: Finding[] = [];
-  for (const found of findPhoneNumbersInText(doc.text, { defaultCountry: "NL" })) {
-    const raw = doc.text.slice(found.startsAt, found.endsAt);
-    // Dutch writers always give the trunk 0 or a country code; nine bare digits are something else.
-    if (!/^[0+(]/.test(raw)) continue;
-    const span = { start: found.startsAt, end: found.endsAt };
-    if (doc.inSkipped(span)) continue;
-    const type = found.number.getType();
-    if (type && PUBLIC_PHONE_TYPES.has(type)) continue;
-    if (type !== "MOBILE" && nearOrganisation(doc, span.start, span.end)) continue;
-    out.push({ ...span, kind: "phone" });
+  for (const candidate of doc.text.matchAll(PHONE_CANDIDATE)) {
+    // libphonenumber-js reads only the candidate (reading the whole text costs a millisecond a kilobyte).
+    const from = Math.max(0, candidate.index - 1);
+    const window = doc.text.slice(from, candidate.index + candidate[0].length + 1);
+    for (const found of findPhoneNumbersInText(window, { defaultCountry: "NL" })) out.push(...phoneFinding(doc, from + found.startsAt, from + found.endsAt, found.number.getType()));
   }
   return out;
+}
+
+function phoneFinding(doc: Doc, start: number, end: number, type: string | undefined): Finding[] {
+  {
+    const raw = doc.text.slice(start, end);
+    if (!/^[0+(]/.test(raw)) return [];
+    const span = { start, end };
+    if (doc.inSkipped(span)) return [];
+    if (type && PUBLIC_PHONE_TYPES.has(type)) return [];
+    if (type !== "MOBILE" && nearOrganisation(doc, span.start, span.end)) return [];
+    return [{ ...span, kind: "phone" }];
+  }
 }
 
 /** An organisation or service named just before (or just after) a number or account. */
@@ -133,12 +148,15 @@ const SIDECODES = [
   `${L}{2}-\\d{3}-${L}`, `${L}-\\d{3}-${L}{2}`, `${L}{3}-\\d{2}-${L}`, `${L}-\\d{2}-${L}{3}`,
   `\\d-${L}{2}-\\d{3}`, `\\d{3}-${L}{2}-\\d`,
 ];
-const PLATE = new RegExp(`(?<![\\p{L}\\d-])(?:${SIDECODES.join("|")})(?![\\p{L}\\d-])`, "giu");
+const SIDECODE = new RegExp(`^(?:${SIDECODES.join("|")})$`, "i");
+/** Three groups joined by dashes: the shape every sidecode has. */
+const PLATE_SHAPE = /[A-Za-z\d]{1,3}-[A-Za-z\d]{1,3}-[A-Za-z\d]{1,3}/g;
 const PLATE_CUES = /kenteken|auto|busje|bus|wagen|scooter|brommer|motor|caravan|camper|bestelbus|parkeer/;
 
 export function findPlates(doc: Doc): Finding[] {
   const out: Finding[] = [];
-  for (const m of doc.text.matchAll(PLATE)) {
+  for (const m of doc.text.matchAll(PLATE_SHAPE)) {
+    if (!SIDECODE.test(m[0]) || /[\p{L}\d-]/u.test(doc.text[m.index - 1] ?? "") || /[\p{L}\d-]/u.test(doc.text[m.index + m[0].length] ?? "")) continue;
     // Upper case is how plates are written; in lower case only with a vehicle named nearby.
     if (m[0] !== m[0].toUpperCase() && !doc.wordsBefore(m.index, 8).some((w) => PLATE_CUES.test(w))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: "plate" });

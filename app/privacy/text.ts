@@ -29,12 +29,29 @@ const SENTENCE_END = /[.!?…;:]/;
 const UPPER = /^\p{Lu}/u;
 
 /** Web addresses and @mentions: their letters and digits are not names or numbers of anyone. */
-const NOT_PROSE = /\bhttps?:\/\/[^\s<>()[\]]+|\bwww\.[^\s<>()[\]]+|(?<![\p{L}\d.])@[\p{L}\d_-]+/giu;
+const URL = /https?:\/\/[^\s<>()[\]]+|www\.[^\s<>()[\]]+/giy;
+const MENTION = /@[\p{L}\d_-]+/uy;
 
 export function unprosed(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(NOT_PROSE)) spans.push({ start: m.index, end: m.index + m[0].length });
+  // From each "h", "w" or "@" that can start one (a sticky regex tries only there: a scan of
+  // the whole text with a lookbehind costs more than the rest of the check).
+  for (const start of [...indexesOf(text, "http"), ...indexesOf(text, "www."), ...indexesOf(text, "@")].sort((a, b) => a - b)) {
+    if (spans.length && start < spans.at(-1)!.end) continue;
+    const before = text[start - 1] ?? " ";
+    const re = text[start] === "@" ? MENTION : URL;
+    if (text[start] === "@" ? /[\p{L}\d.]/u.test(before) : /[\p{L}\d]/u.test(before)) continue;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (m) spans.push({ start, end: start + m[0].length });
+  }
   return spans;
+}
+
+function indexesOf(text: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) out.push(at);
+  return out;
 }
 
 export function tokenize(text: string, skip: Span[]): Token[] {
@@ -50,7 +67,7 @@ export function tokenize(text: string, skip: Span[]): Token[] {
     const before = text.slice(prevEnd, start);
     const prev = tokens.at(-1);
     let atStart = prev === undefined || before.includes("\n");
-    if (!atStart && prev && endsSentence(prev, before, text, start)) atStart = true;
+    if (!atStart && prev && before !== " " && endsSentence(prev, before, text, start)) atStart = true;
     if (atStart && prev) sentence++;
     prevEnd = end;
     if (inSkip) continue;
@@ -58,7 +75,7 @@ export function tokenize(text: string, skip: Span[]): Token[] {
     tokens.push({
       i: tokens.length,
       text: word,
-      lower: word.toLocaleLowerCase("nl"),
+      lower: word.toLowerCase(),
       start,
       end,
       cap: UPPER.test(word),
@@ -94,10 +111,7 @@ export function insideAny(span: Span, spans: Span[]): boolean {
 
 /** Lowercase, without accents: "Yıldırım" and "Yildirim" meet. */
 export function fold(word: string): string {
-  return word
-    .toLocaleLowerCase("nl")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ı/g, "i")
-    .replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  if (/^[a-z0-9' -]*$/.test(lower)) return lower; // most words: nothing to fold
+  return lower.normalize("NFD").replace(/\p{M}/gu, "").replace(/ı/g, "i").replace(/’/g, "'");
 }

@@ -202,7 +202,7 @@ export const HEALTH_STEMS = [
   "dement", "alzheimer", "parkinson", "kanker", "tumor", "chemo", "depressi", "psychose", "psychotisch",
   "schizofre", "bipolair", "manisch", "borderline", "autis", "=adhd", "=add", "verslaafd", "verslaving",
   "alcoholist", "diabet", "suikerziek", "slechthorend", "=doof", "=dove", "blind", "slechtziend", "rolstoel",
-  "rollator", "zwanger", "=hiv", "=aids", "beroerte", "hersenbloeding", "hartaanval", "hartpatiënt",
+  "rollator", "zwanger", "hiv", "=aids", "beroerte", "hersenbloeding", "hartaanval", "hartpatiënt",
   "hartfalen", "=copd", "longziekte", "epilep", "verstandelijk", "=lvb", "=nah", "hersenletsel", "=ptss",
   "trauma", "angststoornis", "paniekaanval", "suïcid", "suicid", "zelfmoord", "eetstoornis", "anorexia",
   "boulimi", "dyslex", "downsyndroom", "syndroom van down", "multiple sclerose", "=ms", "=ggz", "psychiatr",
