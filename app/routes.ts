@@ -44,5 +44,6 @@ export default [
   route("search/synonyms", "routes/search-synonyms.tsx"),
   route("search/misses", "routes/search-misses.tsx"),
   route("api/search", "routes/api.search.ts"),
+  route("api/privacy-check", "routes/api.privacy-check.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

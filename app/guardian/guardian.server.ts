@@ -315,6 +315,18 @@ export class Guardian {
   ensureCanUnretireCompetence = (c: { retiredAt: Date | null }) => ensure(this.whyNotUnretireCompetence(c));
   ensureCanEditProfile = (m: MemberRef) => ensure(this.whyNotEditProfile(m));
 
+  // ── Privacy guard ────────────────────────────────────────────────────────────────────
+  // Members have their text checked before they publish it (the check reads nothing stored;
+  // it costs the server work, and visitors publish nothing).
+
+  whyNotCheckPrivacy(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    return ALLOWED;
+  }
+
+  canCheckPrivacy = () => this.whyNotCheckPrivacy() === ALLOWED;
+  ensureCanCheckPrivacy = () => ensure(this.whyNotCheckPrivacy());
+
   // ── Meetings and reports ─────────────────────────────────────────────────────────────
   // Organisers and admins run the circle's meetings: they plan one, open its agenda, turn it
   // into its report after it was held, write, link, publish and delete. Members take part in

@@ -2,6 +2,7 @@ import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
 import * as meetings from "./meetings";
 import * as members from "./members";
+import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
 import type { Messages } from "./nl";
@@ -199,6 +200,7 @@ const en: Messages = {
   replies: replies.en,
   competences: competences.en,
   members: members.en,
+  privacyGuard: privacyGuard.en,
   meetings: meetings.en,
   search: search.en,
 };

@@ -2,6 +2,7 @@ import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
 import * as meetings from "./meetings";
 import * as members from "./members";
+import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
 
@@ -200,6 +201,7 @@ const nl = {
   replies: replies.nl,
   competences: competences.nl,
   members: members.nl,
+  privacyGuard: privacyGuard.nl,
   meetings: meetings.nl,
   search: search.nl,
 };

@@ -655,3 +655,11 @@ describe("meetings and reports: action × role × state", () => {
     expect(guardianFor("admin").visibleMeetingsWhere()).toEqual({});
   });
 });
+
+describe("privacy guard: action × role", () => {
+  // Columns: anonymous, member, organiser, admin.
+  it("lets every member, and no visitor, have a text checked", () => {
+    expect(viewerRoles.map((r) => guardianFor(r).canCheckPrivacy())).toEqual([n, Y, Y, Y]);
+    expect(() => guardianFor("anonymous").ensureCanCheckPrivacy()).toThrow(Forbidden);
+  });
+});
