@@ -38,10 +38,11 @@ export function identifyingSentences(doc: Doc, found: Finding[], streets: Span[]
   return { named, singled };
 }
 
-function aboutSomeone(doc: Doc, sentence: number, ids: { named: Set<number>; singled: Set<number> }): boolean {
+function aboutSomeone(doc: Doc, sentence: number, ids: { named: Set<number>; singled: Set<number> }, isNoun: boolean): boolean {
   if (ids.named.has(sentence)) return true;
   const words = doc.sentenceTokens(sentence);
-  const onePerson = words.some((t) => PERSON_NOUNS.has(t.lower) && !GROUP_WORDS.has(t.lower));
+  // "een moslim", "de Marokkaan": the word itself is a person.
+  const onePerson = isNoun || words.some((t) => PERSON_NOUNS.has(t.lower) && !GROUP_WORDS.has(t.lower));
   if (ids.singled.has(sentence) && onePerson) return true;
   // "Henk woont alleen. Hij heeft sinds kort dementie.": the next sentences go on about Henk.
   const refers = words.some((t) => PERSON_PRONOUNS.has(t.lower)) || onePerson;
@@ -90,6 +91,9 @@ function specialAt(doc: Doc, t: Token): { end: number; category: Category } | nu
   return null;
 }
 
+/** Origin and religion words that name a person ("moslim", "Marokkaan", "christen"), not an adjective. */
+const PERSON_WORD = /^(?:moslim|christen|jood|hindoe|boeddhist|sikh|atheïst|atheist|salafist|bekeerling|marokkaan|turk|surinamer|antilliaan|arubaan|kaapverdiaan|somaliër|syriër|eritreeër|afghaan|irakees|iraniër|koerd|roemeen|bulgaar|ghanees|nigeriaan|hindoestaan|javaan|molukker|chinees|vietnamees|afrikaan|oekraïner|russin|berber|riffijn|egyptenaar|ethiopiër|soedanees|jemeniet|libanees|pakistaan|tunesiër|algerijn|vluchteling|asielzoeker|statushouder|allochtoon)$/;
+
 /** "Turkse kookles", "katholieke school": the word describes a thing or a place. */
 function thingNotPerson(word: string): boolean {
   if (NOT_A_PERSON_AFTER.has(word)) return true;
@@ -104,7 +108,8 @@ export function findSpecialCategories(doc: Doc, ids: Identifying): Finding[] {
   for (const t of doc.tokens) {
     const special = specialAt(doc, t);
     if (!special) continue;
-    if (!aboutSomeone(doc, t.sentence, ids) || saidOfGroup(doc, t)) continue;
+    const isNoun = special.category !== "health" && PERSON_WORD.test(t.lower);
+    if (!aboutSomeone(doc, t.sentence, ids, isNoun) || saidOfGroup(doc, t)) continue;
     const lastToken = doc.tokens[doc.tokenIndexAt(special.end) - 1] ?? t;
     const after = doc.tokens[lastToken.i + 1];
     if (after && after.sentence === t.sentence && thingNotPerson(after.lower)) continue;
@@ -128,8 +133,8 @@ function ageAt(doc: Doc, t: Token): { start: number; end: number; jarig: boolean
   const after = text.slice(t.end, t.end + 40);
   const jarig = /^[ -]?jarige?(?![\p{L}])/u.exec(after);
   if (jarig) return { start: t.start, end: t.end + jarig[0].length, jarig: true };
-  if (/\([ \t]*$/.test(t.before)) {
-    const close = /^[ \t]*(?:jaar|jr\.?)?[ \t]*\)/.exec(after);
+  if (/\([ \t*_]*$/.test(t.before)) {
+    const close = /^[ \t*_]*(?:jaar|jr\.?)?[ \t*_]*\)/.exec(after);
     return close ? { start: t.start, end: t.end, jarig: false } : null;
   }
   if (NOT_AN_AGE_AFTER.test(after)) return null;

@@ -123,7 +123,7 @@ export function findBsns(doc: Doc): Finding[] {
 }
 
 const POSTCODE = /(?<![\p{L}\d€$])([1-9]\d{3}) ?([A-Z]{2})(?![\p{L}\d])/gu;
-const HOUSE_NUMBER_AFTER = /^[ \t]*,?[ \t]*(?:(?:huis)?nummer|nr\.?|no\.?|huisnr\.?)?[ \t]*(\d{1,4})(?:[ \t]?[a-zA-Z](?![\p{L}])|-[\dIVX]{1,3}|[ \t]?(?:hs|bis|I{1,3})(?![\p{L}]))?(?![\d.,:])/u;
+const HOUSE_NUMBER_AFTER = /^[ \t]*,?[ \t]*(?:(?:huis)?nummer|nr\.?|no\.?|huisnr\.?)?[ \t]*(\d{1,4})(?:[ \t]?[a-zA-Z](?![\p{L}])|-[\dIVX]{1,3}|[ \t]?(?:hs|bis|I{1,3})(?![\p{L}]))?(?!\d|[.,:]\d)/u;
 const HOUSE_NUMBER_LATER = /^[^.\n]{0,25}?huisnummer[ \t:]*(\d{1,4}[a-zA-Z]?)/u;
 
 /** A postcode with its house number (or a full postcode on its own, which points at one street side). */
