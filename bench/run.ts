@@ -1,4 +1,4 @@
-// npm run bench [-- --fresh] [--seconds=10] [--only=20000|search] [--connections=10] [--profile=page20]
+// npm run bench [-- --fresh] [--seconds=10] [--only=20000|search|privacy] [--connections=10] [--profile=page20]
 //                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
 //                 [--processes=auto|N]  (WEB_CONCURRENCY of the server under test; auto = one per core)
 //                 [--scenarios=post,page20]  (only these scenarios' statements and load; keys in scenarios.ts)
@@ -41,7 +41,7 @@ const WARMUP_SECONDS = 2;
 const SERVER_WARMUP_SECONDS = 20;
 /** Only these scenarios (keys), to measure one change quickly; all by default. */
 const ONLY_SCENARIOS = arg("scenarios")?.split(",");
-const SIZES = arg("only") && arg("only") !== "search" ? [Number(arg("only"))] : [...DATASET_SIZES];
+const SIZES = arg("only") && !["search", "privacy"].includes(arg("only")!) ? [Number(arg("only"))] : [...DATASET_SIZES];
 const started = Date.now();
 
 function phase(what: string) {
@@ -276,13 +276,26 @@ function runSearchBench(): number {
   return child.status ?? 1;
 }
 
-const ONLY_SEARCH = arg("only") === "search";
+/** The privacy guard's bench (bench/privacy.ts) in its own process, with a collector it can force. */
+function runPrivacyBench(): number {
+  const passOn = process.argv.slice(2).filter((a) => /^--rounds=/.test(a));
+  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/privacy.ts", ...passOn], { stdio: "inherit" });
+  return child.status ?? 1;
+}
 
-(ONLY_SEARCH ? Promise.resolve(0) : main())
+const ONLY_SEARCH = arg("only") === "search";
+const ONLY_PRIVACY = arg("only") === "privacy";
+
+(ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
-    if (process.argv.includes("--no-search")) return code;
+    if (ONLY_PRIVACY || process.argv.includes("--no-search")) return code;
     phase("search bench (bench/search.ts)");
     return Math.max(code, runSearchBench());
+  })
+  .then((code) => {
+    if (ONLY_PRIVACY || ONLY_SEARCH) return code;
+    phase("privacy guard bench (bench/privacy.ts)");
+    return Math.max(code, runPrivacyBench());
   })
   .then(
     (code) => process.exit(code),
