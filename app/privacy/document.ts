@@ -44,7 +44,6 @@ export class Doc {
     const out: string[] = [];
     for (let i = at - 1; i >= 0 && out.length < n; i--) {
       const t = this.tokens[i]!;
-      if (t.sentence < first - sentences && i < at - 1) break;
       if (t.sentence < first - sentences) break;
       out.unshift(t.lower);
     }

@@ -49,15 +49,11 @@ export function findPhones(doc: Doc): Finding[] {
 }
 
 function phoneFinding(doc: Doc, start: number, end: number, type: string | undefined): Finding[] {
-  {
-    const raw = doc.text.slice(start, end);
-    if (!/^[0+(]/.test(raw)) return [];
-    const span = { start, end };
-    if (doc.inSkipped(span)) return [];
-    if (type && PUBLIC_PHONE_TYPES.has(type)) return [];
-    if (type !== "MOBILE" && nearOrganisation(doc, span.start, span.end)) return [];
-    return [{ ...span, kind: "phone" }];
-  }
+  if (!/^[0+(]/.test(doc.text.slice(start, end))) return [];
+  if (doc.inSkipped({ start, end })) return [];
+  if (type && PUBLIC_PHONE_TYPES.has(type)) return [];
+  if (type !== "MOBILE" && nearOrganisation(doc, start, end)) return [];
+  return [{ start, end, kind: "phone" }];
 }
 
 /** An organisation or service named just before (or just after) a number or account. */
