@@ -67,23 +67,28 @@ async function main(): Promise<number> {
     ["120-word reply (typing)", reply, undefined],
   ] as const) {
     for (let i = 0; i < WARMUP; i++) checkPrivacy(text);
+    // Wall time is what a member waits; CPU time (this thread's, per check) is what the check
+    // costs, whatever else the machine runs at the moment.
     const times: number[] = [];
-    const cpu0 = process.cpuUsage();
+    const cpuTimes: number[] = [];
     let marks = 0;
     for (let i = 0; i < ROUNDS; i++) {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       marks = checkPrivacy(text).marks.length;
       times.push(performance.now() - start);
+      const cpu = process.cpuUsage(cpuStart);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
     }
-    const cpu = process.cpuUsage(cpu0);
     times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
     const p95 = percentile(times, 95);
     const pass = target === undefined ? "" : p95 < target ? `  PASS (< ${target} ms)` : `  FAIL (target < ${target} ms)`;
     if (target !== undefined && p95 >= target) failed = true;
     lines.push(
       `  ${name.padEnd(26)} ${words(text)} words, ${text.length} chars, ${marks} marks: ` +
         `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms, ` +
-        `CPU ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(2)} ms/check${pass}`,
+        `CPU p50 ${percentile(cpuTimes, 50).toFixed(2)} ms, p95 ${percentile(cpuTimes, 95).toFixed(2)} ms${pass}`,
     );
   }
   const report = lines.join("\n");

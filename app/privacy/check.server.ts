@@ -14,6 +14,7 @@ import { PARTICLES } from "./vocabulary";
 
 /** When two findings overlap, the more specific kind wins (an e-mail address holds a name). */
 const PRIORITY: PrivacyKind[] = ["email", "iban", "phone", "bsn", "plate", "birthdate", "address", "postcode", "name", "age", "special"];
+const RANK = Object.fromEntries(PRIORITY.map((k, i) => [k, i])) as Record<PrivacyKind, number>;
 
 const REPLACEMENTS: Record<"nl" | "en", Record<Exclude<PrivacyKind, "name" | "special">, string> & { person: string; family: string; health: string; origin: string; religion: string }> = {
   nl: {
@@ -88,12 +89,20 @@ function writerWords(context: PrivacyContext): Set<string> {
 
 /** One mark per stretch of text: the higher-priority kind, then the longer finding, wins. */
 function settle(findings: Finding[]): Finding[] {
-  const ranked = [...findings].sort(
-    (a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const byStart = findings.filter((f) => f.end > f.start).sort((a, b) => a.start - b.start);
   const kept: Finding[] = [];
-  for (const f of ranked) if (f.end > f.start && !kept.some((k) => overlaps(k, f))) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  // Overlaps are rare and local: settle each run of findings that overlap one another on its own.
+  for (let i = 0; i < byStart.length; ) {
+    let end = byStart[i]!.end;
+    let j = i + 1;
+    while (j < byStart.length && byStart[j]!.start < end) end = Math.max(end, byStart[j++]!.end);
+    const group = byStart.slice(i, j).sort((a, b) => RANK[a.kind] - RANK[b.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const winners: Finding[] = [];
+    for (const f of group) if (!winners.some((k) => overlaps(k, f))) winners.push(f);
+    kept.push(...winners.sort((a, b) => a.start - b.start));
+    i = j;
+  }
+  return kept;
 }
 
 /** "bewoner A" for the first person named, "bewoner B" for the next; every mention of one person the same. */

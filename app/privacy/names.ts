@@ -187,7 +187,8 @@ export function findNames(doc: Doc, lists: NameLists, context: NameContext): Fin
       continue;
     }
 
-    const ageFollows = /^[ \t]*\([ \t]*\d{1,3}[ \t]*(?:jaar|jr\.?)?[ \t]*[,)]/.test(doc.text.slice(t.end, t.end + 14));
+    const bracket = doc.text.indexOf("(", t.end);
+    const ageFollows = bracket >= 0 && bracket <= t.end + 2 && /^[ \t]*\([ \t]*\d{1,3}[ \t]*(?:jaar|jr\.?)?[ \t]*[,)]/.test(doc.text.slice(t.end, t.end + 14));
     const datePrecedes = /^\d{1,2}$/.test(tokens[i - 1]?.text ?? "") && /^[ \t]+$/.test(t.before);
     const placeHere = lists.places.has(f) && PLACE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? "");
 
