@@ -287,8 +287,19 @@ export class Guardian {
     return ALLOWED;
   }
 
-  /** Profiles are public, like the posts they list; an erased member has none (404). */
+  // Who is in the circle is for the circle (docs/decisions/017-uploaded-files.md): the member
+  // directory, profiles and photos are for signed-in members. Posts stay readable by visitors
+  // as before; they see the author's name, without a link or photo. No list ever shows an
+  // e-mail address (whyNotSeeEmailOf), and an erased member is in no list and has no profile.
+  whyNotSeeMembers(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    return ALLOWED;
+  }
+
+  /** A profile, and the member's photo wherever it appears; an erased member has none (404). */
   whyNotSeeProfile(member: MemberRef): Denial {
+    const denial = this.whyNotSeeMembers();
+    if (denial) return denial;
     if (member.erasedAt) return "the account was erased";
     return ALLOWED;
   }
@@ -307,12 +318,20 @@ export class Guardian {
   canManageCompetences = () => this.whyNotManageCompetences() === ALLOWED;
   canRetireCompetence = (c: { retiredAt: Date | null }) => this.whyNotRetireCompetence(c) === ALLOWED;
   canUnretireCompetence = (c: { retiredAt: Date | null }) => this.whyNotUnretireCompetence(c) === ALLOWED;
+  canSeeMembers = () => this.whyNotSeeMembers() === ALLOWED;
   canSeeProfile = (m: MemberRef) => this.whyNotSeeProfile(m) === ALLOWED;
   canEditProfile = (m: MemberRef) => this.whyNotEditProfile(m) === ALLOWED;
 
   ensureCanManageCompetences = () => ensure(this.whyNotManageCompetences());
   ensureCanRetireCompetence = (c: { retiredAt: Date | null }) => ensure(this.whyNotRetireCompetence(c));
   ensureCanUnretireCompetence = (c: { retiredAt: Date | null }) => ensure(this.whyNotUnretireCompetence(c));
+  ensureCanSeeMembers = () => ensure(this.whyNotSeeMembers());
+  /** NotFound, not Forbidden: an erased member is gone, not hidden. */
+  ensureCanSeeProfile = (m: MemberRef) => {
+    const denial = this.whyNotSeeProfile(m);
+    if (denial === "not signed in") throw new Forbidden(denial);
+    if (denial) throw new NotFound("member");
+  };
   ensureCanEditProfile = (m: MemberRef) => ensure(this.whyNotEditProfile(m));
 
   // ── Privacy guard ────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Guardian, type MeetingRef, type MemberRef, type ReplyRef } from "~/guardian/guardian.server";
 import { anonymousViewer, type Viewer } from "~/guardian/viewer";
-import { Forbidden } from "~/platform/errors.server";
+import { Forbidden, NotFound } from "~/platform/errors.server";
 
 // The Guardian's rules as a matrix: every action × viewer role × ownership × state, each cell
 // written out, so a changed rule shows up as a changed cell in review.
@@ -43,11 +43,14 @@ describe("accounts without a target", () => {
     signUp: { anonymous: Y, member: n, organiser: n, admin: n },
     logIn: { anonymous: Y, member: n, organiser: n, admin: n },
     manageOwnAccount: { anonymous: n, member: Y, organiser: Y, admin: Y },
+    // The member directory (and every profile and photo): the circle is closed.
+    seeMembers: { anonymous: n, member: Y, organiser: Y, admin: Y },
   };
   const ask = {
     signUp: (g: Guardian) => g.canSignUp(),
     logIn: (g: Guardian) => g.canLogIn(),
     manageOwnAccount: (g: Guardian) => g.canManageOwnAccount(),
+    seeMembers: (g: Guardian) => g.canSeeMembers(),
   };
   for (const [action, row] of Object.entries(expected)) {
     for (const role of viewerRoles) {
@@ -363,7 +366,7 @@ describe("competences and profiles: action × role × state", () => {
       admin: [n, n, Y],
     },
     seeProfile: {
-      anonymous: [Y, n, Y],
+      anonymous: [n, n, n], // the circle is closed: profiles and photos are for members
       member: [Y, n, Y],
       self: [Y, n, Y],
       organiser: [Y, n, Y],
@@ -406,6 +409,11 @@ describe("competences and profiles: action × role × state", () => {
   it("refuses a member a new competence with the reason", () => {
     expect(() => viewerGuardian("member").ensureCanManageCompetences()).toThrow(Forbidden);
     expect(() => viewerGuardian("member").ensureCanManageCompetences()).toThrow(/only organisers and admins/);
+  });
+  it("a visitor asking for a profile is told to sign in; an erased member's profile does not exist", () => {
+    expect(() => viewerGuardian("anonymous").ensureCanSeeProfile(profileOf("normal"))).toThrow(Forbidden);
+    expect(() => viewerGuardian("admin").ensureCanSeeProfile(profileOf("erased target"))).toThrow(NotFound);
+    expect(() => viewerGuardian("member").ensureCanSeeProfile(profileOf("normal"))).not.toThrow();
   });
   it("refuses an admin another member's profile edit with the reason", () => {
     expect(() => viewerGuardian("admin").ensureCanEditProfile(profileOf("normal"))).toThrow(/only the member/);
