@@ -16,7 +16,9 @@ export default [
   route("competences/new", "routes/competence-new.tsx"),
   route("competences/:slug", "routes/competence.tsx"),
   route("competences/:slug/edit", "routes/competence-edit.tsx"),
+  route("members", "routes/members.tsx"),
   route("members/:handle", "routes/member.tsx"),
+  route("members/:handle/photo/:photoId", "routes/member-photo.ts"),
   route("account/profile", "routes/account-profile.tsx"),
   // Dilemmas: list, ask, edit, history; the live helpers of the ask and edit forms
   route("dilemmas", "routes/dilemmas._index.tsx"),

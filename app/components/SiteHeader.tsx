@@ -1,12 +1,13 @@
 import { useTranslation } from "~/components/use-translation";
 import { Form, Link, NavLink } from "react-router";
 import { HeaderSearch } from "~/components/search/HeaderSearch";
+import { MEMBERS_PATH } from "~/members/paths";
 
 export type HeaderViewer = { handle: string; displayName: string } | null;
 
 // The site's banner and main navigation. Plain links and a logout form: works without
 // JavaScript and wraps to several lines on a 320 px screen instead of hiding behind a menu.
-export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
+export function SiteHeader({ viewer, membersVisible }: { viewer: HeaderViewer; membersVisible: boolean }) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -34,6 +35,11 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
             <li>
               <NavLink to="/competences">{t("nav.competences")}</NavLink>
             </li>
+            {membersVisible ? (
+              <li>
+                <NavLink to={MEMBERS_PATH}>{t("directory.nav")}</NavLink>
+              </li>
+            ) : null}
             {viewer ? (
               <>
                 <li>

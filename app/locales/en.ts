@@ -1,5 +1,6 @@
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
+import * as directory from "./directory";
 import * as meetings from "./meetings";
 import * as members from "./members";
 import * as privacyGuard from "./privacy-guard";
@@ -201,6 +202,7 @@ const en: Messages = {
   competences: competences.en,
   members: members.en,
   privacyGuard: privacyGuard.en,
+  directory: directory.en,
   meetings: meetings.en,
   search: search.en,
 };

@@ -1,5 +1,6 @@
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
+import * as directory from "./directory";
 import * as meetings from "./meetings";
 import * as members from "./members";
 import * as privacyGuard from "./privacy-guard";
@@ -202,6 +203,7 @@ const nl = {
   competences: competences.nl,
   members: members.nl,
   privacyGuard: privacyGuard.nl,
+  directory: directory.nl,
   meetings: meetings.nl,
   search: search.nl,
 };

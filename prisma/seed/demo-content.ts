@@ -3,7 +3,14 @@
 // ../shared/seed-facts.md. Members are fictional ("(demo)" in their names) and have no login.
 
 export type DemoCompetence = { slug: string; nameNl: string; nameEn: string; descriptionMd: string; synonyms: string[] };
-export type DemoMember = { key: string; displayName: string; organisation: string; role: "member" | "organiser" };
+export type DemoMember = {
+  key: string;
+  displayName: string;
+  organisation: string;
+  role: "member" | "organiser";
+  /** Competence slugs the member names as their expertise (the member directory filters on them). */
+  expertise: string[];
+};
 export type DemoReply = { author: string; body: string; replies?: DemoReply[]; accepted?: boolean };
 export type DemoDilemma = { author: string; title: string; body: string; competences: string[]; replies: DemoReply[] };
 
@@ -67,11 +74,16 @@ export const competences: DemoCompetence[] = [
 ];
 
 export const members: DemoMember[] = [
-  { key: "organisator", displayName: "Organisator Kenniskring (demo)", organisation: "Alleato", role: "organiser" },
-  { key: "makelaar", displayName: "Sociaal makelaar (demo)", organisation: "Vrijwilligerswerk Demostad", role: "member" },
-  { key: "opbouwwerker", displayName: "Opbouwwerker (demo)", organisation: "Buurtwerk Voorbeeldwijk", role: "member" },
-  { key: "wijkcoach", displayName: "Wijkcoach (demo)", organisation: "Wijkteam Noord (demo)", role: "member" },
-  { key: "onderzoeker", displayName: "Onderzoeker (demo)", organisation: "Kennisinstituut (demo)", role: "member" },
+  { key: "organisator", displayName: "Organisator Kenniskring (demo)", organisation: "Alleato", role: "organiser",
+    expertise: ["voorwaarden-scheppen", "capaciteitsgericht-werken"] },
+  { key: "makelaar", displayName: "Sociaal makelaar (demo)", organisation: "Vrijwilligerswerk Demostad", role: "member",
+    expertise: ["verbindingen-buiten-de-wijk", "coachen-en-stimuleren"] },
+  { key: "opbouwwerker", displayName: "Opbouwwerker (demo)", organisation: "Buurtwerk Voorbeeldwijk", role: "member",
+    expertise: ["vertrouwen-in-bewoners", "proactief-werken", "loslaten"] },
+  { key: "wijkcoach", displayName: "Wijkcoach (demo)", organisation: "Wijkteam Noord (demo)", role: "member",
+    expertise: ["eigen-kracht-in-kaart", "coachen-en-stimuleren"] },
+  { key: "onderzoeker", displayName: "Onderzoeker (demo)", organisation: "Kennisinstituut (demo)", role: "member",
+    expertise: ["capaciteitsgericht-werken"] },
 ];
 
 export const meeting = {

@@ -42,6 +42,15 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
         });
         competenceIds.set(c.slug, row.id);
       }
+      for (const m of members) {
+        await tx.userExpertise.createMany({
+          data: m.expertise.map((slug) => {
+            const competenceId = competenceIds.get(slug);
+            if (competenceId === undefined) throw new Error(`demo member ${m.key} names an unknown competence: ${slug}`);
+            return { userId: idOf(m.key), competenceId };
+          }),
+        });
+      }
 
       const report = await tx.meeting.create({
         data: {
