@@ -11,6 +11,7 @@ import {
 } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { useNonce } from "~/components/nonce";
+import { MembersVisibleContext } from "~/components/members/members-visible";
 import { useRoutedEvents } from "~/components/routed";
 import { useTranslation } from "~/components/use-translation";
 import { createI18n, defaultLocale } from "~/platform/i18n";
@@ -29,10 +30,12 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const { viewer, locale } = viewerInfo(context);
+  const { viewer, locale, guardian } = viewerInfo(context);
   return data({
     locale,
     viewer: viewer.kind === "member" ? { handle: viewer.handle, displayName: viewer.displayName, role: viewer.role } : null,
+    /** Author names link to profiles, photos show, the directory is in the menu. */
+    membersVisible: guardian.canSeeMembers(),
   });
 }
 
@@ -67,10 +70,10 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         <a className="skip-link" href="#main">
           {t("nav.skipToContent")}
         </a>
-        <SiteHeader viewer={root?.viewer ?? null} />
+        <SiteHeader viewer={root?.viewer ?? null} membersVisible={root?.membersVisible ?? false} />
         {/* Every page's RoutedLinks and RoutedForms: their clicks and submits bubble up here. */}
         <main id="main" tabIndex={-1} {...routedEvents}>
-          {children}
+          <MembersVisibleContext value={root?.membersVisible ?? false}>{children}</MembersVisibleContext>
         </main>
         <SiteFooter locale={root?.locale ?? "nl"} />
         <ScrollRestoration nonce={nonce} />

@@ -1,8 +1,38 @@
 import { useTranslation } from "~/components/use-translation";
+import { Avatar, type AvatarSize } from "~/components/members/Avatar";
+import { useMembersVisible } from "~/components/members/members-visible";
+import { RoutedLink } from "~/components/routed";
 import type { AuthorView } from "~/members/author";
+import { memberPath } from "~/members/paths";
 
-export function AuthorName({ author }: { author: AuthorView }) {
+// An author wherever one appears (lists, threads, revisions, agendas, search results): their
+// avatar and name, linked to their profile for viewers who may see members. An erased member
+// is "voormalig lid": no link, no initials, no photo. A plain routed link: a thread repeats
+// this for every reply (decision 012).
+export function AuthorName({ author, avatar = "inline" }: { author: AuthorView; avatar?: AvatarSize }) {
   const { t } = useTranslation();
-  if (!author) return <span className="author author--former">{t("member.former")}</span>;
-  return <span className="author">{author.displayName}</span>;
+  const membersVisible = useMembersVisible();
+  if (!author) {
+    return (
+      <span className="author author--former">
+        <Avatar member={null} size={avatar} showPhoto={false} />
+        {t("member.former")}
+      </span>
+    );
+  }
+  const picture = <Avatar member={author} size={avatar} showPhoto={membersVisible} />;
+  if (!membersVisible) {
+    return (
+      <span className="author">
+        {picture}
+        {author.displayName}
+      </span>
+    );
+  }
+  return (
+    <RoutedLink href={memberPath(author)} className="author">
+      {picture}
+      {author.displayName}
+    </RoutedLink>
+  );
 }

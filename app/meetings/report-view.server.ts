@@ -35,7 +35,7 @@ export type ReportView = {
   /** Contributors named by their role ("a social broker from …"). */
   contributors: string[];
   /** Contributors who are members, linked to their profiles. */
-  members: { handle: string; displayName: string }[];
+  members: { handle: string; displayName: string; organisation: string | null; photoId: number | null }[];
   raised: LinkedDilemma[];
   discussed: LinkedDilemma[];
   /** Every competence the linked dilemmas carry, once, by Dutch name. */
@@ -88,7 +88,7 @@ export async function loadReportView(guardian: Guardian, id: number): Promise<Re
         contributors: true,
         contributorMembers: {
           where: { user: { erasedAt: null } },
-          select: { user: { select: { handle: true, displayName: true } } },
+          select: { user: { select: { handle: true, displayName: true, organisation: true, photoId: true } } },
           orderBy: { user: { displayName: "asc" } },
         },
         dilemmas: {

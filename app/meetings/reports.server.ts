@@ -209,7 +209,7 @@ export async function previewReport(guardian: Guardian, id: number | null, input
   const saved = id === null ? null : await loadReportView(guardian, id);
   const members = await db.user.findMany({
     where: { id: { in: memberIds } },
-    select: { handle: true, displayName: true },
+    select: { handle: true, displayName: true, organisation: true, photoId: true },
     orderBy: { displayName: "asc" },
   });
   return {

@@ -8,8 +8,9 @@ import type { ProfileInput } from "./schemas";
 import { competenceTagsSelect, toCompetenceTags } from "~/competences/tags";
 
 // Member profiles (/members/:handle): who someone is in the circle, what they know about and
-// what they wrote. Public like the posts they list; the e-mail address only for the member
-// and admins; an erased member has no profile (404) — their posts say "voormalig lid".
+// what they wrote (what the viewer may see of it). For the circle's members, as the directory
+// is (Guardian.whyNotSeeProfile); the e-mail address only for the member and admins; an
+// erased member has no profile (404) — their posts say "voormalig lid".
 
 export const PROFILE_PAGE_SIZE = 10;
 const EXCERPT_LENGTH = 200;
@@ -38,6 +39,7 @@ export type MemberProfile = {
   displayName: string;
   organisation: string | null;
   role: Role;
+  photoId: number | null;
   memberSince: Date;
   /** Null unless the viewer is this member or an admin. */
   email: string | null;
@@ -66,10 +68,12 @@ export async function getMemberProfile(
       email: true,
       erasedAt: true,
       createdAt: true,
+      photoId: true,
       expertise: competenceTagsSelect,
     },
   });
-  if (!user || !guardian.canSeeProfile(user)) throw new NotFound("member");
+  if (!user) throw new NotFound("member");
+  guardian.ensureCanSeeProfile(user);
 
   const [dilemmas, replies] = await Promise.all([
     memberDilemmas(guardian, user.id, pages.dilemmas),
@@ -81,6 +85,7 @@ export async function getMemberProfile(
     displayName: user.displayName,
     organisation: user.organisation,
     role: user.role,
+    photoId: user.photoId,
     memberSince: user.createdAt,
     email: guardian.canSeeEmailOf(user) ? user.email : null,
     expertise: toCompetenceTags(user.expertise),
@@ -135,6 +140,7 @@ export type OwnProfile = {
   displayName: string;
   organisation: string | null;
   locale: "nl" | "en";
+  photoId: number | null;
   expertiseIds: number[];
   /** Active competences, plus retired ones the member chose before (so saving keeps them). */
   competenceOptions: CompetenceOption[];
@@ -149,6 +155,7 @@ export async function getOwnProfile(guardian: Guardian): Promise<OwnProfile> {
     displayName: user.displayName,
     organisation: user.organisation,
     locale: user.locale === "en" ? "en" : "nl",
+    photoId: user.photoId,
     expertiseIds,
     competenceOptions: await listCompetenceOptions(guardian, { alsoIds: expertiseIds }),
   };
@@ -187,6 +194,7 @@ async function ownUser(guardian: Guardian) {
       locale: true,
       role: true,
       erasedAt: true,
+      photoId: true,
       expertise: { select: { competenceId: true } },
     },
   });

@@ -41,3 +41,20 @@ export const RoleChangeSchema = z.object({
   role: z.enum(["member", "organiser", "admin"], { error: "members.errors.unknownRole" }),
 });
 export type RoleChangeInput = z.infer<typeof RoleChangeSchema>;
+
+/**
+ * A member's photo: what the upload form accepts (the server checks the bytes themselves, see
+ * app/platform/images.server.ts) and what is kept: a square of `side` pixels, shown at most
+ * 96 px wide (192 on a sharp screen), so one size serves lists, threads and the profile.
+ */
+export const PHOTO_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  /** A decompression bomb is a small file that claims huge dimensions: refused before decoding. */
+  maxPixels: 50_000_000,
+  minSide: 64,
+  side: 256,
+  accept: "image/jpeg,image/png,image/webp",
+} as const;
+
+/** The photo form's field name. */
+export const PHOTO_FIELD = "photo";

@@ -71,6 +71,7 @@ export type ThreadRow = {
   displayName: string;
   organisation: string | null;
   erasedAt: Date | null;
+  photoId: number | null;
   parentAuthorId: number | null;
   parentHiddenAt: Date | null;
   parentDeletedAt: Date | null;
@@ -84,7 +85,7 @@ function selectReplies(where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) {
   return db.$queryRaw<ThreadRow[]>`
     SELECT r.id, r."parentId", r."authorId", r."bodyHtml", r."helpfulCount", r."hiddenAt", r."hiddenReason",
            r."deletedByAuthorAt", r."createdAt", r."updatedAt",
-           u.handle, u."displayName", u.organisation, u."erasedAt",
+           u.handle, u."displayName", u.organisation, u."erasedAt", u."photoId",
            p."authorId" AS "parentAuthorId", p."hiddenAt" AS "parentHiddenAt",
            p."deletedByAuthorAt" AS "parentDeletedAt",
            pu.handle AS "parentHandle", pu."displayName" AS "parentDisplayName",

@@ -1,18 +1,23 @@
 import { getCollectionProps, getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { data, Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors, FormErrors, TextField } from "~/components/form";
+import { PhotoForm } from "~/components/members/PhotoForm";
+import type { Guardian } from "~/guardian/guardian.server";
 import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";
+import { removeOwnPhoto, setOwnPhoto } from "~/members/photos.server";
 import { getOwnProfile, updateOwnProfile } from "~/members/profiles.server";
-import { ProfileSchema, profileFieldMax } from "~/members/schemas";
+import { PHOTO_FIELD, PHOTO_LIMITS, ProfileSchema, profileFieldMax } from "~/members/schemas";
+import { Forbidden, Invalid, RateLimited } from "~/platform/errors.server";
 import { locales } from "~/platform/i18n";
 import { LOCALE_COOKIE } from "~/platform/i18n-request.server";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
-import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { isMultipart, readFormWithFile } from "~/web/file-upload.server";
+import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/account-profile";
 
 const LOGIN = `/login?redirectTo=${encodeURIComponent(PROFILE_EDIT_PATH)}`;
@@ -23,10 +28,18 @@ export async function loader({ context }: Route.LoaderArgs) {
   return { profile: await getOwnProfile(guardian).catch(rethrowAsHttp) };
 }
 
+// Three forms post here: the profile (name, organisation, expertise, language), a new photo
+// (multipart) and "remove my photo".
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw redirect(LOGIN);
-  const submission = parseWithZod(await request.formData(), { schema: ProfileSchema });
+  if (isMultipart(request)) return savePhoto(guardian, request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "remove-photo") {
+    await removeOwnPhoto(guardian).catch(rethrowAsHttp);
+    return redirect(`${PROFILE_EDIT_PATH}?done=photo-removed#photo`);
+  }
+  const submission = parseWithZod(formData, { schema: ProfileSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
     const { handle } = await updateOwnProfile(guardian, submission.value);
@@ -40,13 +53,46 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+const MEGABYTE = 1024 * 1024;
+
+async function savePhoto(guardian: Guardian, request: Request) {
+  const form = await readFormWithFile(request, PHOTO_FIELD, PHOTO_LIMITS.maxBytes);
+  if (form.kind === "tooLarge") return photoFailure(`directory.photo.errors.tooLarge?max=${PHOTO_LIMITS.maxBytes / MEGABYTE}`, 413);
+  if (form.kind === "malformed" || !form.file) return photoFailure("directory.photo.errors.missing", 400);
+  try {
+    await setOwnPhoto(guardian, form.file);
+  } catch (error) {
+    if (error instanceof Invalid) {
+      const message = error.fieldErrors[PHOTO_FIELD]?.[0] ?? "directory.photo.errors.unreadable";
+      // 415 for "this is not a kind of file we take", 400 for an image we cannot use.
+      return photoFailure(message, /notAnImage|unsupportedType/.test(message) ? 415 : 400);
+    }
+    if (error instanceof RateLimited) {
+      const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+      return photoFailure(`errors.rateLimited?minutes=${minutes}`, 429, { "Retry-After": String(error.retryAfterSeconds) });
+    }
+    if (error instanceof Forbidden) throw data(null, { status: 403 });
+    throw error;
+  }
+  return redirect(`${PROFILE_EDIT_PATH}?done=photo-saved#photo`);
+}
+
+/** The profile page again, with the message beside the photo field. */
+function photoFailure(message: string, status: number, headers?: Record<string, string>) {
+  return data({ photoError: message }, { status, headers });
+}
+
+export const headers = actionHeaders;
+
 export default function AccountProfile() {
   const { t, i18n } = useTranslation();
   const { profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
   const [form, fields] = useForm({
     id: "profile",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(ProfileSchema),
     defaultValue: {
       displayName: profile.displayName,
@@ -124,6 +170,11 @@ export default function AccountProfile() {
           {t("members.edit.submit")}
         </button>
       </Form>
+      <PhotoForm
+        member={profile}
+        error={actionData && "photoError" in actionData ? actionData.photoError : null}
+        done={done === "photo-saved" ? "saved" : done === "photo-removed" ? "removed" : null}
+      />
     </div>
   );
 }

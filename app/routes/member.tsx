@@ -8,7 +8,8 @@ import { FieldErrors, FormErrors } from "~/components/form";
 import { formatDate, isoDate } from "~/components/format";
 import { Pagination } from "~/components/Pagination";
 import { dilemmaPath } from "~/dilemmas/paths";
-import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";
+import { Avatar } from "~/components/members/Avatar";
+import { MEMBERS_PATH, memberPath, PROFILE_EDIT_PATH } from "~/members/paths";
 import { changeMemberRole, getMemberProfile } from "~/members/profiles.server";
 import { replyPermalink } from "~/replies/paths";
 import { RoleChangeSchema } from "~/members/schemas";
@@ -18,7 +19,10 @@ import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/member";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const search = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const search = url.searchParams;
+  // The circle is closed (Guardian.whyNotSeeMembers): a visitor logs in and comes back here.
+  if (!guardianOf(context).canSeeMembers()) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const profile = await getMemberProfile(guardianOf(context), params.handle, {
     dilemmas: Number(search.get("dilemmas") ?? 1),
     replies: Number(search.get("replies") ?? 1),
@@ -62,7 +66,13 @@ export default function Member() {
   return (
     <div className="page narrow">
       <title>{`${profile.displayName} · ${t("app.name")}`}</title>
-      <h1>{profile.displayName}</h1>
+      <p className="back-link">
+        <Link to={MEMBERS_PATH}>{t("directory.profile.allMembers")}</Link>
+      </p>
+      <div className="profile-head">
+        <Avatar member={profile} size="profile" showPhoto />
+        <h1>{profile.displayName}</h1>
+      </div>
       {done === "saved" || done === "role" ? (
         <p className="alert alert--success" role="status">
           {done === "saved" ? t("members.profile.saved") : t("members.role.changed")}

@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus, SearchKind } from "~/generated/prisma/enums";
 import type { Guardian, SearchScope } from "~/guardian/guardian.server";
 import { meetingPath } from "~/meetings/paths";
+import { toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { replyPermalink } from "~/replies/paths";
@@ -57,6 +58,8 @@ export type SearchHit = {
   draft: boolean;
   /** An answered dilemma, or a reply that is its dilemma's accepted answer. */
   answer: boolean;
+  /** Who wrote it (a dilemma or reply; a report has no author: null). */
+  author: { member: AuthorView } | null;
   /** A dilemma result: its best-matching reply, and how many of its replies matched. */
   reply: { id: number; url: string; snippet: Segment[]; answer: boolean } | null;
   matchingReplies: number;
@@ -475,6 +478,11 @@ type DocRow = {
   draft: boolean;
   title: string;
   body: string;
+  handle: string | null;
+  displayName: string | null;
+  organisation: string | null;
+  erasedAt: Date | null;
+  photoId: number | null;
 };
 
 function urlOf(d: DocRow): string {
@@ -491,13 +499,20 @@ function tagsOf(ids: number[], byId: Map<number, CompetenceInfo>): CompetenceTag
     .sort((a, b) => a.nameNl.localeCompare(b.nameNl, "nl"));
 }
 
+function authorOf(d: DocRow): SearchHit["author"] {
+  if (d.kind === "report" || d.handle === null || d.displayName === null) return null;
+  return { member: toAuthorView({ ...d, handle: d.handle, displayName: d.displayName }) };
+}
+
 async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceInfo>): Promise<SearchHit[]> {
   const ids = rows.flatMap((r) => [r.rep!, ...(r.bestReply !== null && r.bestReply !== r.rep ? [r.bestReply] : [])]);
   if (ids.length === 0) return [];
   const docs = await db.$queryRaw<DocRow[]>`
     SELECT s.id, s.kind, s."sourceId", s."dilemmaId", s."competenceIds", s.status, s.date, s.answer, s.hidden,
-           s."threadHidden", s.draft, t.title, t.body
+           s."threadHidden", s.draft, t.title, t.body,
+           u.handle, u."displayName", u.organisation, u."erasedAt", u."photoId"
     FROM "SearchDocument" s JOIN "SearchText" t ON t."documentId" = s.id
+    LEFT JOIN "User" u ON u.id = s."authorId"
     WHERE s.id = ANY(${ids}::int[])`;
   const byDoc = new Map(docs.map((d) => [d.id, d]));
   const hits: SearchHit[] = [];
@@ -519,6 +534,7 @@ async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceI
       hidden: d.hidden || d.threadHidden,
       draft: d.draft,
       answer: d.answer,
+      author: authorOf(d),
       reply: reply
         ? { id: reply.sourceId, url: urlOf(reply), snippet: snippet(reply.body, h, 160), answer: reply.answer }
         : null,

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "~/components/use-translation";
 import { Link } from "react-router";
 import { competenceName, competencePath } from "~/competences/paths";
-import { memberPath } from "~/members/paths";
+import { AuthorName } from "~/components/AuthorName";
 import type { LinkedDilemma, ReportView } from "~/meetings/report-view.server";
 import { LinkedDilemmaItem } from "./LinkedDilemmaItem";
 
@@ -77,9 +77,7 @@ export function ReportBody({
           <ul>
             {report.members.map((m) => (
               <li key={m.handle}>
-                <Link to={memberPath(m)} data-print-href={`${origin}${memberPath(m)}`}>
-                  {m.displayName}
-                </Link>
+                <AuthorName author={m} />
               </li>
             ))}
             {report.contributors.map((x, i) => (

@@ -1,5 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
 import { Link } from "react-router";
+import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { formatDate, isoDate } from "~/components/format";
 import type { SearchHit } from "~/search/search.server";
@@ -42,6 +43,12 @@ export function SearchResultItem({ hit }: { hit: SearchHit }) {
         {hit.draft ? (
           <>
             <span className="dilemma-flag">{t("search.results.draft")}</span>
+            {" · "}
+          </>
+        ) : null}
+        {hit.author ? (
+          <>
+            {t("dilemmas.by")} <AuthorName author={hit.author.member} />
             {" · "}
           </>
         ) : null}

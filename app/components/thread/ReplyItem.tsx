@@ -49,7 +49,7 @@ export function ReplyItem({
       <p className="reply__meta meta">
         {content ? (
           <>
-            <AuthorName author={content.author} /> ·{" "}
+            <AuthorName author={content.author} avatar="thread" /> ·{" "}
           </>
         ) : null}
         <RoutedLink href={replyPermalink(reply.id)} title={t("replies.reply.permalink")}>

@@ -1,0 +1,39 @@
+import { avatarColourIndex, initialsOf } from "~/members/avatar";
+import { memberPhotoPath } from "~/members/paths";
+
+// A member's picture beside their name: their photo, or their initials on their own colour
+// (drawn here, no image request). Always decorative: the name beside it says who it is, so
+// screen readers skip it (aria-hidden, or an empty alt). An erased member's is a plain disc:
+// nothing of them is left to show.
+
+/** By where it stands: beside a name in a line of text, a thread's reply, a directory card, a profile. */
+export type AvatarSize = "inline" | "thread" | "card" | "profile";
+
+/** CSS pixels; the stylesheet's .avatar--<size> has the same. */
+export const AVATAR_PIXELS: Record<AvatarSize, number> = { inline: 24, thread: 32, card: 48, profile: 96 };
+
+export type AvatarMember = { handle: string; displayName: string; photoId: number | null } | null;
+
+export function Avatar({ member, size, showPhoto }: { member: AvatarMember; size: AvatarSize; showPhoto: boolean }) {
+  const sizeClass = `avatar avatar--${size}`;
+  if (!member) return <span className={`${sizeClass} avatar--former`} aria-hidden="true" />;
+  if (showPhoto && member.photoId !== null) {
+    const pixels = AVATAR_PIXELS[size];
+    return (
+      <img
+        className={`${sizeClass} avatar--photo`}
+        src={memberPhotoPath({ handle: member.handle, photoId: member.photoId })}
+        alt=""
+        width={pixels}
+        height={pixels}
+        loading={size === "profile" ? undefined : "lazy"}
+        decoding="async"
+      />
+    );
+  }
+  return (
+    <span className={`${sizeClass} avatar--c${avatarColourIndex(member.handle)}`} aria-hidden="true">
+      {initialsOf(member.displayName)}
+    </span>
+  );
+}
