@@ -32,7 +32,7 @@ export function AuthorName({ author, avatar = "inline" }: { author: AuthorView; 
   return (
     <RoutedLink href={memberPath(author)} className="author">
       {picture}
-      {author.displayName}
+      <span className="author__name">{author.displayName}</span>
     </RoutedLink>
   );
 }

@@ -22,12 +22,14 @@ export type DirectoryFilter = {
 
 export type DirectoryQuery = DirectoryFilter & { page: number };
 
-// Control characters (NUL included: Postgres refuses it), zero-width and direction marks.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+// Control characters (NUL included: Postgres refuses it) separate words; zero-width and
+// direction marks (pasted along with a name) are nothing.
+const CONTROL = /\p{Cc}/gu;
+const INVISIBLE = /\p{Cf}/gu;
 
 /** What a member typed, as the filter uses it: NFC, no invisible characters, single spaces. */
 export function normaliseFilterText(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE, " ").replace(/\s+/g, " ").trim().slice(0, DIRECTORY_TEXT_MAX).trim();
+  return text.normalize("NFC").replace(CONTROL, " ").replace(INVISIBLE, "").replace(/\s+/g, " ").trim().slice(0, DIRECTORY_TEXT_MAX).trim();
 }
 
 /** The words every listed member must match (each somewhere in name, organisation or handle). */

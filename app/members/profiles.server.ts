@@ -206,7 +206,8 @@ async function ownUser(guardian: Guardian) {
 
 export async function changeMemberRole(guardian: Guardian, handle: string, role: Role): Promise<void> {
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, role: true, erasedAt: true } });
-  if (!user || !guardian.canSeeProfile(user)) throw new NotFound("member");
+  if (!user) throw new NotFound("member");
+  guardian.ensureCanSeeProfile(user);
   guardian.ensureCanChangeRole(user, role);
   if (user.role !== role) await db.user.update({ where: { id: user.id }, data: { role } });
 }

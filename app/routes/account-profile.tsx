@@ -33,8 +33,17 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw redirect(LOGIN);
-  if (isMultipart(request)) return savePhoto(guardian, request);
-  const formData = await request.formData();
+  let formData: FormData;
+  if (isMultipart(request)) {
+    // The photo form is multipart; the others may be too (a browser may send any form so).
+    const form = await readFormWithFile(request, PHOTO_FIELD, PHOTO_LIMITS.maxBytes);
+    if (form.kind === "tooLarge") return photoFailure(`directory.photo.errors.tooLarge?max=${PHOTO_LIMITS.maxBytes / MEGABYTE}`, 413);
+    if (form.kind === "malformed") return photoFailure("directory.photo.errors.missing", 400);
+    if (form.fields.get("intent") === "save-photo" || form.file) return savePhoto(guardian, form.file);
+    formData = form.fields;
+  } else {
+    formData = await request.formData();
+  }
   if (formData.get("intent") === "remove-photo") {
     await removeOwnPhoto(guardian).catch(rethrowAsHttp);
     return redirect(`${PROFILE_EDIT_PATH}?done=photo-removed#photo`);
@@ -55,12 +64,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 const MEGABYTE = 1024 * 1024;
 
-async function savePhoto(guardian: Guardian, request: Request) {
-  const form = await readFormWithFile(request, PHOTO_FIELD, PHOTO_LIMITS.maxBytes);
-  if (form.kind === "tooLarge") return photoFailure(`directory.photo.errors.tooLarge?max=${PHOTO_LIMITS.maxBytes / MEGABYTE}`, 413);
-  if (form.kind === "malformed" || !form.file) return photoFailure("directory.photo.errors.missing", 400);
+async function savePhoto(guardian: Guardian, file: Uint8Array | null) {
+  if (!file) return photoFailure("directory.photo.errors.missing", 400);
   try {
-    await setOwnPhoto(guardian, form.file);
+    await setOwnPhoto(guardian, file);
   } catch (error) {
     if (error instanceof Invalid) {
       const message = error.fieldErrors[PHOTO_FIELD]?.[0] ?? "directory.photo.errors.unreadable";

@@ -13,6 +13,8 @@ import { formPost, outcomeOf, routeContext } from "../support/route-context";
 useTestDatabase();
 
 const visitor = new Guardian(anonymousViewer);
+/** Another member of the circle, reading a profile (visitors may not: member-directory.test.ts). */
+const aReader = async () => (await memberWith("member")).guardian;
 let n = 0;
 
 type TestMember = { id: number; handle: string; email: string; viewer: MemberViewer; guardian: Guardian };
@@ -47,7 +49,7 @@ describe("a member's profile", () => {
     const b = await competence("Doorvragen");
     await updateOwnProfile(me.guardian, profileInput({ displayName: "Fatima de Vries", expertise: [a.id, b.id] }));
 
-    const profile = await getMemberProfile(visitor, me.handle);
+    const profile = await getMemberProfile(await aReader(), me.handle);
     expect(profile.displayName).toBe("Fatima de Vries");
     expect(profile.organisation).toBe("Buurthuis");
     expect(profile.expertise.map((e) => e.nameNl)).toEqual(["Doorvragen", "Luisteren"]);
@@ -58,7 +60,7 @@ describe("a member's profile", () => {
     const other = await memberWith("member");
     const organiser = await memberWith("organiser");
     const admin = await memberWith("admin");
-    expect((await getMemberProfile(visitor, me.handle)).email).toBeNull();
+    await expect(getMemberProfile(visitor, me.handle)).rejects.toBeInstanceOf(Forbidden); // the circle is closed
     expect((await getMemberProfile(other.guardian, me.handle)).email).toBeNull();
     expect((await getMemberProfile(organiser.guardian, me.handle)).email).toBeNull();
     expect((await getMemberProfile(me.guardian, me.handle)).email).toBe(me.email);
@@ -82,7 +84,7 @@ describe("a member's profile", () => {
   it("of an erased member is not found (404)", async () => {
     const gone = await memberWith("member");
     await db.user.update({ where: { id: gone.id }, data: { erasedAt: new Date(), email: null, displayName: "" } });
-    await expect(getMemberProfile(visitor, gone.handle)).rejects.toBeInstanceOf(NotFound);
+    await expect(getMemberProfile(await aReader(), gone.handle)).rejects.toBeInstanceOf(NotFound);
     const admin = await memberWith("admin");
     const outcome = await outcomeOf(() =>
       memberRoute.loader({
@@ -124,7 +126,7 @@ describe("a member's profile", () => {
     await reply(open.id, "Zelf verwijderd", { deletedByAuthorAt: new Date() });
     await reply(hidden.id, "In een verborgen dilemma");
 
-    const seen = await getMemberProfile(visitor, me.handle);
+    const seen = await getMemberProfile(await aReader(), me.handle);
     expect(seen.dilemmas.items.map((d) => d.title)).toEqual(["Mijn open dilemma"]);
     expect(seen.replies.items).toHaveLength(1);
     expect(seen.replies.items[0]).toMatchObject({
@@ -222,7 +224,7 @@ describe("editing one's own profile", () => {
       } as never),
     );
     expect(outcome).toMatchObject({ status: 302, location: `/members/${me.handle}?done=saved` });
-    expect((await getMemberProfile(visitor, me.handle)).expertise.map((e) => e.nameNl)).toEqual(["Verbinden"]);
+    expect((await getMemberProfile(await aReader(), me.handle)).expertise.map((e) => e.nameNl)).toEqual(["Verbinden"]);
   });
 });
 

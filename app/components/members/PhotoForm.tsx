@@ -42,6 +42,8 @@ export function PhotoForm({ member, error, done }: { member: NonNullable<AvatarM
           if (over) event.preventDefault();
         }}
       >
+        {/* Before the file: the server reads the fields in order, and knows the form at once. */}
+        <input type="hidden" name="intent" value="save-photo" />
         <div className="field">
           <label htmlFor="photo-file">{t("directory.photo.field")}</label>
           <p id="photo-hint" className="field__hint">
