@@ -25,7 +25,7 @@ export function AuthorName({ author, avatar = "inline" }: { author: AuthorView; 
     return (
       <span className="author">
         {picture}
-        {author.displayName}
+        <span className="author__name">{author.displayName}</span>
       </span>
     );
   }

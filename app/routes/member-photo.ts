@@ -7,7 +7,7 @@ import type { Route } from "./+types/member-photo";
 
 // GET /members/:handle/photo/:photoId — a member's photo, for viewers who may see the member
 // (Guardian.whyNotSeeProfile). The bytes are ones the app made itself (a re-encoded WebP), and
-// answered as exactly that: their own type, nosniff, no other use (docs/decisions/017).
+// answered as exactly that: their own type, never sniffed as another (docs/decisions/017).
 // The address changes with every new photo, so a browser may keep it a year; `private`: it
 // is for this viewer's browser only, never a shared cache. An old address sends the browser
 // on to the current photo (a page read before the change may still hold it).
@@ -23,13 +23,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   }
   const { upload } = photo;
   const etag = `"${upload.sha256.slice(0, 32)}"`;
+  // X-Content-Type-Options: nosniff and Cross-Origin-Resource-Policy: same-origin come with
+  // every answer of the server (helmet, server/app.ts); tests/e2e/members.spec.ts checks them.
   const headers = {
     "Content-Type": upload.contentType,
-    "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, max-age=31536000, immutable",
     ETag: etag,
     "Content-Disposition": "inline",
-    "Cross-Origin-Resource-Policy": "same-origin",
   };
   if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
   return new Response(upload.file.stream(), {

@@ -46,8 +46,14 @@ test("a visitor browses the competences and reads a competence's dilemmas", asyn
   expect(await sameDocument(page)).toBe(true);
 });
 
-test("a visitor reads a demo member's profile without their e-mail address", async ({ page }) => {
+test("a member reads a demo member's profile without their e-mail address; a visitor logs in first", async ({ page }) => {
   await page.goto("/members/makelaar");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fmembers%2Fmakelaar$/);
+  const account = await createStaff("member", "Lotte Lezer");
+  await page.getByLabel("E-mailadres").fill(account.email);
+  await page.getByLabel("Wachtwoord").fill(account.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/members\/makelaar$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sociaal makelaar (demo)" })).toBeVisible();
   await expect(page.getByText("Vrijwilligerswerk Demostad")).toBeVisible();
   await expect(page.getByText("E-mailadres")).toHaveCount(0);
@@ -123,7 +129,7 @@ test("a member edits their expertise and sees it on their profile", async ({ pag
   await expertise.getByLabel("Loslaten").check();
   await expertise.getByLabel("Vertrouwen in bewoners").check();
   await page.getByLabel("Organisatie").fill("Buurtteam Oost");
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
 
   await expect(page).toHaveURL(/\/members\/eva-expert(-\d+)?\?done=saved$/);
   await expect(page.getByRole("status")).toHaveText("Je profiel is opgeslagen.");
@@ -189,7 +195,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("group", { name: "Waar ben je deskundig in?" }).getByLabel("Voorwaarden scheppen").check();
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST"),
-      page.getByRole("button", { name: "Opslaan" }).click(),
+      page.getByRole("button", { name: "Opslaan", exact: true }).click(),
     ]);
     expect(response.status()).toBe(400);
     await expect(page.getByText("Je naam moet minstens 2 tekens hebben.")).toBeVisible();
@@ -198,7 +204,7 @@ test.describe("without JavaScript", () => {
     await checkA11y(page, { javaScript: false });
 
     await page.getByLabel("Je naam").fill("Zonder Script");
-    await page.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await expect(page.getByRole("status")).toHaveText("Je profiel is opgeslagen.");
     await expect(page.getByRole("list", { name: "Deskundig in" }).getByRole("link")).toHaveText(["Voorwaarden scheppen"]);
     await checkA11y(page, { javaScript: false });

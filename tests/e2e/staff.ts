@@ -12,7 +12,7 @@ import { uniqueEmail } from "./fixtures";
 
 const run = promisify(execFile);
 
-function e2eDatabaseUrl(): string {
+export function e2eDatabaseUrl(): string {
   const dataDir = process.env.E2E_DATA_DIR;
   if (!dataDir) throw new Error("E2E_DATA_DIR is not set: run this through playwright.config.ts");
   const { port, password } = JSON.parse(readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as {
@@ -24,7 +24,8 @@ function e2eDatabaseUrl(): string {
 
 export type StaffAccount = { email: string; password: string; name: string };
 
-export async function createStaff(role: "organiser" | "admin", name: string): Promise<StaffAccount> {
+/** Also an ordinary member ("member"): sign-ups are limited per IP address, this is not. */
+export async function createStaff(role: "member" | "organiser" | "admin", name: string): Promise<StaffAccount> {
   const account = { email: uniqueEmail(role), password: "een lang wachtwoord voor de staf", name };
   await run(
     "npx",

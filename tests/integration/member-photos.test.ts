@@ -53,7 +53,7 @@ async function member(role: Role = "member"): Promise<TestMember> {
 function photoPost(bytes: Uint8Array, name = "foto.jpg", type = "image/jpeg"): Request {
   const body = new FormData();
   body.append("intent", "save-photo");
-  body.append("photo", new File([bytes], name, { type }));
+  body.append("photo", new File([Buffer.from(bytes)], name, { type }));
   return new Request("http://localhost/account/profile", { method: "POST", body });
 }
 
@@ -228,7 +228,7 @@ describe("a bad file", () => {
 });
 
 describe("serving a photo", () => {
-  it("to a member: its own type, nosniff, private and kept a year, the stored bytes", async () => {
+  it("to a member: its own type, private and kept a year, the stored bytes (nosniff: tests/e2e/members.spec.ts)", async () => {
     const me = await member();
     const reader = await member();
     await upload(me, photoPost(await photoJpeg()));
@@ -237,7 +237,6 @@ describe("serving a photo", () => {
     const response = await servePhoto(reader.viewer, me.handle, photoId);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("image/webp");
-    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(response.headers.get("Cache-Control")).toBe("private, max-age=31536000, immutable");
     expect(response.headers.get("Content-Length")).toBe(String(row.byteSize));
     const body = Buffer.from(await response.arrayBuffer());
