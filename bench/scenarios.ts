@@ -153,6 +153,10 @@ export function scenarios(x: ScenarioInput): Scenario[] {
       scales: true,
       request: get(`${page500}?page=${x.lastPageOf500}`),
     },
+    // The member directory (2 000 members in every data set): a page of 24 cards, and the
+    // words filter, which folds accents over every member's name and organisation.
+    { key: "members", label: "members /members", request: get("/members") },
+    { key: "members-text", label: "members, words filter", request: get("/members?q=jan") },
     { key: "post", label: "post a reply (10 threads)", target: { p99Ms: 50 }, writes: true, request: post(false) },
     { key: "post-1", label: "post a reply (all 1 thread)", writes: true, request: post(true) },
   ];

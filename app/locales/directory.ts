@@ -26,7 +26,6 @@ export const nl = {
     emptyPage: "Op deze pagina staan geen leden. <startLink>Ga naar de eerste pagina</startLink>.",
     organisation: "Organisatie",
     expertise: "Deskundig in",
-    noExpertise: "Nog geen onderwerpen gekozen",
     you: "(jij)",
     pager: {
       label: "Pagina's met leden",
@@ -90,7 +89,6 @@ export const en: typeof nl = {
     emptyPage: "There are no members on this page. <startLink>Go to the first page</startLink>.",
     organisation: "Organisation",
     expertise: "Expert in",
-    noExpertise: "No subjects chosen yet",
     you: "(you)",
     pager: {
       label: "Pages of members",

@@ -3,16 +3,17 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
+import { SharedReadCache } from "~/platform/shared-read-cache.server";
 import { DIRECTORY_PAGE_SIZE, filterWords, type DirectoryFilter, type DirectoryQuery } from "./directory-query";
 
 // The member directory (/members): who is in the circle, what they know about, where they
 // work. Only for those the Guardian lets see members (the circle is closed); never an e-mail
 // address; an erased member is not a member any more and is never listed.
 //
-// One page is three small statements whatever the size of the circle: the page's ids and the
+// One page is a few small statements whatever the size of the circle: the page's ids and the
 // total (the filters in SQL: accents are folded by Postgres' unaccent, which Prisma cannot
 // express), those members' details with their expertise, and the competences to filter by
-// with how many members named each.
+// with how many members named each; and most requests read none (sharedPages).
 
 export type DirectoryEntry = {
   handle: string;
@@ -35,8 +36,22 @@ export type DirectoryPage = {
   competences: CompetenceChoice[];
 };
 
-export async function listMembers(guardian: Guardian, query: DirectoryQuery): Promise<DirectoryPage> {
+// Every member who may see the directory sees the same one, so a page read is kept for the
+// next reader until content changes (decision 010): members, their expertise and competences
+// are all content tables that announce their changes.
+const sharedPages = new SharedReadCache<DirectoryPage>({ maxEntries: 200 });
+
+export async function listMembers(
+  guardian: Guardian,
+  query: DirectoryQuery,
+  options: { readLive?: boolean } = {},
+): Promise<DirectoryPage> {
   guardian.ensureCanSeeMembers();
+  if (options.readLive) return readDirectoryPage(query);
+  return sharedPages.read(JSON.stringify(query), () => readDirectoryPage(query));
+}
+
+async function readDirectoryPage(query: DirectoryQuery): Promise<DirectoryPage> {
   const competences = await competenceChoices(query.competence);
   const filter: DirectoryFilter = {
     ...query,
@@ -83,8 +98,12 @@ export async function listMembers(guardian: Guardian, query: DirectoryQuery): Pr
   };
 }
 
-/** Folded for comparing: lower case, accents off (é → e, ø → o, ß → ss). */
-const fold = (sql: Prisma.Sql) => Prisma.sql`lower(unaccent(${sql}))`;
+/**
+ * Folded for comparing: lower case, accents off (é → e, ø → o, ß → ss). kk_fold is unaccent
+ * made indexable (migration 20261206200000_member_directory_indexes); the expressions below
+ * are written exactly as the indexes are, so Postgres uses them.
+ */
+const fold = (sql: Prisma.Sql) => Prisma.sql`kk_fold(${sql})`;
 
 function whereListed(filter: DirectoryFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`u."erasedAt" IS NULL`];
@@ -94,7 +113,7 @@ function whereListed(filter: DirectoryFilter): Prisma.Sql {
       SELECT 1 FROM "UserExpertise" e JOIN "Competence" c ON c.id = e."competenceId"
       WHERE e."userId" = u.id AND c.slug = ${filter.competence})`);
   }
-  const haystack = fold(Prisma.sql`u."displayName" || ' ' || coalesce(u.organisation, '') || ' ' || u.handle`);
+  const haystack = fold(Prisma.sql`u."displayName" || ' ' || coalesce(u."organisation", '') || ' ' || u."handle"`);
   for (const word of filterWords(filter.text)) {
     conditions.push(Prisma.sql`${haystack} LIKE '%' || ${fold(Prisma.sql`${escapeLike(word)}::text`)} || '%'`);
   }

@@ -5,9 +5,11 @@ import { competenceName, competencePath, editCompetencePath } from "~/competence
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate, isoDate } from "~/components/format";
+import { useMembersVisible } from "~/components/members/members-visible";
 import { Pagination } from "~/components/Pagination";
 import { listReportsForCompetence } from "~/meetings/pages.server";
 import { meetingPath } from "~/meetings/paths";
+import { directoryHref } from "~/members/directory-query";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/competence";
@@ -27,6 +29,7 @@ const FLASHES = ["created", "saved", "retired", "unretired"] as const;
 
 export default function Competence() {
   const { t, i18n } = useTranslation();
+  const membersVisible = useMembersVisible();
   const { competence, dilemmas, dilemmaCount, page, pageCount, reports, canManage } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const lang = i18n.language;
@@ -67,6 +70,13 @@ export default function Competence() {
       {competence.synonyms.length ? (
         <p>
           <strong>{t("competences.page.synonyms")}:</strong> {competence.synonyms.join(", ")}
+        </p>
+      ) : null}
+      {membersVisible ? (
+        <p>
+          <Link to={directoryHref({ text: "", competence: competence.slug, staffOnly: false })}>
+            {t("directory.profile.membersWith", { name })}
+          </Link>
         </p>
       ) : null}
 

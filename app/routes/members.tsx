@@ -14,7 +14,7 @@ import {
 } from "~/members/directory-query";
 import { listMembers } from "~/members/directory.server";
 import { MEMBERS_PATH } from "~/members/paths";
-import { guardianOf } from "~/web/context.server";
+import { guardianOf, sharedReadsOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/members";
 
@@ -28,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   if (!guardian.canSeeMembers()) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const query = directoryQueryFromSearchParams(url.searchParams);
-  const directory = await listMembers(guardian, query).catch(rethrowAsHttp);
+  const directory = await listMembers(guardian, query, sharedReadsOf(context)).catch(rethrowAsHttp);
   return { directory, viewerHandle: guardian.viewer.kind === "member" ? guardian.viewer.handle : null };
 }
 
