@@ -42,8 +42,23 @@ const PARTICLES = new Set([
   "von", "zu", "da", "di", "do", "dos", "das", "du", "del", "della", "la", "le", "el", "al", "y", "ibn", "bin",
 ]);
 
+// A thread page draws the same few authors again and again (decision 012 counts every
+// microsecond of a page): each name's initials are worked out once. Bounded: a forum has a
+// few thousand members; past the bound the memory starts again.
+const MEMORY = 10_000;
+const known = new Map<string, string>();
+
 /** Up to two letters: the first name's and the surname's (particles skipped). */
 export function initialsOf(displayName: string): string {
+  let initials = known.get(displayName);
+  if (initials === undefined) {
+    if (known.size >= MEMORY) known.clear();
+    known.set(displayName, (initials = workOutInitials(displayName)));
+  }
+  return initials;
+}
+
+function workOutInitials(displayName: string): string {
   // What is in brackets is a note ("Opbouwwerker (demo)"), not a name.
   const words = displayName
     .normalize("NFC")

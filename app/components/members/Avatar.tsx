@@ -15,13 +15,20 @@ export const AVATAR_PIXELS: Record<AvatarSize, number> = { inline: 24, thread: 3
 export type AvatarMember = { handle: string; displayName: string; photoId: number | null } | null;
 
 export function Avatar({ member, size, showPhoto }: { member: AvatarMember; size: AvatarSize; showPhoto: boolean }) {
-  const sizeClass = `avatar avatar--${size}`;
-  if (!member) return <span className={`${sizeClass} avatar--former`} aria-hidden="true" />;
+  return avatarElement(member, size, showPhoto);
+}
+
+/**
+ * The avatar's element, for AuthorName to place without a component of its own: a thread page
+ * has one per reply, and each component costs the server's renderer (decision 012).
+ */
+export function avatarElement(member: AvatarMember, size: AvatarSize, showPhoto: boolean) {
+  if (!member) return <span className={`avatar avatar--${size} avatar--former`} aria-hidden="true" />;
   if (showPhoto && member.photoId !== null) {
     const pixels = AVATAR_PIXELS[size];
     return (
       <img
-        className={`${sizeClass} avatar--photo`}
+        className={`avatar avatar--${size} avatar--photo`}
         src={memberPhotoPath({ handle: member.handle, photoId: member.photoId })}
         alt=""
         width={pixels}
@@ -32,7 +39,7 @@ export function Avatar({ member, size, showPhoto }: { member: AvatarMember; size
     );
   }
   return (
-    <span className={`${sizeClass} avatar--c${avatarColourIndex(member.handle)}`} aria-hidden="true">
+    <span className={`avatar avatar--${size} avatar--c${avatarColourIndex(member.handle)}`} aria-hidden="true">
       {initialsOf(member.displayName)}
     </span>
   );
