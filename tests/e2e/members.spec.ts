@@ -34,7 +34,6 @@ for (const width of [375, 1280]) {
     test.use({ viewport: { width, height: 900 } });
 
     test("a member finds colleagues as they type, by competence, and opens a profile", async ({ page }) => {
-      test.setTimeout(60_000);
       await member(page, `Dirk Directory ${unique()}`);
       await mainMenu(page).getByRole("link", { name: "Leden" }).click();
       await expect(page).toHaveURL(/\/members$/);
@@ -77,7 +76,6 @@ for (const width of [375, 1280]) {
     });
 
     test("authors link to their profiles for members; visitors see names only; an erased member is 'voormalig lid'", async ({ page, browser }) => {
-      test.setTimeout(60_000);
       const name = `Erik Erased ${unique()}`;
       const text = `Een reactie van ${name}, die straks zijn account laat verwijderen.`;
       const account = await member(page, name);
@@ -134,7 +132,6 @@ for (const width of [375, 1280]) {
     test.use({ viewport: { width, height: 900 }, javaScriptEnabled: false });
 
     test("a visitor is asked to log in and comes back; the directory's form filters and pages by itself", async ({ page }) => {
-      test.setTimeout(60_000);
       const account = await createStaff("member", `Nina Noscript ${unique()}`);
       await page.goto("/members?competence=loslaten");
       await expect(page).toHaveURL(/\/login\?redirectTo=%2Fmembers%3Fcompetence%3Dloslaten$/);
@@ -179,7 +176,6 @@ test.describe("a member's photo, without JavaScript (375 px)", () => {
   test.use({ viewport: { width: 375, height: 900 }, javaScriptEnabled: false });
 
   test("refuses a file that is no photo beside the field; keeps a photo without its metadata; removes it", async ({ page, browser }) => {
-    test.setTimeout(60_000);
     const name = `Paula Pasfoto (${unique()})`;
     await member(page, name);
     await page.goto("/account/profile");
@@ -240,7 +236,6 @@ test.describe("a member's photo, with JavaScript (1280 px)", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
   test("too large is said before sending; a decompression bomb is refused; a photo is kept without a page load", async ({ page }) => {
-    test.setTimeout(60_000);
     await member(page, `Bram Bestand ${unique()}`);
     await page.goto("/account/profile");
     const photo = page.getByRole("region", { name: "Je foto" });
