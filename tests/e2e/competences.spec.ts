@@ -143,9 +143,10 @@ test("a member edits their expertise and sees it on their profile", async ({ pag
   await tags.getByRole("link", { name: "Loslaten" }).click();
   await expect(page).toHaveURL(/\/competences\/loslaten$/);
 
-  // Someone else sees the expertise, not the address.
+  // Another member sees the expertise, not the address.
   const other = await browser.newContext();
   const visitorPage = await other.newPage();
+  await logIn(visitorPage, await createStaff("member", "Otto Ander"));
   await visitorPage.goto(profileUrl);
   await expect(visitorPage.getByRole("list", { name: "Deskundig in" }).getByRole("link")).toHaveText([
     "Loslaten",

@@ -3,7 +3,10 @@ import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer, type MemberViewer } from "~/guardian/viewer";
 import { DIRECTORY_PAGE_SIZE, directoryQueryFromSearchParams, type DirectoryQuery } from "~/members/directory-query";
+import { createDilemma } from "~/dilemmas/dilemmas.server";
 import { listMembers } from "~/members/directory.server";
+import { searchRequestFromParams } from "~/search/params";
+import { search } from "~/search/search.server";
 import { getMemberProfile } from "~/members/profiles.server";
 import { db } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
@@ -206,5 +209,24 @@ describe("order and pages", () => {
 
     const beyond = await listMembers(viewer.guardian, query({ text: "t9", page: 3 }));
     expect([beyond.entries.length, beyond.total, beyond.pageCount]).toEqual([0, 29, 2]);
+  });
+});
+
+describe("authors in search results", () => {
+  it("name who wrote each dilemma (with what a link and avatar need), and 'voormalig lid' once erased", async () => {
+    const tag = await competence("Zoekproef");
+    const asker = await member("t10 Sanne Schrijver", { organisation: "Wijkteam Oost" });
+    const reader = await member("t10 Lezer");
+    await createDilemma(asker.guardian, {
+      title: "Hoe vind je de zeldzame kwartelkoning in de wijk?",
+      body: "**Situatie:** een vraag over de kwartelkoning.\n\n**Mijn vraag:** wie weet raad?",
+      competences: [tag.slug],
+    });
+    const hits = async () => (await search(reader.guardian, searchRequestFromParams(new URLSearchParams({ q: "kwartelkoning" })))).hits;
+    expect((await hits()).map((h) => h.author)).toEqual([
+      { member: { handle: asker.handle, displayName: "t10 Sanne Schrijver", organisation: "Wijkteam Oost", photoId: null } },
+    ]);
+    await db.user.update({ where: { id: asker.id }, data: { erasedAt: new Date(), displayName: "", organisation: null } });
+    expect((await hits()).map((h) => h.author)).toEqual([{ member: null }]);
   });
 });

@@ -38,9 +38,13 @@ export function avatarElement(member: AvatarMember, size: AvatarSize, showPhoto:
       />
     );
   }
+  // The initials are drawn by the stylesheet from an attribute, so they are not part of the
+  // text: "Gewijzigd door Eva Editor" copies, finds and reads as just that, not "EEEva".
   return (
-    <span className={`avatar avatar--${size} avatar--c${avatarColourIndex(member.handle)}`} aria-hidden="true">
-      {initialsOf(member.displayName)}
-    </span>
+    <span
+      className={`avatar avatar--${size} avatar--c${avatarColourIndex(member.handle)}`}
+      data-initials={initialsOf(member.displayName)}
+      aria-hidden="true"
+    />
   );
 }
