@@ -3,9 +3,9 @@ import { I18nextProvider } from "react-i18next";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
 import { NonceProvider } from "~/components/nonce";
 import { createI18n, defaultLocale } from "~/platform/i18n";
-import { logger } from "~/platform/logger.server";
 import { compressDocument } from "~/web/compression.server";
 import { requestInfoContext, viewerContext } from "~/web/context.server";
+import { ensureRetryAfter, reportRequestError } from "~/web/request-trouble.server";
 import { handOffWhole } from "~/web/router-handoff.server";
 
 // How long a loader's data may take to arrive in the page (React Router aborts what is
@@ -44,11 +44,17 @@ export default async function handleRequest(
       </NonceProvider>,
     );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  ensureRetryAfter(responseStatusCode, responseHeaders);
   const body = compressDocument(Buffer.from(html, "utf8"), request, responseHeaders);
   return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }
 
+export function handleDataRequest(response: Response): Response {
+  ensureRetryAfter(response.status, response.headers);
+  return response;
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  logger.error({ err: error, url: new URL(request.url).pathname }, "unhandled error in a loader or action");
+  reportRequestError(error, new URL(request.url).pathname);
 }

@@ -5,12 +5,13 @@ import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import { pino } from "pino";
 import { pinoHttp } from "pino-http";
 import { RouterContextProvider, type ServerBuild } from "react-router";
-import { pingDb } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
 import { BROTLI_QUALITY, GZIP_LEVEL } from "~/web/compression.server";
 import { requestInfoContext } from "~/web/context.server";
+import { HEALTH_PATHS, type Health } from "./health";
 
 export type AppOptions = {
   mode: "production" | "development";
@@ -20,6 +21,7 @@ export type AppOptions = {
   /** Development only: Vite's middleware (HMR, on-demand modules). */
   viteMiddleware?: express.RequestHandler;
   clientDir?: string;
+  health: Health;
 };
 
 export function createApp(options: AppOptions): express.Express {
@@ -44,9 +46,13 @@ export function createApp(options: AppOptions): express.Express {
           path: req.url.split("?")[0],
         }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+        // pino-http gives every 5xx line a made-up error with a stack trace of its own code:
+        // during an outage that was a stack per request. The status says it; real errors are
+        // logged where they happen (entry.server.tsx), once.
+        err: (err: Error) => (err.message.startsWith("failed with status code") ? undefined : pino.stdSerializers.err(err)),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
-      autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
+      autoLogging: { ignore: (req) => HEALTH_PATHS.has(req.url ?? "") || (req.url ?? "").startsWith("/assets/") },
     }),
   );
 
@@ -59,10 +65,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(compression({ level: GZIP_LEVEL, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }));
   app.use(sameOriginWrites);
 
-  app.get("/healthz", async (_req, res) => {
-    const ok = await pingDb();
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "database unreachable" });
-  });
+  options.health.routes(app);
 
   if (dev && options.viteMiddleware) {
     app.use(options.viteMiddleware);

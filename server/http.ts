@@ -1,19 +1,24 @@
 // The HTTP side of one server process: the app (the production build, or Vite's in dev)
 // listening on PORT. Used alone, or by each worker process (server/processes.ts).
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "react-router";
 import { followContentChanges } from "~/platform/content-changes.server";
 import type { Env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { createApp } from "./app";
+import { createHealth } from "./health";
+import { warmUp } from "./warm-up";
 
 export type Http = { server: Server; close(): Promise<void> };
 
 export async function startHttp(opts: {
   dev: boolean;
   settings: Env;
-  onListening: () => void;
+  /** The port is ours (liveness answers); not yet ready. */
+  onListening?: () => void;
+  /** Warmed up: ready for visitors (readiness answers 200 from now on). */
+  onReady: () => void;
   onError: (message: string) => void;
 }): Promise<Http> {
   const { dev, settings } = opts;
@@ -43,21 +48,35 @@ export async function startHttp(opts: {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set: resolve the database before serving");
   const contentChanges = await followContentChanges(databaseUrl, { logger });
+  const health = createHealth(databaseUrl);
   const app = createApp({
     mode: dev ? "development" : "production",
     trustProxy: settings.TRUST_PROXY === "1",
     build,
     viteMiddleware,
+    health,
   });
-  const server = app.listen(settings.PORT, settings.HOST, opts.onListening);
+  // Not app.listen(): Express 5 calls its callback on an error too, and "listens on" must not
+  // be said of a port that is in use.
+  const server = createServer(app);
+  server.once("listening", () => {
+    opts.onListening?.();
+    const warm = typeof build === "function" ? Promise.resolve() : warmUp(build);
+    void warm.then(() => {
+      health.markReady();
+      opts.onReady();
+    });
+  });
   server.on("error", (error: NodeJS.ErrnoException) => {
     opts.onError(error.code === "EADDRINUSE" ? `port ${settings.PORT} is in use; set PORT to another port` : error.message);
   });
+  server.listen(settings.PORT, settings.HOST);
   return {
     server,
     async close() {
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await health.close();
       await contentChanges.stop();
       await closeVite();
     },

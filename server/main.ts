@@ -50,7 +50,7 @@ async function main() {
   const http = await startHttp({
     dev,
     settings,
-    onListening: () =>
+    onReady: () =>
       logger.info({ port: settings.PORT, ms: Date.now() - started }, `Kenniskring listens on http://localhost:${settings.PORT}`),
     onError: fail,
   });

@@ -20,7 +20,7 @@ export async function runWorker(): Promise<void> {
   const http = await startHttp({
     dev: false,
     settings,
-    onListening: () => process.send?.("listening" satisfies WorkerMessage),
+    onReady: () => process.send?.("listening" satisfies WorkerMessage),
     onError: (message) => {
       // Exit once the primary has the message: it stops the site and says it in one line.
       process.send?.({ fail: message } satisfies WorkerMessage, undefined, {}, () => process.exit(1));

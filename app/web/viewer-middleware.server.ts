@@ -2,17 +2,19 @@ import { data, type MiddlewareFunction } from "react-router";
 import { validateSessionToken } from "~/accounts/sessions.server";
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer, type Viewer } from "~/guardian/viewer";
+import { databaseAnswered, type DatabaseTrouble, RETRY_AFTER_SECONDS } from "~/platform/database-trouble.server";
 import { pingDb } from "~/platform/db.server";
 import { resolveLocale } from "~/platform/i18n-request.server";
-import { logger } from "~/platform/logger.server";
 import { requestInfo, viewerContext } from "./context.server";
 import { isWrite, ownWriteCookie, readsLive } from "./own-writes.server";
+import { reportRequestError, trackDatabaseTrouble } from "./request-trouble.server";
 import { readSessionToken, sessionCookie } from "./session-cookie.server";
 
 // Runs before every loader and action: who is asking (one session lookup per request), which
 // language they get, the Guardian built from them, and whether they must read live because
 // they just wrote something (own-writes.server.ts). Also the one place that turns "the
-// database is gone" into a 503 instead of a 500: the server keeps running and recovers.
+// database is gone, or too busy to answer in time" into a 503 with Retry-After instead of a
+// 500: the server keeps running and recovers (decision 018).
 export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { secureCookies } = requestInfo(context);
   const token = readSessionToken(request);
@@ -21,8 +23,7 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
   let refreshCookie: string | null = null;
   if (token) {
     const session = await validateSessionToken(token).catch((error: unknown) => {
-      logger.error({ err: error }, "session lookup failed");
-      throw unavailable();
+      throw unavailable(reportRequestError(error, "session lookup") ?? "unavailable");
     });
     if (session) {
       viewer = { kind: "member", ...session.member };
@@ -33,14 +34,20 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
   const locale = resolveLocale(request, viewer.kind === "member" ? viewer.locale : null);
   context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId, locale, readLive: readsLive(request) });
 
-  const response = await next();
-  if (response.status === 500 && !(await pingDb())) throw unavailable();
+  const tracked = trackDatabaseTrouble(() => next());
+  const response = await tracked.result;
+  if (response.status === 500) {
+    const trouble = tracked.trouble() ?? ((await pingDb()) ? null : "unavailable");
+    if (trouble) throw unavailable(trouble);
+  } else {
+    databaseAnswered();
+  }
   if (refreshCookie) response.headers.append("Set-Cookie", refreshCookie);
   // Refused writes (4xx) changed nothing; any other may have.
   if (isWrite(request) && response.status < 400) response.headers.append("Set-Cookie", ownWriteCookie(secureCookies));
   return response;
 };
 
-function unavailable() {
-  return data({ unavailable: true }, { status: 503, headers: { "Retry-After": "30" } });
+function unavailable(trouble: DatabaseTrouble) {
+  return data({ unavailable: true }, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS[trouble]) } });
 }

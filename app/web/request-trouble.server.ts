@@ -1,0 +1,46 @@
+// What went wrong with the database during one request, so the middleware can answer 503 with
+// Retry-After instead of the 500 React Router rendered for a loader's or action's error. The
+// error itself reaches handleError (entry.server.tsx), not the middleware; both run inside the
+// request's async context, where this store carries it from one to the other.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { type DatabaseTrouble, databaseTroubleOf, firstOfOutage, RETRY_AFTER_SECONDS } from "~/platform/database-trouble.server";
+import { logger } from "~/platform/logger.server";
+
+type Store = { trouble: DatabaseTrouble | null };
+const requests = new AsyncLocalStorage<Store>();
+
+export function trackDatabaseTrouble<T>(fn: () => Promise<T>): { trouble: () => DatabaseTrouble | null; result: Promise<T> } {
+  const store: Store = { trouble: null };
+  return { trouble: () => store.trouble, result: requests.run(store, fn) };
+}
+
+/**
+ * Logs an error of a loader, action or middleware once: a database outage or overload by one
+ * short line, with its stack only the first time in a run of failures (the request's own log
+ * line already says 503); anything else whole. Returns the database trouble, if that is it.
+ */
+export function reportRequestError(error: unknown, where: string): DatabaseTrouble | null {
+  const trouble = databaseTroubleOf(error);
+  if (!trouble) {
+    logger.error({ err: error, where }, "unhandled error in a loader or action");
+    return null;
+  }
+  const store = requests.getStore();
+  if (store) store.trouble ??= trouble;
+  if (firstOfOutage()) {
+    logger.warn({ err: error, where, trouble }, `database ${trouble}: answering 503 until it answers again (stack shown once)`);
+  }
+  return trouble;
+}
+
+/**
+ * A 503 says when to try again. React Router drops the headers of a response thrown by a
+ * middleware (it renders the error boundary from the status alone), so the entry adds
+ * Retry-After to every 503 that lacks one, pages (handleRequest) and data (handleDataRequest).
+ */
+export function ensureRetryAfter(status: number, headers: Headers): void {
+  if (status === 503 && !headers.has("Retry-After")) {
+    const trouble = requests.getStore()?.trouble ?? "unavailable";
+    headers.set("Retry-After", String(RETRY_AFTER_SECONDS[trouble]));
+  }
+}
