@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { env } from "./env.server";
 
 type Holder = { client?: PrismaClient };
 
@@ -20,7 +21,8 @@ function client(): PrismaClient {
     if (!connectionString)
       throw new Error("DATABASE_URL is not set: resolve the database before the first query");
     const base = new PrismaClient({
-      adapter: new PrismaPg({ connectionString }, { statementNameGenerator: preparedStatementName }),
+      adapter: new PrismaPg(poolSettings(connectionString), { statementNameGenerator: preparedStatementName }),
+      transactionOptions: TRANSACTION_LIMITS,
     });
     // Postgres cannot store U+0000 in text and answers such a query with an error; a NUL typed
     // or pasted into any form would then become a 500. It carries no meaning in text, so it is
@@ -32,6 +34,22 @@ function client(): PrismaClient {
     }) as unknown as PrismaClient;
   }
   return holder.client;
+}
+
+/**
+ * How long a request may wait for the database before it is shed with 503 (decision 018).
+ * Under load every query waits for one of the pool's connections. Prisma's defaults let a
+ * plain query wait forever (pg's pool has no limit) but a transaction only 2 s, and cut off a
+ * transaction after 5 s: on a busy 2-core machine a search (one transaction) and turning a
+ * meeting into its report answered 500 while the pages around them waited and succeeded. Now
+ * every kind of statement waits the same bounded time for a connection, and a transaction may
+ * run as long as a slow machine needs (the limit is there for a runaway, not for load).
+ */
+export const CONNECTION_WAIT_MS = 10_000;
+const TRANSACTION_LIMITS = { maxWait: CONNECTION_WAIT_MS, timeout: 30_000 };
+
+function poolSettings(connectionString: string) {
+  return { connectionString, max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: CONNECTION_WAIT_MS };
 }
 
 // Named statements: each connection parses (and, after a few runs, plans) a statement once and

@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().optional(),
+  // Connections each server process keeps to Postgres (decision 018; docs/scaling.md).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Behind a reverse proxy (TLS terminated elsewhere) set TRUST_PROXY=1 so the client IP for
   // rate limits and the Origin check use X-Forwarded-* headers.

@@ -94,7 +94,7 @@ async function startByHand(): Promise<number> {
   for (;;) {
     const pid = postmasterPid();
     const ready = fs.existsSync(path.join(pgdata, "postmaster.pid")) && fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").includes("ready");
-    if (pid === child.pid && ready) return pid;
+    if (pid !== undefined && pid === child.pid && ready) return pid;
     if (Date.now() > deadline) throw new Error("the Postgres started by hand did not get ready");
     await new Promise((r) => setTimeout(r, 100));
   }
