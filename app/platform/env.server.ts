@@ -21,6 +21,13 @@ const EnvSchema = z.object({
   // 011). 5 000 posts are read, ranked and counted in ≈ 20 ms on 2 cores; a faster server can
   // afford more.
   SEARCH_EXACT_POSTS: z.coerce.number().int().min(0).default(5000),
+  // Backups (decision 019): where `npm run db:backup` and the schedule write them (default
+  // KK_DATA_DIR/backups), every how many hours the server makes one (0: never), how many to keep.
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  // Read-only pages may read from this streaming replica of DATABASE_URL (decision 020).
+  DATABASE_REPLICA_URL: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

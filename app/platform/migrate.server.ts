@@ -11,9 +11,16 @@ export type MigrateOptions = {
   migrationsDir?: string;
   /** Told when we wait for another process that is migrating the same database. */
   log?: (message: string) => void;
+  /** Apply migrations up to and including this one only (a restore builds the backup's schema). */
+  upTo?: string;
 };
 
 type Migration = { name: string; sql: string; checksum: string };
+
+/** This version's migrations in the order they apply: name and checksum. */
+export function knownMigrations(migrationsDir = path.resolve("prisma/migrations")): { name: string; checksum: string }[] {
+  return readMigrations(migrationsDir).map(({ name, checksum }) => ({ name, checksum }));
+}
 type Row = { migration_name: string; checksum: string; finished_at: Date | null };
 
 // The key Prisma Migrate locks on, so our migrator and `prisma migrate deploy` also exclude
@@ -33,7 +40,12 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS _prisma_migrations (
 )`;
 
 export async function migrate(url: string, opts: MigrateOptions = {}): Promise<{ applied: string[] }> {
-  const migrations = readMigrations(opts.migrationsDir ?? path.resolve("prisma/migrations"));
+  let migrations = readMigrations(opts.migrationsDir ?? path.resolve("prisma/migrations"));
+  if (opts.upTo !== undefined) {
+    const last = migrations.findIndex((m) => m.name === opts.upTo);
+    if (last < 0) throw new Error(`No migration ${opts.upTo} in this version of Kenniskring`);
+    migrations = migrations.slice(0, last + 1);
+  }
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => {}); // a dropped connection surfaces as the failing query instead
   await client.connect();

@@ -1,0 +1,106 @@
+// A write load as members make it: signed-up members posting replies to a thread over HTTP,
+// each reply with its own marker in the text and the form's submissionId. A writer that gets
+// no "done" (a redirect) sends the same form again, as a person pressing the button again
+// would, until it gets one: an acknowledged reply is one the member saw succeed. Used by the
+// fault script (npm run faults) and the backup round-trip tests; loopback only, bounded.
+import crypto from "node:crypto";
+
+export type WriteLoad = {
+  /** Replies acknowledged so far: marker → when. */
+  acked: Map<string, number>;
+  /** How many answers of each status were seen ("network" for no answer at all). */
+  statuses: Map<string, number>;
+  /** Stop sending; waits for requests in flight. */
+  stop(): Promise<void>;
+};
+
+const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+
+/** Signs up a member and returns the session cookie. */
+export async function signUpWriter(base: string, name: string): Promise<string> {
+  const res = await fetch(`${base}/signup`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...FORM, Origin: base },
+    body: new URLSearchParams({
+      displayName: name,
+      email: `${name.toLowerCase().replace(/[^a-z0-9]/g, "")}-${crypto.randomBytes(3).toString("hex")}@voorbeeld.nl`,
+      password: "een lang genoeg wachtwoord",
+      consent: "on",
+    }).toString(),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("kk_session="));
+  if (!cookie) throw new Error(`signing up ${name} failed: ${res.status}`);
+  return cookie.split(";")[0]!;
+}
+
+/** The first thread the list shows, e.g. "/dilemmas/3/een-titel". */
+export async function firstThreadPath(base: string): Promise<string> {
+  const html = await (await fetch(`${base}/dilemmas`)).text();
+  const path = /href="(\/dilemmas\/\d+\/[^"?#]+)"/.exec(html)?.[1];
+  if (!path) throw new Error("no thread on /dilemmas to write to");
+  return path;
+}
+
+export const MARKER_PREFIX = "Belastingproef";
+
+export function startWriteLoad(opts: {
+  base: () => string;
+  cookies: string[];
+  threadPath: string;
+  /** Pause between one writer's replies. */
+  pauseMs?: number;
+  /** Ends by itself after this long at the latest. */
+  maxMs?: number;
+}): WriteLoad {
+  const acked = new Map<string, number>();
+  const statuses = new Map<string, number>();
+  const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  const run = crypto.randomBytes(3).toString("hex");
+  const until = Date.now() + (opts.maxMs ?? 120_000);
+  let stopping = false;
+  let stoppedAt = 0;
+  // A reply not yet acknowledged when the load stops gets a last 15 s to be.
+  const deadline = () => (stopping ? Math.min(until, stoppedAt + 15_000) : until);
+
+  const writer = async (cookie: string, w: number) => {
+    for (let n = 0; !stopping && Date.now() < until; n++) {
+      const marker = `${MARKER_PREFIX}-${run}-${w}-${n}`;
+      const form = new URLSearchParams({ intent: "reply", body: `${marker} tijdens de proef.`, submissionId: `${run}${w}x${n}` }).toString();
+      // Until acknowledged: the same form, as a member would press the button again.
+      while (Date.now() < deadline()) {
+        const base = opts.base();
+        try {
+          const res = await fetch(`${base}${opts.threadPath}`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { ...FORM, Origin: base, Cookie: cookie },
+            body: form,
+            signal: AbortSignal.timeout(20_000),
+          });
+          await res.arrayBuffer();
+          count(String(res.status));
+          if (res.status === 302 || res.status === 303) {
+            acked.set(marker, Date.now());
+            break;
+          }
+        } catch {
+          count("network");
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, opts.pauseMs ?? 20));
+    }
+  };
+
+  const writers = opts.cookies.map((cookie, w) => writer(cookie, w));
+  return {
+    acked,
+    statuses,
+    async stop() {
+      stopping = true;
+      stoppedAt = Date.now();
+      await Promise.all(writers);
+    },
+  };
+}
