@@ -3,12 +3,11 @@
 // Works with the server running (it takes writes meanwhile) or not, for the embedded Postgres
 // and for DATABASE_URL alike (decision 019).
 import { parseArgs } from "node:util";
-import { verifyBackup } from "~/platform/backup-format.server";
+import { describeBackup, verifyBackup } from "~/platform/backup-format.server";
 import { makeBackup, pruneBackups } from "~/platform/backup.server";
 import { backupDir, uploadsDir } from "~/platform/data-dir.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { cliLog } from "./lib/cli-log";
-import { describeBackup } from "./lib/backup-summary";
 
 async function main() {
   const { values } = parseArgs({ options: { dir: { type: "string" }, keep: { type: "string" }, verify: { type: "string" } } });

@@ -6,10 +6,10 @@
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { describeBackup } from "~/platform/backup-format.server";
 import { uploadsDir } from "~/platform/data-dir.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { restoreBackup } from "~/platform/restore.server";
-import { describeBackup } from "./lib/backup-summary";
 import { cliLog } from "./lib/cli-log";
 
 const usage = "usage: npm run db:restore -- BACKUP_DIR [--check]";

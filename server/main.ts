@@ -4,12 +4,14 @@
 // when any of that fails; a clean stop (Postgres included) on SIGINT/SIGTERM.
 import cluster from "node:cluster";
 import os from "node:os";
+import { scheduleBackups } from "~/platform/backup-schedule.server";
+import { backupDir, uploadsDir } from "~/platform/data-dir.server";
 import { disconnectDb } from "~/platform/db.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { migrate } from "~/platform/migrate.server";
-import { keepSearchIndexCurrent, startSearch } from "~/search/startup.server";
+import { startSearch } from "~/search/startup.server";
 import { seedDemoIfEmpty } from "../prisma/seed/demo";
 import { startHttp } from "./http";
 import { runPrimary, runWorker } from "./processes";
@@ -25,17 +27,29 @@ async function main() {
   process.env.DATABASE_URL = database.url; // workers inherit it
   // The embedded Postgres is ours to keep running: restarted when it dies (decision 018).
   database.supervise?.();
-  const stopDatabase = async () => {
-    await disconnectDb();
-    await database.stop();
-  };
   const { applied } = await migrate(database.url);
   if (applied.length) logger.info({ applied }, "applied migrations");
   if (settings.SEED_DEMO === "1" && (await seedDemoIfEmpty())) logger.info("seeded the demo content");
+  const backups = scheduleBackups({
+    url: database.url,
+    dir: backupDir(),
+    uploadsDir: uploadsDir(),
+    intervalHours: settings.BACKUP_INTERVAL_HOURS,
+    keep: settings.BACKUP_KEEP,
+    log: logger,
+  });
+  const stopDatabase = async () => {
+    await backups.stop();
+    await disconnectDb();
+    await database.stop();
+  };
 
   const processes = dev ? 1 : settings.WEB_CONCURRENCY === "auto" ? os.availableParallelism() : settings.WEB_CONCURRENCY;
   if (processes > 1) {
-    keepSearchIndexCurrent(logger); // here, once; the workers load the lexicon for queries
+    // The primary keeps to the database side and its workers (decision 018): the search
+    // index is kept current by the workers (one of them rebuilds; reindex takes a lock), and
+    // the primary's connections go back to Postgres.
+    await disconnectDb();
     runPrimary({
       processes,
       started,

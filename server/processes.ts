@@ -7,7 +7,7 @@ import cluster, { type Worker } from "node:cluster";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { disconnectDb } from "~/platform/db.server";
-import { warmSearch } from "~/search/startup.server";
+import { startSearch } from "~/search/startup.server";
 import { startHttp } from "./http";
 import { onStopSignals } from "./stop";
 
@@ -16,7 +16,8 @@ type WorkerMessage = "listening" | { fail: string };
 /** The worker side: serve HTTP on the shared port; the primary gave DATABASE_URL. */
 export async function runWorker(): Promise<void> {
   const settings = env();
-  warmSearch(logger);
+  startSearch(logger); // the lexicon for queries; one worker rebuilds an outdated index
+
   const http = await startHttp({
     dev: false,
     settings,
