@@ -18,12 +18,13 @@ export type TestDatabase = {
 export function useTestDatabase(): TestDatabase {
   const name = `kk_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
   const adminUrl = inject("kkAdminUrl");
+  const template = inject("kkTemplate");
   const url = withDatabase(adminUrl, name);
   let pool: pg.Pool | undefined;
   const previousUrl = process.env.DATABASE_URL;
 
   beforeAll(async () => {
-    await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE kk_template`);
+    await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
     process.env.DATABASE_URL = url;
   });
 

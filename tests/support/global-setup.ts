@@ -2,6 +2,11 @@
 // cannot touch a dev database), holding kk_template: a database with every migration
 // applied. Each integration test file clones it (tests/support/database.ts), which takes
 // milliseconds, instead of migrating a database of its own.
+//
+// TEST_DATABASE_URL instead runs the suite on a server of your own, e.g. a stock Debian
+// PostgreSQL 15 as production may use (CI does so): a superuser URL of any database there.
+// The run creates its template and clones there, each with a name of its own, and drops them
+// afterwards. (Tests of the embedded Postgres itself still start one of their own.)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,12 +19,57 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Superuser URL of the test server's "postgres" database; clone kk_template from it. */
     kkAdminUrl: string;
+    /** The migrated database to clone. */
+    kkTemplate: string;
   }
+}
+
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_URL;
+  return external ? setupExternal(project, external) : setupEmbedded(project);
+}
+
+async function setupExternal(project: TestProject, url: string) {
+  const admin = new URL(url);
+  const template = `kk_template_${process.pid}`;
+  const query = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin.href });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const version = await (async () => {
+    const client = new pg.Client({ connectionString: admin.href });
+    await client.connect();
+    try {
+      return (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
+    } finally {
+      await client.end();
+    }
+  })();
+  process.stdout.write(`Integration tests on TEST_DATABASE_URL (PostgreSQL ${version})\n`);
+  await query(`CREATE DATABASE ${template}`);
+  const templateUrl = new URL(url);
+  templateUrl.pathname = `/${template}`;
+  const drop = () => query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  try {
+    await migrate(templateUrl.href);
+    await query(`ALTER DATABASE ${template} WITH ALLOW_CONNECTIONS false`);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  project.provide("kkAdminUrl", admin.href);
+  project.provide("kkTemplate", template);
+  return drop;
 }
 
 const TEMPLATE = "kk_template";
 
-export default async function setup(project: TestProject) {
+async function setupEmbedded(project: TestProject) {
   const started = performance.now();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-test-"));
   const lines: string[] = [];
@@ -44,6 +94,7 @@ export default async function setup(project: TestProject) {
     await client.query(`ALTER DATABASE ${TEMPLATE} WITH ALLOW_CONNECTIONS false`);
     await client.end();
     project.provide("kkAdminUrl", admin.href);
+    project.provide("kkTemplate", TEMPLATE);
   } catch (error) {
     await stop();
     throw error;
