@@ -1,12 +1,14 @@
 // The app's Prisma client. Created on first use, not at import: the server resolves the
 // database (maybe starting the embedded one) and tests create their own database before they
 // set DATABASE_URL, and both happen after this module is imported.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { databaseTroubleOf } from "./database-trouble.server";
 import { env } from "./env.server";
 
-type Holder = { client?: PrismaClient };
+type Holder = { client?: PrismaClient; replica?: PrismaClient | null };
 
 // In development Vite re-evaluates modules on every change; keeping the client on globalThis
 // stops each reload from opening a new pool of connections.
@@ -20,20 +22,59 @@ function client(): PrismaClient {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString)
       throw new Error("DATABASE_URL is not set: resolve the database before the first query");
-    const base = new PrismaClient({
-      adapter: new PrismaPg(poolSettings(connectionString), { statementNameGenerator: preparedStatementName }),
-      transactionOptions: TRANSACTION_LIMITS,
-    });
-    // Postgres cannot store U+0000 in text and answers such a query with an error; a NUL typed
-    // or pasted into any form would then become a 500. It carries no meaning in text, so it is
-    // dropped from every argument of every query, reads included, in this one place.
-    holder.client = base.$extends({
-      query: {
-        $allOperations: ({ args, query }) => query(withoutNul(args)),
-      },
-    }) as unknown as PrismaClient;
+    holder.client = createClient(connectionString);
   }
   return holder.client;
+}
+
+function createClient(connectionString: string, onError?: (error: unknown) => void): PrismaClient {
+  const base = new PrismaClient({
+    adapter: new PrismaPg(poolSettings(connectionString), { statementNameGenerator: preparedStatementName }),
+    transactionOptions: TRANSACTION_LIMITS,
+  });
+  // Postgres cannot store U+0000 in text and answers such a query with an error; a NUL typed
+  // or pasted into any form would then become a 500. It carries no meaning in text, so it is
+  // dropped from every argument of every query, reads included, in this one place.
+  return base.$extends({
+    query: {
+      $allOperations: ({ args, query }) =>
+        onError ? query(withoutNul(args)).catch((error: unknown) => {
+          onError(error);
+          throw error;
+        }) : query(withoutNul(args)),
+    },
+  }) as unknown as PrismaClient;
+}
+
+// Reads from a streaming replica (DATABASE_REPLICA_URL, decision 020). Only where a read asks
+// for it (readDb()), and only in a request that may: one that writes, and the pages a member
+// reads in the seconds after their own write (own-writes.server.ts), read the primary, so
+// nobody misses what they just did. A replica that fails is left alone for a while.
+type Routing = { replicaAllowed: boolean };
+const routing = new AsyncLocalStorage<Routing>();
+const REPLICA_REST_MS = 30_000;
+let replicaDownUntil = 0;
+
+/** Runs fn (a request's loaders) with reads routed as allowed; the web layer decides. */
+export function withReadRouting<T>(replicaAllowed: boolean, fn: () => T): T {
+  return routing.run({ replicaAllowed }, fn);
+}
+
+/**
+ * The client for a read that may see the database as it was a moment ago: the replica when
+ * one is set, up, and the request allows it; else the primary (`db`).
+ */
+export function readDb(): PrismaClient {
+  if (!routing.getStore()?.replicaAllowed || Date.now() < replicaDownUntil) return db;
+  if (holder.replica === undefined) {
+    const url = process.env.DATABASE_REPLICA_URL;
+    holder.replica = url
+      ? createClient(url, (error) => {
+          if (databaseTroubleOf(error) === "unavailable") replicaDownUntil = Date.now() + REPLICA_REST_MS;
+        })
+      : null;
+  }
+  return holder.replica ?? db;
 }
 
 /**
@@ -99,8 +140,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 /** Closes the pool; the next use of `db` connects again (with the then-current URL). */
 export async function disconnectDb(): Promise<void> {
   const current = holder.client;
+  const replica = holder.replica;
   holder.client = undefined;
+  holder.replica = undefined;
   await current?.$disconnect();
+  await replica?.$disconnect();
 }
 
 /** For /healthz: can we run a query right now? Never throws, never waits long. */

@@ -4,7 +4,7 @@ import type { DilemmaStatus, SearchKind } from "~/generated/prisma/enums";
 import type { Guardian, SearchScope } from "~/guardian/guardian.server";
 import { meetingPath } from "~/meetings/paths";
 import { toAuthorView, type AuthorView } from "~/members/author";
-import { db } from "~/platform/db.server";
+import { readDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { replyPermalink } from "~/replies/paths";
 import { and, compileQuery, type CompiledQuery } from "./compile.server";
@@ -241,7 +241,8 @@ async function runSearch(
     SELECT 'year', (${FIRST_YEAR - 1} + b)::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
       FROM t CROSS JOIN LATERAL generate_series(t.ymin, t.ymax) AS b
       WHERE flags & 48 = 48 AND t.years & (1::bigint << b) <> 0 GROUP BY b`;
-  const [, rows] = await db.$transaction([db.$queryRaw(PARALLEL_SCAN), db.$queryRaw<Row[]>`
+  const reader = readDb(); // a replica may answer searches (decision 020)
+  const [, rows] = await reader.$transaction([reader.$queryRaw(PARALLEL_SCAN), reader.$queryRaw<Row[]>`
     WITH t AS MATERIALIZED (
       -- One row per thread, aggregated straight off the index scan (so Postgres may scan, score
       -- and pre-aggregate in parallel workers). lead: its dilemma (or report) when that passes
@@ -417,7 +418,7 @@ async function partialMatches(
     terms.map((t, i) => Prisma.sql`CASE WHEN s.doc @@ ${t.query}::tsquery THEN ${1 << i}::int ELSE 0 END`),
     " | ",
   );
-  return db.$queryRaw<Row[]>`
+  return readDb().$queryRaw<Row[]>`
     WITH hit AS (
       SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has, ${scoreSql(c)} AS score
       FROM "SearchDocument" s
@@ -450,7 +451,7 @@ async function partialMatches(
 async function findsMore(c: CompiledQuery, visible: Prisma.Sql, than: number): Promise<boolean> {
   if (!c.match) return false;
   const sample = async (posts: number | null) => {
-    const [row] = await db.$queryRaw<{ threads: number; posts: number }[]>`
+    const [row] = await readDb().$queryRaw<{ threads: number; posts: number }[]>`
       SELECT count(DISTINCT g)::int AS threads, count(*)::int AS posts FROM (
         SELECT coalesce(s."dilemmaId", -s."sourceId") AS g FROM "SearchDocument" s
         WHERE s.doc @@ ${c.match}::tsquery AND ${visible}
@@ -507,7 +508,7 @@ function authorOf(d: DocRow): SearchHit["author"] {
 async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceInfo>): Promise<SearchHit[]> {
   const ids = rows.flatMap((r) => [r.rep!, ...(r.bestReply !== null && r.bestReply !== r.rep ? [r.bestReply] : [])]);
   if (ids.length === 0) return [];
-  const docs = await db.$queryRaw<DocRow[]>`
+  const docs = await readDb().$queryRaw<DocRow[]>`
     SELECT s.id, s.kind, s."sourceId", s."dilemmaId", s."competenceIds", s.status, s.date, s.answer, s.hidden,
            s."threadHidden", s.draft, t.title, t.body,
            u.handle, u."displayName", u.organisation, u."erasedAt", u."photoId"

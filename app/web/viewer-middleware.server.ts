@@ -3,7 +3,7 @@ import { validateSessionToken } from "~/accounts/sessions.server";
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer, type Viewer } from "~/guardian/viewer";
 import { databaseAnswered, type DatabaseTrouble, RETRY_AFTER_SECONDS } from "~/platform/database-trouble.server";
-import { pingDb } from "~/platform/db.server";
+import { pingDb, withReadRouting } from "~/platform/db.server";
 import { resolveLocale } from "~/platform/i18n-request.server";
 import { requestInfo, viewerContext } from "./context.server";
 import { isWrite, ownWriteCookie, readsLive } from "./own-writes.server";
@@ -34,7 +34,9 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
   const locale = resolveLocale(request, viewer.kind === "member" ? viewer.locale : null);
   context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId, locale, readLive: readsLive(request) });
 
-  const tracked = trackDatabaseTrouble(() => next());
+  // Reads that may use a replica (decision 020) do so only where the viewer cannot miss a
+  // write of their own: not in a write, not just after one.
+  const tracked = trackDatabaseTrouble(() => withReadRouting(!readsLive(request), () => next()));
   const response = await tracked.result;
   if (response.status === 500) {
     const trouble = tracked.trouble() ?? ((await pingDb()) ? null : "unavailable");
