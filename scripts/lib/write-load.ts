@@ -10,6 +10,8 @@ export type WriteLoad = {
   acked: Map<string, number>;
   /** How many answers of each status were seen ("network" for no answer at all). */
   statuses: Map<string, number>;
+  /** When the first reply sent after `t` was acknowledged (ms epoch), if one was yet. */
+  firstAckSentAfter(t: number): number | undefined;
   /** Stop sending; waits for requests in flight. */
   stop(): Promise<void>;
 };
@@ -54,6 +56,7 @@ export function startWriteLoad(opts: {
   maxMs?: number;
 }): WriteLoad {
   const acked = new Map<string, number>();
+  const acks: { sentAt: number; ackedAt: number }[] = [];
   const statuses = new Map<string, number>();
   const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
   const run = crypto.randomBytes(3).toString("hex");
@@ -70,6 +73,7 @@ export function startWriteLoad(opts: {
       // Until acknowledged: the same form, as a member would press the button again.
       while (Date.now() < deadline()) {
         const base = opts.base();
+        const sentAt = Date.now();
         try {
           const res = await fetch(`${base}${opts.threadPath}`, {
             method: "POST",
@@ -82,6 +86,7 @@ export function startWriteLoad(opts: {
           count(String(res.status));
           if (res.status === 302 || res.status === 303) {
             acked.set(marker, Date.now());
+            acks.push({ sentAt, ackedAt: Date.now() });
             break;
           }
         } catch {
@@ -97,6 +102,11 @@ export function startWriteLoad(opts: {
   return {
     acked,
     statuses,
+    firstAckSentAfter(t) {
+      let first: number | undefined;
+      for (const a of acks) if (a.sentAt > t && (first === undefined || a.ackedAt < first)) first = a.ackedAt;
+      return first;
+    },
     async stop() {
       stopping = true;
       stoppedAt = Date.now();
