@@ -20,7 +20,9 @@ import pg from "pg";
 import { SERVER_NODE_FLAGS } from "../server/node-flags";
 import { firstThreadPath, MARKER_PREFIX, signUpWriter, startWriteLoad, type WriteLoad } from "./lib/write-load";
 
-const { values } = parseArgs({ options: { only: { type: "string" }, writers: { type: "string", default: "4" } } });
+const { values } = parseArgs({
+  options: { only: { type: "string" }, writers: { type: "string", default: "4" }, "keep-data": { type: "boolean" } },
+});
 const SCENARIOS = ["postgres", "worker", "primary"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const chosen = (values.only?.split(",") ?? SCENARIOS) as Scenario[];
@@ -136,10 +138,12 @@ async function underLoad(scenario: Scenario, kill: () => Promise<number>, notes:
   const load = startWriteLoad({ base: () => base, cookies, threadPath: await firstThreadPath(base), maxMs: 120_000 });
   await sleep(5_000);
   const killedAt = await kill();
-  let againAt: number | undefined;
-  while (!(againAt = load.firstAckSentAfter(killedAt)) && Date.now() - killedAt < 60_000) await sleep(50);
+  // Failures are known only when their answer (or its absence) comes: judge after a while.
+  await sleep(3_000);
+  while (!load.servingAgainAfter(killedAt) && Date.now() - killedAt < 60_000) await sleep(50);
   await sleep(5_000); // and some more writes once it serves again
   await load.stop();
+  const againAt = load.servingAgainAfter(killedAt);
   await waitReady();
   const { lost, duplicates } = await count(load);
   const result: Result = {
@@ -247,7 +251,8 @@ try {
   const ok = report(await main());
   clearTimeout(guard);
   await sleep(1_000);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (values["keep-data"]) console.log(`data and server.log kept in ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
   process.exitCode = ok ? 0 : 1;
 } catch (error) {
   console.error(`faults failed: ${(error as Error).message}`);

@@ -12,6 +12,11 @@ export type WriteLoad = {
   statuses: Map<string, number>;
   /** When the first reply sent after `t` was acknowledged (ms epoch), if one was yet. */
   firstAckSentAfter(t: number): number | undefined;
+  /**
+   * After a fault at `t`: when the site served writes again, i.e. the first reply sent after
+   * the first failure since `t` was acknowledged (with no failure at all, the first sent after t).
+   */
+  servingAgainAfter(t: number): number | undefined;
   /** Stop sending; waits for requests in flight. */
   stop(): Promise<void>;
 };
@@ -57,6 +62,7 @@ export function startWriteLoad(opts: {
 }): WriteLoad {
   const acked = new Map<string, number>();
   const acks: { sentAt: number; ackedAt: number }[] = [];
+  const failures: number[] = [];
   const statuses = new Map<string, number>();
   const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
   const run = crypto.randomBytes(3).toString("hex");
@@ -84,6 +90,7 @@ export function startWriteLoad(opts: {
           });
           await res.arrayBuffer();
           count(String(res.status));
+          if (res.status !== 302 && res.status !== 303) failures.push(sentAt);
           if (res.status === 302 || res.status === 303) {
             acked.set(marker, Date.now());
             acks.push({ sentAt, ackedAt: Date.now() });
@@ -91,6 +98,7 @@ export function startWriteLoad(opts: {
           }
         } catch {
           count("network");
+          failures.push(sentAt);
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -106,6 +114,10 @@ export function startWriteLoad(opts: {
       let first: number | undefined;
       for (const a of acks) if (a.sentAt > t && (first === undefined || a.ackedAt < first)) first = a.ackedAt;
       return first;
+    },
+    servingAgainAfter(t) {
+      const firstFailure = failures.filter((f) => f >= t).sort((a, b) => a - b)[0];
+      return this.firstAckSentAfter(firstFailure ?? t);
     },
     async stop() {
       stopping = true;
