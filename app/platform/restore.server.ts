@@ -77,6 +77,30 @@ async function loadTables(url: string, from: string, manifest: Manifest, log: (m
        FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace`,
     );
     for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
+    // Indexes of their own (search's GIN and trigram ones above all) are built once after
+    // loading, as pg_restore does, not row by row: measured 125 s → 81 s on bench_20000.
+    // Those behind a primary key or unique constraint stay: plain b-trees, and the rows must
+    // keep their promise while they load.
+    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+       WHERE c.relnamespace = current_schema()::regnamespace
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+    );
+    for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+    const { rows: present } = await client.query<{ name: string; columns: string[] }>(
+      `SELECT c.relname AS name, array_agg(a.attname::text) AS columns FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       WHERE n.nspname = current_schema() AND c.relkind = 'r' GROUP BY c.relname`,
+    );
+    const schema = new Map(present.map((t) => [t.name, new Set(t.columns)]));
+    const strangers = manifest.tables.flatMap((t) =>
+      !schema.has(t.name) ? [t.name] : t.columns.filter((c) => !schema.get(t.name)!.has(c)).map((c) => `${t.name}.${c}`),
+    );
+    if (strangers.length)
+      throw new Error(`the backup holds tables or columns its migrations do not make, so they cannot be restored: ${strangers.join(", ")}`);
     let total = 0;
     for (const table of manifest.tables) {
       const name = quoteIdent(table.name);
@@ -96,7 +120,8 @@ async function loadTables(url: string, from: string, manifest: Manifest, log: (m
     for (const seq of manifest.sequences) {
       await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [quoteIdent(seq.name), seq.value, seq.isCalled]);
     }
-    log(`loaded ${total} rows in ${manifest.tables.length} tables; checking every reference`);
+    log(`loaded ${total} rows in ${manifest.tables.length} tables; building ${indexes.length} indexes and checking every reference`);
+    for (const index of indexes) await client.query(index.definition);
     for (const fk of foreignKeys) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`);
     await client.query("COMMIT");
     await client.query("ANALYZE");

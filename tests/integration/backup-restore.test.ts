@@ -9,12 +9,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { readManifest, verifyBackup } from "~/platform/backup-format.server";
 import { type ResolvedDatabase, resolveDatabase } from "~/platform/embedded-postgres.server";
 import { restoreBackup } from "~/platform/restore.server";
 import { firstThreadPath, MARKER_PREFIX, signUpWriter, startWriteLoad } from "../../scripts/lib/write-load";
-import { useTestDatabase } from "../support/database";
+import { admin, useTestDatabase, withDatabase } from "../support/database";
 import { type ServerProcess, startServer } from "../support/server-process";
 import { skipWithoutStockPostgres, type StockPostgres, startStockPostgres } from "../support/stock-postgres";
 
@@ -180,6 +180,25 @@ describe("refusals", () => {
     ]);
     const empty = `${database.url.replace(/\/[^/]+$/, "")}/postgres`;
     await expect(restoreBackup({ from: copy, url: empty })).rejects.toThrow(/is not whole: data\/Reply\.tsv\.gz is damaged/);
+  });
+
+  it("refuses a backup holding what its migrations do not make, before loading anything", async () => {
+    const copy = path.join(tempDir("kk-stranger-"), "backup");
+    fs.cpSync(embeddedBackup!, copy, { recursive: true });
+    const manifest = readManifest(copy);
+    manifest.tables.find((t) => t.name === "Reply")!.columns.push("madeByHand");
+    fs.writeFileSync(path.join(copy, "manifest.json"), JSON.stringify(manifest));
+    const name = `kk_stranger_${crypto.randomBytes(3).toString("hex")}`;
+    await admin(inject("kkAdminUrl"), `CREATE DATABASE ${name}`);
+    try {
+      const url = withDatabase(inject("kkAdminUrl"), name);
+      await expect(restoreBackup({ from: copy, url })).rejects.toThrow(
+        "the backup holds tables or columns its migrations do not make, so they cannot be restored: Reply.madeByHand",
+      );
+      expect(await rowsOf(url, `SELECT count(*)::int AS n FROM "User"`)).toEqual([{ n: 0 }]);
+    } finally {
+      await admin(inject("kkAdminUrl"), `DROP DATABASE ${name} WITH (FORCE)`);
+    }
   });
 
   it("restores only into an empty database", async () => {
