@@ -81,11 +81,7 @@ function supervised(extra: Record<string, string>) {
     restarts: () => restarts,
     async stop() {
       stopping = true;
-      if (current.exitCode === null && current.signalCode === null) {
-        const exited = new Promise((r) => current.once("exit", r));
-        current.kill("SIGTERM");
-        await exited;
-      }
+      await stopProcess(current);
     },
   };
 }
@@ -104,9 +100,17 @@ function postmasterPid(): number {
   return Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
-function childrenOf(pid: number): number[] {
-  const out = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout;
-  return out.split("\n").filter(Boolean).map(Number);
+/** The primary's worker processes: its children but Postgres (which it started). */
+function workersOf(primary: number): number[] {
+  const out = spawnSync("pgrep", ["-P", String(primary)], { encoding: "utf8" }).stdout;
+  return out.split("\n").filter(Boolean).map(Number).filter((pid) => pid !== postmasterPid());
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
 }
 
 async function databaseUrl(): Promise<string> {
@@ -173,25 +177,20 @@ async function main(): Promise<Result[]> {
         r.notes.push(`Postgres pid ${postmasterPid()} after the kill`);
       }),
     );
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
+    await stopProcess(server);
   }
   if (chosen.includes("worker")) {
     const server = startServerProcess({ WEB_CONCURRENCY: "2" });
     await waitReady();
     results.push(
       await underLoad("worker", async () => {
-        const [worker] = childrenOf(server.pid!).filter((pid) => pid !== postmasterPid());
-        process.kill(worker!, "SIGKILL");
+        process.kill(workersOf(server.pid!)[0]!, "SIGKILL");
         return Date.now();
       }, async (r) => {
-        r.notes.push(`${childrenOf(server.pid!).filter((pid) => pid !== postmasterPid()).length} workers afterwards`);
+        r.notes.push(`${workersOf(server.pid!).length} workers afterwards`);
       }),
     );
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
+    await stopProcess(server);
   }
   if (chosen.includes("primary")) {
     const site = supervised({ WEB_CONCURRENCY: "2" });

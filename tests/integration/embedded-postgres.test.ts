@@ -10,6 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DatabasePurpose, type Log, resolveDatabase } from "~/platform/embedded-postgres.server";
+import { alive, postmasterPidOf } from "../support/postgres-pids";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-embedded-"));
 const pgdata = path.join(dataDir, "postgres");
@@ -242,23 +243,7 @@ async function sql(url: string, text: string) {
   }
 }
 
-function postmasterPid(): number | undefined {
-  try {
-    return Number(fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").split("\n")[0]);
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  return !/^\d+ \(.*\) Z/.test(stat); // an unreaped zombie has exited
-}
+const postmasterPid = () => postmasterPidOf(pgdata);
 
 /** A pid that surely belonged to a process that has exited. */
 async function deadPid(): Promise<number> {

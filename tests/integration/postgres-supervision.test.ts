@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
+import { alive, postgresUserIds, postmasterPidOf } from "../support/postgres-pids";
 import { startServer } from "../support/server-process";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-supervised-"));
@@ -83,7 +84,7 @@ async function startByHand(): Promise<number> {
   const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
   const { port } = JSON.parse(fs.readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as { port: number };
   fs.rmSync(path.join(pgdata, "postmaster.pid"), { force: true });
-  const asPostgres = os.userInfo().uid === 0 ? postgresUser() : {};
+  const asPostgres = postgresUserIds();
   const child = spawn(
     postgres,
     ["-D", pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
@@ -100,29 +101,7 @@ async function startByHand(): Promise<number> {
   }
 }
 
-function postgresUser(): { uid: number; gid: number } {
-  const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("postgres:"))!;
-  const [, , uid, gid] = line.split(":");
-  return { uid: Number(uid), gid: Number(gid) };
-}
-
-function postmasterPid(): number | undefined {
-  try {
-    return Number(fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").split("\n")[0]);
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, "utf8") : "";
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
+const postmasterPid = () => postmasterPidOf(pgdata);
 
 async function stopWhateverRuns() {
   const pid = postmasterPid();

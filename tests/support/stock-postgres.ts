@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { postgresUserIds } from "./postgres-pids";
 import { freePort } from "./server-process";
 
 export type StockPostgres = {
@@ -39,14 +40,7 @@ export function skipWithoutStockPostgres(what: string): boolean {
   return true;
 }
 
-/** Postgres will not run as root; as root, it runs as the Debian package's "postgres" user. */
-function runAs(): { uid?: number; gid?: number } {
-  if (os.userInfo().uid !== 0) return {};
-  const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("postgres:"));
-  if (!line) throw new Error('running as root needs the "postgres" user that the postgresql package creates');
-  const [, , uid, gid] = line.split(":");
-  return { uid: Number(uid), gid: Number(gid) };
-}
+const runAs = postgresUserIds;
 
 function prepareDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
