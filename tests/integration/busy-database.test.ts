@@ -16,7 +16,7 @@ let server: ServerProcess;
 
 beforeAll(async () => {
   server = await startServer({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: "2" });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -17,7 +17,7 @@ beforeAll(async () => {
   database = await start();
   await migrate(database.url);
   server = await startServer({ DATABASE_URL: database.url });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -16,7 +16,7 @@ describe("health", () => {
     const url = `http://127.0.0.1:${port}`;
     const seen: string[] = [];
     try {
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 150_000;
       let ready = false;
       while (!ready && Date.now() < deadline) {
         const [live, readiness] = await Promise.all([
@@ -45,7 +45,7 @@ describe("health", () => {
       child.kill("SIGTERM");
       await exited;
     }
-  }, 90_000);
+  }, 180_000);
 
   it("says in one line that its port is in use, without saying it listens first", async () => {
     const blocker = net.createServer();
@@ -60,5 +60,5 @@ describe("health", () => {
     } finally {
       blocker.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -57,7 +57,7 @@ describe("a supervised embedded Postgres", () => {
     } finally {
       await server.stop();
     }
-  }, 90_000);
+  }, 180_000);
 
   it("stops a Postgres that a person started by hand after a crash, when the server stops", async () => {
     delete process.env.DATABASE_URL;

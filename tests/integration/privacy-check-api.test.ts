@@ -39,7 +39,7 @@ let sanne: string;
 beforeAll(async () => {
   server = await startServer({ DATABASE_URL: database.url });
   sanne = await member("sanne", "Sanne de Boer", "Welzijn Noord");
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -17,7 +17,7 @@ beforeAll(async () => {
     startServer({ DATABASE_URL: database.url }),
     startServer({ DATABASE_URL: database.url }),
   ]);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
@@ -270,7 +270,7 @@ describe("WEB_CONCURRENCY: several processes behind one port", () => {
       // No worker outlives the primary.
       for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
     }
-  }, 90_000);
+  }, 180_000);
 
   it("says in one line when a worker cannot listen, and exits non-zero", async () => {
     const blocker = net.createServer();

@@ -96,5 +96,5 @@ describe("titles and names are plain text on the page", () => {
     } finally {
       await server.stop();
     }
-  }, 90_000);
+  }, 180_000);
 });
