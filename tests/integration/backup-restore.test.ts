@@ -151,7 +151,7 @@ describe("backup and restore, embedded Postgres", () => {
       await restored?.stop();
       delete process.env.KK_DATA_DIR;
     }
-  }, 240_000);
+  }, 360_000);
 
   it("proves a backup restores (--check) without touching the live database", async () => {
     expect(embeddedBackup).toBeDefined();
@@ -228,7 +228,7 @@ describe.skipIf(skipWithoutStockPostgres("backups over DATABASE_URL"))("backup a
     const restore = await runScript("db-restore", [run.backupPath], { DATABASE_URL: stock.url("restored"), KK_DATA_DIR: dataDir });
     expect(restore.code, restore.output).toBe(0);
     await expectRestored(stock.url("restored"), run);
-  }, 240_000);
+  }, 360_000);
 
   it("restores the embedded Postgres 18's backup into PostgreSQL 15", async () => {
     expect(embeddedBackup).toBeDefined();
