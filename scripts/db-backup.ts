@@ -5,7 +5,8 @@
 import { parseArgs } from "node:util";
 import { describeBackup, verifyBackup } from "~/platform/backup-format.server";
 import { makeBackup, pruneBackups } from "~/platform/backup.server";
-import { backupDir, uploadsDir } from "~/platform/data-dir.server";
+import { backupDir } from "~/platform/data-dir.server";
+import { uploadsDirectory } from "~/platform/file-store.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { cliLog } from "./lib/cli-log";
 
@@ -25,7 +26,7 @@ async function main() {
   const dir = values.dir ?? backupDir();
   const database = await resolveDatabase({ purpose: "command", log: cliLog });
   try {
-    const { path, manifest } = await makeBackup({ url: database.url, dir, uploadsDir: uploadsDir() });
+    const { path, manifest } = await makeBackup({ url: database.url, dir, uploadsDir: uploadsDirectory() });
     console.log(`backup written and checked: ${path} (${describeBackup(manifest)})`);
     if (keep !== undefined) for (const old of pruneBackups(dir, keep)) console.log(`removed ${old}`);
   } finally {

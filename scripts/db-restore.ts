@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { describeBackup } from "~/platform/backup-format.server";
-import { uploadsDir } from "~/platform/data-dir.server";
+import { uploadsDirectory } from "~/platform/file-store.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { restoreBackup } from "~/platform/restore.server";
 import { cliLog } from "./lib/cli-log";
@@ -24,7 +24,7 @@ async function main() {
   const database = await resolveDatabase({ purpose: "command", log: cliLog });
   try {
     if (!values.check) {
-      const result = await restoreBackup({ from, url: database.url, uploadsDir: uploadsDir(), log: cliLog.info });
+      const result = await restoreBackup({ from, url: database.url, uploadsDir: uploadsDirectory(), log: cliLog.info });
       console.log(`restored ${from}: ${describeBackup(result.manifest)}`);
       return;
     }

@@ -5,7 +5,8 @@
 import cluster from "node:cluster";
 import os from "node:os";
 import { scheduleBackups } from "~/platform/backup-schedule.server";
-import { backupDir, uploadsDir } from "~/platform/data-dir.server";
+import { backupDir } from "~/platform/data-dir.server";
+import { uploadsDirectory } from "~/platform/file-store.server";
 import { disconnectDb } from "~/platform/db.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { env } from "~/platform/env.server";
@@ -33,7 +34,7 @@ async function main() {
   const backups = scheduleBackups({
     url: database.url,
     dir: backupDir(),
-    uploadsDir: uploadsDir(),
+    uploadsDir: uploadsDirectory(),
     intervalHours: settings.BACKUP_INTERVAL_HOURS,
     keep: settings.BACKUP_KEEP,
     log: logger,
