@@ -28,6 +28,20 @@ const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   // Read-only pages may read from this streaming replica of DATABASE_URL (decision 020).
   DATABASE_REPLICA_URL: z.string().optional(),
+  // Where people reach the site: links in mail and calendar files are built on it. Unset:
+  // http://localhost:PORT, right for trying it on one's own machine only.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_URL must be an http(s) URL, e.g. https://kenniskring.example.nl" })
+    .optional(),
+  // Outgoing mail (decision 015): smtp(s)://user:password@host:port. Unset: every message is
+  // kept in the database and admins read it at /circle/mail.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  // The sender of every message: an address, or a name and an address ("Kenniskring
+  // <kring@example.nl>"). Unset: "Kenniskring" at PUBLIC_URL's host.
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,3 +61,23 @@ export function env(): Env {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** The site's public origin, no trailing slash: PUBLIC_URL, else http://localhost:PORT. */
+export function publicOrigin(): string {
+  const settings = env();
+  const base = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
+  return base.replace(/\/+$/, "");
+}
+
+/**
+ * An absolute URL for a path of this site, for places that leave the browser: mail, calendar
+ * files, the console. PUBLIC_URL may carry a path prefix (https://example.nl/kring), kept.
+ */
+export function absoluteUrl(path: string): string {
+  return `${publicOrigin()}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
