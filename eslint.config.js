@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 
 const domains = [
   "accounts", "dilemmas", "replies", "meetings", "competences", "search", "members",
-  "notifications", "moderation", "privacy", "uploads",
+  "notifications", "moderation", "privacy", "uploads", "circle",
 ].map((d) => `./app/${d}`);
 const database = ["./app/platform/db.server.ts", "./app/generated"];
 

@@ -1,52 +1,34 @@
-import { Prisma, type Role } from "~/generated/prisma/client";
+import type { MemberStatus, Role } from "~/generated/prisma/client";
 import type { Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { rateLimit } from "~/platform/rate-limit.server";
 import { uniqueHandle } from "./handles.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.server";
-import type { LogInInput, SignUpInput } from "./schemas";
+import type { LogInInput } from "./schemas";
+import { resendConfirmation } from "./signup.server";
 import { countActiveSessions, createSession, invalidateAllSessions, invalidateSession } from "./sessions.server";
 
-// Sign-up, login and logout. Limits are per client IP (one person trying many accounts) and
-// per account (many people, or a botnet, trying one account).
-export const SIGN_UPS_PER_IP_PER_HOUR = 30;
+// Login and logout, the member's own account overview, and members made at the console.
+// Limits are per client IP (one person trying many accounts) and per account (many people,
+// or a botnet, trying one account). Signing up: signup.server.ts.
 const limits = {
-  // 30 an hour: a circle meeting may sign up a room full of people behind one venue Wi-Fi.
-  signUpPerIp: rateLimit("signup-ip", SIGN_UPS_PER_IP_PER_HOUR, 60 * 60),
   logInPerIp: rateLimit("login-ip", 30, 15 * 60),
   logInFailuresPerAccount: rateLimit("login-account", 8, 15 * 60),
 };
 
 export type NewSession = { token: string; expiresAt: Date; userId: number };
 
-export async function signUp(guardian: Guardian, input: SignUpInput, client: { ip: string }): Promise<NewSession> {
-  guardian.ensureCanSignUp();
-  await limits.signUpPerIp.consume(client.ip);
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new Invalid({ email: ["errors.emailTaken"] });
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await insertMember({ ...input, passwordHash, role: "member" });
-    return { ...(await createSession(user.id)), userId: user.id };
-  } catch (e) {
-    // Two sign-ups with one address at the same moment: the unique index decides.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      throw new Invalid({ email: ["errors.emailTaken"] });
-    }
-    throw e;
-  }
-}
-
-export async function logIn(guardian: Guardian, input: LogInInput, client: { ip: string }): Promise<NewSession> {
+export async function logIn(guardian: Guardian, input: Pick<LogInInput, "email" | "password">, client: { ip: string }): Promise<NewSession> {
   guardian.ensureCanLogIn();
   const accountKey = input.email.toLowerCase();
   await limits.logInPerIp.consume(client.ip);
   await limits.logInFailuresPerAccount.check(accountKey);
   const user = await db.user.findUnique({
     where: { email: input.email },
-    select: { id: true, passwordHash: true, erasedAt: true },
+    select: { id: true, passwordHash: true, erasedAt: true, status: true },
   });
   const ok = user?.passwordHash && !user.erasedAt ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user?.passwordHash) await burnPasswordCheck(input.password);
@@ -55,6 +37,11 @@ export async function logIn(guardian: Guardian, input: LogInInput, client: { ip:
     throw new Invalid({ "": ["errors.wrongCredentials"] });
   }
   await limits.logInFailuresPerAccount.reset(accountKey);
+  if (user.status === "unverified") {
+    // Only someone who knows the password learns this; they get a fresh link to finish.
+    await resendConfirmation(user.id);
+    throw new Invalid({ "": ["accounts.errors.notConfirmed"] });
+  }
   return { ...(await createSession(user.id)), userId: user.id };
 }
 
@@ -73,6 +60,7 @@ export type AccountOverview = {
   email: string | null;
   organisation: string | null;
   role: Role;
+  status: MemberStatus;
   activeSessions: number;
 };
 
@@ -81,7 +69,7 @@ export async function getOwnAccount(guardian: Guardian): Promise<AccountOverview
   const id = memberIdOf(guardian);
   const user = await db.user.findUnique({
     where: { id },
-    select: { displayName: true, handle: true, email: true, organisation: true, role: true },
+    select: { displayName: true, handle: true, email: true, organisation: true, role: true, status: true },
   });
   if (!user) throw new NotFound("member");
   return { ...user, activeSessions: await countActiveSessions(id) };
@@ -101,24 +89,30 @@ export async function createMemberFromConsole(input: {
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, handle: true } });
   if (existing) {
-    await db.user.update({ where: { id: existing.id }, data: { role: input.role, passwordHash } });
+    await db.user.update({ where: { id: existing.id }, data: { role: input.role, passwordHash, status: "active" } });
     return { ...existing, created: false };
   }
   const user = await insertMember({ ...input, passwordHash });
   return { ...user, created: true };
 }
 
-/** A new member row: a handle made from the name, consent stamped now. */
-async function insertMember(input: {
-  displayName: string;
-  email: string;
-  passwordHash: string;
-  role: Role;
-  organisation?: string;
-}): Promise<{ id: number; handle: string }> {
-  return db.user.create({
+/** A new, active member row: a handle made from the name, consent stamped now. */
+export async function insertMember(
+  input: {
+    displayName: string;
+    email: string;
+    passwordHash: string;
+    role: Role;
+    organisation?: string | null;
+    locale?: string;
+  },
+  client: Prisma.TransactionClient = db,
+): Promise<{ id: number; handle: string }> {
+  return client.user.create({
     data: {
-      handle: await uniqueHandle(input.displayName),
+      handle: await uniqueHandle(input.displayName, client),
+      locale: input.locale ?? "nl",
+      status: "active",
       displayName: input.displayName,
       email: input.email,
       passwordHash: input.passwordHash,

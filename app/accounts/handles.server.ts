@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/platform/db.server";
 
 // A handle is the member's name in URLs (/members/:handle): derived from the display name,
@@ -14,9 +15,9 @@ export function handleBase(displayName: string): string {
   return base.length >= 2 ? base : "lid";
 }
 
-export async function uniqueHandle(displayName: string): Promise<string> {
+export async function uniqueHandle(displayName: string, client: Prisma.TransactionClient = db): Promise<string> {
   const base = handleBase(displayName);
-  const taken = await db.user.findMany({
+  const taken = await client.user.findMany({
     where: { handle: { startsWith: base } },
     select: { handle: true },
   });

@@ -1,42 +1,128 @@
 import { z } from "zod";
+import { isEmailAddress, normaliseEmail } from "./email-address";
 
 // Shared by the server and the browser (Conform validates with the same schema on both sides).
-// Messages are i18n keys; the form translates them where it shows them.
+// Messages are i18n keys; the form translates them where it shows them. Text is cleaned
+// before it is checked (NFC, no control or invisible characters, single spaces), so what is
+// stored is what was meant; passwords are taken exactly as typed.
 
-const email = z
+const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
+
+/** One line of text: NFC, no control or invisible characters, runs of spaces as one. */
+export function cleanLine(value: string): string {
+  return value.normalize("NFC").replace(INVISIBLE_OR_CONTROL, "").replace(/\s+/g, " ").trim();
+}
+
+/** Several lines: line breaks kept (as \n, at most one empty line in a row), the rest as cleanLine. */
+export function cleanText(value: string): string {
+  return value
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(INVISIBLE_OR_CONTROL, "")
+    .split("\n")
+    .map((line) => line.replace(/[^\S\n]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export const fieldMaxLength: Record<string, number> = {
+  displayName: 60,
+  organisation: 100,
+  motivation: 1000,
+  message: 2000,
+  reason: 1000,
+};
+
+const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().max(max, "errors.tooLong"));
+const text = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max, "errors.tooLong"));
+
+export const emailField = z
   .string({ error: "errors.required" })
-  .trim()
-  .min(1, "errors.required")
-  .max(254, "errors.emailInvalid")
-  .pipe(z.email({ error: "errors.emailInvalid" }));
+  .transform(normaliseEmail)
+  .pipe(
+    z
+      .string()
+      .min(1, "errors.required")
+      .refine((v) => isEmailAddress(v), "errors.emailInvalid"),
+  );
+
+const displayName = z
+  .string({ error: "errors.required" })
+  .transform(cleanLine)
+  .pipe(z.string().min(2, "errors.displayNameTooShort").max(fieldMaxLength.displayName!, "errors.tooLong"));
+
+/** A new password: its strength is judged on the server (password-strength.server.ts). */
+export const newPassword = z
+  .string({ error: "errors.required" })
+  .min(10, "errors.passwordTooShort")
+  .max(200, "errors.passwordTooLong");
+
+const currentPassword = z.string({ error: "errors.required" }).min(1, "errors.required").max(200, "errors.passwordTooLong");
+
+// The form sends a hidden "off" before the checkbox (as Rails does), so an unticked box is
+// still a submitted field and its message shows; ticked, the value is ["off", "on"].
+const consent = z.preprocess(
+  (v) => (Array.isArray(v) ? (v.includes("on") ? "on" : "off") : v),
+  z.literal("on", { error: "errors.consentRequired" }),
+);
+
+/** A page of this site to come back to after signing up or logging in. */
+const redirectTo = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") && v.length <= 500 ? v : undefined));
 
 export const SignUpSchema = z.object({
-  displayName: z
-    .string({ error: "errors.required" })
-    .trim()
-    .min(2, "errors.displayNameTooShort")
-    .max(60, "errors.tooLong"),
-  email,
-  password: z
-    .string({ error: "errors.required" })
-    .min(10, "errors.passwordTooShort")
-    .max(200, "errors.passwordTooLong"),
-  organisation: z.string().trim().max(100, "errors.tooLong").optional(),
-  // The form sends a hidden "off" before the checkbox (as Rails does), so an unticked box is
-  // still a submitted field and its message shows; ticked, the value is ["off", "on"].
-  consent: z.preprocess(
-    (v) => (Array.isArray(v) ? (v.includes("on") ? "on" : "off") : v),
-    z.literal("on", { error: "errors.consentRequired" }),
-  ),
+  displayName,
+  email: emailField,
+  password: newPassword,
+  organisation: line(fieldMaxLength.organisation!).optional(),
+  motivation: text(fieldMaxLength.motivation!).optional(),
+  consent,
+  redirectTo,
 });
 export type SignUpInput = z.infer<typeof SignUpSchema>;
 
 export const LogInSchema = z.object({
-  email,
-  password: z.string({ error: "errors.required" }).min(1, "errors.required").max(200, "errors.passwordTooLong"),
-  redirectTo: z.string().optional(),
+  email: emailField,
+  password: currentPassword,
+  redirectTo,
 });
 export type LogInInput = z.infer<typeof LogInSchema>;
 
-/** Where a message key needs a number (tooLong), the form looks it up here. */
-export const fieldMaxLength: Record<string, number> = { displayName: 60, organisation: 100 };
+export const ForgotPasswordSchema = z.object({ email: emailField });
+
+export const ResetPasswordSchema = z.object({ password: newPassword });
+
+export const ChangePasswordSchema = z.object({ currentPassword, newPassword });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
+
+export const ChangeEmailSchema = z.object({ email: emailField, password: currentPassword });
+export type ChangeEmailInput = z.infer<typeof ChangeEmailSchema>;
+
+/** A new account whose address is known already (an invitation's, or the set-up's own field). */
+export const NewMemberSchema = z.object({
+  displayName,
+  password: newPassword,
+  organisation: line(fieldMaxLength.organisation!).optional(),
+  consent,
+});
+export type NewMemberInput = z.infer<typeof NewMemberSchema>;
+
+export const SetUpAdminSchema = NewMemberSchema.extend({ email: emailField });
+export type SetUpAdminInput = z.infer<typeof SetUpAdminSchema>;
+
+export const JoinModeSchema = z.object({
+  joinMode: z.enum(["open", "approval", "invitation"], { error: "circle.errors.unknownJoinMode" }),
+});
+
+export const DeclineSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  reason: text(fieldMaxLength.reason!).optional(),
+});
+
+export const InviteSchema = z.object({
+  addresses: z.string({ error: "circle.errors.noAddresses" }).max(100_000, "errors.tooLong"),
+  message: text(fieldMaxLength.message!).optional(),
+});

@@ -1,7 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { db } from "~/platform/db.server";
-import type { Role } from "~/generated/prisma/client";
+import type { MemberStatus, Role } from "~/generated/prisma/client";
 
 // Login sessions as the Lucia guide teaches them (docs/decisions/002-sessions-lucia-guide.md):
 // the cookie holds a random token; the database holds only its SHA-256, so a leaked table
@@ -16,6 +16,8 @@ export type SessionMember = {
   displayName: string;
   role: Role;
   locale: string;
+  /** Waiting for an organiser's approval (decision 016). */
+  pending: boolean;
 };
 
 export type ValidatedSession = {
@@ -49,13 +51,15 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   const sessionId = sessionIdFromToken(token);
   // Every request of a signed-in member starts here: one statement, not Prisma's two (the
   // session, then its user).
-  const [row] = await db.$queryRaw<(SessionMember & { expiresAt: Date; erasedAt: Date | null })[]>`
-    SELECT s."expiresAt", u.id, u.handle::text AS handle, u."displayName", u.role::text AS role, u.locale, u."erasedAt"
+  const [row] = await db.$queryRaw<(Omit<SessionMember, "pending"> & { expiresAt: Date; erasedAt: Date | null; status: MemberStatus })[]>`
+    SELECT s."expiresAt", u.id, u.handle::text AS handle, u."displayName", u.role::text AS role, u.locale, u."erasedAt",
+      u.status::text AS status
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}`;
   if (!row) return null;
   const now = Date.now();
-  if (now >= row.expiresAt.getTime() || row.erasedAt) {
+  // An unconfirmed account has no sessions (confirming makes the first); never trust one.
+  if (now >= row.expiresAt.getTime() || row.erasedAt || row.status === "unverified") {
     await db.session.deleteMany({ where: { id: sessionId } });
     return null;
   }
@@ -66,7 +70,14 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
     await db.session.update({ where: { id: sessionId }, data: { expiresAt } });
     extended = true;
   }
-  const member: SessionMember = { id: row.id, handle: row.handle, displayName: row.displayName, role: row.role, locale: row.locale };
+  const member: SessionMember = {
+    id: row.id,
+    handle: row.handle,
+    displayName: row.displayName,
+    role: row.role,
+    locale: row.locale,
+    pending: row.status === "pending",
+  };
   return { sessionId, expiresAt, extended, member };
 }
 
@@ -74,8 +85,10 @@ export async function invalidateSession(sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
 }
 
-export async function invalidateAllSessions(userId: number): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { userId } });
+export async function invalidateAllSessions(userId: number, options: { except?: string } = {}): Promise<number> {
+  const { count } = await db.session.deleteMany({
+    where: { userId, ...(options.except ? { id: { not: options.except } } : {}) },
+  });
   return count;
 }
 

@@ -1,6 +1,6 @@
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
-import type { MeetingStatus, Role } from "~/generated/prisma/enums";
+import type { MeetingStatus, MemberStatus, Role } from "~/generated/prisma/enums";
 import type { Viewer } from "./viewer";
 
 // Who may do what, decided in one place (after Discourse's lib/guardian.rb). One Guardian per
@@ -10,8 +10,10 @@ import type { Viewer } from "./viewer";
 
 type Denial = string | null;
 const ALLOWED: Denial = null;
+/** The reason a pending member reads wherever they cannot write yet (the UI explains it). */
+export const PENDING = "the membership waits for an organiser's approval";
 
-export type MemberRef = { id: number; role: Role; erasedAt?: Date | null };
+export type MemberRef = { id: number; role: Role; erasedAt?: Date | null; status?: MemberStatus };
 
 /** What the dilemma rules need of a dilemma: its asker (erased or not) and its moderation state. */
 export type DilemmaRef = {
@@ -63,11 +65,22 @@ export class Guardian {
   get isAdmin(): boolean {
     return this.viewer.kind === "member" && this.viewer.role === "admin";
   }
+  /** Waiting for approval: may read and manage their own account, not take part yet. */
+  get isPending(): boolean {
+    return this.viewer.kind === "member" && this.viewer.pending === true;
+  }
   get userId(): number | null {
     return this.viewer.kind === "member" ? this.viewer.id : null;
   }
   private isSelf(member: { id: number }): boolean {
     return this.userId === member.id;
+  }
+
+  /** The first rule of everything that writes into the forum: a signed-in, approved member. */
+  private whyNotTakePart(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (this.isPending) return PENDING;
+    return ALLOWED;
   }
 
   // ── Accounts ──────────────────────────────────────────────────────────────────────────
@@ -97,9 +110,53 @@ export class Guardian {
   whyNotChangeRole(member: MemberRef, newRole: Role): Denial {
     if (!this.isAdmin) return "only admins change roles";
     if (member.erasedAt) return "the account was erased";
+    if (member.status && member.status !== "active") return "the member has not been admitted yet";
     if (this.isSelf(member) && newRole !== "admin") return "admins cannot demote themselves (keeps one admin)";
     return ALLOWED;
   }
+
+  // ── The circle: who joins, and how (decision 016) ────────────────────────────────────
+  // Admins choose how people join and read the mail the site sent (it holds others' links).
+  // Organisers and admins invite people and decide on join requests.
+
+  whyNotChooseJoinMode(): Denial {
+    if (!this.isAdmin) return "only admins choose how people join";
+    return ALLOWED;
+  }
+
+  whyNotInvite(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins invite people";
+    return ALLOWED;
+  }
+
+  whyNotDecideJoinRequests(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins decide on join requests";
+    return ALLOWED;
+  }
+
+  whyNotReadMailLog(): Denial {
+    if (!this.isAdmin) return "only admins read the mail the site sent";
+    return ALLOWED;
+  }
+
+  /** The set-up link creates the first admin: only a visitor who is not signed in uses it. */
+  whyNotSetUpFirstAdmin(): Denial {
+    if (this.isMember) return "already signed in";
+    return ALLOWED;
+  }
+
+  canChooseJoinMode = () => this.whyNotChooseJoinMode() === ALLOWED;
+  canInvite = () => this.whyNotInvite() === ALLOWED;
+  canDecideJoinRequests = () => this.whyNotDecideJoinRequests() === ALLOWED;
+  canReadMailLog = () => this.whyNotReadMailLog() === ALLOWED;
+  canSetUpFirstAdmin = () => this.whyNotSetUpFirstAdmin() === ALLOWED;
+  ensureCanChooseJoinMode = () => ensure(this.whyNotChooseJoinMode());
+  ensureCanInvite = () => ensure(this.whyNotInvite());
+  ensureCanDecideJoinRequests = () => ensure(this.whyNotDecideJoinRequests());
+  ensureCanReadMailLog = () => ensure(this.whyNotReadMailLog());
+  ensureCanSetUpFirstAdmin = () => ensure(this.whyNotSetUpFirstAdmin());
 
   whyNotEraseAccount(member: MemberRef): Denial {
     if (this.isAnonymous) return "not signed in";
@@ -119,8 +176,7 @@ export class Guardian {
   // the UI picks the button from the state, and the domain makes a repeat a no-op.
 
   whyNotAskDilemma(): Denial {
-    if (this.isAnonymous) return "not signed in";
-    return ALLOWED;
+    return this.whyNotTakePart();
   }
 
   /** A hidden dilemma exists only for staff (to review it) and its asker (to fix it). */
@@ -177,7 +233,8 @@ export class Guardian {
   // deleted by its author keeps its place in the thread, but nobody sees its text again.
 
   whyNotReply(dilemma: DilemmaRef): Denial {
-    if (this.isAnonymous) return "not signed in";
+    const denial = this.whyNotTakePart();
+    if (denial) return denial;
     if (dilemma.hiddenAt) return "the dilemma is hidden";
     if (dilemma.lockedAt) return "the dilemma is locked";
     return ALLOWED;
@@ -227,7 +284,8 @@ export class Guardian {
   }
 
   whyNotMarkHelpful(reply: ReplyRef): Denial {
-    if (this.isAnonymous) return "not signed in";
+    const denial = this.whyNotTakePart();
+    if (denial) return denial;
     if (this.isSelf({ id: reply.authorId })) return "not on your own reply";
     if (reply.deletedByAuthorAt) return "the reply was deleted";
     if (reply.hiddenAt) return "the reply is hidden";
@@ -301,6 +359,9 @@ export class Guardian {
     const denial = this.whyNotSeeMembers();
     if (denial) return denial;
     if (member.erasedAt) return "the account was erased";
+    if (member.status && member.status !== "active" && !this.isStaff && !this.isSelf(member)) {
+      return "not admitted to the circle yet";
+    }
     return ALLOWED;
   }
 
@@ -413,7 +474,8 @@ export class Guardian {
 
   /** Every member may put an open dilemma on an open agenda, and vote for what is on it. */
   whyNotProposeAgendaItem(meeting: MeetingRef): Denial {
-    if (this.isAnonymous) return "not signed in";
+    const denial = this.whyNotTakePart();
+    if (denial) return denial;
     if (meeting.status !== "upcoming") return "only an upcoming meeting has an agenda";
     if (!meeting.agendaOpen) return "the agenda is closed";
     return ALLOWED;

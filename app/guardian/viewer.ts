@@ -9,6 +9,11 @@ export type MemberViewer = {
   displayName: string;
   role: Role;
   locale: string;
+  /**
+   * Signed up and confirmed, waiting for an organiser's approval (decision 016): reads and
+   * manages their own account, posts nothing yet. Absent for an active member.
+   */
+  pending?: boolean;
 };
 
 export type AnonymousViewer = { kind: "anonymous" };

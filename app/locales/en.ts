@@ -1,3 +1,5 @@
+import * as accounts from "./accounts";
+import * as circle from "./circle";
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
 import * as directory from "./directory";
@@ -203,6 +205,8 @@ const en: Messages = {
   members: members.en,
   privacyGuard: privacyGuard.en,
   directory: directory.en,
+  accounts: accounts.en,
+  circle: circle.en,
   meetings: meetings.en,
   search: search.en,
 };

@@ -1,3 +1,5 @@
+import * as accounts from "./accounts";
+import * as circle from "./circle";
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
 import * as directory from "./directory";
@@ -204,6 +206,8 @@ const nl = {
   members: members.nl,
   privacyGuard: privacyGuard.nl,
   directory: directory.nl,
+  accounts: accounts.nl,
+  circle: circle.nl,
   meetings: meetings.nl,
   search: search.nl,
 };

@@ -1,6 +1,7 @@
 import { listCompetenceOptions, unusableCompetenceIds, type CompetenceOption } from "~/competences/competences.server";
 import type { DilemmaStatus, Role } from "~/generated/prisma/enums";
 import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
+import { applyRoleChange } from "~/accounts/roles.server";
 import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { markdownToPlainText } from "~/platform/markdown.server";
@@ -67,6 +68,7 @@ export async function getMemberProfile(
       role: true,
       email: true,
       erasedAt: true,
+      status: true,
       createdAt: true,
       photoId: true,
       expertise: competenceTagsSelect,
@@ -205,9 +207,9 @@ async function ownUser(guardian: Guardian) {
 // ── Roles (admins) ────────────────────────────────────────────────────────────────────────
 
 export async function changeMemberRole(guardian: Guardian, handle: string, role: Role): Promise<void> {
-  const user = await db.user.findUnique({ where: { handle }, select: { id: true, role: true, erasedAt: true } });
+  const user = await db.user.findUnique({ where: { handle }, select: { id: true, role: true, erasedAt: true, status: true } });
   if (!user) throw new NotFound("member");
   guardian.ensureCanSeeProfile(user);
   guardian.ensureCanChangeRole(user, role);
-  if (user.role !== role) await db.user.update({ where: { id: user.id }, data: { role } });
+  if (user.role !== role) await applyRoleChange(user.id, role); // mails the member
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Guardian, type MeetingRef, type MemberRef, type ReplyRef } from "~/guardian/guardian.server";
+import { type DilemmaRef, Guardian, type MeetingRef, type MemberRef, PENDING, type ReplyRef } from "~/guardian/guardian.server";
 import { anonymousViewer, type Viewer } from "~/guardian/viewer";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 
@@ -669,5 +669,84 @@ describe("privacy guard: action × role", () => {
   it("lets every member, and no visitor, have a text checked", () => {
     expect(viewerRoles.map((r) => guardianFor(r).canCheckPrivacy())).toEqual([n, Y, Y, Y]);
     expect(() => guardianFor("anonymous").ensureCanCheckPrivacy()).toThrow(Forbidden);
+  });
+});
+
+// ── The circle (decision 016): who joins, and the pending state ────────────────────────────
+
+describe("the circle: action × role", () => {
+  const pending: Viewer = { kind: "member", id: SELF_ID, handle: "ik", displayName: "Ik", role: "member", locale: "nl", pending: true };
+  const roles = [...viewerRoles, "pending member"] as const;
+  type CircleRole = (typeof roles)[number];
+  const guardianOf = (role: CircleRole) => (role === "pending member" ? new Guardian(pending) : guardianFor(role));
+  const expected: Record<string, Record<CircleRole, boolean>> = {
+    chooseJoinMode: { anonymous: n, member: n, organiser: n, admin: Y, "pending member": n },
+    invite: { anonymous: n, member: n, organiser: Y, admin: Y, "pending member": n },
+    decideJoinRequests: { anonymous: n, member: n, organiser: Y, admin: Y, "pending member": n },
+    readMailLog: { anonymous: n, member: n, organiser: n, admin: Y, "pending member": n },
+    setUpFirstAdmin: { anonymous: Y, member: n, organiser: n, admin: n, "pending member": n },
+    manageOwnAccount: { anonymous: n, member: Y, organiser: Y, admin: Y, "pending member": Y },
+  };
+  const ask = {
+    chooseJoinMode: (g: Guardian) => g.canChooseJoinMode(),
+    invite: (g: Guardian) => g.canInvite(),
+    decideJoinRequests: (g: Guardian) => g.canDecideJoinRequests(),
+    readMailLog: (g: Guardian) => g.canReadMailLog(),
+    setUpFirstAdmin: (g: Guardian) => g.canSetUpFirstAdmin(),
+    manageOwnAccount: (g: Guardian) => g.canManageOwnAccount(),
+  };
+  for (const [action, row] of Object.entries(expected)) {
+    for (const role of roles) {
+      it(`${action} × ${role} → ${row[role] ? "allowed" : "refused"}`, () => {
+        expect(ask[action as keyof typeof ask](guardianOf(role))).toBe(row[role]);
+      });
+    }
+  }
+});
+
+describe("a pending member (confirmed, waiting for approval): reads, writes nothing yet", () => {
+  const pending = new Guardian({ kind: "member", id: SELF_ID, handle: "ik", displayName: "Ik", role: "member", locale: "nl", pending: true });
+  const active = guardianFor("member");
+  const open: DilemmaRef = { authorId: 99, lockedAt: null, hiddenAt: null };
+  const reply: ReplyRef = { authorId: 99, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
+  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
+  const cases: [string, (g: Guardian) => boolean][] = [
+    ["askDilemma", (g) => g.canAskDilemma()],
+    ["reply", (g) => g.canReply(open)],
+    ["markHelpful", (g) => g.canMarkHelpful(reply)],
+    ["proposeAgendaItem", (g) => g.canProposeAgendaItem(agenda)],
+    ["voteOnAgenda", (g) => g.canVoteOnAgenda(agenda)],
+  ];
+  for (const [action, can] of cases) {
+    it(`${action}: refused while pending, allowed once active`, () => {
+      expect(can(pending)).toBe(false);
+      expect(can(active)).toBe(true);
+    });
+  }
+  it("says why, so the page can explain it", () => {
+    expect(pending.whyNotAskDilemma()).toBe(PENDING);
+    expect(pending.whyNotReply(open)).toBe(PENDING);
+    expect(() => pending.ensureCanAskDilemma()).toThrow(/waits for an organiser's approval/);
+  });
+  it("still reads what everyone reads", () => {
+    expect(pending.canSeeDilemma(open)).toBe(true);
+    expect(pending.canSeeReply(reply)).toBe(true);
+    expect(pending.canSeeMeeting(agenda)).toBe(true);
+  });
+});
+
+describe("members not admitted yet: profile and role", () => {
+  const waiting: MemberRef = { id: 20, role: "member", status: "pending" };
+  const unconfirmed: MemberRef = { id: 21, role: "member", status: "unverified" };
+  it("a profile shows only to staff (who decide) and to the person", () => {
+    expect(guardianFor("anonymous").canSeeProfile(waiting)).toBe(false);
+    expect(guardianFor("member").canSeeProfile(waiting)).toBe(false);
+    expect(guardianFor("organiser").canSeeProfile(waiting)).toBe(true);
+    expect(guardianFor("admin").canSeeProfile(unconfirmed)).toBe(true);
+    expect(guardianFor("member").canSeeProfile({ ...waiting, id: SELF_ID })).toBe(true);
+  });
+  it("no role change before they are admitted", () => {
+    expect(guardianFor("admin").canChangeRole(waiting, "organiser")).toBe(false);
+    expect(guardianFor("admin").canChangeRole({ ...waiting, status: "active" }, "organiser")).toBe(true);
   });
 });
