@@ -33,7 +33,10 @@ export async function loader({ context }: Route.LoaderArgs) {
   const { viewer, locale, guardian } = viewerInfo(context);
   return data({
     locale,
-    viewer: viewer.kind === "member" ? { handle: viewer.handle, displayName: viewer.displayName, role: viewer.role } : null,
+    viewer:
+      viewer.kind === "member"
+        ? { handle: viewer.handle, displayName: viewer.displayName, role: viewer.role, pending: viewer.pending === true }
+        : null,
     /** Author names link to profiles, photos show, the directory is in the menu. */
     membersVisible: guardian.canSeeMembers(),
   });
@@ -71,6 +74,11 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
           {t("nav.skipToContent")}
         </a>
         <SiteHeader viewer={root?.viewer ?? null} membersVisible={root?.membersVisible ?? false} />
+        {root?.viewer?.pending ? (
+          <p className="alert alert--info pending-banner" role="status">
+            {t("accounts.pending.banner")}
+          </p>
+        ) : null}
         {/* Every page's RoutedLinks and RoutedForms: their clicks and submits bubble up here. */}
         <main id="main" tabIndex={-1} {...routedEvents}>
           <MembersVisibleContext value={root?.membersVisible ?? false}>{children}</MembersVisibleContext>

@@ -15,6 +15,7 @@ import { migrate } from "~/platform/migrate.server";
 import { startSearch } from "~/search/startup.server";
 import { seedDemoIfEmpty } from "../prisma/seed/demo";
 import { startHttp } from "./http";
+import { announceSetupLink, startJobs } from "./jobs";
 import { runPrimary, runWorker } from "./processes";
 import { onStopSignals } from "./stop";
 
@@ -44,6 +45,12 @@ async function main() {
     await disconnectDb();
     await database.stop();
   };
+  const jobs = await startJobs(); // mail and other jobs: worked here, enqueued by every process
+  const stopJobsAndDatabase = async () => {
+    await jobs.stop();
+    await stopDatabase();
+  };
+  await announceSetupLink((line) => process.stdout.write(`${line}\n`));
 
   const processes = dev ? 1 : settings.WEB_CONCURRENCY === "auto" ? os.availableParallelism() : settings.WEB_CONCURRENCY;
   if (processes > 1) {
@@ -54,9 +61,9 @@ async function main() {
     runPrimary({
       processes,
       started,
-      stop: stopDatabase,
+      stop: stopJobsAndDatabase,
       fail: async (message) => {
-        await stopDatabase().catch(() => {});
+        await stopJobsAndDatabase().catch(() => {});
         return fail(message);
       },
     });
@@ -73,7 +80,7 @@ async function main() {
   });
   onStopSignals(async () => {
     await http.close();
-    await stopDatabase();
+    await stopJobsAndDatabase();
   });
 }
 

@@ -54,9 +54,11 @@ export async function inspectResetLink(token: string): Promise<TokenState> {
 
 export type ResetResult = { state: "valid"; session: { token: string; expiresAt: Date } } | { state: "expired" | "unknown" };
 
-/** Sets the new password (Invalid when it is too weak: the link stays usable to try again). */
-export async function resetPassword(guardian: Guardian, token: string, password: string): Promise<ResetResult> {
-  guardian.ensureCanLogIn();
+/**
+ * Sets the new password (Invalid when it is too weak: the link stays usable to try again).
+ * No Guardian question: holding the link from the member's mailbox is the permission.
+ */
+export async function resetPassword(token: string, password: string): Promise<ResetResult> {
   const { state, row } = await inspectToken("reset_password", token);
   if (state !== "valid" || !row?.userId) return { state: state === "valid" ? "unknown" : state };
   const user = await db.user.findUnique({ where: { id: row.userId }, select: { displayName: true, email: true } });

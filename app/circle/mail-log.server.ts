@@ -4,14 +4,13 @@ import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { NotFound } from "~/platform/errors.server";
 import { retryMail } from "~/platform/mail.server";
+import type { MailFilter } from "./paths";
 
 // "Verstuurde e-mail": what the site sent, for admins (decision 015). Without SMTP_URL this is
 // where messages are read (and links passed on by hand); with it, where failures show with the
 // mail server's answer and can be sent again.
 
 export const MAIL_PAGE_SIZE = 50;
-export const mailFilters = ["all", "failed", "kept"] as const;
-export type MailFilter = (typeof mailFilters)[number];
 
 export type MailSummary = {
   id: number;

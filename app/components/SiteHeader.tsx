@@ -1,14 +1,24 @@
 import { useTranslation } from "~/components/use-translation";
-import { Form, Link, NavLink } from "react-router";
+import { Form, Link, NavLink, useLocation } from "react-router";
 import { HeaderSearch } from "~/components/search/HeaderSearch";
 import { MEMBERS_PATH } from "~/members/paths";
 
-export type HeaderViewer = { handle: string; displayName: string } | null;
+export type HeaderViewer = { handle: string; displayName: string; role?: string } | null;
+
+// Pages that are part of signing in: coming back to them after logging in makes no sense.
+const AUTH_PAGES = /^\/(login|signup|logout|password|setup|invitations)(\/|$)/;
+
+/** Log in or sign up from this page, and come back to it afterwards. */
+function withReturn(to: string, here: string): string {
+  return AUTH_PAGES.test(here) || here === "/" ? to : `${to}?redirectTo=${encodeURIComponent(here)}`;
+}
 
 // The site's banner and main navigation. Plain links and a logout form: works without
 // JavaScript and wraps to several lines on a 320 px screen instead of hiding behind a menu.
 export function SiteHeader({ viewer, membersVisible }: { viewer: HeaderViewer; membersVisible: boolean }) {
   const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -42,6 +52,11 @@ export function SiteHeader({ viewer, membersVisible }: { viewer: HeaderViewer; m
             ) : null}
             {viewer ? (
               <>
+                {viewer.role === "organiser" || viewer.role === "admin" ? (
+                  <li>
+                    <NavLink to="/circle">{t("circle.nav")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>
@@ -56,10 +71,10 @@ export function SiteHeader({ viewer, membersVisible }: { viewer: HeaderViewer; m
             ) : (
               <>
                 <li>
-                  <NavLink to="/login">{t("nav.login")}</NavLink>
+                  <NavLink to={withReturn("/login", here)}>{t("nav.login")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/signup">{t("nav.signup")}</NavLink>
+                  <NavLink to={withReturn("/signup", here)}>{t("nav.signup")}</NavLink>
                 </li>
               </>
             )}

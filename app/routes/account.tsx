@@ -29,13 +29,22 @@ export default function Account() {
   const { t } = useTranslation();
   const { account } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const notices: Record<string, string> = {
+    "welcome=1": t("accounts.welcome.active"),
+    "welcome=pending": t("accounts.welcome.pending"),
+    "done=password-reset": t("accounts.reset.done"),
+    "done=password": t("accounts.changePassword.done"),
+    "done=email": t("accounts.changeEmail.done"),
+    "done=setup": t("circle.setup.welcome"),
+  };
+  const notice = [...searchParams].map(([k, v]) => notices[`${k}=${v}`]).find(Boolean);
   return (
     <div className="page narrow">
       <title>{`${t("account.title")} · ${t("app.name")}`}</title>
       <h1>{t("account.title")}</h1>
-      {searchParams.get("welcome") ? (
+      {notice ? (
         <p className="alert alert--success" role="status">
-          {t("account.welcome")}
+          {notice}
         </p>
       ) : null}
       <p>{t("account.signedInAs", { name: account.displayName })}</p>
@@ -52,6 +61,12 @@ export default function Account() {
         <dd>{t(`account.roles.${account.role}`)}</dd>
       </dl>
       <ul>
+        <li>
+          <Link to="/account/email">{t("accounts.account.changeEmail")}</Link>
+        </li>
+        <li>
+          <Link to="/account/password">{t("accounts.account.changePassword")}</Link>
+        </li>
         <li>
           <Link to={PROFILE_EDIT_PATH}>{t("members.profile.edit")}</Link>
         </li>

@@ -39,6 +39,8 @@ export default function LogIn() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const loggedOut = searchParams.get("loggedOut");
+  const redirectTo = searchParams.get("redirectTo");
+  const signupHref = redirectTo ? `/signup?redirectTo=${encodeURIComponent(redirectTo)}` : "/signup";
   const [form, fields] = useValidatedForm({ id: "login", schema: LogInSchema, lastResult: actionData?.result });
   return (
     <div className="page narrow">
@@ -49,9 +51,14 @@ export default function LogIn() {
           {loggedOut === "everywhere" ? t("login.loggedOutEverywhere") : t("login.loggedOut")}
         </p>
       ) : null}
+      {searchParams.get("emailChanged") ? (
+        <p className="alert alert--success" role="status">
+          {t("accounts.changeEmail.done")}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
         <TextField field={fields.email} type="email" label={t("login.email")} autoComplete="username" />
         <TextField
           field={fields.password}
@@ -64,7 +71,10 @@ export default function LogIn() {
         </button>
       </Form>
       <p>
-        <Trans i18nKey="login.noAccount" components={{ signupLink: <Link to="/signup" /> }} />
+        <Link to="/password/forgot">{t("accounts.login.forgot")}</Link>
+      </p>
+      <p>
+        <Trans i18nKey="login.noAccount" components={{ signupLink: <Link to={signupHref} /> }} />
       </p>
     </div>
   );

@@ -1,32 +1,33 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Trans } from "react-i18next";
-import { useTranslation } from "~/components/use-translation";
-import { Form, Link, redirect, useActionData } from "react-router";
-import { signUp } from "~/accounts/accounts.server";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { getJoinMode } from "~/accounts/join-mode.server";
 import { SignUpSchema, fieldMaxLength } from "~/accounts/schemas";
-import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/form";
-import { guardianOf, requestInfo } from "~/web/context.server";
-import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
-import { sessionCookie } from "~/web/session-cookie.server";
+import { signUp } from "~/accounts/signup.server";
+import { ConsentField } from "~/components/accounts/ConsentField";
+import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { TextAreaField } from "~/components/TextAreaField";
+import { useTranslation } from "~/components/use-translation";
+import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";
+import { actionHeaders, formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
 import type { Route } from "./+types/signup";
 
 export const headers = actionHeaders;
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ context, request }: Route.LoaderArgs) {
   if (!guardianOf(context).canSignUp()) throw redirect("/account");
-  return null;
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "");
+  return { joinMode: await getJoinMode(), redirectTo };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
   if (submission.status !== "success") return invalidForm(submission, ["password"]);
-  const { clientIp, secureCookies } = requestInfo(context);
   try {
-    const session = await signUp(guardianOf(context), submission.value, { ip: clientIp });
-    return redirect("/account?welcome=1", {
-      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, secureCookies) },
-    });
+    await signUp(guardianOf(context), { ...submission.value, locale: viewerInfo(context).locale }, { ip: requestInfo(context).clientIp });
+    // The same page whether the address is new or has an account (its owner gets a mail).
+    return redirect("/signup/sent");
   } catch (error) {
     return formFailure(submission, error, ["password"]);
   }
@@ -34,16 +35,30 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function SignUp() {
   const { t } = useTranslation();
+  const { joinMode, redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useValidatedForm({ id: "signup", schema: SignUpSchema, lastResult: actionData?.result });
-  const consentProps = getInputProps(fields.consent, { type: "checkbox" });
+  const loginHref = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login";
+  if (joinMode === "invitation") {
+    return (
+      <div className="page narrow">
+        <title>{`${t("accounts.signup.invitationOnlyTitle")} · ${t("app.name")}`}</title>
+        <h1>{t("accounts.signup.invitationOnlyTitle")}</h1>
+        <p>{t("accounts.signup.invitationOnly")}</p>
+        <p>
+          <Trans i18nKey="signup.haveAccount" components={{ loginLink: <Link to={loginHref} /> }} />
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page narrow">
       <title>{`${t("signup.title")} · ${t("app.name")}`}</title>
       <h1>{t("signup.title")}</h1>
-      <p>{t("signup.intro")}</p>
+      <p>{joinMode === "approval" ? t("accounts.signup.introApproval") : t("accounts.signup.introOpen")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           field={fields.displayName}
           label={t("signup.displayName")}
@@ -51,18 +66,12 @@ export default function SignUp() {
           autoComplete="name"
           maxLength={fieldMaxLength.displayName}
         />
-        <TextField
-          field={fields.email}
-          type="email"
-          label={t("signup.email")}
-          hint={t("signup.emailHint")}
-          autoComplete="email"
-        />
+        <TextField field={fields.email} type="email" label={t("signup.email")} hint={t("signup.emailHint")} autoComplete="email" />
         <TextField
           field={fields.password}
           type="password"
           label={t("signup.password")}
-          hint={t("signup.passwordHint")}
+          hint={t("accounts.signup.passwordHint")}
           autoComplete="new-password"
         />
         <TextField
@@ -71,25 +80,24 @@ export default function SignUp() {
           autoComplete="organization"
           maxLength={fieldMaxLength.organisation}
         />
-        <div className="field field--checkbox">
-          <input type="hidden" name={fields.consent.name} value="off" />
-          <input
-            {...consentProps}
-            key={consentProps.key}
-            defaultChecked={[fields.consent.initialValue ?? []].flat().includes("on")}
+        {joinMode === "approval" ? (
+          <TextAreaField
+            field={fields.motivation}
+            label={t("accounts.signup.motivation")}
+            hint={t("accounts.signup.motivationHint")}
+            maxLength={fieldMaxLength.motivation}
+            rows={4}
           />
-          <label htmlFor={fields.consent.id}>
-            <Trans i18nKey="signup.consent" components={{ privacyLink: <Link to="/privacy" target="_blank" /> }} />
-          </label>
-          <FieldErrors id={fields.consent.errorId} errors={fields.consent.errors} />
-        </div>
+        ) : null}
+        <ConsentField field={fields.consent} />
         <button type="submit" className="button">
           {t("signup.submit")}
         </button>
       </Form>
       <p>
-        <Trans i18nKey="signup.haveAccount" components={{ loginLink: <Link to="/login" /> }} />
+        <Trans i18nKey="signup.haveAccount" components={{ loginLink: <Link to={loginHref} /> }} />
       </p>
     </div>
   );
 }
+

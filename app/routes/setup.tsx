@@ -1,0 +1,68 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, redirect, useLoaderData } from "react-router";
+import { fieldMaxLength, SetUpAdminSchema } from "~/accounts/schemas";
+import { inspectSetupLink, setUpFirstAdmin } from "~/circle/setup.server";
+import { ConsentField } from "~/components/accounts/ConsentField";
+import { NoticePage } from "~/components/accounts/Notice";
+import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { useTranslation } from "~/components/use-translation";
+import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";
+import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { sessionCookie } from "~/web/session-cookie.server";
+import type { Route } from "./+types/setup";
+
+// The one-time link `npm start` prints while there is no admin: it makes the first one.
+export async function loader({ params, context }: Route.LoaderArgs) {
+  if (guardianOf(context).isMember) throw redirect("/account");
+  return { state: await inspectSetupLink(params.token) };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const guardian = guardianOf(context);
+  if (guardian.isMember) throw redirect("/account");
+  const submission = parseWithZod(await request.formData(), { schema: SetUpAdminSchema });
+  if (submission.status !== "success") return invalidForm(submission, ["password"]);
+  try {
+    const result = await setUpFirstAdmin(guardian, params.token, { ...submission.value, locale: viewerInfo(context).locale });
+    if (result.state !== "valid") return { state: result.state };
+    return redirect("/circle/settings?done=setup", {
+      headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt, requestInfo(context).secureCookies) },
+    });
+  } catch (error) {
+    return formFailure(submission, error, ["password"]);
+  }
+}
+
+export default function SetUp({ actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { state: linkState } = useLoaderData<typeof loader>();
+  const state = (actionData && "state" in actionData ? actionData.state : undefined) ?? linkState;
+  const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
+  const [form, fields] = useValidatedForm({ id: "setup", schema: SetUpAdminSchema, lastResult });
+  if (state !== "valid") {
+    return (
+      <NoticePage title={t("circle.setup.doneTitle")} actions={[{ to: "/login", label: t("accounts.link.login") }]}>
+        <p>{t("circle.setup.done")}</p>
+      </NoticePage>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <title>{`${t("circle.setup.title")} · ${t("app.name")}`}</title>
+      <h1>{t("circle.setup.title")}</h1>
+      <p>{t("circle.setup.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField field={fields.displayName} label={t("signup.displayName")} hint={t("signup.displayNameHint")} autoComplete="name" maxLength={fieldMaxLength.displayName} />
+        <TextField field={fields.email} type="email" label={t("signup.email")} hint={t("signup.emailHint")} autoComplete="email" />
+        <TextField field={fields.password} type="password" label={t("signup.password")} hint={t("accounts.signup.passwordHint")} autoComplete="new-password" />
+        <TextField field={fields.organisation} label={t("signup.organisation")} autoComplete="organization" maxLength={fieldMaxLength.organisation} />
+        <ConsentField field={fields.consent} />
+        <button type="submit" className="button">
+          {t("circle.setup.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

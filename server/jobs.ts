@@ -1,0 +1,18 @@
+// The job runner of `npm start` (decision 015). Importing a module declares its queues
+// (defineQueue), so every module with jobs is imported here; the runner then works them all.
+// It runs in one process per server: the only one with `npm start`, the primary (which serves
+// no pages) with WEB_CONCURRENCY > 1. Web processes only enqueue.
+import "~/platform/mail.server";
+import "~/accounts/purge.server";
+import { freshSetupLink } from "~/circle/setup.server";
+import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
+
+export function startJobs(): Promise<JobRunner> {
+  return startJobRunner({ work: true });
+}
+
+/** While there is no admin: one line with the one-time link that creates the first one. */
+export async function announceSetupLink(write: (line: string) => void): Promise<void> {
+  const link = await freshSetupLink();
+  if (link) write(`No admin yet: open ${link} to create the first admin account (the link works once, for 7 days).`);
+}
