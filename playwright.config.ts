@@ -9,6 +9,11 @@ const port = Number(process.env.E2E_PORT ?? 3101);
 const baseURL = `http://localhost:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "kk-e2e-"));
 process.env.E2E_DATA_DIR = dataDir; // workers re-read this file; keep one data dir per run
+// Mail goes over real SMTP to a receiver of its own, which writes each message into mailDir
+// (specs read them: tests/e2e/mail.ts). Its port follows the app's, so parallel runs differ.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000);
+const mailDir = path.join(dataDir, "mail");
+process.env.E2E_MAIL_DIR = mailDir;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,13 +43,32 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node --import tsx server/index.ts",
-    url: `${baseURL}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { PORT: String(port), KK_DATA_DIR: dataDir, SEED_DEMO: "1", LOG_LEVEL: "warn", NODE_ENV: "production" },
-  },
+  webServer: [
+    {
+      command: "node --import tsx tests/support/smtp-receiver-process.ts",
+      port: smtpPort,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
+    },
+    {
+      command: "node --import tsx server/index.ts",
+      url: `${baseURL}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        KK_DATA_DIR: dataDir,
+        SEED_DEMO: "1",
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        PUBLIC_URL: baseURL,
+      },
+    },
+  ],
 });

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import crypto from "node:crypto";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { Form, isRouteErrorResponse, Link, redirect } from "react-router";
+import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
 import { useHydrated, useLivePreview, useSimilarDilemmas, type SimilarItem } from "~/components/dilemmas/live";
@@ -29,15 +29,21 @@ import type { Route } from "./+types/dilemmas.new";
 const HERE = "/dilemmas/new";
 const LOGIN = `/login?redirectTo=${encodeURIComponent(HERE)}`;
 
+/** Not signed in: log in first. Signed in but not allowed (a member still pending approval): 403. */
+function refusal(guardian: ReturnType<typeof guardianOf>) {
+  return guardian.isAnonymous ? redirect(LOGIN) : data(null, { status: 403 });
+}
+
 export async function loader({ context }: Route.LoaderArgs) {
-  if (!guardianOf(context).canAskDilemma()) throw redirect(LOGIN);
+  const guardian = guardianOf(context);
+  if (!guardian.canAskDilemma()) throw refusal(guardian);
   // The form's own id: sent twice, it finds the dilemma the first copy made (see createDilemma).
   return { submissionId: crypto.randomUUID(), choices: await listCompetenceChoices() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  if (!guardian.canAskDilemma()) throw redirect(LOGIN);
+  if (!guardian.canAskDilemma()) throw refusal(guardian);
   const formData = await request.formData();
   const intent = dilemmaFormIntent(formData.get("intent"));
 

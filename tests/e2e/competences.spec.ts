@@ -1,5 +1,5 @@
-import { checkA11y, expect, markDocument, sameDocument, signUp, test, uniqueEmail } from "./fixtures";
-import { createStaff, logIn } from "./staff";
+import { checkA11y, expect, markDocument, sameDocument, test, uniqueEmail } from "./fixtures";
+import { createStaff, joinAsMember, logIn } from "./staff";
 
 // Competences and member profiles, as visitors, members and organisers use them.
 
@@ -120,7 +120,7 @@ test("an organiser creates, renames and retires a competence", async ({ page }) 
 
 test("a member edits their expertise and sees it on their profile", async ({ page, browser }) => {
   const email = uniqueEmail("expert");
-  await signUp(page, { name: "Eva Expert", email, password: PASSWORD });
+  await joinAsMember(page, { name: "Eva Expert", email, password: PASSWORD });
   await page.getByRole("link", { name: "Je profiel bewerken" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Je profiel" })).toBeVisible();
   await checkA11y(page);
@@ -160,7 +160,7 @@ test("a member edits their expertise and sees it on their profile", async ({ pag
 test("an admin changes a member's role on their profile", async ({ page, browser }) => {
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
-  await signUp(memberPage, { name: "Rob Rolwissel", email: uniqueEmail("rol"), password: PASSWORD });
+  await joinAsMember(memberPage, { name: "Rob Rolwissel", email: uniqueEmail("rol"), password: PASSWORD });
   await memberPage.getByRole("link", { name: "Bekijk je profiel" }).click();
   await expect(memberPage).toHaveURL(/\/members\/rob-rolwissel(-\d+)?$/);
   const profileUrl = memberPage.url();
@@ -190,7 +190,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("region", { name: /Dilemma's over deze competentie/ }).getByRole("heading", { level: 3 })).toHaveCount(2);
     await checkA11y(page, { javaScript: false });
 
-    await signUp(page, { name: "Zonder Script", email: uniqueEmail("noscript-profile"), password: PASSWORD });
+    await joinAsMember(page, { name: "Zonder Script", email: uniqueEmail("noscript-profile"), password: PASSWORD });
     await page.goto("/account/profile");
     await page.getByLabel("Je naam").fill("Z");
     await page.getByRole("group", { name: "Waar ben je deskundig in?" }).getByLabel("Voorwaarden scheppen").check();

@@ -79,13 +79,3 @@ export async function sameDocument(page: Page): Promise<boolean> {
 export function uniqueEmail(label: string) {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@voorbeeld.nl`;
 }
-
-export async function signUp(page: Page, opts: { name: string; email: string; password: string }) {
-  await page.goto("/signup");
-  await page.getByLabel("Je naam").fill(opts.name);
-  await page.getByLabel("E-mailadres").fill(opts.email);
-  await page.getByLabel("Wachtwoord").fill(opts.password);
-  await page.getByLabel(/privacyverklaring/).check();
-  await page.getByRole("button", { name: "Account maken" }).click();
-  await expect(page).toHaveURL(/\/account/);
-}

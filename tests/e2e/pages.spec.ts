@@ -1,4 +1,5 @@
-import { checkA11y, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { joinAsMember } from "./staff";
 
 test("the home page shows the demo meeting and its five dilemmas", async ({ page }) => {
   await page.goto("/");
@@ -55,7 +56,7 @@ test.describe("in English", () => {
 
 test("a member's saved language applies at once after logging in, without a page load", async ({ page }) => {
   const account = { name: "Taal Kiezer", email: uniqueEmail("taal"), password: "een lang wachtwoord voor de taal" };
-  await signUp(page, account);
+  await joinAsMember(page, account);
   await page.getByLabel("Taal").selectOption("en");
   await page.getByRole("button", { name: "Wijzig taal" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -5,10 +5,11 @@ import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
 import { uniqueEmail } from "./fixtures";
 
-// Staff accounts for browser tests. Nobody can sign up as an organiser or admin, so a test
-// makes one the way a real circle does: `npm run user:create` (scripts/user-create.ts) against
-// the e2e server's database, whose port and password the embedded Postgres wrote into
-// ${E2E_DATA_DIR}/postgres.json.
+// Accounts for browser tests. Nobody can sign up as an organiser or admin, so a test makes one
+// the way a real circle does: `npm run user:create` (scripts/user-create.ts) against the e2e
+// server's database, whose port and password the embedded Postgres wrote into
+// ${E2E_DATA_DIR}/postgres.json. Tests about something else than joining use the same way for
+// an active member (joinAsMember); joining itself is tested through the mail (accounts.spec.ts).
 
 const run = promisify(execFile);
 
@@ -26,10 +27,13 @@ export type StaffAccount = { email: string; password: string; name: string };
 
 /** Also an ordinary member ("member"): sign-ups are limited per IP address, this is not. */
 export async function createStaff(role: "member" | "organiser" | "admin", name: string): Promise<StaffAccount> {
-  const account = { email: uniqueEmail(role), password: "een lang wachtwoord voor de staf", name };
+  return createAccount(role, { email: uniqueEmail(role), password: "een lang wachtwoord voor de staf", name });
+}
+
+async function createAccount(role: "member" | "organiser" | "admin", account: StaffAccount): Promise<StaffAccount> {
   await run(
     "npx",
-    ["--no-install", "tsx", "scripts/user-create.ts", "--email", account.email, "--role", role, "--name", name, "--password", account.password],
+    ["--no-install", "tsx", "scripts/user-create.ts", "--email", account.email, "--role", role, "--name", account.name, "--password", account.password],
     { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), LOG_LEVEL: "warn" } },
   );
   return account;
@@ -41,4 +45,11 @@ export async function logIn(page: Page, account: { email: string; password: stri
   await page.getByLabel("Wachtwoord").fill(account.password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page.getByRole("link", { name: "Mijn account" })).toBeVisible();
+}
+
+/** An active member of the circle, logged in in `page`, on their account page. */
+export async function joinAsMember(page: Page, account: { name: string; email: string; password: string }) {
+  await createAccount("member", account);
+  await logIn(page, account);
+  await page.goto("/account");
 }

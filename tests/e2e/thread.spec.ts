@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, markDocument, sameDocument, signUp, test, uniqueEmail } from "./fixtures";
-import { createStaff, logIn } from "./staff";
+import { checkA11y, expect, markDocument, sameDocument, test, uniqueEmail } from "./fixtures";
+import { createStaff, joinAsMember, logIn } from "./staff";
 
 // The dilemma page and its thread: replying, replying to a reply, the answer on top, editing
 // with its revisions, permalinks — with JavaScript and without.
@@ -18,7 +18,7 @@ const replyWith = (page: Page, text: string) => page.locator("article.reply", { 
 
 test("a member replies, replies to the reply; an organiser marks the answer; the member edits", async ({ page, browser }) => {
   const word = unique();
-  await signUp(page, { name: "Rita Reageerder", email: uniqueEmail("thread"), password: PASSWORD });
+  await joinAsMember(page, { name: "Rita Reageerder", email: uniqueEmail("thread"), password: PASSWORD });
   await openDemoDilemma(page, 2);
   await expect(page.getByRole("heading", { level: 1, name: "Wat doe je als een wijk zich de verkeerde kant op ontwikkelt?" })).toBeVisible();
   await expect(page.getByText(/Ingebracht op bijeenkomst/)).toBeVisible();
@@ -113,7 +113,7 @@ test.describe("without JavaScript", () => {
 
   test("a member previews, fixes and posts a reply to a reply", async ({ page }) => {
     const word = unique();
-    await signUp(page, { name: "Zonder Script", email: uniqueEmail("thread-nojs"), password: PASSWORD });
+    await joinAsMember(page, { name: "Zonder Script", email: uniqueEmail("thread-nojs"), password: PASSWORD });
     await openDemoDilemma(page, 3);
     await checkA11y(page, { javaScript: false });
 
