@@ -104,6 +104,7 @@ for (const javaScriptEnabled of [true, false]) {
       const email = uniqueEmail("bestaand");
       await joinAsMember(page, { name: "Bea Bestaand", email, password: PASSWORD });
       await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
+      await expect(page.getByRole("status")).toHaveText("Je bent uitgelogd.");
       await page.goto("/signup");
       await fillSignUp(page, { name: "Iemand Anders", email: email.toUpperCase(), password: "een ander lang wachtwoord" });
       await expect(page).toHaveURL(/\/signup\/sent$/);
@@ -120,6 +121,7 @@ for (const javaScriptEnabled of [true, false]) {
       const otherPage = await elsewhere.newPage();
       await logIn(otherPage, { email, password: PASSWORD });
       await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
+      await expect(page.getByRole("status")).toHaveText("Je bent uitgelogd.");
 
       await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
       await checkA11y(page, js);
@@ -213,7 +215,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByLabel("Wachtwoord", { exact: true })).toHaveAttribute("aria-invalid", "true");
       // The browser's e-mail field may show the domain in its ASCII form (IDNA): the same address.
       await expect(page.getByLabel("E-mailadres")).toHaveValue(/^bert\+kring@(bücher|xn--bcher-kva)\.example$/);
-      await expect(page.getByLabel("Wachtwoord", { exact: true })).toHaveValue("");
+      // A page from the server never carries a password back (with JavaScript the field keeps what was typed).
+      if (!javaScriptEnabled) await expect(page.getByLabel("Wachtwoord", { exact: true })).toHaveValue("");
       await checkA11y(page, js);
     });
   });

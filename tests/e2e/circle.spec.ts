@@ -83,6 +83,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(guest.getByText(anna)).toBeVisible();
       await expect(guest.getByText("Je aanmelding wacht op goedkeuring")).toHaveCount(0); // invited: a member at once
       await guest.getByRole("button", { name: "Uitloggen", exact: true }).click();
+      await expect(guest.getByRole("status")).toHaveText("Je bent uitgelogd.");
 
       // Used, replaced and withdrawn links each say so.
       for (const used of [annaMail.link("/invitations/"), bertFirst.link("/invitations/"), (await nextMailTo(carla)).link("/invitations/")]) {
@@ -157,6 +158,7 @@ test("an admin reads the mail the site sent", async ({ page }) => {
   const member = uniqueEmail("vergeetachtig");
   await joinAsMember(page, { name: "Vera Vergeetachtig", email: member, password: PASSWORD });
   await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Je bent uitgelogd.");
   await page.goto("/password/forgot");
   await page.getByLabel("E-mailadres").fill(member);
   await page.getByRole("button", { name: "Stuur mij een link" }).click();
