@@ -1,3 +1,4 @@
+// npm run bench -- --only=mail: invitations delivered by mail, with the list page's p99 (bench/mail.ts).
 // npm run bench [-- --fresh] [--seconds=10] [--only=20000|search|privacy] [--connections=10] [--profile=page20]
 //                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
 //                 [--processes=auto|N]  (WEB_CONCURRENCY of the server under test; auto = one per core)
@@ -19,6 +20,7 @@ import { CpuMeter } from "./cpu";
 import { explainAll } from "./explain";
 import { BENCH_DATA_DIR, DATASET_SIZES, ensureDataset, removeBenchPosts, startBenchCluster, type Dataset } from "./generate";
 import { runLoad } from "./load";
+import { runMailBench } from "./mail";
 import { QuerySpy, type Statement } from "./pg-spy";
 import { summariseProfile } from "./profile";
 import { report, measured, type DatasetResult, type ScenarioResult } from "./report";
@@ -49,6 +51,7 @@ function phase(what: string) {
 }
 
 async function main(): Promise<number> {
+  if (arg("only") === "mail") return runMailBench();
   console.log(
     `Kenniskring bench: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ` +
       `server processes: WEB_CONCURRENCY=${PROCESSES}`,
@@ -288,7 +291,7 @@ const ONLY_PRIVACY = arg("only") === "privacy";
 
 (ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
-    if (ONLY_PRIVACY || process.argv.includes("--no-search")) return code;
+    if (ONLY_PRIVACY || process.argv.includes("--no-search") || arg("only") === "mail") return code;
     phase("search bench (bench/search.ts)");
     return Math.max(code, runSearchBench());
   })

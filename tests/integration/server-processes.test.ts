@@ -3,6 +3,7 @@ import http from "node:http";
 import net from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemberFromConsole } from "~/accounts/accounts.server";
 import { useTestDatabase } from "../support/database";
 import { cookieFrom, postForm, type ServerProcess, spawnServer, startServer } from "../support/server-process";
 
@@ -26,20 +27,21 @@ afterAll(async () => {
 const email = `twee-${Date.now()}@voorbeeld.nl`;
 const password = "twee servers een sessie";
 
+/** An active member (as `npm run user:create` makes one), logged in through `server`'s form. */
+async function loggedIn(server: ServerProcess, account: { displayName: string; email: string; password: string }) {
+  await createMemberFromConsole({ ...account, role: "member" });
+  return postForm(server.url, "/login", { email: account.email, password: account.password });
+}
+
 describe("two processes, one database", () => {
   it("share a login session", async () => {
-    const signup = await postForm(a.url, "/signup", {
-      displayName: "Twee Servers",
-      email,
-      password,
-      consent: "on",
-    });
-    expect(signup.status).toBe(302);
-    const setCookie = signup.headers.getSetCookie().join("\n");
+    const login = await loggedIn(a, { displayName: "Twee Servers", email, password });
+    expect(login.status).toBe(302);
+    const setCookie = login.headers.getSetCookie().join("\n");
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).toMatch(/Path=\//);
-    const cookie = cookieFrom(signup);
+    const cookie = cookieFrom(login);
 
     const onB = await fetch(`${b.url}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(onB.status).toBe(200);
@@ -180,13 +182,8 @@ describe("two processes, one database", () => {
 
   it("show a change made through one process on the other at once (decision 010)", async () => {
     await database.query(`INSERT INTO "Competence" (slug, "nameNl", "nameEn") VALUES ('samen-delen', 'Samen delen', 'Sharing')`);
-    const signup = await postForm(b.url, "/signup", {
-      displayName: "Vraag Steller",
-      email: `vraag-${Date.now()}@voorbeeld.nl`,
-      password: "twee servers een lijst",
-      consent: "on",
-    });
-    const session = cookieFrom(signup);
+    const login = await loggedIn(b, { displayName: "Vraag Steller", email: `vraag-${Date.now()}@voorbeeld.nl`, password: "twee servers een lijst" });
+    const session = cookieFrom(login);
     const listOn = async (server: ServerProcess, cookie?: string) =>
       (await fetch(`${server.url}/dilemmas`, { headers: cookie ? { Cookie: cookie } : {} })).text();
     await listOn(a);

@@ -13,7 +13,10 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "~/platform/embedded-postgres.server";
+import { startJobRunner } from "~/platform/jobs.server";
 import { migrate } from "~/platform/migrate.server";
+import "~/platform/mail.server";
+import "~/accounts/purge.server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -86,6 +89,10 @@ async function setupEmbedded(project: TestProject) {
   };
   try {
     await migrate(database.url);
+    // The job queues too (pg-boss's schema and one queue per declared job), as the server's
+    // start makes them: code under test that queues mail finds its queue in every clone.
+    const jobs = await startJobRunner({ work: false, connectionString: database.url });
+    await jobs.stop(1_000);
     const admin = new URL(database.url);
     admin.pathname = "/postgres";
     // Nobody may connect to the template: CREATE DATABASE ... TEMPLATE fails while anyone is.
