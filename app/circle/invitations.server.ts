@@ -39,7 +39,7 @@ export async function inviteMembers(guardian: Guardian, input: { addresses: stri
   }
   const inviter = await db.user.findUniqueOrThrow({ where: { id: memberIdOf(guardian) }, select: { id: true, displayName: true, locale: true } });
   const members = await db.user.findMany({
-    where: { email: { in: addresses, mode: "insensitive" }, status: { not: "unverified" } },
+    where: { email: { in: addresses }, status: { not: "unverified" } }, // citext: any capitals
     select: { email: true },
   });
   const memberAddresses = new Set(members.map((m) => m.email!.toLowerCase()));
@@ -50,7 +50,7 @@ export async function inviteMembers(guardian: Guardian, input: { addresses: stri
     async (tx) => {
       // An open invitation to the same address gives way to the new one (one live link each).
       await tx.invitation.updateMany({
-        where: { email: { in: toInvite, mode: "insensitive" }, acceptedAt: null, withdrawnAt: null },
+        where: { email: { in: toInvite }, acceptedAt: null, withdrawnAt: null },
         data: { withdrawnAt: new Date() },
       });
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * DAY_MS);

@@ -28,6 +28,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("an organiser invites several people with a message; one accepts, one is sent again, one withdrawn", async ({ page, browser }) => {
+      test.setTimeout(180_000); // eight mails and as many pages, axe on six of them
       const organiser = await createStaff("organiser", "Ingrid Inviter");
       const member = uniqueEmail("al-lid");
       await joinAsMember(await (await browser.newContext()).newPage(), { name: "Al Lid", email: member, password: PASSWORD });
