@@ -109,30 +109,8 @@ export default function Invitations() {
                     <td>{invitation.expired ? <strong>{t("circle.invitations.expired")}</strong> : formatDate(invitation.expiresAt, lang)}</td>
                     <td>
                       <div className="button-row">
-                        <Form method="post">
-                          <input type="hidden" name="id" value={invitation.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="resend"
-                            className="button button--small button--secondary"
-                            aria-label={t("circle.invitations.resendLabel", { email: invitation.email })}
-                          >
-                            {t("circle.invitations.resend")}
-                          </button>
-                        </Form>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={invitation.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="withdraw"
-                            className="button button--small button--secondary"
-                            aria-label={t("circle.invitations.withdrawLabel", { email: invitation.email })}
-                          >
-                            {t("circle.invitations.withdraw")}
-                          </button>
-                        </Form>
+                        <RowAction id={invitation.id} intent="resend" label={t("circle.invitations.resend")} aria={t("circle.invitations.resendLabel", { email: invitation.email })} />
+                        <RowAction id={invitation.id} intent="withdraw" label={t("circle.invitations.withdraw")} aria={t("circle.invitations.withdrawLabel", { email: invitation.email })} />
                       </div>
                     </td>
                   </tr>
@@ -154,5 +132,17 @@ export default function Invitations() {
         />
       </section>
     </div>
+  );
+}
+
+/** A button on one invitation's row; its label names the address for screen readers. */
+function RowAction({ id, intent, label, aria }: { id: number; intent: "resend" | "withdraw"; label: string; aria: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" name="intent" value={intent} className="button button--small button--secondary" aria-label={aria}>
+        {label}
+      </button>
+    </Form>
   );
 }

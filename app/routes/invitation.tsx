@@ -1,11 +1,12 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useLoaderData } from "react-router";
-import { fieldMaxLength, NewMemberSchema } from "~/accounts/schemas";
+import { NewMemberSchema } from "~/accounts/schemas";
 import { acceptInvitation, inspectInvitation } from "~/circle/invitations.server";
 import { ConsentField } from "~/components/accounts/ConsentField";
+import { NewAccountFields } from "~/components/accounts/NewAccountFields";
 import { NoticePage } from "~/components/accounts/Notice";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, useValidatedForm } from "~/components/form";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
@@ -78,21 +79,7 @@ export default function Invitation({ actionData }: Route.ComponentProps) {
       <p>{t("circle.accept.email", { email: invitation.email })}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField
-          field={fields.displayName}
-          label={t("signup.displayName")}
-          hint={t("signup.displayNameHint")}
-          autoComplete="name"
-          maxLength={fieldMaxLength.displayName}
-        />
-        <TextField
-          field={fields.password}
-          type="password"
-          label={t("signup.password")}
-          hint={t("accounts.signup.passwordHint")}
-          autoComplete="new-password"
-        />
-        <TextField field={fields.organisation} label={t("signup.organisation")} autoComplete="organization" maxLength={fieldMaxLength.organisation} />
+        <NewAccountFields fields={fields} />
         <ConsentField field={fields.consent} />
         <button type="submit" className="button">
           {t("circle.accept.submit")}

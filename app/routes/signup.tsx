@@ -6,7 +6,8 @@ import { getJoinMode } from "~/accounts/join-mode.server";
 import { SignUpSchema, fieldMaxLength } from "~/accounts/schemas";
 import { signUp } from "~/accounts/signup.server";
 import { ConsentField } from "~/components/accounts/ConsentField";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { NewAccountFields } from "~/components/accounts/NewAccountFields";
+import { FormErrors, useValidatedForm } from "~/components/form";
 import { TextAreaField } from "~/components/TextAreaField";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";
@@ -59,27 +60,7 @@ export default function SignUp() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField
-          field={fields.displayName}
-          label={t("signup.displayName")}
-          hint={t("signup.displayNameHint")}
-          autoComplete="name"
-          maxLength={fieldMaxLength.displayName}
-        />
-        <TextField field={fields.email} type="email" label={t("signup.email")} hint={t("signup.emailHint")} autoComplete="email" />
-        <TextField
-          field={fields.password}
-          type="password"
-          label={t("signup.password")}
-          hint={t("accounts.signup.passwordHint")}
-          autoComplete="new-password"
-        />
-        <TextField
-          field={fields.organisation}
-          label={t("signup.organisation")}
-          autoComplete="organization"
-          maxLength={fieldMaxLength.organisation}
-        />
+        <NewAccountFields fields={fields} />
         {joinMode === "approval" ? (
           <TextAreaField
             field={fields.motivation}
