@@ -33,7 +33,7 @@ export async function runMailBench(): Promise<number> {
   console.log(`Kenniskring mail bench: ${os.cpus().length} CPUs, ${INVITATIONS} invitations, list load ${CONNECTIONS} connections, WEB_CONCURRENCY=${PROCESSES}`);
   const app = prepareApp();
   const cluster = await startBenchCluster();
-  const smtp = await startSmtpReceiver();
+  const smtp = await startSmtpReceiver({ parse: false });
   process.env.SMTP_URL = smtp.url; // the server under test inherits it
   let exit = 1;
   try {
