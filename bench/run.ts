@@ -296,7 +296,7 @@ const ONLY_PRIVACY = arg("only") === "privacy";
     return Math.max(code, runSearchBench());
   })
   .then((code) => {
-    if (ONLY_PRIVACY || ONLY_SEARCH) return code;
+    if (ONLY_PRIVACY || ONLY_SEARCH || arg("only") === "mail") return code;
     phase("privacy guard bench (bench/privacy.ts)");
     return Math.max(code, runPrivacyBench());
   })
