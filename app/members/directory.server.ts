@@ -106,7 +106,8 @@ async function readDirectoryPage(query: DirectoryQuery): Promise<DirectoryPage> 
 const fold = (sql: Prisma.Sql) => Prisma.sql`kk_fold(${sql})`;
 
 function whereListed(filter: DirectoryFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`u."erasedAt" IS NULL`];
+  // Only members admitted to the circle (decision 016): not unconfirmed sign-ups or pending requests.
+  const conditions: Prisma.Sql[] = [Prisma.sql`u."erasedAt" IS NULL`, Prisma.sql`u.status = 'active'`];
   if (filter.staffOnly) conditions.push(Prisma.sql`u.role IN ('organiser', 'admin')`);
   if (filter.competence) {
     conditions.push(Prisma.sql`EXISTS (
@@ -146,7 +147,7 @@ async function competenceChoices(selected: string | null): Promise<CompetenceCho
     SELECT c.slug, c."nameNl", c."nameEn", count(u.id) AS members
     FROM "Competence" c
     LEFT JOIN "UserExpertise" e ON e."competenceId" = c.id
-    LEFT JOIN "User" u ON u.id = e."userId" AND u."erasedAt" IS NULL
+    LEFT JOIN "User" u ON u.id = e."userId" AND u."erasedAt" IS NULL AND u.status = 'active'
     WHERE c."retiredAt" IS NULL OR c.slug = ${selected ?? ""}
     GROUP BY c.id
     ORDER BY c."nameNl", c.id`;

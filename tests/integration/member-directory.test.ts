@@ -90,6 +90,19 @@ describe("who may see the directory", () => {
     expect(here.handle).toBeTruthy();
   });
 
+  it("lists only members admitted to the circle: no unconfirmed sign-up, no request still waiting (decision 016)", async () => {
+    const waiting = await member("t16 Wachtend Lid");
+    const unconfirmed = await member("t16 Onbevestigd Lid");
+    await member("t16 Echt Lid");
+    await db.user.update({ where: { id: waiting.id }, data: { status: "pending" } });
+    await db.user.update({ where: { id: unconfirmed.id }, data: { status: "unverified" } });
+    const viewer = await member("Kijkende Persoon");
+    expect(names(await listMembers(viewer.guardian, query({ text: "t16" })))).toEqual(["t16 Echt Lid"]);
+    await expect(getMemberProfile(viewer.guardian, waiting.handle)).rejects.toThrow(NotFound);
+    const organiser = await member("Organiserende Persoon", { role: "organiser" });
+    await expect(getMemberProfile(organiser.guardian, waiting.handle)).resolves.toMatchObject({ displayName: "t16 Wachtend Lid" });
+  });
+
   it("never puts an e-mail address in the page, not even for an admin", async () => {
     const someone = await member("t2 Iemand Met Adres", { organisation: "Buurthuis" });
     const admin = await member("t2 Beheerder", { role: "admin" });
