@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { SERVER_NODE_FLAGS } from "../server/node-flags";
-import { firstThreadPath, MARKER_PREFIX, signUpWriter, startWriteLoad, type WriteLoad } from "./lib/write-load";
+import { firstThreadPath, MARKER_PREFIX, startWriteLoad, writerSession, type WriteLoad } from "./lib/write-load";
 
 const { values } = parseArgs({
   options: { only: { type: "string" }, writers: { type: "string", default: "4" }, "keep-data": { type: "boolean" } },
@@ -138,7 +138,7 @@ async function count(load: WriteLoad): Promise<{ lost: number; duplicates: numbe
 
 async function underLoad(scenario: Scenario, kill: () => Promise<number>, notes: (result: Result) => Promise<void> = async () => {}): Promise<Result> {
   const cookies = [];
-  for (let i = 0; i < WRITERS; i++) cookies.push(await signUpWriter(base, `Proef ${scenario} ${i}`));
+  for (let i = 0; i < WRITERS; i++) cookies.push(await writerSession(base, { KK_DATA_DIR: dataDir }, `Proef ${scenario} ${i}`));
   const load = startWriteLoad({ base: () => base, cookies, threadPath: await firstThreadPath(base), maxMs: 120_000 });
   await sleep(5_000);
   const killedAt = await kill();

@@ -12,10 +12,12 @@ import { resendConfirmation } from "./signup.server";
 import { countActiveSessions, createSession, invalidateAllSessions, invalidateSession } from "./sessions.server";
 
 // Login and logout, the member's own account overview, and members made at the console.
-// Limits are per client IP (one person trying many accounts) and per account (many people,
-// or a botnet, trying one account). Signing up: signup.server.ts.
+// Limits count failed attempts only, per client IP (one person trying many accounts) and per
+// account (many people, or a botnet, trying one account): a whole office behind one address
+// logs in freely, a guesser does not. Signing up: signup.server.ts.
+export const LOGIN_FAILURES_PER_IP = 30;
 const limits = {
-  logInPerIp: rateLimit("login-ip", 30, 15 * 60),
+  logInFailuresPerIp: rateLimit("login-ip", LOGIN_FAILURES_PER_IP, 15 * 60),
   logInFailuresPerAccount: rateLimit("login-account", 8, 15 * 60),
 };
 
@@ -24,7 +26,7 @@ export type NewSession = { token: string; expiresAt: Date; userId: number };
 export async function logIn(guardian: Guardian, input: Pick<LogInInput, "email" | "password">, client: { ip: string }): Promise<NewSession> {
   guardian.ensureCanLogIn();
   const accountKey = input.email.toLowerCase();
-  await limits.logInPerIp.consume(client.ip);
+  await limits.logInFailuresPerIp.check(client.ip);
   await limits.logInFailuresPerAccount.check(accountKey);
   const user = await db.user.findUnique({
     where: { email: input.email },
@@ -33,6 +35,7 @@ export async function logIn(guardian: Guardian, input: Pick<LogInInput, "email" 
   const ok = user?.passwordHash && !user.erasedAt ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user?.passwordHash) await burnPasswordCheck(input.password);
   if (!ok || !user) {
+    await limits.logInFailuresPerIp.consume(client.ip);
     await limits.logInFailuresPerAccount.consume(accountKey);
     throw new Invalid({ "": ["errors.wrongCredentials"] });
   }

@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import type PgBossType from "pg-boss";
 import type { Job, JobWithMetadata } from "pg-boss";
 import type { Prisma } from "~/generated/prisma/client";
+import { databaseTroubleOf } from "./database-trouble.server";
 import { db } from "./db.server";
 import { logger } from "./logger.server";
 
@@ -22,6 +23,20 @@ import { logger } from "./logger.server";
 const PgBoss = createRequire(import.meta.url)("pg-boss") as typeof PgBossType;
 
 export const JOBS_SCHEMA = "pgboss";
+
+// pg-boss reports the loss of each pooled connection and every failed poll while Postgres is
+// down; the supervisor and the request log already say so. One short line a minute, no stacks
+// (decision 018); any other error of the queue whole.
+let databaseTroubleSaidAt = 0;
+function reportQueueError(error: Error): void {
+  if (!databaseTroubleOf(error)) {
+    logger.error({ err: error }, "job queue error");
+    return;
+  }
+  if (Date.now() - databaseTroubleSaidAt < 60_000) return;
+  databaseTroubleSaidAt = Date.now();
+  logger.warn({ reason: error.message }, "job queue: no database; jobs wait until it is back");
+}
 
 export type JobContext = {
   id: string;
@@ -162,7 +177,7 @@ export async function startJobRunner(opts: { work: boolean; quickRetries?: boole
     archiveCompletedAfterSeconds: 60 * 60,
     deleteAfterDays: 7,
   });
-  boss.on("error", (error: Error) => logger.error({ err: error }, "job queue error"));
+  boss.on("error", reportQueueError);
   await boss.start();
 
   const workerIds = new Map<string, string>();

@@ -1,8 +1,9 @@
-// A write load as members make it: signed-up members posting replies to a thread over HTTP,
+// A write load as members make it: members (made by the console command) posting replies to a thread over HTTP,
 // each reply with its own marker in the text and the form's submissionId. A writer that gets
 // no "done" (a redirect) sends the same form again, as a person pressing the button again
 // would, until it gets one: an acknowledged reply is one the member saw succeed. Used by the
 // fault script (npm run faults) and the backup round-trip tests; loopback only, bounded.
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 
 export type WriteLoad = {
@@ -23,22 +24,36 @@ export type WriteLoad = {
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
-/** Signs up a member and returns the session cookie. */
-export async function signUpWriter(base: string, name: string): Promise<string> {
-  const res = await fetch(`${base}/signup`, {
+/**
+ * A member made by the console command (`npm run user:create`, with the server's own database
+ * settings in `env`), logged in over HTTP; returns the session cookie. Not by signing up: a
+ * sign-up now waits for a mailed confirmation and, by default, an organiser's approval.
+ */
+export async function writerSession(base: string, env: Record<string, string>, name: string): Promise<string> {
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]/g, "")}-${crypto.randomBytes(3).toString("hex")}@voorbeeld.nl`;
+  const password = `schrijver-${crypto.randomBytes(12).toString("hex")}`;
+  const created = await runUserCreate(["--email", email, "--role", "member", "--name", name, "--password", password], env);
+  if (created.code !== 0) throw new Error(`creating ${name} failed: ${created.output}`);
+  const res = await fetch(`${base}/login`, {
     method: "POST",
     redirect: "manual",
     headers: { ...FORM, Origin: base },
-    body: new URLSearchParams({
-      displayName: name,
-      email: `${name.toLowerCase().replace(/[^a-z0-9]/g, "")}-${crypto.randomBytes(3).toString("hex")}@voorbeeld.nl`,
-      password: "een lang genoeg wachtwoord",
-      consent: "on",
-    }).toString(),
+    body: new URLSearchParams({ email, password }).toString(),
   });
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith("kk_session="));
-  if (!cookie) throw new Error(`signing up ${name} failed: ${res.status}`);
+  if (!cookie) throw new Error(`logging in ${name} failed: ${res.status}`);
   return cookie.split(";")[0]!;
+}
+
+function runUserCreate(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/user-create.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, output })));
 }
 
 /** The first thread the list shows, e.g. "/dilemmas/3/een-titel". */

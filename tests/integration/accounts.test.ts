@@ -1,6 +1,6 @@
 import { domainToASCII } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { logIn, logOutEverywhere } from "~/accounts/accounts.server";
+import { LOGIN_FAILURES_PER_IP, logIn, logOutEverywhere } from "~/accounts/accounts.server";
 import { setJoinMode } from "~/accounts/join-mode.server";
 import { changePassword, confirmEmailChange, requestEmailChange } from "~/accounts/own-account.server";
 import { inspectResetLink, requestPasswordReset, resetPassword } from "~/accounts/password-reset.server";
@@ -241,6 +241,15 @@ describe("login", () => {
     const results = await Promise.all(attempts);
     expect(results.every((r) => r instanceof Invalid)).toBe(true);
     await expect(logIn(visitor, { email: "nog-een@voorbeeld.nl", password: "x" }, { ip: address })).rejects.toBeInstanceOf(RateLimited);
+  });
+
+  it("counts only failures per IP: a whole office behind one address logs in freely", async () => {
+    const address = "203.0.113.10";
+    const { input } = await joined();
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP + 5; i++) {
+      await logIn(visitor, { email: input.email, password: input.password }, { ip: address });
+    }
+    await expect(logIn(visitor, { email: input.email, password: input.password }, { ip: address })).resolves.toMatchObject({ token: expect.any(String) });
   });
 
   it("creates a new session on success", async () => {

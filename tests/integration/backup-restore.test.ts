@@ -13,7 +13,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { readManifest, verifyBackup } from "~/platform/backup-format.server";
 import { type ResolvedDatabase, resolveDatabase } from "~/platform/embedded-postgres.server";
 import { restoreBackup } from "~/platform/restore.server";
-import { firstThreadPath, MARKER_PREFIX, signUpWriter, startWriteLoad } from "../../scripts/lib/write-load";
+import { firstThreadPath, MARKER_PREFIX, startWriteLoad, writerSession } from "../../scripts/lib/write-load";
 import { admin, useTestDatabase, withDatabase } from "../support/database";
 import { type ServerProcess, startServer } from "../support/server-process";
 import { skipWithoutStockPostgres, type StockPostgres, startStockPostgres } from "../support/stock-postgres";
@@ -74,7 +74,7 @@ async function stateOf(url: string) {
  * while they go on; the replies acknowledged before it started must all be in it.
  */
 async function backUpUnderLoad(server: ServerProcess, env: Record<string, string>, url: string) {
-  const cookies = await Promise.all([1, 2, 3].map((i) => signUpWriter(server.url, `Schrijver ${i}`)));
+  const cookies = await Promise.all([1, 2, 3].map((i) => writerSession(server.url, env, `Schrijver ${i}`)));
   const load = startWriteLoad({ base: () => server.url, cookies, threadPath: await firstThreadPath(server.url), maxMs: 90_000 });
   try {
     while (load.acked.size < 30) await new Promise((r) => setTimeout(r, 100));

@@ -3,7 +3,7 @@
 // primary. A real replica on this machine: a stock PostgreSQL primary, pg_basebackup, a hot
 // standby streaming from it. Pausing the standby's replay makes "which one answered" visible.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstThreadPath, signUpWriter } from "../../scripts/lib/write-load";
+import { firstThreadPath, writerSession } from "../../scripts/lib/write-load";
 import { type ServerProcess, startServer } from "../support/server-process";
 import {
   skipWithoutStockPostgres,
@@ -46,7 +46,7 @@ describe.skipIf(skipWithoutStockPostgres("the read replica test"))("a read repli
     await expect.poll(async () => (await replica!.query(`SELECT count(*)::int AS n FROM "Dilemma"`, "kenniskring"))[0]!.n, { timeout: 30_000 }).toBeGreaterThan(0);
     await replica!.query("SELECT pg_wal_replay_pause()");
 
-    const member = await signUpWriter(server.url, "Replica Lezer");
+    const member = await writerSession(server.url, { DATABASE_URL: primary.url("kenniskring") }, "Replica Lezer");
     const thread = await firstThreadPath(server.url);
     const posted = await fetch(`${server.url}${thread}`, {
       method: "POST",

@@ -59,7 +59,7 @@ async function setupExternal(project: TestProject, url: string) {
   templateUrl.pathname = `/${template}`;
   const drop = () => query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   try {
-    await migrate(templateUrl.href);
+    await prepareTemplate(templateUrl.href);
     await query(`ALTER DATABASE ${template} WITH ALLOW_CONNECTIONS false`);
   } catch (error) {
     await drop();
@@ -71,6 +71,17 @@ async function setupExternal(project: TestProject, url: string) {
 }
 
 const TEMPLATE = "kk_template";
+
+/**
+ * Every migration, and the job queues too (pg-boss's schema and one queue per declared job),
+ * as the server's start makes them: code under test that queues mail finds its queue in every
+ * clone, on the embedded server and on TEST_DATABASE_URL alike.
+ */
+async function prepareTemplate(url: string) {
+  await migrate(url);
+  const jobs = await startJobRunner({ work: false, connectionString: url });
+  await jobs.stop(1_000);
+}
 
 async function setupEmbedded(project: TestProject) {
   const started = performance.now();
@@ -88,11 +99,7 @@ async function setupEmbedded(project: TestProject) {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await migrate(database.url);
-    // The job queues too (pg-boss's schema and one queue per declared job), as the server's
-    // start makes them: code under test that queues mail finds its queue in every clone.
-    const jobs = await startJobRunner({ work: false, connectionString: database.url });
-    await jobs.stop(1_000);
+    await prepareTemplate(database.url);
     const admin = new URL(database.url);
     admin.pathname = "/postgres";
     // Nobody may connect to the template: CREATE DATABASE ... TEMPLATE fails while anyone is.
