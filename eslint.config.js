@@ -11,6 +11,30 @@ const domains = [
 ].map((d) => `./app/${d}`);
 const database = ["./app/platform/db.server.ts", "./app/generated"];
 
+// File names (decision 014): a component's file is named as the component it exports
+// (PascalCase.tsx, in app/components); every other file of the app is kebab-case, with dots
+// only before a suffix such as .server.ts. Routes follow React Router's file conventions.
+const COMPONENT_FILE = /^[A-Z][A-Za-z0-9]*\.tsx$/;
+const KEBAB_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+)*\.tsx?$/;
+const fileNames = {
+  meta: { type: "suggestion", schema: [], messages: { name: "{{name}}: {{rule}}" } },
+  create(context) {
+    return {
+      Program(node) {
+        const relative = context.filename.slice(context.cwd.length + 1).split("\\").join("/");
+        const name = relative.split("/").pop();
+        const component = relative.startsWith("app/components/") && name.endsWith(".tsx");
+        const ok = component ? COMPONENT_FILE.test(name) : KEBAB_FILE.test(name);
+        if (!ok) {
+          const rule = component ? "a component's file is PascalCase, as its component (AuthorName.tsx)" : "file names are kebab-case (thread-path.ts, dilemmas.server.ts)";
+          context.report({ node, messageId: "name", data: { name, rule } });
+        }
+      },
+    };
+  },
+};
+const local = { rules: { "file-names": fileNames } };
+
 const USE_OUR_TRANSLATION = {
   name: "react-i18next",
   importNames: ["useTranslation"],
@@ -42,6 +66,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/routes/**"],
+    plugins: { kenniskring: local },
+    rules: { "kenniskring/file-names": "error" },
   },
   {
     // react-i18next's useTranslation costs a wrapper per call (see app/components/use-translation.ts).

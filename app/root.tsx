@@ -12,7 +12,7 @@ import {
 import { ErrorPage } from "~/components/ErrorPage";
 import { useNonce } from "~/components/nonce";
 import { MembersVisibleContext } from "~/components/members/members-visible";
-import { useRoutedEvents } from "~/components/routed";
+import { useRoutedEvents } from "~/components/RoutedLink";
 import { useTranslation } from "~/components/use-translation";
 import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";

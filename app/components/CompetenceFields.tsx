@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "~/components/use-translation";
 import { competenceFieldMax } from "~/competences/schemas";
-import { TextField } from "./form";
+import { TextField } from "./FormFields";
 import { TextAreaField } from "./TextAreaField";
 
 // The fields of the new-competence and edit-competence forms (the routes own the forms).

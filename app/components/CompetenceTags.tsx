@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { RoutedLink } from "~/components/routed";
+import { RoutedLink } from "~/components/RoutedLink";
 import { competenceName, competencePath } from "~/competences/paths";
 
 // A dilemma's or member's competences as links to their pages. A retired competence stays on

@@ -1,5 +1,5 @@
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import { FieldErrors } from "./form";
+import { FieldErrors } from "./FormFields";
 
 // A multi-line field in the house style of TextField (form.tsx): label above, optional hint,
 // the error right beside it and linked with aria-describedby.

@@ -4,7 +4,7 @@ import { useTranslation } from "~/components/use-translation";
 import { data, Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FieldErrors, FormErrors, TextField } from "~/components/form";
+import { FieldErrors, FormErrors, TextField } from "~/components/FormFields";
 import { PhotoForm } from "~/components/members/PhotoForm";
 import type { Guardian } from "~/guardian/guardian.server";
 import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";

@@ -5,7 +5,7 @@ import { getOwnAccount } from "~/accounts/accounts.server";
 import { requestEmailChange } from "~/accounts/own-account.server";
 import { ChangeEmailSchema } from "~/accounts/schemas";
 import { NoticePage } from "~/components/accounts/Notice";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";

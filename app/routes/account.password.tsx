@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData } from "react-router";
 import { changePassword } from "~/accounts/own-account.server";
 import { ChangePasswordSchema } from "~/accounts/schemas";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, viewerInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { fieldMaxLength, InviteSchema } from "~/accounts/schemas";
 import { inviteMembers, listOpenInvitations, resendInvitation, withdrawInvitation } from "~/circle/invitations.server";
-import { FormErrors, useValidatedForm } from "~/components/form";
+import { FormErrors, useValidatedForm } from "~/components/FormFields";
 import { formatDate } from "~/components/format";
 import { Pagination } from "~/components/Pagination";
 import { TextAreaField } from "~/components/TextAreaField";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { getJoinMode, setJoinMode } from "~/accounts/join-mode.server";
 import { JoinModeSchema } from "~/accounts/schemas";
-import { FieldErrors, FormErrors } from "~/components/form";
+import { FieldErrors, FormErrors } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";

@@ -7,7 +7,7 @@ import { competencePath } from "~/competences/paths";
 import { CompetenceSchema } from "~/competences/schemas";
 import { CompetenceFields } from "~/components/CompetenceFields";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/FormFields";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/competence-new";

@@ -16,7 +16,7 @@ import {
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FieldErrors } from "~/components/form";
+import { FieldErrors } from "~/components/FormFields";
 import { formatDate, isoDate } from "~/components/format";
 import { Pagination } from "~/components/Pagination";
 import { ReplyForm, REPLY_FORM_ID } from "~/components/thread/ReplyForm";

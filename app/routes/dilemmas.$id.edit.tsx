@@ -6,7 +6,7 @@ import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
 import { useHydrated, useLivePreview } from "~/components/dilemmas/live";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { editDilemma, getDilemmaForEdit, setDilemmaCompetences } from "~/dilemmas/edit.server";
 import { dilemmaPath, dilemmaRevisionsPath } from "~/dilemmas/paths";
 import { previewDilemmaBody } from "~/dilemmas/preview.server";

@@ -9,7 +9,7 @@ import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaB
 import { useHydrated, useLivePreview, useSimilarDilemmas, type SimilarItem } from "~/components/dilemmas/live";
 import { SimilarDilemmas } from "~/components/dilemmas/SimilarDilemmas";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import { dilemmaPath } from "~/dilemmas/paths";

@@ -5,7 +5,7 @@ import { useTranslation } from "~/components/use-translation";
 import { Form, Link, redirect, useActionData, useSearchParams } from "react-router";
 import { logIn } from "~/accounts/accounts.server";
 import { LogInSchema } from "~/accounts/schemas";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
 import { sessionCookie } from "~/web/session-cookie.server";

@@ -5,7 +5,7 @@ import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
 import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/FormFields";
 import { formatDate } from "~/components/format";
 import { AgendaList } from "~/components/meetings/AgendaList";
 import { ConfirmAction } from "~/components/meetings/ConfirmAction";

@@ -4,7 +4,7 @@ import { useTranslation } from "~/components/use-translation";
 import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FieldErrors, FormErrors } from "~/components/form";
+import { FieldErrors, FormErrors } from "~/components/FormFields";
 import { formatDate, isoDate } from "~/components/format";
 import { Pagination } from "~/components/Pagination";
 import { dilemmaPath } from "~/dilemmas/paths";

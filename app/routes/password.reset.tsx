@@ -4,7 +4,7 @@ import { Form, redirect, useLoaderData } from "react-router";
 import { inspectResetLink, resetPassword } from "~/accounts/password-reset.server";
 import { ResetPasswordSchema } from "~/accounts/schemas";
 import { NoticePage, UnknownLinkPage } from "~/components/accounts/Notice";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { requestInfo } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";

@@ -4,7 +4,7 @@ import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
 import { data, Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/FormFields";
 import { BodyField } from "~/components/thread/BodyField";
 import { dilemmaPath } from "~/dilemmas/paths";
 import { renderMarkdown } from "~/platform/markdown.server";

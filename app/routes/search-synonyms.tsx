@@ -4,7 +4,7 @@ import { useTranslation } from "~/components/use-translation";
 import { Form, isRouteErrorResponse, Link, redirect, useActionData } from "react-router";
 import { competenceName } from "~/competences/paths";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FieldErrors, FormErrors, useValidatedForm } from "~/components/form";
+import { FieldErrors, FormErrors, useValidatedForm } from "~/components/FormFields";
 import { SEARCH_SYNONYMS_PATH as SYNONYMS_PATH } from "~/search/params";
 import { SynonymGroupSchema } from "~/search/schemas";
 import {

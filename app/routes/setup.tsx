@@ -6,7 +6,7 @@ import { inspectSetupLink, setUpFirstAdmin } from "~/circle/setup.server";
 import { ConsentField } from "~/components/accounts/ConsentField";
 import { NewAccountFields } from "~/components/accounts/NewAccountFields";
 import { NoticePage } from "~/components/accounts/Notice";
-import { FormErrors, useValidatedForm } from "~/components/form";
+import { FormErrors, useValidatedForm } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";

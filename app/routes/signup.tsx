@@ -7,7 +7,7 @@ import { SignUpSchema, fieldMaxLength } from "~/accounts/schemas";
 import { signUp } from "~/accounts/signup.server";
 import { ConsentField } from "~/components/accounts/ConsentField";
 import { NewAccountFields } from "~/components/accounts/NewAccountFields";
-import { FormErrors, useValidatedForm } from "~/components/form";
+import { FormErrors, useValidatedForm } from "~/components/FormFields";
 import { TextAreaField } from "~/components/TextAreaField";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";

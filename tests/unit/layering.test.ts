@@ -58,4 +58,16 @@ describe("layering", () => {
       expect(messages.map((m) => m.message).join(), filePath).toMatch(/components\/use-translation/);
     }
   });
+
+  it("names a component's file as its component and every other file in kebab-case", async () => {
+    const fileNameErrors = async (filePath: string) => {
+      const [result] = await eslint.lintText("export const x = 1;\n", { filePath });
+      return result!.messages.filter((m) => m.ruleId === "kenniskring/file-names").length;
+    };
+    expect(await fileNameErrors("app/components/author-name.tsx")).toBe(1);
+    expect(await fileNameErrors("app/search/SearchThing.server.ts")).toBe(1);
+    expect(await fileNameErrors("app/components/thread/ReplyItem.tsx")).toBe(0);
+    expect(await fileNameErrors("app/components/use-translation.ts")).toBe(0);
+    expect(await fileNameErrors("app/replies/thread-path.ts")).toBe(0);
+  });
 });

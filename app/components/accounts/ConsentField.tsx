@@ -1,7 +1,7 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { Trans } from "react-i18next";
 import { Link } from "react-router";
-import { FieldErrors } from "~/components/form";
+import { FieldErrors } from "~/components/FormFields";
 
 // The privacy consent every new account gives (sign-up, invitation, set-up). A hidden "off"
 // goes first so an unticked box is still a submitted field and its message shows.

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { fieldMaxLength } from "~/accounts/schemas";
-import { TextField } from "~/components/form";
+import { TextField } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 
 type Field = FieldMetadata<string | undefined>;

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "~/components/use-translation";
 import { competenceName } from "~/competences/paths";
-import { FieldErrors } from "~/components/form";
+import { FieldErrors } from "~/components/FormFields";
 
 // The competences a dilemma is about: one checkbox per competence in a fieldset whose legend
 // names the question; the hint and the error are read with the group. Plain checkboxes, so

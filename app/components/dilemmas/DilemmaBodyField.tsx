@@ -1,7 +1,7 @@
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useRef } from "react";
 import { useTranslation } from "~/components/use-translation";
-import { FieldErrors } from "~/components/form";
+import { FieldErrors } from "~/components/FormFields";
 import { withTemplate } from "~/dilemmas/template";
 
 // The dilemma's Markdown text with its two helpers, both plain submit buttons so they work

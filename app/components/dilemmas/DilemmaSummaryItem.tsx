@@ -2,7 +2,7 @@ import { useTranslation } from "~/components/use-translation";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { formatDate, isoDate } from "~/components/format";
-import { RoutedLink } from "~/components/routed";
+import { RoutedLink } from "~/components/RoutedLink";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { AuthorView } from "~/members/author";
 

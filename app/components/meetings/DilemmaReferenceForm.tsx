@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "~/components/use-translation";
 import { Form } from "react-router";
-import { FieldErrors, FormErrors, useValidatedForm } from "~/components/form";
+import { FieldErrors, FormErrors, useValidatedForm } from "~/components/FormFields";
 import { LINK_KINDS, LinkDilemmaSchema, ProposeSchema } from "~/meetings/schemas";
 
 // Choosing a dilemma by its number or link, for whoever knows which one they mean: put it on

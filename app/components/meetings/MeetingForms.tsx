@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "~/components/use-translation";
 import { Form } from "react-router";
-import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { TextAreaField } from "~/components/TextAreaField";
 import { MEETING_LIMITS, ReportSchema, UpcomingMeetingSchema } from "~/meetings/schemas";
 

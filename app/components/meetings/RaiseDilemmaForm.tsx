@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "~/components/use-translation";
 import { Form } from "react-router";
 import { CompetenceCheckboxes, type CompetenceOption } from "~/components/dilemmas/CompetenceCheckboxes";
-import { FormErrors, TextField, useValidatedForm } from "~/components/form";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { TextAreaField } from "~/components/TextAreaField";
 import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
 import { RaisedDilemmaSchema } from "~/meetings/schemas";

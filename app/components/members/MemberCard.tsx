@@ -1,5 +1,5 @@
 import { useTranslation } from "~/components/use-translation";
-import { RoutedLink } from "~/components/routed";
+import { RoutedLink } from "~/components/RoutedLink";
 import { competenceName } from "~/competences/paths";
 import { directoryHref } from "~/members/directory-query";
 import type { DirectoryEntry } from "~/members/directory.server";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Form } from "react-router";
-import { FieldErrors } from "~/components/form";
+import { FieldErrors } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { PHOTO_FIELD, PHOTO_LIMITS } from "~/members/schemas";
 import { Avatar, type AvatarMember } from "./Avatar";

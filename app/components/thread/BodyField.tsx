@@ -2,7 +2,7 @@ import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/components/use-translation";
 import { useFetcher } from "react-router";
-import { FieldErrors } from "~/components/form";
+import { FieldErrors } from "~/components/FormFields";
 
 // The Markdown text of a reply, with its preview. Without JavaScript the form's "Voorbeeld"
 // button sends the text to the page's action, which answers with the rendered preview and the

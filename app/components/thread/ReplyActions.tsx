@@ -1,13 +1,13 @@
 import { useTranslation } from "~/components/use-translation";
-import { FieldErrors } from "~/components/form";
-import { RoutedForm, RoutedLink } from "~/components/routed";
+import { FieldErrors } from "~/components/FormFields";
+import { RoutedForm, RoutedLink } from "~/components/RoutedLink";
 import { HIDE_REASON_MAX } from "~/replies/schemas";
 import { editReplyPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
 
 // The buttons under a reply, each shown only when the loader's permission flags allow it.
 // Every action is a plain POST form (works without JavaScript; with it, the router submits
-// it: components/routed.tsx); the two that cannot be undone or need a reason (delete, hide)
+// it: components/RoutedLink.tsx); the two that cannot be undone or need a reason (delete, hide)
 // open a <details> first, which needs no script either.
 
 export type HideFormError = { replyId: number; reason: string; errors: string[] };

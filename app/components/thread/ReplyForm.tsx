@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Form, Link, useNavigation } from "react-router";
-import { FormErrors } from "~/components/form";
+import { FormErrors } from "~/components/FormFields";
 import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import { BodyField } from "./BodyField";
 

@@ -2,7 +2,7 @@ import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
 import { AuthorName } from "~/components/AuthorName";
 import { formatDate, isoDate } from "~/components/format";
-import { RoutedLink } from "~/components/routed";
+import { RoutedLink } from "~/components/RoutedLink";
 import type { AuthorView } from "~/members/author";
 import { replyAnchor, replyPermalink, replyRevisionsPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
