@@ -7,6 +7,8 @@ import { compressDocument } from "~/web/compression.server";
 import { requestInfoContext, viewerContext } from "~/web/context.server";
 import { ensureRetryAfter, reportRequestError } from "~/web/request-trouble.server";
 import { handOffWhole } from "~/web/router-handoff.server";
+// The domain's events reach their subscribers (the search index) from this module on.
+import "~/subscribers.server";
 
 // How long a loader's data may take to arrive in the page (React Router aborts what is
 // still pending after this).

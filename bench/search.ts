@@ -27,6 +27,7 @@ import { searchRequestFromParams } from "~/search/params";
 import { reindexAll, searchIndexIsCurrent } from "~/search/reindex.server";
 import { search } from "~/search/search.server";
 import { BENCH_DATA_DIR, databaseUrl, ensureDataset, startBenchCluster, type DatasetMeta } from "./generate";
+import "~/subscribers.server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const SIZE = Number(arg("size") ?? 20_000);

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { importContent } from "~/search/content-import.server";
 import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
 import { progressLine, withMigratedDatabase } from "./lib/command-database";
+import "~/subscribers.server";
 
 
 const usage = "usage: npm run content:import -- --file FILE.jsonl [--create-competences]";

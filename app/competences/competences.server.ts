@@ -1,9 +1,11 @@
 import { listCompetenceDilemmas, type DilemmaSummary } from "~/dilemmas/list.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Guardian } from "~/guardian/guardian.server";
-import { db, isUniqueViolation } from "~/platform/db.server";
+import { db, inTransaction, isUniqueViolation } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { markdownToPlainText, renderMarkdown } from "~/platform/markdown.server";
+import type { CompetenceEvent } from "./events";
 import type { CompetenceInput } from "./schemas";
 import { competenceSlugBase, firstFreeSlug } from "./slug";
 
@@ -163,18 +165,30 @@ export async function getCompetenceForEdit(guardian: Guardian, slug: string): Pr
 
 // ── Writing (staff) ───────────────────────────────────────────────────────────────────────
 
-export async function createCompetence(guardian: Guardian, input: CompetenceInput): Promise<{ slug: string }> {
+type Client = Prisma.TransactionClient;
+
+/** `client`: in the caller's transaction (an import creating the competences its file names). */
+export async function createCompetence(
+  guardian: Guardian,
+  input: CompetenceInput,
+  options: { client?: Client; imported?: boolean } = {},
+): Promise<{ id: number; slug: string }> {
   guardian.ensureCanManageCompetences();
-  await ensureNamesFree(input);
+  const client = options.client ?? db;
+  await ensureNamesFree(client, input);
   // Two organisers creating the same name at once: the unique index on slug decides, and
   // the loser gets the next suffix.
   for (let attempt = 0; ; attempt++) {
-    const slug = await freeSlug(competenceSlugBase(input.nameNl), null);
+    const slug = await freeSlug(client, competenceSlugBase(input.nameNl), null);
     try {
-      await db.competence.create({ data: { slug, ...texts(input) }, select: { id: true } });
-      return { slug };
+      return await inTransaction(client, async (tx) => {
+        const { id } = await tx.competence.create({ data: { slug, ...texts(input) }, select: { id: true } });
+        const imported = options.imported ?? false;
+        await recordEvents(tx, [{ type: "competence.created", subjectId: id, actorId: guardian.userId, payload: { slug, imported } } satisfies CompetenceEvent]);
+        return { id, slug };
+      });
     } catch (e) {
-      if (attempt < 3 && isUniqueViolation(e)) continue;
+      if (attempt < 3 && !options.client && isUniqueViolation(e)) continue;
       throw e;
     }
   }
@@ -188,8 +202,8 @@ export async function updateCompetence(guardian: Guardian, slug: string, input: 
   guardian.ensureCanManageCompetences();
   const current = await db.competence.findUnique({ where: { slug }, select: { id: true, slug: true } });
   if (!current) throw new NotFound("competence");
-  await ensureNamesFree(input, current.id);
-  const newSlug = input.updateSlug ? await freeSlug(competenceSlugBase(input.nameNl), current.id) : current.slug;
+  await ensureNamesFree(db, input, current.id);
+  const newSlug = input.updateSlug ? await freeSlug(db, competenceSlugBase(input.nameNl), current.id) : current.slug;
   try {
     await db.$transaction(async (tx) => {
       if (newSlug !== current.slug) {
@@ -198,6 +212,9 @@ export async function updateCompetence(guardian: Guardian, slug: string, input: 
         await tx.competenceSlugRedirect.create({ data: { slug: current.slug, competenceId: current.id } });
       }
       await tx.competence.update({ where: { id: current.id }, data: { slug: newSlug, ...texts(input) } });
+      await recordEvents(tx, [
+        { type: "competence.changed", subjectId: current.id, actorId: guardian.userId, payload: { slug: newSlug, slugBefore: current.slug } } satisfies CompetenceEvent,
+      ]);
     });
   } catch (e) {
     // Another competence took the new slug between our check and our write.
@@ -216,7 +233,11 @@ export async function setCompetenceRetired(guardian: Guardian, slug: string, ret
   }
   if (retired) guardian.ensureCanRetireCompetence(competence);
   else guardian.ensureCanUnretireCompetence(competence);
-  await db.competence.update({ where: { id: competence.id }, data: { retiredAt: retired ? new Date() : null } });
+  await db.$transaction(async (tx) => {
+    await tx.competence.update({ where: { id: competence.id }, data: { retiredAt: retired ? new Date() : null } });
+    const type = retired ? "competence.retired" : "competence.unretired";
+    await recordEvents(tx, [{ type, subjectId: competence.id, actorId: guardian.userId, payload: { slug } } satisfies CompetenceEvent]);
+  });
 }
 
 // ── Helpers ───────────────────────────────────────────────────────────────────────────────
@@ -243,8 +264,8 @@ function texts(input: CompetenceInput) {
 }
 
 /** Two competences with one name would make every picker ambiguous (capitals don't count). */
-async function ensureNamesFree(input: CompetenceInput, exceptId?: number): Promise<void> {
-  const clashes = await db.competence.findMany({
+async function ensureNamesFree(client: Client, input: CompetenceInput, exceptId?: number): Promise<void> {
+  const clashes = await client.competence.findMany({
     where: {
       ...(exceptId === undefined ? {} : { id: { not: exceptId } }),
       OR: [
@@ -265,10 +286,10 @@ async function ensureNamesFree(input: CompetenceInput, exceptId?: number): Promi
  * The first free slug from `base`. Taken are other competences' slugs and their former slugs
  * (those must keep redirecting); this competence's own current and former slugs are free.
  */
-async function freeSlug(base: string, competenceId: number | null): Promise<string> {
+async function freeSlug(client: Client, base: string, competenceId: number | null): Promise<string> {
   const [slugs, former] = await Promise.all([
-    db.competence.findMany({ where: { slug: { startsWith: base } }, select: { id: true, slug: true } }),
-    db.competenceSlugRedirect.findMany({ where: { slug: { startsWith: base } }, select: { slug: true, competenceId: true } }),
+    client.competence.findMany({ where: { slug: { startsWith: base } }, select: { id: true, slug: true } }),
+    client.competenceSlugRedirect.findMany({ where: { slug: { startsWith: base } }, select: { slug: true, competenceId: true } }),
   ]);
   const taken = new Set([
     ...slugs.filter((c) => c.id !== competenceId).map((c) => c.slug),

@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/platform/db.server";
 import { Invalid } from "~/platform/errors.server";
 import { SharedReadCache } from "~/platform/shared-read-cache.server";
@@ -66,3 +66,7 @@ export async function replaceDilemmaCompetences(client: Client, dilemmaId: numbe
   if (changed) await client.dilemma.update({ where: { id: dilemmaId }, data: { updatedAt: new Date() } });
   return changed;
 }
+
+/** The ids of a dilemma's competences, ordered, as an array column of a query. */
+export const competencesOfDilemma = (dilemma: Prisma.Sql) => Prisma.sql`
+  array(SELECT dc."competenceId" FROM "DilemmaCompetence" dc WHERE dc."dilemmaId" = ${dilemma} ORDER BY 1)`;

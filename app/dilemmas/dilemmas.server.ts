@@ -1,13 +1,15 @@
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import type { DilemmaStatus } from "~/generated/prisma/enums";
 import type { DilemmaRef, Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
-import { db } from "~/platform/db.server";
+import { db, inTransaction, isUniqueViolation } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { indexDilemma } from "~/search/indexer.server";
+import { parseOrInvalid } from "~/platform/validate.server";
 import { resolveCompetenceIds } from "./competence-tags.server";
+import type { DilemmaEvent } from "./events";
 import { AskDilemmaSchema, type AskDilemmaInput } from "./schemas";
-import { parseOrInvalid } from "./validate.server";
 
 // Asking a dilemma, and what every dilemma rule needs to know about one (its DilemmaRef).
 // Listing: list.server.ts. Editing and revisions: edit.server.ts. Moderation: moderation.server.ts.
@@ -75,44 +77,72 @@ export function visibleDilemmaRef(guardian: Guardian, row: Parameters<typeof toD
 
 export type CreatedDilemma = { id: number; title: string; created: boolean };
 
+export type AskOptions = {
+  /** Write in the caller's transaction (a meeting's question raised, an import). */
+  client?: Prisma.TransactionClient;
+  /** Asked in this member's name rather than the viewer's (staff: a question raised at a meeting). */
+  authorId?: number;
+  /** History brought in by an import (the operator only): when it was asked, and its state. */
+  imported?: { at: Date; status: DilemmaStatus };
+};
+
 /**
  * A member asks a dilemma: title, Markdown text, 1–5 current competences. The same form sent
  * twice (double click, slow network, back and submit again) carries the same submissionId,
- * and then the first dilemma comes back (`created: false`) instead of a second one.
+ * and then the first dilemma comes back (`created: false`) instead of a second one. The one
+ * way a dilemma comes into being: the ask form, a meeting's question raised and the import
+ * all come here.
  */
-export async function createDilemma(guardian: Guardian, input: AskDilemmaInput): Promise<CreatedDilemma> {
+export async function createDilemma(guardian: Guardian, input: AskDilemmaInput, options: AskOptions = {}): Promise<CreatedDilemma> {
   guardian.ensureCanAskDilemma();
-  const authorId = memberIdOf(guardian);
+  if (options.authorId !== undefined) guardian.ensureCanWriteInNameOf();
+  if (options.imported) guardian.ensureCanImportHistory();
+  const authorId = options.authorId ?? memberIdOf(guardian);
   const { title, body, competences, submissionId } = parseOrInvalid(AskDilemmaSchema, input);
-  const earlier = submissionId ? await findBySubmission(authorId, submissionId) : null;
+  const client = options.client ?? db;
+  const earlier = submissionId ? await findBySubmission(client, authorId, submissionId) : null;
   if (earlier) return { ...earlier, created: false };
-  const competenceIds = await resolveCompetenceIds(db, competences);
+  const at = options.imported?.at ?? new Date();
   try {
-    const dilemma = await db.dilemma.create({
-      data: {
-        title,
-        bodyMd: body,
-        bodyHtml: renderMarkdown(body),
-        authorId,
-        submissionId: submissionId ?? null,
-        competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
-      },
-      select: { id: true, title: true },
+    return await inTransaction(client, async (tx) => {
+      const competenceIds = await resolveCompetenceIds(tx, competences);
+      const dilemma = await tx.dilemma.create({
+        data: {
+          title,
+          bodyMd: body,
+          bodyHtml: renderMarkdown(body),
+          authorId,
+          submissionId: submissionId ?? null,
+          status: options.imported?.status ?? "open",
+          createdAt: at,
+          updatedAt: at,
+          lastActivityAt: at,
+          competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
+        },
+        select: { id: true, title: true },
+      });
+      await recordEvents(tx, [
+        {
+          type: "dilemma.created",
+          subjectId: dilemma.id,
+          actorId: guardian.userId,
+          payload: { authorId, competenceIds, imported: options.imported !== undefined },
+        } satisfies DilemmaEvent,
+      ]);
+      return { ...dilemma, created: true };
     });
-    await indexDilemma(db, dilemma.id);
-    return { ...dilemma, created: true };
   } catch (error) {
     // Two copies of the form arrived at the same moment: the unique index let one through.
-    if (submissionId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const first = await findBySubmission(authorId, submissionId);
+    if (submissionId && !options.client && isUniqueViolation(error)) {
+      const first = await findBySubmission(db, authorId, submissionId);
       if (first) return { ...first, created: false };
     }
     throw error;
   }
 }
 
-function findBySubmission(authorId: number, submissionId: string) {
-  return db.dilemma.findUnique({
+function findBySubmission(client: Prisma.TransactionClient, authorId: number, submissionId: string) {
+  return client.dilemma.findUnique({
     where: { authorId_submissionId: { authorId, submissionId } },
     select: { id: true, title: true },
   });

@@ -2,8 +2,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { indexDilemma } from "~/search/indexer.server";
 import {
   listCompetenceChoices,
   replaceDilemmaCompetences,
@@ -11,8 +11,9 @@ import {
   type CompetenceChoice,
 } from "./competence-tags.server";
 import { findVisibleDilemmaRef, lockVisibleDilemma } from "./dilemmas.server";
+import type { DilemmaEvent } from "./events";
 import { DilemmaTagsSchema, EditDilemmaSchema, type EditDilemmaInput } from "./schemas";
-import { parseOrInvalid } from "./validate.server";
+import { parseOrInvalid } from "~/platform/validate.server";
 
 // Editing a dilemma. The asker changes title, text and tags; every change of the words keeps
 // the words it replaces as a Revision (subjectType "dilemma"), so the thread's replies can
@@ -66,18 +67,18 @@ export async function editDilemma(guardian: Guardian, id: number, input: EditDil
     // One edit at a time per dilemma, and the rules again under the lock: an organiser may
     // have locked it since the check above, and two saves must not both store the same
     // "previous" text.
-    guardian.ensureCanEditDilemma(await lockVisibleDilemma(tx, guardian, id));
+    const ref = await lockVisibleDilemma(tx, guardian, id);
+    guardian.ensureCanEditDilemma(ref);
     const current = await tx.dilemma.findUniqueOrThrow({
       where: { id },
       select: { title: true, bodyMd: true, competences: { select: { competenceId: true } } },
     });
-    const competenceIds = await resolveCompetenceIds(
-      tx,
-      competences,
-      current.competences.map((c) => c.competenceId),
-    );
-    const textChanged = current.title !== title || current.bodyMd !== body;
-    if (textChanged) {
+    const before = current.competences.map((c) => c.competenceId);
+    const competenceIds = await resolveCompetenceIds(tx, competences, before);
+    const titleChanged = current.title !== title;
+    const bodyChanged = current.bodyMd !== body;
+    const events: DilemmaEvent[] = [];
+    if (titleChanged || bodyChanged) {
       await tx.revision.create({
         data: { subjectType: REVISION_SUBJECT, subjectId: id, title: current.title, bodyMd: current.bodyMd, editorId },
       });
@@ -85,10 +86,11 @@ export async function editDilemma(guardian: Guardian, id: number, input: EditDil
         where: { id },
         data: { title, bodyMd: body, bodyHtml: renderMarkdown(body), updatedAt: new Date() },
       });
+      events.push({ type: "dilemma.edited", subjectId: id, actorId: editorId, payload: { authorId: ref.authorId, titleChanged, bodyChanged } });
     }
-    const tagsChanged = await replaceDilemmaCompetences(tx, id, competenceIds);
-    if (textChanged || tagsChanged) await indexDilemma(tx, id);
-    return { id, title, changed: textChanged || tagsChanged };
+    if (await replaceDilemmaCompetences(tx, id, competenceIds)) events.push(retagged(ref, editorId, before, competenceIds));
+    await recordEvents(tx, events);
+    return { id, title, changed: events.length > 0 };
   });
 }
 
@@ -97,16 +99,23 @@ export async function setDilemmaCompetences(guardian: Guardian, id: number, slug
   guardian.ensureCanEditDilemmaTags(await findVisibleDilemmaRef(guardian, id));
   const { competences } = parseOrInvalid(DilemmaTagsSchema, { competences: slugs });
   return db.$transaction(async (tx) => {
-    guardian.ensureCanEditDilemmaTags(await lockVisibleDilemma(tx, guardian, id));
+    const ref = await lockVisibleDilemma(tx, guardian, id);
+    guardian.ensureCanEditDilemmaTags(ref);
     const current = await tx.dilemma.findUniqueOrThrow({
       where: { id },
       select: { title: true, competences: { select: { competenceId: true } } },
     });
-    const ids = await resolveCompetenceIds(tx, competences, current.competences.map((c) => c.competenceId));
+    const before = current.competences.map((c) => c.competenceId);
+    const ids = await resolveCompetenceIds(tx, competences, before);
     const changed = await replaceDilemmaCompetences(tx, id, ids);
-    if (changed) await indexDilemma(tx, id);
+    if (changed) await recordEvents(tx, [retagged(ref, guardian.userId, before, ids)]);
     return { id, title: current.title, changed };
   });
+}
+
+function retagged(ref: { id: number; authorId: number }, actorId: number | null, before: number[], after: number[]): DilemmaEvent {
+  const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+  return { type: "dilemma.retagged", subjectId: ref.id, actorId, payload: { authorId: ref.authorId, before: sorted(before), after: sorted(after) } };
 }
 
 export async function lockDilemmaRow(tx: Prisma.TransactionClient, id: number): Promise<void> {

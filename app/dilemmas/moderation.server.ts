@@ -1,24 +1,50 @@
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
-import { indexDilemma } from "~/search/indexer.server";
-import { findVisibleDilemmaRef } from "./dilemmas.server";
+import { recordEvents } from "~/platform/events/outbox.server";
+import { parseOrInvalid } from "~/platform/validate.server";
+import { findVisibleDilemmaRef, lockVisibleDilemma } from "./dilemmas.server";
+import type { DilemmaEvent } from "./events";
 import { HideDilemmaSchema } from "./schemas";
-import { parseOrInvalid } from "./validate.server";
 
 // Staff moderation of a dilemma (the buttons sit on the dilemma page). Each call is
-// idempotent: a second click on "Sluiten" leaves the first lock's time as it was.
+// idempotent: a second click on "Sluiten" leaves the first lock's time as it was, and records
+// no second event.
 //  - Locked: the thread takes no new replies and the text no edits; still listed and readable.
 //  - Hidden: out of every list, feed and search for members and visitors (the Guardian's
 //    visibility filter); staff and the asker still see it, the asker with the reason.
 
+type State = { lockedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null };
+
+/** Under the dilemma's row lock: the Guardian's check, the change, and its event if anything changed. */
+async function moderate(
+  guardian: Guardian,
+  id: number,
+  ensure: (ref: Awaited<ReturnType<typeof lockVisibleDilemma>>) => void,
+  change: (state: State, at: Date) => { data: Partial<State>; event: DilemmaEvent["type"]; payload?: object } | null,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const ref = await lockVisibleDilemma(tx, guardian, id);
+    ensure(ref);
+    const state = await tx.dilemma.findUniqueOrThrow({ where: { id }, select: { lockedAt: true, hiddenAt: true, hiddenReason: true } });
+    const outcome = change(state, new Date());
+    if (!outcome) return;
+    await tx.dilemma.update({ where: { id }, data: outcome.data });
+    await recordEvents(tx, [
+      { type: outcome.event, subjectId: id, actorId: guardian.userId, payload: { authorId: ref.authorId, ...outcome.payload } } as DilemmaEvent,
+    ]);
+  });
+}
+
 export async function lockDilemma(guardian: Guardian, id: number): Promise<void> {
-  guardian.ensureCanLockDilemma(await findVisibleDilemmaRef(guardian, id));
-  await db.dilemma.updateMany({ where: { id, lockedAt: null }, data: { lockedAt: new Date() } });
+  await moderate(guardian, id, guardian.ensureCanLockDilemma, (s, at) =>
+    s.lockedAt ? null : { data: { lockedAt: at }, event: "dilemma.locked" },
+  );
 }
 
 export async function unlockDilemma(guardian: Guardian, id: number): Promise<void> {
-  guardian.ensureCanLockDilemma(await findVisibleDilemmaRef(guardian, id));
-  await db.dilemma.updateMany({ where: { id, lockedAt: { not: null } }, data: { lockedAt: null } });
+  await moderate(guardian, id, guardian.ensureCanLockDilemma, (s) =>
+    s.lockedAt ? { data: { lockedAt: null }, event: "dilemma.unlocked" } : null,
+  );
 }
 
 /**
@@ -26,15 +52,21 @@ export async function unlockDilemma(guardian: Guardian, id: number): Promise<voi
  * deserves an answer). Hiding again only changes the reason.
  */
 export async function hideDilemma(guardian: Guardian, id: number, reason: string): Promise<void> {
-  const ref = await findVisibleDilemmaRef(guardian, id);
-  guardian.ensureCanHideDilemma(ref);
+  guardian.ensureCanHideDilemma(await findVisibleDilemmaRef(guardian, id)); // a stranger learns nothing from the reason's check
   const value = parseOrInvalid(HideDilemmaSchema, { reason });
-  await db.dilemma.update({ where: { id }, data: { hiddenAt: ref.hiddenAt ?? new Date(), hiddenReason: value.reason } });
-  await indexDilemma(db, id);
+  await moderate(guardian, id, guardian.ensureCanHideDilemma, (s, at) =>
+    s.hiddenAt && s.hiddenReason === value.reason
+      ? null
+      : {
+          data: { hiddenAt: s.hiddenAt ?? at, hiddenReason: value.reason },
+          event: "dilemma.hidden",
+          payload: { reason: value.reason, previousReason: s.hiddenAt ? s.hiddenReason : null },
+        },
+  );
 }
 
 export async function unhideDilemma(guardian: Guardian, id: number): Promise<void> {
-  guardian.ensureCanHideDilemma(await findVisibleDilemmaRef(guardian, id));
-  await db.dilemma.updateMany({ where: { id, hiddenAt: { not: null } }, data: { hiddenAt: null, hiddenReason: null } });
-  await indexDilemma(db, id);
+  await moderate(guardian, id, guardian.ensureCanHideDilemma, (s) =>
+    s.hiddenAt ? { data: { hiddenAt: null, hiddenReason: null }, event: "dilemma.unhidden", payload: { reason: s.hiddenReason } } : null,
+  );
 }

@@ -58,8 +58,14 @@ export class Guardian {
   get isMember(): boolean {
     return this.viewer.kind === "member";
   }
-  /** Organisers and admins run the circle: meetings, reports, competences, moderation. */
+  /** The one at the server's console (an import): see viewer.ts. */
+  get isOperator(): boolean {
+    return this.viewer.kind === "operator";
+  }
+  /** Organisers and admins run the circle: meetings, reports, competences, moderation. So
+   *  does the operator. */
   get isStaff(): boolean {
+    if (this.viewer.kind === "operator") return true;
     return this.viewer.kind === "member" && (this.viewer.role === "organiser" || this.viewer.role === "admin");
   }
   get isAdmin(): boolean {
@@ -529,6 +535,26 @@ export class Guardian {
   ensureCanVoteOnAgenda = (m: MeetingRef) => ensure(this.whyNotVoteOnAgenda(m));
   ensureCanRemoveAgendaItem = (m: MeetingRef) => ensure(this.whyNotRemoveAgendaItem(m));
   ensureCanConvertToReport = (m: MeetingRef) => ensure(this.whyNotConvertToReport(m));
+
+  // ── In another's name ────────────────────────────────────────────────────────────────
+  // Content is normally written by the viewer, now. Staff type in a question someone raised
+  // at a meeting in that member's name; only the operator brings in history (an import):
+  // posts in members' names with the dates they were written.
+
+  whyNotWriteInNameOf(): Denial {
+    if (!this.isStaff) return "only organisers and admins write in another member's name";
+    return ALLOWED;
+  }
+
+  whyNotImportHistory(): Denial {
+    if (!this.isOperator) return "only an import at the server writes history";
+    return ALLOWED;
+  }
+
+  canWriteInNameOf = () => this.whyNotWriteInNameOf() === ALLOWED;
+  canImportHistory = () => this.whyNotImportHistory() === ALLOWED;
+  ensureCanWriteInNameOf = () => ensure(this.whyNotWriteInNameOf());
+  ensureCanImportHistory = () => ensure(this.whyNotImportHistory());
 
   // ── Search ───────────────────────────────────────────────────────────────────────────
   // Everyone may search; what a search may show is the visibility rules below, applied by

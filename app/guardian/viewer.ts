@@ -18,6 +18,14 @@ export type MemberViewer = {
 
 export type AnonymousViewer = { kind: "anonymous" };
 
-export type Viewer = MemberViewer | AnonymousViewer;
+/**
+ * Whoever runs a command on the server itself (`npm run content:import`): no member, but the
+ * one who holds the database. Staff rules apply to them, and they alone may write history in
+ * members' names (see the Guardian's "In another's name" section).
+ */
+export type OperatorViewer = { kind: "operator" };
+
+export type Viewer = MemberViewer | AnonymousViewer | OperatorViewer;
 
 export const anonymousViewer: AnonymousViewer = Object.freeze({ kind: "anonymous" });
+export const operatorViewer: OperatorViewer = Object.freeze({ kind: "operator" });

@@ -1,9 +1,10 @@
-import { parseOrInvalid } from "~/dilemmas/validate.server";
+import { parseOrInvalid } from "~/platform/validate.server";
 import type { Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
-import { indexReport } from "~/search/indexer.server";
+import { recordEvents } from "~/platform/events/outbox.server";
+import { meetingEvent } from "./events";
 import { findMeetingRef, lockMeetingRow } from "./meetings.server";
 import { ProposeSchema } from "./schemas";
 
@@ -15,7 +16,8 @@ import { ProposeSchema } from "./schemas";
 // Votes are rows (MeetingVote, one per member × item: the primary key makes a second vote
 // impossible) and a counter on the item (MeetingDilemma.votes) that the agenda sorts by. Both
 // change in one transaction, and the counter only ever moves by the rows actually inserted or
-// deleted, so it stays right under any number of simultaneous votes.
+// deleted, so it stays right under any number of simultaneous votes. Each change records its
+// event in the same transaction (events.ts).
 
 export async function openAgenda(guardian: Guardian, meetingId: number): Promise<void> {
   guardian.ensureCanOpenAgenda(await findMeetingRef(guardian, meetingId));
@@ -23,6 +25,7 @@ export async function openAgenda(guardian: Guardian, meetingId: number): Promise
     await lockMeetingRow(tx, meetingId);
     guardian.ensureCanOpenAgenda(await findMeetingRef(guardian, meetingId, tx));
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaOpenedAt: new Date(), updatedAt: new Date() } });
+    await recordEvents(tx, [meetingEvent(guardian, meetingId, { type: "meeting.agenda_opened", payload: {} })]);
   });
 }
 
@@ -33,6 +36,7 @@ export async function closeAgenda(guardian: Guardian, meetingId: number): Promis
     await lockMeetingRow(tx, meetingId);
     guardian.ensureCanCloseAgenda(await findMeetingRef(guardian, meetingId, tx));
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaOpenedAt: null, updatedAt: new Date() } });
+    await recordEvents(tx, [meetingEvent(guardian, meetingId, { type: "meeting.agenda_closed", payload: {} })]);
   });
 }
 
@@ -59,6 +63,7 @@ export async function proposeAgendaItem(guardian: Guardian, meetingId: number, i
       skipDuplicates: true,
     });
     if (count === 0) throw new Invalid({ dilemma: ["meetings.errors.alreadyOnAgenda"] });
+    await recordEvents(tx, [meetingEvent(guardian, meetingId, { type: "meeting.agenda_item_proposed", payload: { dilemmaId } })]);
   });
   return { dilemmaId };
 }
@@ -87,6 +92,10 @@ export async function setAgendaVote(guardian: Guardian, meetingId: number, dilem
     const { votes } = changed
       ? await tx.meetingDilemma.update({ where, data: { votes: { increment: vote ? 1 : -1 } }, select: { votes: true } })
       : await tx.meetingDilemma.findUniqueOrThrow({ where, select: { votes: true } });
+    if (changed) {
+      const type = vote ? "meeting.agenda_vote_cast" : "meeting.agenda_vote_withdrawn";
+      await recordEvents(tx, [meetingEvent(guardian, meetingId, { type, payload: { dilemmaId } })]);
+    }
     return { votes, voted: vote };
   });
 }
@@ -98,7 +107,8 @@ export async function removeAgendaItem(guardian: Guardian, meetingId: number, di
     await lockMeetingRow(tx, meetingId);
     guardian.ensureCanRemoveAgendaItem(await findMeetingRef(guardian, meetingId, tx));
     await tx.meetingVote.deleteMany({ where: { meetingId, dilemmaId } });
-    await tx.meetingDilemma.deleteMany({ where: { meetingId, dilemmaId, kind: "agenda" } });
+    const { count } = await tx.meetingDilemma.deleteMany({ where: { meetingId, dilemmaId, kind: "agenda" } });
+    if (count > 0) await recordEvents(tx, [meetingEvent(guardian, meetingId, { type: "meeting.agenda_item_removed", payload: { dilemmaId } })]);
   });
 }
 
@@ -116,7 +126,11 @@ export async function convertToReport(guardian: Guardian, meetingId: number): Pr
       where: { id: meetingId },
       data: { status: "draft", updatedAt: new Date() },
     });
+    const discussed = await tx.meetingDilemma.findMany({ where: { meetingId, kind: "agenda" }, select: { dilemmaId: true } });
     await tx.meetingDilemma.updateMany({ where: { meetingId, kind: "agenda" }, data: { kind: "discussed" } });
-    await indexReport(meetingId, tx); // a draft now: searchable for staff
+    // A draft now: searchable for staff.
+    await recordEvents(tx, [
+      meetingEvent(guardian, meetingId, { type: "report.drafted", payload: { discussedDilemmaIds: discussed.map((d) => d.dilemmaId) } }),
+    ]);
   });
 }

@@ -1,12 +1,13 @@
-import { Prisma } from "~/generated/prisma/client";
-import { listCompetenceChoices, resolveCompetenceIds, type CompetenceChoice } from "~/dilemmas/competence-tags.server";
-import { parseOrInvalid } from "~/dilemmas/validate.server";
+import { listCompetenceChoices, type CompetenceChoice } from "~/dilemmas/competence-tags.server";
+import { createDilemma } from "~/dilemmas/dilemmas.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus, MeetingDilemmaKind } from "~/generated/prisma/enums";
-import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
-import { db } from "~/platform/db.server";
+import type { Guardian } from "~/guardian/guardian.server";
+import { db, inTransaction, isUniqueViolation } from "~/platform/db.server";
 import { Invalid } from "~/platform/errors.server";
-import { renderMarkdown } from "~/platform/markdown.server";
-import { indexDilemma, indexReport } from "~/search/indexer.server";
+import { recordEvents } from "~/platform/events/outbox.server";
+import { parseOrInvalid } from "~/platform/validate.server";
+import { meetingEvent } from "./events";
 import { findMeetingRef, lockMeetingRow } from "./meetings.server";
 import { LinkDilemmaSchema, parseDilemmaReference, RaisedDilemmaSchema, type LinkKind, type RaisedDilemmaInput } from "./schemas";
 
@@ -50,24 +51,33 @@ export async function linkDilemma(
   guardian: Guardian,
   meetingId: number,
   input: { dilemma: string | number; kind: string },
+  options: { client?: Prisma.TransactionClient } = {},
 ): Promise<{ dilemmaId: number; kind: LinkKind }> {
-  guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId));
+  const client = options.client ?? db;
+  guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId, client));
   const { dilemma: dilemmaId, kind } = parseOrInvalid(LinkDilemmaSchema, { ...input, dilemma: String(input.dilemma) });
-  await db.$transaction(async (tx) => {
+  await inTransaction(client, async (tx) => {
     await lockMeetingRow(tx, meetingId, "share");
     guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId, tx));
     await ensureLinkable(tx, dilemmaId);
-    await tx.meetingDilemma.createMany({ data: [{ meetingId, dilemmaId, kind }], skipDuplicates: true });
-    await indexReport(meetingId, tx); // a report's competences are its dilemmas'
+    await link(guardian, tx, meetingId, dilemmaId, kind);
   });
   return { dilemmaId, kind };
+}
+
+/** The link and its event (a report's competences are its dilemmas': search re-indexes it). */
+async function link(guardian: Guardian, tx: Prisma.TransactionClient, meetingId: number, dilemmaId: number, kind: LinkKind) {
+  const { count } = await tx.meetingDilemma.createMany({ data: [{ meetingId, dilemmaId, kind }], skipDuplicates: true });
+  if (count > 0) await recordEvents(tx, [meetingEvent(guardian, meetingId, { type: "report.dilemma_linked", payload: { dilemmaId, kind } })]);
 }
 
 export async function unlinkDilemma(guardian: Guardian, meetingId: number, dilemmaId: number, kind: MeetingDilemmaKind): Promise<void> {
   guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId));
   if (kind === "agenda") throw new Invalid({ "": ["meetings.errors.changedMeanwhile"] });
-  await db.meetingDilemma.deleteMany({ where: { meetingId, dilemmaId, kind } });
-  await indexReport(meetingId);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.meetingDilemma.deleteMany({ where: { meetingId, dilemmaId, kind } });
+    if (count > 0) await recordEvents(tx, [meetingEvent(guardian, meetingId, { type: "report.dilemma_unlinked", payload: { dilemmaId, kind } })]);
+  });
 }
 
 /** The competences the "new dilemma from a question raised" form offers. */
@@ -80,48 +90,29 @@ export type RaisedDilemma = { id: number; title: string; created: boolean };
 
 /**
  * A question raised at the meeting becomes a dilemma, linked as raised. It is asked in the
- * name of the member who brought it (by handle) or, without one, of the organiser. The ask
- * form's rules apply (title, text, 1–5 current competences), and the form's submissionId makes
- * a double submission find the first dilemma, as asking does (createDilemma), in the author's
- * name.
+ * name of the member who brought it (by handle) or, without one, of the organiser, through
+ * the one way a dilemma is asked (createDilemma): the ask form's rules apply (title, text,
+ * 1–5 current competences), and the form's submissionId makes a double submission find the
+ * first dilemma, in the author's name.
  */
 export async function createRaisedDilemma(guardian: Guardian, meetingId: number, input: RaisedDilemmaInput): Promise<RaisedDilemma> {
   guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId));
-  const { title, body, competences, submissionId, author } = parseOrInvalid(RaisedDilemmaSchema, input);
-  const authorId = author ? await memberIdByHandle(author) : memberIdOf(guardian);
-  try {
-    return await db.$transaction(async (tx) => {
+  const { author, ...question } = parseOrInvalid(RaisedDilemmaSchema, input);
+  const authorId = author ? await memberIdByHandle(author) : undefined;
+  const raise = () =>
+    db.$transaction(async (tx) => {
       await lockMeetingRow(tx, meetingId, "share");
       guardian.ensureCanLinkDilemmas(await findMeetingRef(guardian, meetingId, tx));
-      const earlier = submissionId ? await findBySubmission(tx, authorId, submissionId) : null;
-      if (earlier) {
-        await tx.meetingDilemma.createMany({ data: [{ meetingId, dilemmaId: earlier.id, kind: "raised" }], skipDuplicates: true });
-        await indexReport(meetingId, tx);
-        return { ...earlier, created: false };
-      }
-      const competenceIds = await resolveCompetenceIds(tx, competences);
-      const dilemma = await tx.dilemma.create({
-        data: {
-          title,
-          bodyMd: body,
-          bodyHtml: renderMarkdown(body),
-          authorId,
-          submissionId: submissionId ?? null,
-          competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
-          meetings: { create: { meetingId, kind: "raised" } },
-        },
-        select: { id: true, title: true },
-      });
-      await indexDilemma(tx, dilemma.id);
-      await indexReport(meetingId, tx);
-      return { ...dilemma, created: true };
+      const dilemma = await createDilemma(guardian, question, { client: tx, authorId });
+      await link(guardian, tx, meetingId, dilemma.id, "raised");
+      return dilemma;
     });
+  try {
+    return await raise();
   } catch (error) {
-    // Two copies of the form at the same moment: the unique index let one through.
-    if (submissionId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const first = await findBySubmission(db, authorId, submissionId);
-      if (first) return { ...first, created: false };
-    }
+    // Two copies of the form at the same moment: the unique index let one through, and the
+    // second, tried again, finds that one's dilemma (created: false) and links it.
+    if (question.submissionId && isUniqueViolation(error)) return raise();
     throw error;
   }
 }
@@ -136,11 +127,4 @@ async function memberIdByHandle(handle: string): Promise<number> {
   const user = await db.user.findFirst({ where: { handle, erasedAt: null }, select: { id: true } });
   if (!user) throw new Invalid({ author: [`meetings.errors.unknownHandle?handle=${encodeURIComponent(handle)}`] });
   return user.id;
-}
-
-function findBySubmission(client: Prisma.TransactionClient, authorId: number, submissionId: string) {
-  return client.dilemma.findUnique({
-    where: { authorId_submissionId: { authorId, submissionId } },
-    select: { id: true, title: true },
-  });
 }

@@ -1,10 +1,11 @@
-import { parseOrInvalid } from "~/dilemmas/validate.server";
+import { parseOrInvalid } from "~/platform/validate.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
-import { db } from "~/platform/db.server";
+import { db, inTransaction } from "~/platform/db.server";
 import { Invalid } from "~/platform/errors.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { indexReport, removeFromIndex } from "~/search/indexer.server";
+import { meetingEvent } from "./events";
 import { amsterdamToUtc, dateOnly, toDateInput, toTimeInput } from "./dates";
 import { findMeetingRef, lockMeetingRow, REPORT_REVISION_SUBJECT } from "./meetings.server";
 import { loadReportView, type ReportView } from "./report-view.server";
@@ -20,36 +21,49 @@ import {
 // report, edit either, publish a report, delete a meeting. A report's title and summary are
 // words people quote, so every change keeps the previous ones as a Revision, as posts do.
 // The agenda (upcoming → report) is agenda.server.ts; links to dilemmas are links.server.ts.
+// Every change records its event in its transaction (events.ts).
 
 type Client = Prisma.TransactionClient;
 
 export type SavedMeeting = { id: number };
 
+/** Write in the caller's transaction (an import); `imported`: history, the operator only. */
+export type ReportWriteOptions = { client?: Client; imported?: { at: Date } };
+
 /** Plan a meeting: date, times and place, for the invitation and the calendar. */
 export async function createUpcomingMeeting(guardian: Guardian, input: UpcomingMeetingInput): Promise<SavedMeeting> {
   guardian.ensureCanCreateMeeting();
   const values = parseOrInvalid(UpcomingMeetingSchema, input);
-  return db.meeting.create({
-    data: { ...upcomingData(values), status: "upcoming", agendaOpenedAt: values.openAgenda ? new Date() : null },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const created = await tx.meeting.create({
+      data: { ...upcomingData(values), status: "upcoming", agendaOpenedAt: values.openAgenda ? new Date() : null },
+      select: { id: true },
+    });
+    await recordEvents(tx, [meetingEvent(guardian, created.id, { type: "meeting.created", payload: { status: "upcoming", imported: false } })]);
+    return created;
   });
 }
 
 /** Write a report of a meeting that was not planned here: it starts as a draft. */
-export async function createReport(guardian: Guardian, input: ReportInput): Promise<SavedMeeting> {
+export async function createReport(guardian: Guardian, input: ReportInput, options: ReportWriteOptions = {}): Promise<SavedMeeting> {
   guardian.ensureCanCreateMeeting();
+  if (options.imported) guardian.ensureCanImportHistory();
   const values = parseOrInvalid(ReportSchema, input);
-  return db.$transaction(async (tx) => {
+  const at = options.imported?.at ?? new Date();
+  return inTransaction(options.client ?? db, async (tx) => {
     const memberIds = await resolveContributorHandles(tx, values.contributorHandles);
     const created = await tx.meeting.create({
       data: {
         ...reportData(values),
         status: "draft",
+        createdAt: at,
+        updatedAt: at,
         contributorMembers: { create: memberIds.map((userId) => ({ userId })) },
       },
       select: { id: true },
     });
-    await indexReport(created.id, tx);
+    const imported = options.imported !== undefined;
+    await recordEvents(tx, [meetingEvent(guardian, created.id, { type: "meeting.created", payload: { status: "draft", imported } })]);
     return created;
   });
 }
@@ -113,7 +127,9 @@ export async function editUpcomingMeeting(guardian: Guardian, id: number, input:
     guardian.ensureCanEditMeeting(ref);
     // Made into its report meanwhile: the report form is the one to use now.
     if (ref.status !== "upcoming") throw new Invalid({ "": ["meetings.errors.changedMeanwhile"] });
-    return tx.meeting.update({ where: { id }, data: { ...upcomingData(values), updatedAt: new Date() }, select: { id: true } });
+    const saved = await tx.meeting.update({ where: { id }, data: { ...upcomingData(values), updatedAt: new Date() }, select: { id: true } });
+    await recordEvents(tx, [meetingEvent(guardian, id, { type: "meeting.changed", payload: {} })]);
+    return saved;
   });
 }
 
@@ -157,26 +173,28 @@ export async function editReport(guardian: Guardian, id: number, input: ReportIn
       data: memberIds.map((userId) => ({ meetingId: id, userId })),
       skipDuplicates: true,
     });
-    await indexReport(id, tx);
+    await recordEvents(tx, [meetingEvent(guardian, id, { type: "report.edited", payload: { textChanged } })]);
     return { id, changed: textChanged };
   });
 }
 
-/** Publish a draft: members see it from now on, dated today. A report needs its summary. */
-export async function publishReport(guardian: Guardian, id: number): Promise<SavedMeeting> {
-  guardian.ensureCanPublishReport(await findMeetingRef(guardian, id));
-  return db.$transaction(async (tx) => {
+/** Publish a draft: members see it from now on, dated today (an import: the day it was held). A report needs its summary. */
+export async function publishReport(guardian: Guardian, id: number, options: ReportWriteOptions = {}): Promise<SavedMeeting> {
+  const client = options.client ?? db;
+  guardian.ensureCanPublishReport(await findMeetingRef(guardian, id, client));
+  if (options.imported) guardian.ensureCanImportHistory();
+  return inTransaction(client, async (tx) => {
     await lockMeetingRow(tx, id);
     guardian.ensureCanPublishReport(await findMeetingRef(guardian, id, tx));
     const { summaryMd } = await tx.meeting.findUniqueOrThrow({ where: { id }, select: { summaryMd: true } });
     if (!summaryMd.trim()) throw new Invalid({ "": ["meetings.errors.summaryRequiredToPublish"] });
-    const now = new Date();
+    const at = options.imported?.at ?? new Date();
     const published = await tx.meeting.update({
       where: { id },
-      data: { status: "published", publishedAt: now, updatedAt: now },
+      data: { status: "published", publishedAt: at, updatedAt: at },
       select: { id: true },
     });
-    await indexReport(id, tx);
+    await recordEvents(tx, [meetingEvent(guardian, id, { type: "report.published", payload: { imported: options.imported !== undefined } })]);
     return published;
   });
 }
@@ -189,10 +207,13 @@ export async function deleteMeeting(guardian: Guardian, id: number): Promise<voi
   guardian.ensureCanDeleteMeeting(await findMeetingRef(guardian, id));
   await db.$transaction(async (tx) => {
     await lockMeetingRow(tx, id);
-    guardian.ensureCanDeleteMeeting(await findMeetingRef(guardian, id, tx));
+    const ref = await findMeetingRef(guardian, id, tx);
+    guardian.ensureCanDeleteMeeting(ref);
+    const linked = await tx.meetingDilemma.findMany({ where: { meetingId: id }, select: { dilemmaId: true }, distinct: ["dilemmaId"] });
     await tx.revision.deleteMany({ where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id } });
     await tx.meeting.delete({ where: { id } });
-    await removeFromIndex(tx, "report", id);
+    const dilemmaIds = linked.map((l) => l.dilemmaId).sort((a, b) => a - b);
+    await recordEvents(tx, [meetingEvent(guardian, id, { type: "meeting.deleted", payload: { status: ref.status, dilemmaIds } })]);
   });
 }
 

@@ -183,3 +183,20 @@ function causeOf(e: Prisma.PrismaClientKnownRequestError) {
   const meta = e.meta as { driverAdapterError?: { cause?: { kind?: string; constraint?: { index?: string } } } } | undefined;
   return meta?.driverAdapterError?.cause;
 }
+
+/**
+ * Runs `fn` in a transaction: a new one on the database client, or the caller's when it
+ * passes its own (an import writes everything in one). Domain writers take an optional client
+ * for that reason.
+ */
+export async function inTransaction<T>(
+  client: PrismaClient | Prisma.TransactionClient,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return isTransaction(client) ? fn(client) : (client as PrismaClient).$transaction(fn);
+}
+
+/** A transaction's client lacks what only the root client has ($connect, $extends, …). */
+export function isTransaction(client: PrismaClient | Prisma.TransactionClient): client is Prisma.TransactionClient {
+  return typeof (client as Partial<PrismaClient>).$connect !== "function";
+}

@@ -1,18 +1,21 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus } from "~/generated/prisma/enums";
-import { competencesOfDilemma, type ReplyRow, type ReplyThreadFacts } from "~/search/documents.server";
+import { competencesOfDilemma } from "~/dilemmas/competence-tags.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
+import { eventStatement } from "~/platform/events/outbox.server";
+import type { ReplyEvent, ReplyThreadFacts } from "./events";
 import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
 
 // The statements of a new reply, few because posting is the busiest write: each statement
 // costs the server and Postgres more than what it does (bench: Prisma, the driver and socket
 // writes were half of a post's server time). Decision 013. Two, and no transaction:
 //   1. readForReply: what the Guardian needs of the dilemma, whether this form was sent
-//      before, the parent, the new reply's id, and what its search document needs of the
-//      thread;
-//   2. the write (replyWrites and the search document's writes, one statement): only while
-//      the dilemma and the parent are as they were read, it numbers the reply on the dilemma's
-//      row (which it locks only while it runs), counts it, and writes it and its document.
+//      before, the parent, the new reply's id, and the thread's facts its "reply.created"
+//      event hands to the subscribers in its statement (the search document);
+//   2. the write (replyWrites, the event and its in-transaction subscribers' writes, one
+//      statement, decision 014): only while the dilemma and the parent are as they were
+//      read, it numbers the reply on the dilemma's row (which it locks only while it runs),
+//      counts it, and writes it, its event and its search document.
 // When the dilemma or the parent changed in between, nothing is written and the post reads
 // again.
 
@@ -28,8 +31,8 @@ export type DilemmaForReply = {
   title: string;
 };
 
-/** What the Guardian was asked about and the search document was made of: the write happens
- *  only while the dilemma still has these. (Its title and text change its updatedAt.) */
+/** What the Guardian was asked about and the thread's facts were read with: the write happens
+ *  only while the dilemma still has these. (Its title, text and tags change its updatedAt.) */
 type SeenDilemma = {
   lockedAt: Date | null;
   hiddenAt: Date | null;
@@ -110,8 +113,9 @@ function planOf(row: ReadRow, parentId: number | null): ReplyPlan {
 }
 
 /**
- * The new reply's writes, as CTEs of the statement that also writes its search document
- * (`written` is their condition), and `placed`, the statement's answer: how many of the
+ * The new reply's writes, as CTEs of the statement that also writes its event and what the
+ * in-transaction subscribers make of it (`written` is their condition), and `placed`, the
+ * statement's answer: how many of the
  * thread's replies come before the new one (for the redirect to its page), or no row when
  * nothing was written because the dilemma or the parent changed since they were read.
  *
@@ -130,7 +134,7 @@ export function replyWrites(
   plan: Extract<ReplyPlan, { earlier: null }>,
   reply: NewReply & { bodyMd: string; bodyHtml: string },
   now: Date,
-): { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql; row: Omit<ReplyRow, "inAnswerDocument"> } {
+): { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql } {
   const { dilemmaId, parentId, authorId, bodyHtml } = reply;
   const { parentPath, seen } = plan;
   const prefix = parentPath ?? "";
@@ -152,7 +156,7 @@ export function replyWrites(
   // numbered while the statement waited, and `before` (counted in the snapshot) may miss it.
   const ctes = Prisma.sql`
     counted AS (
-      UPDATE "Dilemma" d SET "replyCount" = d."replyCount" + 1, "lastActivityAt" = ${now},
+      UPDATE "Dilemma" d SET "replyCount" = d."replyCount" + 1, "lastActivityAt" = greatest(d."lastActivityAt", ${now}::timestamptz),
         "lastReplySequence" = greatest(d."lastReplySequence", was.last_child) + 1
       FROM (
         SELECT coalesce((SELECT substr(r.path, ${prefix.length + 1}, ${SEGMENT_WIDTH})::int FROM "Reply" r
@@ -177,9 +181,34 @@ export function replyWrites(
     ctes,
     written: Prisma.sql`EXISTS (SELECT 1 FROM counted)`,
     placed: Prisma.sql`SELECT ${repliesBefore(dilemmaId, Prisma.sql`reply.path`)} AS before, counted.waited, reply.path FROM reply, counted`,
-    // What its search document is made of.
-    row: { ...plan.thread, id: plan.id, dilemmaId, bodyHtml, authorId, hiddenAt: null, deletedByAuthorAt: null, createdAt: now },
   };
+}
+
+/**
+ * The write (step 2): the reply, its "reply.created" event and what the in-transaction
+ * subscribers make of it (the search document), in one statement. Null when nothing was
+ * written because the dilemma or the parent changed since they were read.
+ */
+export async function writeReply(
+  client: Prisma.TransactionClient,
+  plan: Extract<ReplyPlan, { earlier: null }>,
+  reply: NewReply & { bodyMd: string; bodyHtml: string },
+  announce: { actorId: number | null; imported: boolean; now: Date },
+): Promise<Placed | null> {
+  const { now } = announce;
+  const writes = replyWrites(plan, reply, now);
+  const created: ReplyEvent = {
+    type: "reply.created",
+    subjectId: plan.id,
+    actorId: announce.actorId,
+    payload: { dilemmaId: reply.dilemmaId, parentId: reply.parentId, authorId: reply.authorId, imported: announce.imported },
+    inHand: { bodyHtml: reply.bodyHtml, createdAt: now, thread: plan.thread },
+  };
+  const events = eventStatement([created], writes.written);
+  const [placed] = await client.$queryRaw<Placed[]>`WITH ${writes.ctes}, ${events.ctes} ${writes.placed}`;
+  if (!placed) return null;
+  events.afterwards();
+  return placed;
 }
 
 const repliesBefore = (dilemmaId: number, path: Prisma.Sql | string) =>

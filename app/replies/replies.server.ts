@@ -1,24 +1,28 @@
 import { findVisibleDilemmaRef, visibleDilemmaRef } from "~/dilemmas/dilemmas.server";
 import { lockDilemmaRow } from "~/dilemmas/edit.server";
-import { parseOrInvalid } from "~/dilemmas/validate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.server";
-import { db, isUniqueViolation, violatedUniqueIndex } from "~/platform/db.server";
+import { db, inTransaction, isUniqueViolation, violatedUniqueIndex } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { replyText, type ReplyText } from "~/search/documents.server";
-import { indexDilemma, indexReply, writeNewReply } from "~/search/indexer.server";
+import { parseOrInvalid } from "~/platform/validate.server";
+import type { ReplyEvent } from "./events";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
-import { countBefore, readForReply, replyWrites, type NewReply, type Placed } from "./new-reply.server";
+import { countBefore, readForReply, writeReply, type NewReply } from "./new-reply.server";
 
 // Writing replies: answer, edit, delete, hide, mark as the answer, mark as helpful. Every
 // function asks the Guardian first; counters on the dilemma and the reply change in the same
-// transaction as the rows they count.
+// transaction as the rows they count, and so does the event that says what changed
+// (events.ts; the search index reacts to it in that transaction, decision 014).
 //
 // Dilemma.replyCount counts the replies a member can read: neither deleted by their author
 // nor hidden by an organiser. Deleting, hiding and unhiding adjust it.
 
 type Tx = Prisma.TransactionClient;
+
+/** Where a writer writes: in a transaction of its own, or in the caller's (an import). */
+export type WriteOptions = { client?: Tx };
 
 const replyRefSelect = {
   id: true,
@@ -64,30 +68,40 @@ export type CreatedReply = {
 /** Attempts before a post takes its dilemma's lock first (decision 013). */
 const UNLOCKED_ATTEMPTS = 3;
 
-export async function createReply(guardian: Guardian, dilemmaId: number, raw: ReplyInput): Promise<CreatedReply> {
-  const authorId = memberIdOf(guardian);
+/** An imported reply (the operator only): whose it is and when it was written. */
+export type ImportedReply = { authorId: number; at: Date };
+
+export async function createReply(
+  guardian: Guardian,
+  dilemmaId: number,
+  raw: ReplyInput,
+  options: WriteOptions & { imported?: ImportedReply } = {},
+): Promise<CreatedReply> {
+  if (options.imported) guardian.ensureCanImportHistory();
+  const authorId = options.imported?.authorId ?? memberIdOf(guardian);
   const input = parseOrInvalid(ReplySchema, raw);
-  // Rendering and analysing the text need no database: done before anything is read.
+  // Rendering needs no database: done before anything is read.
   const bodyHtml = renderMarkdown(input.body);
-  const text = replyText(bodyHtml, dilemmaId);
   const reply = { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null, bodyMd: input.body, bodyHtml };
+  const announce = { actorId: guardian.userId, imported: options.imported !== undefined, at: options.imported?.at };
+  const client = options.client ?? db;
   try {
     // Almost always once. Between reading and writing the dilemma or the parent can change
     // (locked, hidden, edited, answered), or a reply written without the thread's numbering
     // (an import) can take this one's place: nothing is written, and the next attempt reads again.
     for (let attempt = 1; attempt <= UNLOCKED_ATTEMPTS; attempt++) {
-      const created = await attemptReply(guardian, reply, text, db);
+      const created = await attemptReply(guardian, reply, announce, client);
       if (created) return created;
     }
     // Still not written: take the dilemma's row lock first, so nothing changes in between.
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(client, async (tx) => {
       await lockDilemmaRow(tx, dilemmaId);
-      return (await attemptReply(guardian, reply, text, tx)) ?? Promise.reject(new Error("a locked reply was not written"));
+      return (await attemptReply(guardian, reply, announce, tx)) ?? Promise.reject(new Error("a locked reply was not written"));
     });
   } catch (e) {
     // The same form sent twice at the same moment, racing past the lookup: the unique
     // (authorId, submissionId) index decides, and the second finds the first's reply.
-    if (isUniqueViolation(e)) {
+    if (isUniqueViolation(e) && !options.client) {
       const earlier = await db.reply.findUnique({
         where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
         select: { id: true, dilemmaId: true },
@@ -102,7 +116,7 @@ export async function createReply(guardian: Guardian, dilemmaId: number, raw: Re
 async function attemptReply(
   guardian: Guardian,
   reply: NewReply & { bodyMd: string; bodyHtml: string },
-  text: ReplyText,
+  announce: { actorId: number | null; imported: boolean; at?: Date },
   client: Tx,
 ): Promise<CreatedReply | null> {
   const read = await readForReply(client, reply);
@@ -112,7 +126,7 @@ async function attemptReply(
   if (plan.earlier) return { ...plan.earlier, located: null };
   const { dilemmaId } = reply;
   try {
-    const placed = await writeNewReply<Placed>(client, text, replyWrites(plan, reply, new Date()));
+    const placed = await writeReply(client, plan, reply, { ...announce, now: announce.at ?? new Date() });
     if (!placed) return null;
     const before = placed.waited ? await countBefore(client, dilemmaId, placed.path) : placed.before;
     return { id: plan.id, dilemmaId, located: { dilemma: { id: dilemmaId, title: read.dilemma!.title }, before } };
@@ -120,6 +134,16 @@ async function attemptReply(
     if (violatedUniqueIndex(e) === "Reply_dilemmaId_path_key") return null;
     throw e;
   }
+}
+
+/** The reply's event, with its dilemma and author as every reply event has them. */
+function about<T extends ReplyEvent["type"]>(
+  guardian: Guardian,
+  reply: { id: number; dilemmaId: number; authorId: number },
+  type: T,
+  more: Omit<Extract<ReplyEvent, { type: T }>["payload"], "dilemmaId" | "authorId">,
+): ReplyEvent {
+  return { type, subjectId: reply.id, actorId: guardian.userId, payload: { dilemmaId: reply.dilemmaId, authorId: reply.authorId, ...more } } as ReplyEvent;
 }
 
 export async function editReply(guardian: Guardian, replyId: number, raw: EditReplyInput): Promise<LoadedReply> {
@@ -137,7 +161,7 @@ export async function editReply(guardian: Guardian, replyId: number, raw: EditRe
       where: { id: replyId },
       data: { bodyMd: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: new Date() },
     });
-    await indexReply(tx, replyId);
+    await recordEvents(tx, [about(guardian, reply, "reply.edited", {})]);
     return reply;
   });
 }
@@ -159,7 +183,7 @@ export async function deleteReply(guardian: Guardian, replyId: number): Promise<
         ...(wasAnswer ? { acceptedReplyId: null, status: "open" as const } : {}),
       },
     });
-    await indexReply(tx, replyId);
+    await recordEvents(tx, [about(guardian, current, "reply.deleted", { wasAnswer })]);
     return current;
   });
 }
@@ -174,7 +198,7 @@ export async function hideReply(guardian: Guardian, replyId: number, rawReason: 
     guardian.ensureCanHideReply(current);
     await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: new Date(), hiddenReason: reason } });
     await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { decrement: 1 } } });
-    await indexReply(tx, replyId);
+    await recordEvents(tx, [about(guardian, current, "reply.hidden", { reason })]);
     return current;
   });
 }
@@ -185,31 +209,42 @@ export async function unhideReply(guardian: Guardian, replyId: number): Promise<
     await lockDilemmaRow(tx, reply.dilemmaId);
     const current = await loadReply(guardian, replyId, tx);
     guardian.ensureCanUnhideReply(current);
-    await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: null, hiddenReason: null } });
+    const [{ hiddenReason }] = await tx.$queryRaw<[{ hiddenReason: string | null }]>`
+      UPDATE "Reply" r SET "hiddenAt" = NULL, "hiddenReason" = NULL FROM "Reply" was
+      WHERE r.id = ${replyId} AND was.id = r.id RETURNING was."hiddenReason"`;
     if (!current.deletedByAuthorAt) {
       await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { increment: 1 } } });
     }
-    await indexReply(tx, replyId);
+    await recordEvents(tx, [about(guardian, current, "reply.unhidden", { reason: hiddenReason })]);
     return current;
   });
 }
 
 /** "Dit hielp mij": the reply becomes the dilemma's answer, shown on top; the dilemma is answered. */
-export async function markAnswer(guardian: Guardian, replyId: number): Promise<LoadedReply> {
-  const reply = await loadReply(guardian, replyId);
-  guardian.ensureCanMarkAnswer(reply.dilemma, reply);
-  await db.dilemma.update({
-    where: { id: reply.dilemmaId },
-    data: { acceptedReplyId: reply.id, status: "answered" },
+export async function markAnswer(guardian: Guardian, replyId: number, options: WriteOptions = {}): Promise<LoadedReply> {
+  return inTransaction(options.client ?? db, async (tx) => {
+    const reply = await loadReply(guardian, replyId, tx);
+    await lockDilemmaRow(tx, reply.dilemmaId);
+    guardian.ensureCanMarkAnswer(reply.dilemma, reply);
+    const [{ previous }] = await tx.$queryRaw<[{ previous: number | null }]>`
+      UPDATE "Dilemma" d SET "acceptedReplyId" = ${reply.id}, status = 'answered' FROM "Dilemma" was
+      WHERE d.id = ${reply.dilemmaId} AND was.id = d.id RETURNING was."acceptedReplyId" AS previous`;
+    if (previous !== reply.id) {
+      await recordEvents(tx, [about(guardian, reply, "reply.marked_answer", { previousReplyId: previous })]);
+    }
+    return reply;
   });
-  await indexDilemma(db, reply.dilemmaId);
-  return reply;
 }
 
 export async function unmarkAnswer(guardian: Guardian, dilemmaId: number): Promise<void> {
   guardian.ensureCanMarkAnswer(await findVisibleDilemmaRef(guardian, dilemmaId));
-  await db.dilemma.update({ where: { id: dilemmaId }, data: { acceptedReplyId: null, status: "open" } });
-  await indexDilemma(db, dilemmaId);
+  await db.$transaction(async (tx) => {
+    const [was] = await tx.$queryRaw<{ replyId: number; authorId: number }[]>`
+      SELECT r.id AS "replyId", r."authorId" FROM "Dilemma" d JOIN "Reply" r ON r.id = d."acceptedReplyId"
+      WHERE d.id = ${dilemmaId} FOR UPDATE OF d`;
+    await tx.dilemma.update({ where: { id: dilemmaId }, data: { acceptedReplyId: null, status: "open" } });
+    if (was) await recordEvents(tx, [about(guardian, { id: was.replyId, dilemmaId, authorId: was.authorId }, "reply.unmarked_answer", {})]);
+  });
 }
 
 /**
@@ -229,6 +264,7 @@ export async function setHelpful(guardian: Guardian, replyId: number, helpful: b
     if (changed === 0) return;
     await tx.reply.update({ where: { id: replyId }, data: { helpfulCount: { increment: changed } } });
     await tx.dilemma.update({ where: { id: reply.dilemmaId }, data: { helpfulCount: { increment: changed } } });
+    await recordEvents(tx, [about(guardian, reply, helpful ? "reply.marked_helpful" : "reply.unmarked_helpful", {})]);
   });
   return reply;
 }

@@ -1,5 +1,7 @@
+import { competencesOfDilemma } from "~/dilemmas/competence-tags.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus, SearchKind } from "~/generated/prisma/enums";
+import type { ReplyThreadFacts } from "~/replies/events";
 import { DUTCH_ANALYSIS_VERSION } from "./dutch/analysis.server";
 import { htmlToPlainText } from "./text.server";
 import { noteNewWords } from "./vocabulary.server";
@@ -47,16 +49,6 @@ type DilemmaRow = {
   competenceIds: number[];
 };
 
-/** What a reply's document takes from its thread. */
-export type ReplyThreadFacts = {
-  title: string;
-  status: DilemmaStatus;
-  dilemmaAuthorId: number;
-  dilemmaHiddenAt: Date | null;
-  acceptedReplyId: number | null;
-  competenceIds: number[];
-};
-
 export type ReplyRow = ReplyThreadFacts & {
   id: number;
   dilemmaId: number;
@@ -78,10 +70,6 @@ type ReportRow = {
   heldOn: Date;
   competenceIds: number[];
 };
-
-/** The ids of a dilemma's competences, ordered, as an array column of a query. */
-export const competencesOfDilemma = (dilemma: Prisma.Sql) => Prisma.sql`
-  array(SELECT dc."competenceId" FROM "DilemmaCompetence" dc WHERE dc."dilemmaId" = ${dilemma} ORDER BY 1)`;
 
 export async function loadDilemmas(client: Client, ids: number[]): Promise<DilemmaRow[]> {
   if (ids.length === 0) return [];

@@ -1,10 +1,8 @@
-import type { Prisma } from "~/generated/prisma/client";
 import type { SearchKind } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
 import {
   deleteDocuments,
   dilemmaDocument,
-  documentWrites,
   loadDilemmas,
   loadReplies,
   loadReports,
@@ -12,17 +10,13 @@ import {
   reportDocument,
   writeDocuments,
   type Client,
-  type ReplyRow,
-  type ReplyText,
 } from "./documents.server";
-import { noteNewWords } from "./vocabulary.server";
 
-// Keeping the search index current. The write functions of the other domains call these right
-// after their own writes, inside their transaction where they have one, so a post and its
-// search document commit (or fail) together:
+// Keeping the search index current, called by search's subscriber to the domains' events
+// (subscriber.server.ts) inside the writer's transaction, so a post and its search document
+// commit (or fail) together:
 //   indexDilemma  — created, edited, tags changed, hidden/unhidden, answer marked/unmarked
-//   writeNewReply — created (in the same statement as the reply itself)
-//   indexReply    — edited, deleted, hidden/unhidden
+//   indexReply    — edited, deleted, hidden/unhidden (a new reply: in its own statement)
 //   indexReport   — a meeting's report written, edited, published, linked, or deleted
 // Each reads the current state of its source and writes what search should know, so calling
 // one more often than needed is harmless (it is idempotent).
@@ -72,25 +66,6 @@ export async function indexReply(client: Client, replyId: number): Promise<void>
   }
   // Its text is part of the dilemma's document, and deleting it reopened the dilemma.
   if (row && (row.inAnswerDocument || row.acceptedReplyId === replyId)) await indexDilemma(client, row.dilemmaId);
-}
-
-/**
- * A new reply and its document in one statement. `reply` holds the reply's own writes (CTEs),
- * the condition they were written on, the statement's final SELECT, and the facts its
- * document is made of (what the writer already read; its text was analysed before); the
- * document is written only with the reply. Answers that SELECT's row (none: nothing was written). A new reply is no accepted
- * answer yet, so its dilemma's document stays as it is.
- */
-export async function writeNewReply<Row>(
-  client: Client,
-  text: ReplyText,
-  reply: { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql; row: Omit<ReplyRow, "inAnswerDocument"> },
-): Promise<Row | null> {
-  const doc = replyDocument({ ...reply.row, inAnswerDocument: false }, text)!;
-  const documents = documentWrites([doc], { addWords: true, onlyIf: reply.written });
-  const [placed] = await client.$queryRaw<Row[]>`WITH ${reply.ctes}, ${documents.ctes} ${reply.placed}`;
-  if (placed && documents.words.length > 0) noteNewWords(documents.words);
-  return placed ?? null;
 }
 
 /** A meeting's report: indexed once held (draft: staff only; published: everyone); an

@@ -1,10 +1,12 @@
-import { parseOrInvalid } from "~/dilemmas/validate.server";
+import { parseOrInvalid } from "~/platform/validate.server";
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { cached } from "./cache.server";
 import { competenceCache } from "./competence-terms.server";
 import { THESAURUS } from "./dutch/analysis.server";
+import type { SearchEvent } from "./events";
 import { SynonymGroupSchema, type SynonymGroupInput } from "./schemas";
 
 // Organisers' synonym groups: words the circle uses for the same thing ("keukentafelgesprek,
@@ -62,9 +64,13 @@ async function competenceIdOf(slug: string): Promise<number | null> {
 export async function createSynonymGroup(guardian: Guardian, input: SynonymGroupInput): Promise<{ id: number }> {
   guardian.ensureCanManageSearchSynonyms();
   const { terms, competence } = parseOrInvalid(SynonymGroupSchema, input);
-  const created = await db.searchSynonymGroup.create({
-    data: { terms, competenceId: await competenceIdOf(competence) },
-    select: { id: true },
+  const competenceId = await competenceIdOf(competence);
+  const created = await db.$transaction(async (tx) => {
+    const group = await tx.searchSynonymGroup.create({ data: { terms, competenceId }, select: { id: true } });
+    await recordEvents(tx, [
+      { type: "synonym_group.created", subjectId: group.id, actorId: guardian.userId, payload: { terms, competenceId } } satisfies SearchEvent,
+    ]);
+    return group;
   });
   synonymGroupsCache.invalidate();
   return created;
@@ -74,16 +80,23 @@ export async function updateSynonymGroup(guardian: Guardian, id: number, input: 
   guardian.ensureCanManageSearchSynonyms();
   const { terms, competence } = parseOrInvalid(SynonymGroupSchema, input);
   const competenceId = await competenceIdOf(competence);
-  const { count } = await db.searchSynonymGroup.updateMany({
-    where: { id },
-    data: { terms, competenceId, updatedAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const before = await tx.searchSynonymGroup.findUnique({ where: { id }, select: { terms: true, competenceId: true } });
+    if (!before) throw new NotFound("synonym group");
+    await tx.searchSynonymGroup.update({ where: { id }, data: { terms, competenceId, updatedAt: new Date() } });
+    await recordEvents(tx, [
+      { type: "synonym_group.changed", subjectId: id, actorId: guardian.userId, payload: { terms, competenceId, before } } satisfies SearchEvent,
+    ]);
   });
-  if (count === 0) throw new NotFound("synonym group");
   synonymGroupsCache.invalidate();
 }
 
 export async function deleteSynonymGroup(guardian: Guardian, id: number): Promise<void> {
   guardian.ensureCanManageSearchSynonyms();
-  await db.searchSynonymGroup.deleteMany({ where: { id } });
+  await db.$transaction(async (tx) => {
+    const [gone] = await tx.$queryRaw<{ terms: string[]; competenceId: number | null }[]>`
+      DELETE FROM "SearchSynonymGroup" WHERE id = ${id} RETURNING terms, "competenceId"`;
+    if (gone) await recordEvents(tx, [{ type: "synonym_group.deleted", subjectId: id, actorId: guardian.userId, payload: gone } satisfies SearchEvent]);
+  });
   synonymGroupsCache.invalidate();
 }

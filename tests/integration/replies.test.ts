@@ -19,10 +19,8 @@ import {
   setHelpful,
   unmarkAnswer,
 } from "~/replies/replies.server";
-import { readForReply, replyWrites, type NewReply, type ReplyPlan } from "~/replies/new-reply.server";
+import { readForReply, writeReply, type NewReply, type ReplyPlan } from "~/replies/new-reply.server";
 import { childPath, depthOf } from "~/replies/thread-path";
-import { replyText } from "~/search/documents.server";
-import { writeNewReply } from "~/search/indexer.server";
 import { getReplyHistory, loadThreadPage, THREAD_PAGE_SIZE, type ThreadReply } from "~/replies/thread.server";
 import type { ThreadNode } from "~/replies/thread-layout";
 import { useTestDatabase } from "../support/database";
@@ -97,7 +95,7 @@ async function addReplyAs(sql: Sql, r: { dilemmaId: number; parentId: number | n
 
 /** The write step of a post, on its own, for a plan read earlier (readForReply). */
 async function write(plan: Extract<ReplyPlan, { earlier: null }>, reply: NewReply & { bodyMd: string; bodyHtml: string }) {
-  return writeNewReply<{ before: number }>(db, replyText(reply.bodyHtml, reply.dilemmaId), replyWrites(plan, reply, new Date()));
+  return writeReply(db, plan, reply, { actorId: reply.authorId, imported: false, now: new Date() });
 }
 
 function flatten(nodes: ThreadNode<ThreadReply>[]): ThreadReply[] {

@@ -1,0 +1,37 @@
+import type { DilemmaStatus } from "~/generated/prisma/enums";
+import type { DraftOf } from "~/platform/events/event";
+
+// What the reply domain announces (decision 014). Subject: the reply; its dilemma is in every
+// payload, and its author where a subscriber would tell them something (hidden, marked as the
+// answer, found helpful). Never its text: subscribers read that where they need it.
+
+/** What a new reply's thread is as its writer read it (the search document takes these). */
+export type ReplyThreadFacts = {
+  title: string;
+  status: DilemmaStatus;
+  dilemmaAuthorId: number;
+  dilemmaHiddenAt: Date | null;
+  acceptedReplyId: number | null;
+  competenceIds: number[];
+};
+
+export type ReplyEvents = {
+  /** inHand: what the writer has of the new reply, for subscribers in its own statement (decision 013). */
+  "reply.created": {
+    payload: { dilemmaId: number; parentId: number | null; authorId: number; imported: boolean };
+    inHand: { bodyHtml: string; createdAt: Date; thread: ReplyThreadFacts };
+  };
+  "reply.edited": { payload: { dilemmaId: number; authorId: number } };
+  /** Its author took it back; wasAnswer: the dilemma is open again. */
+  "reply.deleted": { payload: { dilemmaId: number; authorId: number; wasAnswer: boolean } };
+  "reply.hidden": { payload: { dilemmaId: number; authorId: number; reason: string } };
+  "reply.unhidden": { payload: { dilemmaId: number; authorId: number; reason: string | null } };
+  /** It became its dilemma's accepted answer (in place of previousReplyId, if any). */
+  "reply.marked_answer": { payload: { dilemmaId: number; authorId: number; previousReplyId: number | null } };
+  "reply.unmarked_answer": { payload: { dilemmaId: number; authorId: number } };
+  /** The actor found it helpful, or took that back. */
+  "reply.marked_helpful": { payload: { dilemmaId: number; authorId: number } };
+  "reply.unmarked_helpful": { payload: { dilemmaId: number; authorId: number } };
+};
+
+export type ReplyEvent = DraftOf<ReplyEvents>;
