@@ -4,8 +4,10 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "react-router";
 import { followContentChanges } from "~/platform/content-changes.server";
+import { startEventRelay } from "~/platform/events/relay.server";
 import type { Env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
+import { AFTER_COMMIT } from "~/subscribers.server";
 import { createApp } from "./app";
 import { createHealth } from "./health";
 import { warmUp } from "./warm-up";
@@ -49,6 +51,9 @@ export async function startHttp(opts: {
   if (!databaseUrl) throw new Error("DATABASE_URL is not set: resolve the database before serving");
   const contentChanges = await followContentChanges(databaseUrl, { logger });
   const health = createHealth(databaseUrl);
+  // Domain events to their after-commit subscribers: one process of the site relays at a time
+  // (decision 014); the others stand by to take over.
+  const eventRelay = await startEventRelay({ connectionString: databaseUrl, subscribers: AFTER_COMMIT, logger });
   const app = createApp({
     mode: dev ? "development" : "production",
     trustProxy: settings.TRUST_PROXY === "1",
@@ -78,6 +83,7 @@ export async function startHttp(opts: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await health.close();
       await contentChanges.stop();
+      await eventRelay.stop();
       await closeVite();
     },
   };
