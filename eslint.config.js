@@ -1,14 +1,38 @@
 // Lint enforces the layering of DESIGN.md, so a wrong import fails CI instead of a review:
 //   routes → web → domain (accounts, dilemmas, …) → guardian → platform
-// A route never touches the database client; platform never knows a domain noun.
+// A route never touches the database client; platform never knows a domain noun. Among the
+// domain folders, DOMAIN_LEVELS below says which may use which (decision 014); what the folders
+// cannot see of each other (reactions to changes) goes through domain events.
 import importX from "eslint-plugin-import-x";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import tseslint from "typescript-eslint";
 
-const domains = [
-  "accounts", "dilemmas", "replies", "meetings", "competences", "search", "members",
-  "notifications", "moderation", "privacy", "uploads", "circle",
-].map((d) => `./app/${d}`);
+// The domain folders from the bottom up: a folder may use those on its own level and below,
+// never one above it, so no two levels can import each other in a circle (a circle within one
+// level is caught by tests/unit/domain-cycles.test.ts, which checks every folder of app/).
+// Search is near the top: it indexes and links to every kind of content, and it learns of
+// changes from their events; the domains below never call it.
+const DOMAIN_LEVELS = [
+  ["competences", "privacy", "uploads"],
+  ["accounts", "members", "circle"],
+  ["revisions"],
+  ["dilemmas"],
+  ["replies"],
+  ["meetings"],
+  ["search"],
+  ["notifications", "moderation"],
+];
+const domains = DOMAIN_LEVELS.flat().map((d) => `./app/${d}`);
+const domainOrder = DOMAIN_LEVELS.flatMap((level, i) => {
+  const above = DOMAIN_LEVELS.slice(i + 1).flat().map((d) => `./app/${d}`);
+  return above.length === 0
+    ? []
+    : level.map((d) => ({
+        target: `./app/${d}`,
+        from: above,
+        message: `${d} is below these folders (DOMAIN_LEVELS in eslint.config.js): use a domain event, or move the code up.`,
+      }));
+});
 const database = ["./app/platform/db.server.ts", "./app/generated"];
 
 // File names (decision 014): a component's file is named as the component it exports
@@ -48,6 +72,10 @@ export default tseslint.config(
     plugins: { "import-x": importX },
     settings: {
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
+      // Without these, import-x takes a .ts file for one it cannot parse and skips it, and
+      // no-cycle never saw a single import of ours (decision 014).
+      "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
@@ -61,6 +89,12 @@ export default tseslint.config(
             { target: "./app/platform", from: [...domains, "./app/guardian", "./app/web", "./app/routes", "./app/components"], message: "Platform knows no domain noun." },
             { target: "./app/guardian", from: [...domains, "./app/web", "./app/routes"], message: "The Guardian decides from what it is given; it does not load data." },
             { target: domains, from: ["./app/web", "./app/routes", "./app/components"], message: "The domain never sees HTTP or UI." },
+            {
+              target: [...domains, "./app/platform", "./app/guardian", "./app/web"],
+              from: ["./app/subscribers.server.ts"],
+              message: "Subscribers are installed by the entry points; a domain announces, it does not know who listens.",
+            },
+            ...domainOrder,
             { target: "./app/web", from: ["./app/routes"], message: "Web glue serves routes, not the other way round." },
           ],
         },

@@ -6,7 +6,7 @@ import { db, disconnectDb } from "~/platform/db.server";
 import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
 import { searchRequestFromParams } from "~/search/params";
 import { search } from "~/search/search.server";
-import { findSimilarDilemmas } from "~/dilemmas/similar.server";
+import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import { explainAll } from "./explain";
 import { databaseUrl, startBenchCluster } from "./generate";
 import { QuerySpy } from "./pg-spy";

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { findSimilarDilemmas } from "~/dilemmas/similar.server";
+import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import { Guardian } from "~/guardian/guardian.server";
 import { db, disconnectDb } from "~/platform/db.server";
 import { migrate } from "~/platform/migrate.server";

@@ -1,4 +1,3 @@
-import { listCompetenceDilemmas, type DilemmaSummary } from "~/dilemmas/list.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Guardian } from "~/guardian/guardian.server";
 import { db, inTransaction, isUniqueViolation } from "~/platform/db.server";
@@ -88,60 +87,6 @@ export async function listCompetences(
 /** A slug that moved: the caller redirects (301) to the competence's current slug. */
 export type Moved = { movedTo: string };
 
-export const COMPETENCE_PAGE_SIZE = 20;
-
-/** A dilemma in the competence's list: an entry of the /dilemmas list. */
-export type CompetenceDilemma = DilemmaSummary;
-
-/** A meeting report that discussed a dilemma with this competence. */
-
-export type CompetencePage = {
-  competence: {
-    id: number;
-    slug: string;
-    nameNl: string;
-    nameEn: string;
-    descriptionHtml: string;
-    synonyms: string[];
-    retiredAt: Date | null;
-  };
-  dilemmas: CompetenceDilemma[];
-  /** Visible dilemmas in all pages together. */
-  dilemmaCount: number;
-  page: number;
-  pageCount: number;
-
-};
-
-/** A competence with its visible dilemmas, newest activity first, COMPETENCE_PAGE_SIZE per page. */
-export async function getCompetencePage(guardian: Guardian, slug: string, page = 1): Promise<CompetencePage | Moved> {
-  const found = await findBySlug(slug);
-  if ("movedTo" in found) return found;
-  const competence = await db.competence.findUniqueOrThrow({
-    where: { id: found.id },
-    select: {
-      id: true,
-      slug: true,
-      nameNl: true,
-      nameEn: true,
-      descriptionHtml: true,
-      synonyms: true,
-      retiredAt: true,
-    },
-  });
-  const where: Prisma.DilemmaWhereInput = {
-    AND: [guardian.visibleDilemmasWhere(), { competences: { some: { competenceId: competence.id } } }],
-  };
-  const dilemmaCount = await db.dilemma.count({ where });
-  const pageCount = Math.max(1, Math.ceil(dilemmaCount / COMPETENCE_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const dilemmas = await listCompetenceDilemmas(guardian, competence.id, {
-    skip: (current - 1) * COMPETENCE_PAGE_SIZE,
-    take: COMPETENCE_PAGE_SIZE,
-  });
-  return { competence, dilemmas, dilemmaCount, page: current, pageCount };
-}
-
 export type CompetenceForEdit = {
   id: number;
   slug: string;
@@ -155,7 +100,7 @@ export type CompetenceForEdit = {
 /** The edit form's values. Staff only. */
 export async function getCompetenceForEdit(guardian: Guardian, slug: string): Promise<CompetenceForEdit | Moved> {
   guardian.ensureCanManageCompetences();
-  const found = await findBySlug(slug);
+  const found = await findCompetenceBySlug(slug);
   if ("movedTo" in found) return found;
   return db.competence.findUniqueOrThrow({
     where: { id: found.id },
@@ -242,7 +187,8 @@ export async function setCompetenceRetired(guardian: Guardian, slug: string, ret
 
 // ── Helpers ───────────────────────────────────────────────────────────────────────────────
 
-async function findBySlug(slug: string): Promise<{ id: number } | Moved> {
+/** The competence of a slug, or where a former slug moved to; NotFound for neither. */
+export async function findCompetenceBySlug(slug: string): Promise<{ id: number } | Moved> {
   const competence = await db.competence.findUnique({ where: { slug }, select: { id: true } });
   if (competence) return competence;
   const redirect = await db.competenceSlugRedirect.findUnique({

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/components/use-translation";
 import { isRouteErrorResponse, Link, redirect, useLoaderData, useSearchParams } from "react-router";
-import { getCompetencePage } from "~/competences/competences.server";
+import { getCompetencePage } from "~/dilemmas/competence-page.server";
 import { competenceName, competencePath, editCompetencePath } from "~/competences/paths";
 import { DilemmaSummaryItem } from "~/components/dilemmas/DilemmaSummaryItem";
 import { ErrorPage } from "~/components/ErrorPage";

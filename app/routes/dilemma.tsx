@@ -22,7 +22,7 @@ import { Pagination } from "~/components/Pagination";
 import { ReplyForm, REPLY_FORM_ID } from "~/components/thread/ReplyForm";
 import { ReplyItem, type ReplyItemOptions } from "~/components/thread/ReplyItem";
 import { ThreadList } from "~/components/thread/ThreadList";
-import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
+import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { hideDilemma, lockDilemma, unhideDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
 import { meetingPath } from "~/meetings/paths";
 import { dilemmaPath, dilemmaRevisionsPath, editDilemmaPath } from "~/dilemmas/paths";

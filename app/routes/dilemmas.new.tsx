@@ -20,7 +20,7 @@ import {
   DilemmaDraftSchema,
   dilemmaFormIntent,
 } from "~/dilemmas/schemas";
-import { findSimilarDilemmas } from "~/dilemmas/similar.server";
+import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import { withTemplate } from "~/dilemmas/template";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";

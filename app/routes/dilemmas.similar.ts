@@ -1,4 +1,4 @@
-import { findSimilarDilemmas } from "~/dilemmas/similar.server";
+import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import { dilemmaPath } from "~/dilemmas/paths";
 import { guardianOf } from "~/web/context.server";
 import type { Route } from "./+types/dilemmas.similar";

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   createCompetence,
-  getCompetencePage,
   listCompetenceOptions,
   listCompetences,
   setCompetenceRetired,
   unusableCompetenceIds,
   updateCompetence,
-  type CompetencePage,
 } from "~/competences/competences.server";
+import { getCompetencePage, type CompetencePage } from "~/dilemmas/competence-page.server";
 import { CompetenceSchema, type CompetenceInput } from "~/competences/schemas";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";

@@ -5,7 +5,7 @@ import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import type { DilemmaListQuery } from "~/dilemmas/list-query";
 import { listDilemmas } from "~/dilemmas/list.server";
-import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
+import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { hideDilemma } from "~/dilemmas/moderation.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";

@@ -8,7 +8,7 @@ import type { DilemmaListQuery } from "~/dilemmas/list-query";
 import { listDilemmas } from "~/dilemmas/list.server";
 import { hideDilemma, lockDilemma, unhideDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
 import { getDilemmaHistory } from "~/dilemmas/revisions.server";
-import { findSimilarDilemmas } from "~/dilemmas/similar.server";
+import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
 import { createReply } from "~/replies/replies.server";

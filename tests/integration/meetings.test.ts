@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
+import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer } from "~/guardian/viewer";

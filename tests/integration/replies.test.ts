@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { loadDilemmaPage } from "~/dilemmas/dilemma-page.server";
+import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { setDilemmaCompetences } from "~/dilemmas/edit.server";
 import { lockDilemma } from "~/dilemmas/moderation.server";
 import type { Role } from "~/generated/prisma/enums";

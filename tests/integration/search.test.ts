@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import { editDilemma, setDilemmaCompetences } from "~/dilemmas/edit.server";
 import { hideDilemma, unhideDilemma } from "~/dilemmas/moderation.server";
-import { findSimilarDilemmas } from "~/dilemmas/similar.server";
+import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer } from "~/guardian/viewer";

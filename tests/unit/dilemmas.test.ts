@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from "~/dilemmas/cursor";
 import { diffLines } from "~/revisions/diff";
 import { listQueryFromSearchParams, listSearch } from "~/dilemmas/list-query";
 import { dilemmaPath, slugify } from "~/dilemmas/paths";
-import { similarityText } from "~/dilemmas/similar.server";
+import { similarityText } from "~/search/similar-dilemmas.server";
 import { withTemplate } from "~/dilemmas/template";
 
 describe("slugify and dilemmaPath", () => {

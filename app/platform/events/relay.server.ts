@@ -17,7 +17,6 @@
 //   with the next one. Other subscribers never wait for it: each has its own cursor.
 import pg from "pg";
 import type { Logger } from "pino";
-import { Prisma } from "~/generated/prisma/client";
 import { db } from "../db.server";
 import type { AfterCommitSubscriber, JsonObject, RecordedEvent, Tx } from "./event";
 

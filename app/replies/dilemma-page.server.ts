@@ -16,7 +16,7 @@ import {
   type ThreadReply,
   type ThreadRow,
   type ThreadRows,
-} from "~/replies/thread.server";
+} from "./thread.server";
 
 // Everything the dilemma's own page shows: the question, its competences and asker, the
 // meetings where it came up, the accepted answer (on top) and one page of its thread, with

@@ -1,7 +1,7 @@
 import type { DilemmaStatus } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
-import { similarDilemmaIds } from "~/search/similar.server";
+import { similarDilemmaIds } from "./similar.server";
 
 // "Lijkt jouw vraag op een van deze?" while a member types a title: the search engine's
 // similar-dilemmas lookup (app/search/similar.server.ts: the Dutch analysis, at least half of
