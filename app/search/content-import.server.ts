@@ -1,36 +1,29 @@
-import { dilemmaPath } from "~/dilemmas/paths";
+import { createHash } from "node:crypto";
 import { handleBase } from "~/accounts/handles.server";
-import type { Prisma } from "~/generated/prisma/client";
-import { meetingPath } from "~/meetings/paths";
-import { db } from "~/platform/db.server";
-import { renderMarkdown } from "~/platform/markdown.server";
-import { replyPermalink } from "~/replies/paths";
+import { createCompetence } from "~/competences/competences.server";
+import { CompetenceSchema } from "~/competences/schemas";
 import { competenceSlugBase } from "~/competences/slug";
-import { childPath, depthOf, SEGMENT_WIDTH } from "~/replies/thread-path";
-import {
-  parseContentLines,
-  type ContentItem,
-  type DilemmaItem,
-  type LineError,
-  type ReplyItem,
-  type ReportItem,
-} from "./content-lines";
-import {
-  dilemmaDocument,
-  loadDilemmas,
-  loadReplies,
-  loadReports,
-  replyDocument,
-  reportDocument,
-  writeDocuments,
-  type IndexedDocument,
-} from "./documents.server";
+import { createDilemma } from "~/dilemmas/dilemmas.server";
+import { dilemmaPath } from "~/dilemmas/paths";
+import type { Prisma } from "~/generated/prisma/client";
+import { Guardian } from "~/guardian/guardian.server";
+import { operatorViewer } from "~/guardian/viewer";
+import { linkDilemma } from "~/meetings/links.server";
+import { meetingPath } from "~/meetings/paths";
+import { createReport, publishReport } from "~/meetings/reports.server";
+import { db } from "~/platform/db.server";
+import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
+import { parseOrInvalid } from "~/platform/validate.server";
+import { replyPermalink } from "~/replies/paths";
+import { createReply, markAnswer } from "~/replies/replies.server";
+import { parseContentLines, type ContentItem, type LineError, type ReplyItem } from "./content-lines";
 
 // `npm run content:import -- --file F.jsonl`: dilemmas, replies and meeting reports from JSON
 // Lines (see content-lines.ts), for moving a circle's history into the forum. Every line is
 // checked first, against the file and the database; one bad line and nothing is written. Then
-// everything is written in one transaction, indexed for search in the same transaction, and
-// each ref remembered (ContentImportRef), so running the same file again changes nothing.
+// everything is written in one transaction through the domain's writers (as the forms write;
+// search indexes each item by its event, in that transaction), and each ref remembered
+// (ContentImportRef), so running the same file again changes nothing.
 // Authors the forum does not know become placeholder members (no e-mail, no password: they
 // cannot log in); a competence is named by slug or by name, and an unknown one is an error
 // unless createCompetences. Items may come in any order: parents are written first.
@@ -40,7 +33,7 @@ type Tx = Prisma.TransactionClient;
 export type ImportOptions = {
   createCompetences?: boolean;
   /** Progress for long files (the script writes it to stderr). */
-  onProgress?: (phase: "writing" | "indexing", done: number, total: number) => void;
+  onProgress?: (phase: "writing", done: number, total: number) => void;
 };
 
 export type ImportedItem = { ref: string; url: string; created: boolean };
@@ -60,7 +53,13 @@ export async function importContent(text: string, opts: ImportOptions = {}): Pro
   const problems = [...errors, ...(await check(fresh, items, known, opts))];
   if (problems.length > 0) return { ok: false, errors: problems.sort((a, b) => a.line - b.line), warnings };
 
-  const created = await db.$transaction((tx) => write(tx, writeOrder(fresh), known, opts), { timeout: 60 * 60_000, maxWait: 30_000 });
+  let created: Map<string, Known>;
+  try {
+    created = await db.$transaction((tx) => write(tx, writeOrder(fresh), known, opts), { timeout: 60 * 60_000, maxWait: 30_000 });
+  } catch (error) {
+    if (!(error instanceof RefusedLine)) throw error;
+    return { ok: false, errors: [{ line: error.line, message: error.message }], warnings };
+  }
   const urls = await urlsOf(items, new Map([...known, ...created]));
   return { ok: true, items: items.map((i) => ({ ref: i.ref, url: urls.get(i.ref)!, created: created.has(i.ref) })), warnings };
 }
@@ -182,136 +181,78 @@ async function competenceResolver(client: CompetenceClient) {
   };
 }
 
+/** A line the domain refused while writing (the checks before let it through). */
+class RefusedLine extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+/** What a domain refusal says, for the console: the fields and their message keys. */
+function refusal(error: unknown): string | null {
+  if (error instanceof Invalid) {
+    return Object.entries(error.fieldErrors).map(([field, keys]) => `${field || "item"}: ${keys.join(", ")}`).join("; ");
+  }
+  if (error instanceof Forbidden || error instanceof NotFound) return error.message;
+  return null;
+}
+
+/** A form's submission id for an item, so the domain's double-submission guard knows it. */
+const submissionIdOf = (ref: string) => `import_${createHash("sha256").update(ref).digest("base64url").slice(0, 32)}`;
+
+/**
+ * Writes the items through the domain's own writers, as the forms do (createDilemma,
+ * createReply, markAnswer, createReport, publishReport, linkDilemma, createCompetence), as the
+ * operator, in the members' names and with the dates of the file. So every rule of the forms
+ * holds for an import too, each write announces itself (decision 014), and search indexes it
+ * in the same transaction.
+ */
 async function write(tx: Tx, items: ContentItem[], known: Map<string, Known>, opts: ImportOptions) {
+  const operator = new Guardian(operatorViewer);
   const created = new Map<string, Known>();
   const idOf = (ref: string) => (created.get(ref) ?? known.get(ref))!.targetId;
   const authors = await resolveAuthors(tx, items);
-  const competenceIds = await resolveCompetences(tx, items, opts.createCompetences ?? false);
+  const competences = await resolveCompetences(tx, operator, items, opts.createCompetences ?? false);
   const now = new Date();
   const when = (i: { createdAt?: string }) => (i.createdAt ? new Date(i.createdAt) : now);
-  const touched = new Map<number, { replies: number; last: Date; accepted: number | null }>();
-  const nextSequence = new Map<string, number>(); // "dilemmaId/parentPath" → next sibling number
-  const docs = { dilemma: [] as number[], reply: [] as number[], report: [] as number[] };
   let done = 0;
-  const progress = () => {
-    done++;
-    if (done % 100 === 0 || done === items.length) opts.onProgress?.("writing", done, items.length);
-  };
 
   for (const item of items) {
-    if (item.kind === "dilemma") {
-      const d = await createDilemma(tx, item, authors, competenceIds, when(item));
-      created.set(item.ref, { kind: "dilemma", targetId: d });
-      docs.dilemma.push(d);
-    } else if (item.kind === "reply") {
-      const parent = (created.get(item.parent) ?? known.get(item.parent))!;
-      const parentReply =
-        parent.kind === "reply"
-          ? await tx.reply.findUniqueOrThrow({ where: { id: parent.targetId }, select: { id: true, path: true, dilemmaId: true } })
-          : null;
-      const dilemmaId = parentReply ? parentReply.dilemmaId : parent.targetId;
-      const key = `${dilemmaId}/${parentReply?.path ?? ""}`;
-      let sequence = nextSequence.get(key);
-      if (sequence === undefined) {
-        const last = await tx.reply.findFirst({
-          where: { dilemmaId, parentId: parentReply?.id ?? null },
-          orderBy: { path: "desc" },
-          select: { path: true },
-        });
-        sequence = last ? Number(last.path.slice(-SEGMENT_WIDTH)) + 1 : 1;
+    try {
+      if (item.kind === "dilemma") {
+        const slugs = item.competences.map((c) => competences.get(c)!);
+        const input = { title: item.title, body: item.body, competences: slugs, submissionId: submissionIdOf(item.ref) };
+        const imported = { at: when(item), status: item.status };
+        const d = await createDilemma(operator, input, { client: tx, authorId: authors.get(item.author)!, imported });
+        created.set(item.ref, { kind: "dilemma", targetId: d.id });
+      } else if (item.kind === "reply") {
+        const parent = (created.get(item.parent) ?? known.get(item.parent))!;
+        const parentReply =
+          parent.kind === "reply" ? await tx.reply.findUniqueOrThrow({ where: { id: parent.targetId }, select: { id: true, dilemmaId: true } }) : null;
+        const dilemmaId = parentReply ? parentReply.dilemmaId : parent.targetId;
+        const input = { body: item.body, parentId: parentReply?.id, submissionId: submissionIdOf(item.ref) };
+        const imported = { authorId: authors.get(item.author)!, at: when(item) };
+        const reply = await createReply(operator, dilemmaId, input, { client: tx, imported });
+        created.set(item.ref, { kind: "reply", targetId: reply.id });
+        if (item.accepted) await markAnswer(operator, reply.id, { client: tx });
+      } else {
+        const heldOn = new Date(`${item.heldOn}T00:00:00Z`);
+        const input = { title: item.title, heldOn: item.heldOn, summary: item.body, takeaways: item.takeaways ?? [] };
+        const m = await createReport(operator, input, { client: tx, imported: { at: heldOn } });
+        created.set(item.ref, { kind: "report", targetId: m.id });
+        if (item.status === "published") await publishReport(operator, m.id, { client: tx, imported: { at: heldOn } });
+        for (const ref of item.dilemmas ?? []) await linkDilemma(operator, m.id, { dilemma: idOf(ref), kind: "raised" }, { client: tx });
       }
-      nextSequence.set(key, sequence + 1);
-      const path = childPath(parentReply?.path ?? null, sequence);
-      const at = when(item);
-      const reply = await tx.reply.create({
-        data: {
-          dilemmaId,
-          parentId: parentReply?.id ?? null,
-          authorId: authors.get(item.author)!,
-          bodyMd: item.body,
-          bodyHtml: renderMarkdown(item.body),
-          path,
-          depth: depthOf(path),
-          createdAt: at,
-          updatedAt: at,
-        },
-        select: { id: true },
-      });
-      created.set(item.ref, { kind: "reply", targetId: reply.id });
-      docs.reply.push(reply.id);
-      const t = touched.get(dilemmaId) ?? { replies: 0, last: at, accepted: null };
-      t.replies++;
-      if (at > t.last) t.last = at;
-      if (item.accepted) t.accepted = reply.id;
-      touched.set(dilemmaId, t);
-    } else {
-      const m = await createReport(tx, item);
-      created.set(item.ref, { kind: "report", targetId: m });
-      docs.report.push(m);
-      for (const ref of item.dilemmas ?? []) {
-        await tx.meetingDilemma.createMany({
-          data: [{ meetingId: m, dilemmaId: idOf(ref), kind: "raised" }],
-          skipDuplicates: true,
-        });
-      }
+    } catch (error) {
+      const said = refusal(error);
+      if (said !== null) throw new RefusedLine(item.line, said);
+      throw error;
     }
     await tx.contentImportRef.create({ data: { ref: item.ref, kind: item.kind, targetId: idOf(item.ref) } });
-    progress();
+    done++;
+    if (done % 100 === 0 || done === items.length) opts.onProgress?.("writing", done, items.length);
   }
-
-  for (const [dilemmaId, t] of touched) {
-    await tx.$executeRaw`
-      UPDATE "Dilemma" SET "replyCount" = "replyCount" + ${t.replies},
-        "lastActivityAt" = GREATEST("lastActivityAt", ${t.last}),
-        "acceptedReplyId" = coalesce(${t.accepted}::int, "acceptedReplyId"),
-        status = CASE WHEN ${t.accepted}::int IS NULL THEN status ELSE 'answered' END
-      WHERE id = ${dilemmaId}`;
-  }
-  await indexImported(tx, docs, [...touched.keys()], opts);
   return created;
-}
-
-async function createDilemma(
-  tx: Tx,
-  item: DilemmaItem,
-  authors: Map<string, number>,
-  competenceIds: Map<string, number>,
-  at: Date,
-): Promise<number> {
-  const d = await tx.dilemma.create({
-    data: {
-      title: item.title,
-      bodyMd: item.body,
-      bodyHtml: renderMarkdown(item.body),
-      authorId: authors.get(item.author)!,
-      status: item.status,
-      createdAt: at,
-      updatedAt: at,
-      lastActivityAt: at,
-      competences: { create: [...new Set(item.competences.map((c) => competenceIds.get(c)!))].map((competenceId) => ({ competenceId })) },
-    },
-    select: { id: true },
-  });
-  return d.id;
-}
-
-async function createReport(tx: Tx, item: ReportItem): Promise<number> {
-  const heldOn = new Date(`${item.heldOn}T00:00:00Z`);
-  const m = await tx.meeting.create({
-    data: {
-      title: item.title,
-      heldOn,
-      status: item.status,
-      summaryMd: item.body,
-      summaryHtml: renderMarkdown(item.body),
-      takeaways: item.takeaways ?? [],
-      publishedAt: item.status === "published" ? heldOn : null,
-      createdAt: heldOn,
-      updatedAt: heldOn,
-    },
-    select: { id: true },
-  });
-  return m.id;
 }
 
 /** Author handles → member ids; an unknown handle becomes a placeholder member. */
@@ -329,47 +270,27 @@ async function resolveAuthors(tx: Tx, items: ContentItem[]): Promise<Map<string,
   return out;
 }
 
-async function resolveCompetences(tx: Tx, items: ContentItem[], create: boolean): Promise<Map<string, number>> {
+/** The slug of every competence the file names; with `create`, missing ones are made (by createCompetence). */
+async function resolveCompetences(tx: Tx, operator: Guardian, items: ContentItem[], create: boolean): Promise<Map<string, string>> {
   const values = [...new Set(items.flatMap((i) => (i.kind === "dilemma" ? i.competences : [])))];
   const competences = await competenceResolver(tx);
-  const out = new Map<string, number>();
+  const slugs = new Map((await tx.competence.findMany({ select: { id: true, slug: true } })).map((c) => [c.id, c.slug]));
+  const out = new Map<string, string>();
   for (const value of values) {
-    let id = competences.idOf(value);
-    if (id === undefined && create) {
-      const slug = competenceSlugBase(value);
+    const id = competences.idOf(value);
+    if (id !== undefined) {
+      out.set(value, slugs.get(id)!);
+    } else if (create) {
       // A slug-like value becomes a readable name ("eigen-kracht" → "Eigen kracht").
       const name = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? value.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()) : value.trim();
-      id = (await tx.competence.create({ data: { slug, nameNl: name, nameEn: name }, select: { id: true } })).id;
-      competences.remember(value, id, slug);
+      const input = parseOrInvalid(CompetenceSchema, { nameNl: name, nameEn: name, synonyms: "", descriptionMd: "" });
+      const made = await createCompetence(operator, input, { client: tx, imported: true });
+      competences.remember(value, made.id, made.slug);
+      slugs.set(made.id, made.slug);
+      out.set(value, made.slug);
     }
-    if (id !== undefined) out.set(value, id);
   }
   return out;
-}
-
-const INDEX_BATCH = 200;
-
-/** The new items (and the dilemmas whose threads changed) go into the search index now. */
-async function indexImported(
-  tx: Tx,
-  docs: { dilemma: number[]; reply: number[]; report: number[] },
-  threads: number[],
-  opts: ImportOptions,
-) {
-  const dilemmaIds = [...new Set([...docs.dilemma, ...threads])];
-  const total = dilemmaIds.length + docs.reply.length + docs.report.length;
-  let done = 0;
-  const step = async (ids: number[], build: (ids: number[]) => Promise<IndexedDocument[]>) => {
-    for (let i = 0; i < ids.length; i += INDEX_BATCH) {
-      const batch = await build(ids.slice(i, i + INDEX_BATCH));
-      await writeDocuments(tx, batch, { addWords: true });
-      done += Math.min(INDEX_BATCH, ids.length - i);
-      opts.onProgress?.("indexing", done, total);
-    }
-  };
-  await step(dilemmaIds, async (ids) => (await loadDilemmas(tx, ids)).map(dilemmaDocument));
-  await step(docs.reply, async (ids) => (await loadReplies(tx, ids)).map((row) => replyDocument(row)).filter((d) => d !== null));
-  await step(docs.report, async (ids) => (await loadReports(tx, ids)).map(reportDocument).filter((d) => d !== null));
 }
 
 async function urlsOf(items: ContentItem[], targets: Map<string, Known>): Promise<Map<string, string>> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
 import { amsterdamToUtc } from "~/meetings/dates";
+import { MEETING_LIMITS } from "~/meetings/schemas";
 
 // The lines of a content import file (JSON Lines, one item per line), checked on their own:
 // each a dilemma, a reply or a meeting report. What needs the database (do the parents,
@@ -87,7 +88,11 @@ const ReportLine = z.object({
     .transform((v) => v.trim().replace(/^(\d{4}-\d{2}-\d{2})[T ].*$/, "$1"))
     .pipe(z.iso.date({ error: "is not a date like 2009-07-02" })),
   status: z.enum(["draft", "published"], { error: 'is "draft" or "published"' }).default("published"),
-  takeaways: z.array(z.string().trim().min(1).max(500), { error: "is a list of sentences" }).max(20).optional(),
+  // The report form's limits: the import writes through the same domain function.
+  takeaways: z
+    .array(z.string().trim().min(1).max(MEETING_LIMITS.lineMax), { error: "is a list of sentences" })
+    .max(MEETING_LIMITS.takeawaysMax)
+    .optional(),
   /** Refs of the dilemmas raised at the meeting. */
   dilemmas: z.array(ref, { error: "is a list of dilemma refs" }).max(50).optional(),
   author: author.optional(),

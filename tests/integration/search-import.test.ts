@@ -81,7 +81,7 @@ describe("content import", () => {
     expect(stored.bodyHtml).toContain("<strong>buurtkoor</strong>");
     expect(stored.replies.map((r) => [r.path, r.depth])).toEqual([
       ["000001", 0],
-      ["000001000001", 1],
+      ["000001000002", 1], // numbered by the thread, as every reply is (decision 013: numbers may skip)
     ]);
     expect(stored.acceptedReplyId).toBe(stored.replies[1]!.id);
     // Unknown authors became members who cannot log in.
@@ -157,6 +157,32 @@ describe("content import", () => {
     const result = await importContent(lines(item), { createCompetences: true });
     expect(result.ok).toBe(true);
     expect(await db.competence.findUnique({ where: { slug: "nieuwe-competentie" } })).toMatchObject({ nameNl: "Nieuwe competentie" });
+  });
+
+  it("writes through the forms' own rules, and announces each item as an import by the operator", async () => {
+    // A retired competence: the line checks know nothing of it, the dilemma's writer does.
+    await db.competence.create({ data: { slug: "oud-vak", nameNl: "Oud vak", nameEn: "Old craft", retiredAt: new Date() } });
+    const refused = await importContent(lines({ ...dilemma, ref: "rule-d1", competences: ["oud-vak"] }));
+    expect(!refused.ok && refused.errors).toEqual([{ line: 1, message: "competences: dilemmas.errors.competenceRetired" }]);
+    expect(await db.contentImportRef.count({ where: { ref: "rule-d1" } })).toBe(0);
+
+    const result = await importContent(
+      lines({ ...dilemma, ref: "ev-d1", title: "Een dilemma dat zich aankondigt" }, { ...replyOne, ref: "ev-r1", parent: "ev-d1", accepted: true }),
+    );
+    expect(result.ok).toBe(true);
+    const ref = async (r: string) => (await db.contentImportRef.findUniqueOrThrow({ where: { ref: r } })).targetId;
+    const [d, r] = [await ref("ev-d1"), await ref("ev-r1")];
+    const events = await database.query<{ type: string; subjectId: number; actorId: number | null; payload: Record<string, unknown> }>(
+      `SELECT type, "subjectId", "actorId", payload FROM "DomainEvent"
+       WHERE ("subjectId" = $1 AND type LIKE 'dilemma.%') OR ("subjectId" = $2 AND type LIKE 'reply.%') ORDER BY id`,
+      [d, r],
+    );
+    const author = await db.user.findUniqueOrThrow({ where: { handle: "sopraan" } });
+    expect(events).toEqual([
+      { type: "dilemma.created", subjectId: d, actorId: null, payload: expect.objectContaining({ imported: true }) },
+      { type: "reply.created", subjectId: r, actorId: null, payload: { dilemmaId: d, parentId: null, authorId: author.id, imported: true } },
+      { type: "reply.marked_answer", subjectId: r, actorId: null, payload: { dilemmaId: d, authorId: author.id, previousReplyId: null } },
+    ]);
   });
 
   it("runs as a command: JSON lines on stdout, problems and progress on stderr", () => {
