@@ -102,7 +102,7 @@ export class Guardian {
   }
 
   whyNotManageOwnAccount(): Denial {
-    if (this.isAnonymous) return "not signed in";
+    if (!this.isMember) return "not signed in"; // also the operator: this is a member's own
     return ALLOWED;
   }
 
@@ -292,6 +292,7 @@ export class Guardian {
   whyNotMarkHelpful(reply: ReplyRef): Denial {
     const denial = this.whyNotTakePart();
     if (denial) return denial;
+    if (!this.isMember) return "not signed in"; // the operator: this is a member's own
     if (this.isSelf({ id: reply.authorId })) return "not on your own reply";
     if (reply.deletedByAuthorAt) return "the reply was deleted";
     if (reply.hiddenAt) return "the reply is hidden";
@@ -482,6 +483,7 @@ export class Guardian {
   whyNotProposeAgendaItem(meeting: MeetingRef): Denial {
     const denial = this.whyNotTakePart();
     if (denial) return denial;
+    if (!this.isMember) return "not signed in"; // the operator: this is a member's own
     if (meeting.status !== "upcoming") return "only an upcoming meeting has an agenda";
     if (!meeting.agendaOpen) return "the agenda is closed";
     return ALLOWED;

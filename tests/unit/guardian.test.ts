@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type DilemmaRef, Guardian, type MeetingRef, type MemberRef, PENDING, type ReplyRef } from "~/guardian/guardian.server";
-import { anonymousViewer, type Viewer } from "~/guardian/viewer";
+import { anonymousViewer, operatorViewer, type Viewer } from "~/guardian/viewer";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 
 // The Guardian's rules as a matrix: every action × viewer role × ownership × state, each cell
@@ -748,5 +748,50 @@ describe("members not admitted yet: profile and role", () => {
   it("no role change before they are admitted", () => {
     expect(guardianFor("admin").canChangeRole(waiting, "organiser")).toBe(false);
     expect(guardianFor("admin").canChangeRole({ ...waiting, status: "active" }, "organiser")).toBe(true);
+  });
+});
+
+describe("in another's name, and the operator (an import at the server)", () => {
+  const operator = new Guardian(operatorViewer);
+  const expected: Record<string, Record<ViewerRole | "operator", boolean>> = {
+    writeInNameOf: { anonymous: n, member: n, organiser: Y, admin: Y, operator: Y },
+    importHistory: { anonymous: n, member: n, organiser: n, admin: n, operator: Y },
+  };
+  const ask = {
+    writeInNameOf: (g: Guardian) => g.canWriteInNameOf(),
+    importHistory: (g: Guardian) => g.canImportHistory(),
+  };
+  for (const [action, row] of Object.entries(expected)) {
+    for (const role of [...viewerRoles, "operator" as const]) {
+      it(`${action} × ${role} → ${row[role] ? "allowed" : "refused"}`, () => {
+        expect(ask[action as keyof typeof ask](role === "operator" ? operator : guardianFor(role))).toBe(row[role]);
+      });
+    }
+  }
+
+  it("lets the operator do what staff do with content, and nothing that needs a member of their own", () => {
+    const dilemma = { authorId: 20, lockedAt: null, hiddenAt: null };
+    const reply = { authorId: 21, hiddenAt: null, deletedByAuthorAt: null, dilemma };
+    const meeting: MeetingRef = { status: "draft", agendaOpen: false };
+    expect([
+      operator.canAskDilemma(),
+      operator.canReply(dilemma),
+      operator.canMarkAnswer(dilemma, reply),
+      operator.canCreateMeeting(),
+      operator.canLinkDilemmas(meeting),
+      operator.canPublishReport(meeting),
+      operator.canManageCompetences(),
+    ]).toEqual([Y, Y, Y, Y, Y, Y, Y]);
+    const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
+    expect([
+      operator.canEditDilemma(dilemma),
+      operator.canEditReply(reply),
+      operator.canMarkHelpful(reply),
+      operator.canVoteOnAgenda(agenda),
+      operator.canProposeAgendaItem(agenda),
+      operator.canManageOwnAccount(),
+    ]).toEqual([n, n, n, n, n, n]);
+    expect(operator.userId).toBeNull();
+    expect(() => operator.ensureCanEditDilemma(dilemma)).toThrow(Forbidden);
   });
 });
