@@ -88,6 +88,7 @@ export const nl = {
     cancel: "Annuleer",
     refused: "Je reactie is niet geplaatst. Deze discussie is gesloten of verborgen, of de reactie waarop je reageert is weg.",
     refusedText: "Je tekst, zodat je hem kunt bewaren",
+    parentInvalid: "De reactie waarop je wilt reageren bestaat niet. Je tekst staat er nog: plaats hem als reactie op de vraag.",
   },
   edit: {
     title: "Reactie bewerken",
@@ -194,6 +195,7 @@ export const en: typeof nl = {
     cancel: "Cancel",
     refused: "Your reply was not posted. This discussion is closed or hidden, or the reply you answered is gone.",
     refusedText: "Your text, so you can keep it",
+    parentInvalid: "The reply you want to answer does not exist. Your text is still here: post it as a reply to the question.",
   },
   edit: {
     title: "Edit reply",

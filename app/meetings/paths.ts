@@ -20,7 +20,3 @@ export function meetingCalendarPath(meeting: { id: number }): string {
   return `/meetings/${meeting.id}/calendar.ics`;
 }
 
-/** The :id of a meeting URL as a number, or null (then the page is a 404). */
-export function parseMeetingId(value: string | undefined): number | null {
-  return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
-}

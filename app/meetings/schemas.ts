@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AskDilemmaSchema } from "~/dilemmas/schemas";
+import { parseId } from "~/platform/ids";
 import { parseDateInput, parseTimeInput } from "./dates";
 
 // The meeting forms' rules, shared by the browser (Conform) and the server (the routes parse
@@ -122,9 +123,8 @@ export type ReportValues = z.output<typeof ReportSchema>;
  */
 export function parseDilemmaReference(value: string): number | null {
   const text = value.trim();
-  const match = /^#?(\d{1,9})$/.exec(text) ?? /\/dilemmas\/(\d{1,9})(?:[/?#]|$)/.exec(text);
-  const id = match ? Number(match[1]) : 0;
-  return id > 0 ? id : null;
+  const match = /^#?(\d+)$/.exec(text) ?? /\/dilemmas\/(\d+)(?:[/?#]|$)/.exec(text);
+  return match ? parseId(match[1]) : null;
 }
 
 const dilemmaReference = z

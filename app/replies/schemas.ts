@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField } from "~/platform/ids";
 
 // Shared by the server and the browser (Conform validates with the same schema on both sides).
 // Messages are i18n keys; the form translates them where it shows them.
@@ -15,7 +16,8 @@ const body = z
 /** A new reply: to the dilemma (no parentId) or to another reply of the same dilemma. */
 export const ReplySchema = z.object({
   body,
-  parentId: z.coerce.number().int().positive().optional(),
+  // Hidden: the reply answered. Not an id (a hand-made or damaged form): said above the form.
+  parentId: idField("replies.form.parentInvalid").optional(),
   // A random id the form carries, so a double submission creates one reply.
   submissionId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
 });

@@ -1,10 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { randomUUID } from "node:crypto";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
 import {
-  data,
-  Form,
   isRouteErrorResponse,
   Link,
   redirect,
@@ -15,60 +12,38 @@ import {
 } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
+import { DilemmaMeetings } from "~/components/dilemmas/DilemmaMeetings";
+import { DilemmaModeration } from "~/components/dilemmas/DilemmaModeration";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FieldErrors } from "~/components/FormFields";
 import { formatDate, isoDate } from "~/components/format";
-import { Pagination } from "~/components/Pagination";
 import { ReplyForm, REPLY_FORM_ID } from "~/components/thread/ReplyForm";
 import { ReplyItem, type ReplyItemOptions } from "~/components/thread/ReplyItem";
+import { ReplyRefused } from "~/components/thread/ReplyRefused";
 import { ThreadList } from "~/components/thread/ThreadList";
-import { loadDilemmaPage } from "~/replies/dilemma-page.server";
-import { hideDilemma, lockDilemma, unhideDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
-import { meetingPath } from "~/meetings/paths";
+import { ThreadPager } from "~/components/thread/ThreadPager";
 import { dilemmaPath, dilemmaRevisionsPath, editDilemmaPath } from "~/dilemmas/paths";
-import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
-import { Forbidden, Invalid } from "~/platform/errors.server";
-import { renderMarkdown } from "~/platform/markdown.server";
+import { parseId } from "~/platform/ids";
+import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { replyPermalink, threadPagePath } from "~/replies/paths";
-import {
-  createReply,
-  deleteReply,
-  hideReply,
-  locateCreatedReply,
-  locateReply,
-  markAnswer,
-  setHelpful,
-  unhideReply,
-  unmarkAnswer,
-} from "~/replies/replies.server";
-import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import type { ThreadReply } from "~/replies/thread.server";
-import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
 import type { ThreadNode } from "~/replies/thread-layout";
 import { guardianOf, sharedReadsOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
-import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { idOr404 } from "~/web/ids.server";
+import { handleIntent } from "~/web/intents.server";
+import { dilemmaIntents } from "./dilemma.intents.server";
 import type { Route } from "./+types/dilemma";
 
 // /dilemmas/:id/:slug — the question, the meetings it came up at, the accepted answer on top
-// and the thread of replies, paged. Every button posts here with an `intent`; each answer is
-// a redirect back to the reply it concerns (#reply-<id>), so the page works without
-// JavaScript and a reload never posts twice.
-
-const notFound = () => data(null, { status: 404 });
-
-function positiveInt(value: string | null | undefined): number | null {
-  if (value == null || !/^[1-9]\d{0,9}$/.test(value)) return null;
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : null;
-}
+// and the thread of replies, paged. Every button posts here with an `intent`, handled in
+// dilemma.intents.server.ts; each answer is a redirect back to the reply it concerns
+// (#reply-<id>), so the page works without JavaScript and a reload never posts twice.
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
-  const id = positiveInt(params.id);
+  const id = idOr404(params.id);
   const url = new URL(request.url);
-  const page = url.searchParams.has("page") ? positiveInt(url.searchParams.get("page")) : 1;
-  if (id === null || page === null) throw notFound();
+  const page = url.searchParams.has("page") ? idOr404(url.searchParams.get("page")) : 1; // a page number reads as an id does
   const pageData = await loadDilemmaPage(guardian, id, page, sharedReadsOf(context)).catch(rethrowAsHttp);
   const canonical = dilemmaPath(pageData.dilemma);
   // The slug follows the title; an old or missing one redirects (302: titles can change back).
@@ -89,107 +64,11 @@ export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShoul
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const dilemmaId = positiveInt(params.id);
-  if (dilemmaId === null) throw notFound();
+  const dilemmaId = idOr404(params.id);
   const url = new URL(request.url);
   if (!guardian.isMember) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "reply" || intent === "preview") return replyAction(guardian, dilemmaId, formData, intent);
-
-  // Moderation of the dilemma itself: back to the page as it was.
-  const back = () => redirect(url.pathname + url.search);
-  switch (intent) {
-    case "lock":
-      await lockDilemma(guardian, dilemmaId).catch(rethrowAsHttp);
-      return back();
-    case "unlock":
-      await unlockDilemma(guardian, dilemmaId).catch(rethrowAsHttp);
-      return back();
-    case "unhide-dilemma":
-      await unhideDilemma(guardian, dilemmaId).catch(rethrowAsHttp);
-      return back();
-    case "hide-dilemma": {
-      const reason = String(formData.get("reason") ?? "");
-      try {
-        await hideDilemma(guardian, dilemmaId, reason);
-      } catch (error) {
-        if (error instanceof Invalid) {
-          return data({ hideDilemmaError: { reason, errors: error.fieldErrors.reason ?? [] } }, { status: 400 });
-        }
-        rethrowAsHttp(error);
-      }
-      return back();
-    }
-  }
-
-  // Everything else acts on one reply, then shows that reply where it sits in the thread.
-  const replyId = positiveInt(String(formData.get("replyId") ?? ""));
-  if (replyId === null) throw data(null, { status: 400 });
-  try {
-    switch (intent) {
-      case "helpful":
-        await setHelpful(guardian, replyId, formData.get("helpful") === "on");
-        break;
-      case "mark-answer":
-        await markAnswer(guardian, replyId);
-        break;
-      case "unmark-answer":
-        await unmarkAnswer(guardian, dilemmaId);
-        break;
-      case "delete":
-        await deleteReply(guardian, replyId);
-        break;
-      case "unhide":
-        await unhideReply(guardian, replyId);
-        break;
-      case "hide": {
-        const reason = String(formData.get("reason") ?? "");
-        try {
-          await hideReply(guardian, replyId, reason);
-        } catch (error) {
-          if (!(error instanceof Invalid)) throw error;
-          return data({ hideError: { replyId, reason, errors: error.fieldErrors.reason ?? [] } }, { status: 400 });
-        }
-        break;
-      }
-      default:
-        throw data(null, { status: 400 });
-    }
-    const at = await locateReply(guardian, replyId, THREAD_PAGE_SIZE);
-    return redirect(threadPagePath(at.dilemma, at.page, replyId));
-  } catch (error) {
-    return rethrowAsHttp(error);
-  }
-}
-
-async function replyAction(
-  guardian: ReturnType<typeof guardianOf>,
-  dilemmaId: number,
-  formData: FormData,
-  intent: "reply" | "preview",
-) {
-  const submission = parseWithZod(formData, { schema: ReplySchema });
-  if (intent === "preview") {
-    // Without JavaScript this is the preview: the same page, the text kept, rendered below it.
-    const body = String(submission.payload.body ?? "");
-    const preview = body.length <= REPLY_BODY_MAX * 2 ? renderMarkdown(body) : null;
-    return { result: submission.reply(), preview };
-  }
-  if (submission.status !== "success") return invalidForm(submission);
-  try {
-    const reply = await createReply(guardian, dilemmaId, submission.value);
-    const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
-    return redirect(threadPagePath(at.dilemma, at.page, reply.id));
-  } catch (error) {
-    // Locked or hidden meanwhile, or the reply answered is gone: say so, and hand the text
-    // back so nothing typed is lost.
-    if (error instanceof Forbidden) {
-      return data({ refused: { body: submission.value.body } }, { status: 403 });
-    }
-    return formFailure(submission, error);
-  }
+  return handleIntent(dilemmaIntents, formData.get("intent"), { guardian, dilemmaId, formData, back: url.pathname + url.search });
 }
 
 function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | null {
@@ -222,7 +101,7 @@ export default function DilemmaPage() {
     return `${dilemmaPath(dilemma)}${query ? `?${query}` : ""}#${REPLY_FORM_ID}`;
   };
 
-  const requestedParent = Number(searchParams.get("replyTo")) || null;
+  const requestedParent = parseId(searchParams.get("replyTo"));
   const parent = requestedParent ? findReply(thread.nodes, requestedParent) : null;
   const replyParent = parent?.can.reply && parent.content ? parent : null;
 
@@ -301,72 +180,8 @@ export default function DilemmaPage() {
         </p>
       ) : null}
 
-      {meetings.length ? (
-        <section aria-labelledby="meetings-heading">
-          <h2 id="meetings-heading">{t("replies.page.meetings")}</h2>
-          <ul className="meeting-links">
-            {meetings.map((m) => (
-              <li key={`${m.id}-${m.kind}`}>
-                <Trans
-                  i18nKey={`replies.page.meetingKind.${m.kind}`}
-                  values={{ title: m.title, date: formatDate(m.heldOn, lang) }}
-                  components={{ meetingLink: <Link to={meetingPath(m)} /> }}
-                />
-                {m.status !== "published" ? <> {t("replies.page.meetingDraft")}</> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {can.lock || can.hide ? (
-        <section aria-labelledby="moderation-heading" className="moderation">
-          <h2 id="moderation-heading">{t("replies.page.moderation")}</h2>
-          <div className="reply-form__buttons">
-            {can.lock ? (
-              <Form method="post" className="inline-form">
-                <button
-                  type="submit"
-                  name="intent"
-                  value={dilemma.lockedAt ? "unlock" : "lock"}
-                  className="button button--secondary"
-                >
-                  {dilemma.lockedAt ? t("replies.page.unlock") : t("replies.page.lock")}
-                </button>
-              </Form>
-            ) : null}
-            {can.hide && dilemma.hiddenAt ? (
-              <Form method="post" className="inline-form">
-                <button type="submit" name="intent" value="unhide-dilemma" className="button button--secondary">
-                  {t("replies.page.unhideDilemma")}
-                </button>
-              </Form>
-            ) : null}
-          </div>
-          {can.hide && !dilemma.hiddenAt ? (
-            <details className="confirm" open={hideDilemmaError !== null}>
-              <summary>{t("replies.page.hideDilemma")}</summary>
-              <Form method="post" className="confirm__body field">
-                <label htmlFor="hide-dilemma-reason">{t("replies.page.hideDilemmaReason")}</label>
-                <textarea
-                  id="hide-dilemma-reason"
-                  name="reason"
-                  rows={2}
-                  required
-                  maxLength={DILEMMA_LIMITS.hideReasonMax}
-                  defaultValue={hideDilemmaError?.reason}
-                  aria-invalid={hideDilemmaError ? true : undefined}
-                  aria-describedby={hideDilemmaError ? "hide-dilemma-reason-error" : undefined}
-                />
-                <FieldErrors id="hide-dilemma-reason-error" errors={hideDilemmaError?.errors} />
-                <button type="submit" name="intent" value="hide-dilemma" className="button button--danger">
-                  {t("replies.page.hideDilemma")}
-                </button>
-              </Form>
-            </details>
-          ) : null}
-        </section>
-      ) : null}
+      <DilemmaMeetings meetings={meetings} />
+      <DilemmaModeration dilemma={dilemma} can={can} hideError={hideDilemmaError} />
 
       {answer ? (
         <section aria-labelledby="answer-heading" className="accepted-answer">
@@ -399,16 +214,7 @@ export default function DilemmaPage() {
       </section>
 
       {refused ? (
-        <section aria-labelledby="refused-heading" className="refused">
-          <h2 id="refused-heading">{t("replies.form.heading")}</h2>
-          <p className="alert alert--error" role="alert">
-            {t("replies.form.refused")}
-          </p>
-          <div className="field">
-            <label htmlFor="refused-text">{t("replies.form.refusedText")}</label>
-            <textarea id="refused-text" readOnly rows={6} defaultValue={refused.body} />
-          </div>
-        </section>
+        <ReplyRefused body={refused.body} />
       ) : can.reply && !replyParent ? (
         <section className="reply-form-section">{replyForm(null)}</section>
       ) : can.reply ? null : !signedIn ? (
@@ -423,34 +229,6 @@ export default function DilemmaPage() {
         </p>
       ) : null}
     </div>
-  );
-}
-
-function ThreadPager({
-  page,
-  pageCount,
-  hrefFor,
-  position,
-}: {
-  page: number;
-  pageCount: number;
-  hrefFor: (p: number) => string;
-  position: "top" | "bottom";
-}) {
-  const { t } = useTranslation();
-  return (
-    <Pagination
-      page={page}
-      pageCount={pageCount}
-      hrefFor={hrefFor}
-      labels={{
-        // Two navigation landmarks on one page need two names.
-        nav: t(position === "top" ? "replies.page.pagination.nav" : "replies.page.pagination.navBottom"),
-        previous: t("replies.page.pagination.previous"),
-        next: t("replies.page.pagination.next"),
-        current: t("replies.page.pagination.current", { page, count: pageCount }),
-      }}
-    />
   );
 }
 

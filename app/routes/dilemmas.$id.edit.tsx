@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
+import { Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
 import { useHydrated, useLivePreview } from "~/components/dilemmas/live";
@@ -18,6 +18,7 @@ import {
   EditDilemmaSchema,
 } from "~/dilemmas/schemas";
 import { guardianOf } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/dilemmas.$id.edit";
@@ -26,14 +27,9 @@ import type { Route } from "./+types/dilemmas.$id.edit";
 // someone's question, get the competences only (mode "tags"). Which mode the form is in comes
 // from the Guardian's flags; the domain checks again on save.
 
-function dilemmaId(param: string | undefined): number {
-  if (!param || !/^[1-9]\d{0,9}$/.test(param)) throw data(null, { status: 404 });
-  return Number(param);
-}
-
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
-  const id = dilemmaId(params.id);
+  const id = idOr404(params.id);
   if (guardian.isAnonymous) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
   }
@@ -43,7 +39,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const id = dilemmaId(params.id);
+  const id = idOr404(params.id);
   if (guardian.isAnonymous) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
   }

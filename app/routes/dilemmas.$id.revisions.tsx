@@ -1,20 +1,20 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, Link } from "react-router";
+import { isRouteErrorResponse, Link } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { dilemmaPath } from "~/dilemmas/paths";
 import { getDilemmaHistory } from "~/dilemmas/revisions.server";
 import { diffLines } from "~/revisions/diff";
 import { guardianOf } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/dilemmas.$id.revisions";
 
 // /dilemmas/:id/revisions — every edit of a dilemma, newest first. Open to whoever may see it.
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  if (!params.id || !/^[1-9]\d{0,9}$/.test(params.id)) throw data(null, { status: 404 });
-  const history = await getDilemmaHistory(guardianOf(context), Number(params.id)).catch(rethrowAsHttp);
+  const history = await getDilemmaHistory(guardianOf(context), idOr404(params.id)).catch(rethrowAsHttp);
   return {
     ...history,
     edits: history.edits.map((edit) => ({ ...edit, diff: diffLines(edit.before.bodyMd, edit.after.bodyMd) })),

@@ -1,15 +1,13 @@
-import { data } from "react-router";
 import { meetingCalendar } from "~/meetings/calendar.server";
-import { parseMeetingId } from "~/meetings/paths";
 import { createI18n } from "~/platform/i18n";
 import { guardianOf, viewerInfo } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/meetings.$id.calendar";
 
 // GET /meetings/:id/calendar.ics — one meeting as a calendar file to open in your own calendar.
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  const id = parseMeetingId(params.id);
-  if (id === null) throw data(null, { status: 404 });
+  const id = idOr404(params.id);
   const { t } = createI18n(viewerInfo(context).locale);
   const body = await meetingCalendar(guardianOf(context), id, new URL(request.url).origin, {
     name: t("meetings.calendar.name"),

@@ -1,13 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, Link, redirect } from "react-router";
+import { isRouteErrorResponse, Link, redirect } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { ReportForm, UpcomingMeetingForm } from "~/components/meetings/MeetingForms";
 import { ReportPreview } from "~/components/meetings/ReportPreview";
-import { meetingPath, parseMeetingId } from "~/meetings/paths";
+import { meetingPath } from "~/meetings/paths";
 import { editReport, editUpcomingMeeting, getMeetingForEdit, previewReport } from "~/meetings/reports.server";
 import { ReportSchema, UpcomingMeetingSchema } from "~/meetings/schemas";
 import { guardianOf } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/meetings.$id.edit";
@@ -18,8 +19,7 @@ import type { Route } from "./+types/meetings.$id.edit";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
-  const id = parseMeetingId(params.id);
-  if (id === null) throw data(null, { status: 404 });
+  const id = idOr404(params.id);
   const url = new URL(request.url);
   if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
   const meeting = await getMeetingForEdit(guardian, id).catch(rethrowAsHttp);
@@ -28,8 +28,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const id = parseMeetingId(params.id);
-  if (id === null) throw data(null, { status: 404 });
+  const id = idOr404(params.id);
   const url = new URL(request.url);
   if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
   const formData = await request.formData();

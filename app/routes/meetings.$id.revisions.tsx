@@ -1,12 +1,13 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, Link } from "react-router";
+import { isRouteErrorResponse, Link } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { meetingPath } from "~/meetings/paths";
 import { getReportHistory } from "~/meetings/report-view.server";
 import { diffLines } from "~/revisions/diff";
 import { guardianOf } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/meetings.$id.revisions";
 
@@ -14,8 +15,7 @@ import type { Route } from "./+types/meetings.$id.revisions";
 // histories are for staff only: the same 404 as the draft itself for everyone else.
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  if (!/^[1-9]\d{0,9}$/.test(params.id)) throw data(null, { status: 404 });
-  const history = await getReportHistory(guardianOf(context), Number(params.id)).catch(rethrowAsHttp);
+  const history = await getReportHistory(guardianOf(context), idOr404(params.id)).catch(rethrowAsHttp);
   return {
     ...history,
     edits: history.edits.map((edit) => ({ ...edit, diff: diffLines(edit.before.bodyMd, edit.after.bodyMd) })),

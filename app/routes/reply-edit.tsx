@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FormErrors } from "~/components/FormFields";
 import { BodyField } from "~/components/thread/BodyField";
@@ -12,6 +12,7 @@ import { replyPermalink } from "~/replies/paths";
 import { editReply, getReplyForEdit } from "~/replies/replies.server";
 import { EditReplySchema, REPLY_BODY_MAX } from "~/replies/schemas";
 import { guardianOf } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/reply-edit";
@@ -19,17 +20,12 @@ import type { Route } from "./+types/reply-edit";
 // /replies/:id/edit — the author changes their reply. The previous text is kept as a
 // revision (others can read it at /replies/:id/revisions), so an edit never rewrites history.
 
-function replyIdOf(params: { id: string }): number {
-  if (!/^[1-9]\d{0,9}$/.test(params.id)) throw data(null, { status: 404 });
-  return Number(params.id);
-}
-
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return { reply: await getReplyForEdit(guardianOf(context), replyIdOf(params)).catch(rethrowAsHttp) };
+  return { reply: await getReplyForEdit(guardianOf(context), idOr404(params.id)).catch(rethrowAsHttp) };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  const id = replyIdOf(params);
+  const id = idOr404(params.id);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: EditReplySchema });
   if (formData.get("intent") === "preview") {

@@ -1,8 +1,9 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import { locateReply } from "~/replies/replies.server";
 import { threadPagePath } from "~/replies/paths";
 import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
 import { guardianOf } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/reply-permalink";
 
@@ -10,8 +11,7 @@ import type { Route } from "./+types/reply-permalink";
 // today (pages shift as replies come in) and sends the browser there with #reply-<id>, which
 // scrolls to it without any script.
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const id = /^[1-9]\d{0,9}$/.test(params.id) ? Number(params.id) : null;
-  if (id === null) throw data(null, { status: 404 });
+  const id = idOr404(params.id);
   const at = await locateReply(guardianOf(context), id, THREAD_PAGE_SIZE).catch(rethrowAsHttp);
   throw redirect(threadPagePath(at.dilemma, at.page, at.replyId));
 }

@@ -1,6 +1,6 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
-import { data, isRouteErrorResponse, Link, useLoaderData } from "react-router";
+import { isRouteErrorResponse, Link, useLoaderData } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate, isoDate } from "~/components/format";
@@ -8,6 +8,7 @@ import { dilemmaPath } from "~/dilemmas/paths";
 import { replyPermalink } from "~/replies/paths";
 import { getReplyHistory } from "~/replies/thread.server";
 import { guardianOf } from "~/web/context.server";
+import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/reply-revisions";
 
@@ -15,8 +16,7 @@ import type { Route } from "./+types/reply-revisions";
 // Earlier texts are shown as the Markdown the author typed (plain text): only the current
 // text has stored, sanitised HTML.
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const id = /^[1-9]\d{0,9}$/.test(params.id) ? Number(params.id) : null;
-  if (id === null) throw data(null, { status: 404 });
+  const id = idOr404(params.id);
   return { reply: await getReplyHistory(guardianOf(context), id).catch(rethrowAsHttp) };
 }
 

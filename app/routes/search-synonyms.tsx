@@ -14,7 +14,9 @@ import {
   updateSynonymGroup,
   type SynonymsPage,
 } from "~/search/synonyms.server";
+import { parseId } from "~/platform/ids";
 import { guardianOf } from "~/web/context.server";
+import { idOr400 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/search-synonyms";
@@ -27,7 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
   const page = await getSynonymsPage(guardian).catch(rethrowAsHttp);
-  const editId = Number(url.searchParams.get("edit"));
+  const editId = parseId(url.searchParams.get("edit"));
   const done = url.searchParams.get("done");
   return {
     page,
@@ -40,9 +42,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const id = Number(formData.get("id"));
   if (intent === "delete") {
-    await deleteSynonymGroup(guardian, id).catch(rethrowAsHttp);
+    await deleteSynonymGroup(guardian, idOr400(formData.get("id"))).catch(rethrowAsHttp);
     return redirect(`${SYNONYMS_PATH}?done=deleted`);
   }
   if (intent !== "add" && intent !== "save") throw new Response(null, { status: 400 });
@@ -52,7 +53,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const input = { terms: String(formData.get("terms") ?? ""), competence: String(formData.get("competence") ?? "") };
   try {
     if (intent === "add") await createSynonymGroup(guardian, input);
-    else await updateSynonymGroup(guardian, id, input);
+    else await updateSynonymGroup(guardian, idOr400(formData.get("id")), input);
     return redirect(`${SYNONYMS_PATH}?done=${intent === "add" ? "added" : "saved"}`);
   } catch (error) {
     return formFailure(submission, error);

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb } from "~/platform/db.server";
+import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
 
 export type TestDatabase = {
   /** The clone's name and URL; available from beforeAll on. */
@@ -26,6 +27,9 @@ export function useTestDatabase(): TestDatabase {
   beforeAll(async () => {
     await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
     process.env.DATABASE_URL = url;
+    // As the server does before it takes a write: content is indexed inside its write's
+    // transaction (decision 014), and loading the lexicon there would hold it open for seconds.
+    warmDutchAnalysis();
   });
 
   afterAll(async () => {

@@ -54,7 +54,8 @@ export function ReplyForm({
       <Heading id={headingId}>
         {parent ? t("replies.form.headingTo", { name: parent.authorName }) : t("replies.form.heading")}
       </Heading>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      {/* The answered reply is a hidden field: what is wrong with it is said for the whole form. */}
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.parentId.errors ?? [])]} />
       {/* From the loader, not kept by the form: a new id for each page load, the same id for
           two sends of one form. */}
       <input type="hidden" name={fields.submissionId.name} value={submissionId} />

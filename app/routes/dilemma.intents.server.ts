@@ -1,0 +1,107 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect } from "react-router";
+import { hideDilemma, lockDilemma, unhideDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
+import type { Guardian } from "~/guardian/guardian.server";
+import { Forbidden, Invalid } from "~/platform/errors.server";
+import { renderMarkdown } from "~/platform/markdown.server";
+import { threadPagePath } from "~/replies/paths";
+import {
+  createReply,
+  deleteReply,
+  hideReply,
+  locateCreatedReply,
+  locateReply,
+  markAnswer,
+  setHelpful,
+  unhideReply,
+  unmarkAnswer,
+} from "~/replies/replies.server";
+import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
+import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
+import { rethrowAsHttp } from "~/web/domain-errors.server";
+import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { idOr400 } from "~/web/ids.server";
+import type { IntentHandlers } from "~/web/intents.server";
+
+// What the buttons of a dilemma's page do (/dilemmas/:id/:slug posts here by `intent`): a
+// reply or its preview, the dilemma's moderation, and what acts on one reply. Each answer is
+// a redirect back to what it changed, so the page works without JavaScript and a reload never
+// posts twice; a refusal with a reason to fix comes back as data for the form.
+
+export type DilemmaAction = { guardian: Guardian; dilemmaId: number; formData: FormData; back: string };
+
+/** Moderation of the dilemma itself: back to the page as it was. */
+const moderation = (change: (guardian: Guardian, id: number) => Promise<void>) => async ({ guardian, dilemmaId, back }: DilemmaAction) => {
+  await change(guardian, dilemmaId).catch(rethrowAsHttp);
+  return redirect(back);
+};
+
+/** Acts on the reply the form names, then shows it where it sits in the thread. */
+const onReply = (act: (guardian: Guardian, replyId: number, c: DilemmaAction) => Promise<unknown>) => async (c: DilemmaAction) => {
+  const replyId = idOr400(c.formData.get("replyId"));
+  try {
+    await act(c.guardian, replyId, c);
+    const at = await locateReply(c.guardian, replyId, THREAD_PAGE_SIZE);
+    return redirect(threadPagePath(at.dilemma, at.page, replyId));
+  } catch (error) {
+    return rethrowAsHttp(error);
+  }
+};
+
+/** A reason the form asks for: wrong, it comes back beside its field with what was typed. */
+const reasonOf = (formData: FormData) => String(formData.get("reason") ?? "");
+
+export const dilemmaIntents = {
+  async reply({ guardian, dilemmaId, formData }: DilemmaAction) {
+    const submission = parseWithZod(formData, { schema: ReplySchema });
+    if (submission.status !== "success") return invalidForm(submission);
+    try {
+      const reply = await createReply(guardian, dilemmaId, submission.value);
+      const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
+      return redirect(threadPagePath(at.dilemma, at.page, reply.id));
+    } catch (error) {
+      // Locked or hidden meanwhile, or the reply answered is gone: say so, and hand the text
+      // back so nothing typed is lost.
+      if (error instanceof Forbidden) return data({ refused: { body: submission.value.body } }, { status: 403 });
+      return formFailure(submission, error);
+    }
+  },
+
+  // Without JavaScript this is the preview: the same page, the text kept, rendered below it.
+  async preview({ formData }: DilemmaAction) {
+    const submission = parseWithZod(formData, { schema: ReplySchema });
+    const body = String(submission.payload.body ?? "");
+    return { result: submission.reply(), preview: body.length <= REPLY_BODY_MAX * 2 ? renderMarkdown(body) : null };
+  },
+
+  lock: moderation(lockDilemma),
+  unlock: moderation(unlockDilemma),
+  "unhide-dilemma": moderation(unhideDilemma),
+  async "hide-dilemma"({ guardian, dilemmaId, formData, back }: DilemmaAction) {
+    const reason = reasonOf(formData);
+    try {
+      await hideDilemma(guardian, dilemmaId, reason);
+    } catch (error) {
+      if (error instanceof Invalid) return data({ hideDilemmaError: { reason, errors: error.fieldErrors.reason ?? [] } }, { status: 400 });
+      rethrowAsHttp(error);
+    }
+    return redirect(back);
+  },
+
+  helpful: onReply((guardian, replyId, { formData }) => setHelpful(guardian, replyId, formData.get("helpful") === "on")),
+  "mark-answer": onReply((guardian, replyId) => markAnswer(guardian, replyId)),
+  "unmark-answer": onReply((guardian, _replyId, { dilemmaId }) => unmarkAnswer(guardian, dilemmaId)),
+  delete: onReply((guardian, replyId) => deleteReply(guardian, replyId)),
+  unhide: onReply((guardian, replyId) => unhideReply(guardian, replyId)),
+  async hide(c: DilemmaAction) {
+    const replyId = idOr400(c.formData.get("replyId"));
+    const reason = reasonOf(c.formData);
+    try {
+      await hideReply(c.guardian, replyId, reason);
+    } catch (error) {
+      if (error instanceof Invalid) return data({ hideError: { replyId, reason, errors: error.fieldErrors.reason ?? [] } }, { status: 400 });
+      return rethrowAsHttp(error);
+    }
+    return onReply(async () => {})(c);
+  },
+} satisfies IntentHandlers<DilemmaAction>;
