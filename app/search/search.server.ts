@@ -188,6 +188,28 @@ type RunOptions = {
 };
 
 /**
+ * The flags of a thread's row in a search (bit_or over its matching posts): which filters its
+ * posts pass. A facet counts the threads that pass every filter but its own.
+ */
+const FLAG = {
+  /** A dilemma, a reply, a report of the thread passes the period filter. */
+  dilemma: 1,
+  reply: 2,
+  report: 4,
+  /** A post passes the kind and the period filters. */
+  kindAndPeriod: 8,
+  competences: 16,
+  status: 32,
+} as const;
+
+/** `flags & m = m`: every one of these flags is set (a constant, written into the statement). */
+function allFlags(...names: (keyof typeof FLAG)[]): Prisma.Sql {
+  const mask = names.reduce((m, name) => m | FLAG[name], 0);
+  return Prisma.raw(`flags & ${mask} = ${mask}`);
+}
+const flag = (name: keyof typeof FLAG) => Prisma.raw(String(FLAG[name]));
+
+/**
  * One statement: the page of results (threads ranked, folded) and every facet count. The
  * matches are read once (the expensive part: a common word matches tens of thousands of rows),
  * each with whether it passes each filter (and its score if it passes them all), and folded
@@ -217,14 +239,14 @@ async function runSearch(
     UNION ALL
     SELECT v.part, v.value, v.n, NULL, NULL, NULL, NULL, NULL
     FROM (
-      SELECT count(*) FILTER (WHERE flags & 49 = 49)::int AS kd, count(*) FILTER (WHERE flags & 50 = 50)::int AS kr,
-             count(*) FILTER (WHERE flags & 52 = 52)::int AS kp,
-             count(*) FILTER (WHERE flags & 24 = 24 AND status = 'open')::int AS so,
-             count(*) FILTER (WHERE flags & 24 = 24 AND status = 'answered')::int AS sa,
-             count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '30 days')::int AS p30,
-             count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '1 year')::int AS p1,
-             count(*) FILTER (WHERE flags & 48 = 48 AND kdate >= now() - interval '5 years')::int AS p5,
-             count(*)::int AS n, count(*) FILTER (WHERE flags & 56 = 56)::int AS hits, coalesce(sum(posts), 0)::int AS posts
+      SELECT count(*) FILTER (WHERE ${allFlags("dilemma", "competences", "status")})::int AS kd, count(*) FILTER (WHERE ${allFlags("reply", "competences", "status")})::int AS kr,
+             count(*) FILTER (WHERE ${allFlags("report", "competences", "status")})::int AS kp,
+             count(*) FILTER (WHERE ${allFlags("kindAndPeriod", "competences")} AND status = 'open')::int AS so,
+             count(*) FILTER (WHERE ${allFlags("kindAndPeriod", "competences")} AND status = 'answered')::int AS sa,
+             count(*) FILTER (WHERE ${allFlags("competences", "status")} AND kdate >= now() - interval '30 days')::int AS p30,
+             count(*) FILTER (WHERE ${allFlags("competences", "status")} AND kdate >= now() - interval '1 year')::int AS p1,
+             count(*) FILTER (WHERE ${allFlags("competences", "status")} AND kdate >= now() - interval '5 years')::int AS p5,
+             count(*)::int AS n, count(*) FILTER (WHERE ${allFlags("kindAndPeriod", "competences", "status")})::int AS hits, coalesce(sum(posts), 0)::int AS posts
       FROM t) x
     CROSS JOIN LATERAL (VALUES ('kind', 'dilemma', x.kd), ('kind', 'reply', x.kr), ('kind', 'report', x.kp),
       ('status', 'open', x.so), ('status', 'answered', x.sa),
@@ -236,24 +258,24 @@ async function runSearch(
       : Prisma.sql`
     UNION ALL
     SELECT 'competence', id::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
-      FROM t CROSS JOIN LATERAL unnest(t.comps) AS x(id) WHERE flags & 40 = 40 GROUP BY id
+      FROM t CROSS JOIN LATERAL unnest(t.comps) AS x(id) WHERE ${allFlags("kindAndPeriod", "status")} GROUP BY id
     UNION ALL
     SELECT 'year', (${FIRST_YEAR - 1} + b)::text, count(*)::int, NULL, NULL, NULL, NULL, NULL
       FROM t CROSS JOIN LATERAL generate_series(t.ymin, t.ymax) AS b
-      WHERE flags & 48 = 48 AND t.years & (1::bigint << b) <> 0 GROUP BY b`;
+      WHERE ${allFlags("competences", "status")} AND t.years & (1::bigint << b) <> 0 GROUP BY b`;
   const reader = readDb(); // a replica may answer searches (decision 020)
   const [, rows] = await reader.$transaction([reader.$queryRaw(PARALLEL_SCAN), reader.$queryRaw<Row[]>`
     WITH t AS MATERIALIZED (
       -- One row per thread, aggregated straight off the index scan (so Postgres may scan, score
       -- and pre-aggregate in parallel workers). lead: its dilemma (or report) when that passes
-      -- the kind and period filters; the thread shows it, else its best reply. lead: that post. flags (one
-      -- aggregate is cheaper than six): 1/2/4 a dilemma/reply/report passes the period filter;
-      -- 8 a post passes kind and period; 16 competences; 32 status.
+      -- the kind and period filters; the thread shows it, else its best reply. lead: that post.
+      -- flags (one aggregate is cheaper than six): see FLAG.
       SELECT g, max(score) FILTER (WHERE fk AND fp) AS score,
              min(id) FILTER (WHERE kind <> 'reply' AND fk AND fp) AS lead,
              coalesce(max(date) FILTER (WHERE kind <> 'reply' AND fk AND fp), max(date) FILTER (WHERE fk AND fp)) AS date,
-             bit_or(CASE WHEN NOT fp THEN 0 WHEN kind = 'dilemma' THEN 1 WHEN kind = 'reply' THEN 2 ELSE 4 END
-                    | CASE WHEN fk AND fp THEN 8 ELSE 0 END | CASE WHEN fc THEN 16 ELSE 0 END | CASE WHEN fs THEN 32 ELSE 0 END) AS flags,
+             bit_or(CASE WHEN NOT fp THEN 0 WHEN kind = 'dilemma' THEN ${flag("dilemma")} WHEN kind = 'reply' THEN ${flag("reply")} ELSE ${flag("report")} END
+                    | CASE WHEN fk AND fp THEN ${flag("kindAndPeriod")} ELSE 0 END | CASE WHEN fc THEN ${flag("competences")} ELSE 0 END
+                    | CASE WHEN fs THEN ${flag("status")} ELSE 0 END) AS flags,
              min(status) AS status, min(comps) AS comps, max(date) FILTER (WHERE fk) AS kdate,
              -- The years (width_bucket of yearStarts) its posts of the kind filter were written in.
              bit_or(1::bigint << y) FILTER (WHERE fk AND y > 0) AS years,
@@ -269,7 +291,7 @@ async function runSearch(
       ) m
       GROUP BY g
     ), page AS (
-      SELECT g, lead, score, date FROM t WHERE flags & 56 = 56
+      SELECT g, lead, score, date FROM t WHERE ${allFlags("kindAndPeriod", "competences", "status")}
       ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(request.page - 1) * pageSize}
     ), best AS (
       -- The page's threads' best matching reply and how many match, read again for those
@@ -280,7 +302,7 @@ async function runSearch(
         AND ${f.kinds} AND ${f.period}
       ORDER BY s."dilemmaId", ${relevance ? Prisma.sql`${scoreSql(c)} DESC, ` : Prisma.empty}s.date DESC, s.id DESC
     )
-    SELECT 'hit' AS part, coalesce(best.replies, 0)::text AS value, (SELECT count(*) FROM t WHERE flags & 56 = 56)::int AS n,
+    SELECT 'hit' AS part, coalesce(best.replies, 0)::text AS value, (SELECT count(*) FROM t WHERE ${allFlags("kindAndPeriod", "competences", "status")})::int AS n,
            coalesce(page.lead, best.id) AS rep, best.id AS "bestReply",
            ${relevance ? Prisma.sql`page.score` : Prisma.sql`(SELECT ${scoreSql(c)} FROM "SearchDocument" s WHERE s.id = coalesce(page.lead, best.id))`}::float8 AS score,
            (row_number() OVER (ORDER BY ${order}))::int AS ord, page.g
