@@ -1,12 +1,13 @@
-import { renderToString } from "react-dom/server";
+import { Writable } from "node:stream";
+import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
 import { NonceProvider } from "~/components/nonce";
 import { createI18n, defaultLocale } from "~/platform/i18n";
+import { logger } from "~/platform/logger.server";
 import { compressDocument } from "~/web/compression.server";
 import { requestInfoContext, viewerContext } from "~/web/context.server";
 import { ensureRetryAfter, reportRequestError } from "~/web/request-trouble.server";
-import { handOffWhole } from "~/web/router-handoff.server";
 // The domain's events reach their subscribers (the search index) from this module on.
 import "~/subscribers.server";
 
@@ -14,13 +15,13 @@ import "~/subscribers.server";
 // still pending after this).
 export const streamTimeout = 5_000;
 
-// A page is rendered whole, as one string, and answered as one (compressed) body. No page
-// suspends: loaders return everything before rendering starts, and the data the browser
-// needs to take over the page is read whole first (handOffWhole). React's string renderer
-// then does in one synchronous pass what its stream renderer did in several turns of the
-// event loop, turning each of thousands of small pieces of HTML into bytes on the way
-// (decision 012).
-export default async function handleRequest(
+// A page is rendered whole and answered as one (compressed) body. No page suspends: loaders
+// return everything before rendering starts, so streaming would only cut the same HTML into
+// many small writes, each compressed on its own (decision 009). React's stream renderer waits
+// for React Router's <StreamTransfer> (the data the browser takes the page over with) through
+// public means, onAllReady; the string renderer of decision 012 needed that data put into
+// React Router's private cache first, which decision 014 gave up (bench figures there).
+export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -34,21 +35,56 @@ export default async function handleRequest(
   } catch {
     // The middleware did not run (it failed before setting the viewer): Dutch it is.
   }
-  await handOffWhole(routerContext);
-  // React's string renderer writes no doctype of its own.
-  const html =
-    "<!DOCTYPE html>" +
-    renderToString(
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const timer: { id?: ReturnType<typeof setTimeout> } = {};
+    const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={createI18n(locale)}>
           <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
         </I18nextProvider>
       </NonceProvider>,
+      {
+        nonce,
+        onShellReady() {
+          shellRendered = true;
+        },
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const whole = new Writable({
+            // React writes many small pieces: taken as they come, joined once at the end.
+            writev(pieces, done) {
+              for (const { chunk } of pieces) chunks.push(chunk as Buffer);
+              done();
+            },
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              clearTimeout(timer.id);
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              ensureRetryAfter(responseStatusCode, responseHeaders);
+              const body = compressDocument(Buffer.concat(chunks), request, responseHeaders);
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+              done();
+            },
+          });
+          pipe(whole);
+        },
+        onShellError(error: unknown) {
+          clearTimeout(timer.id);
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors before the shell are reported by onShellError; later ones are logged here.
+          if (shellRendered) logger.error({ err: error }, "render error");
+        },
+      },
     );
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  ensureRetryAfter(responseStatusCode, responseHeaders);
-  const body = compressDocument(Buffer.from(html, "utf8"), request, responseHeaders);
-  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+    timer.id = setTimeout(abort, streamTimeout + 1000);
+  });
 }
 
 export function handleDataRequest(response: Response): Response {

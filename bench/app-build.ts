@@ -50,3 +50,31 @@ export function prepareApp(): { dir: string; built: boolean; builtAt: Date; stal
   fs.renameSync(next, APP_DIR);
   return { dir: APP_DIR, built: true, builtAt: fs.statSync(MARKER).mtime };
 }
+
+/**
+ * A built snapshot of a git revision (`--compare=main`): its files from git, built once per
+ * commit in .data/bench/app-<commit>, with this tree's node_modules.
+ */
+export function prepareRefApp(ref: string): { dir: string; commit: string; built: boolean } {
+  const rev = spawnSync("git", ["rev-parse", "--verify", `${ref}^{commit}`], { cwd: ROOT, encoding: "utf8" });
+  if (rev.status !== 0) throw new Error(`--compare: ${ref} is not a commit here`);
+  const commit = rev.stdout.trim();
+  const dir = `${APP_DIR}-${commit.slice(0, 12)}`;
+  if (fs.existsSync(path.join(dir, "build", "server", "index.js"))) return { dir, commit, built: false };
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const present = COPIED.filter((p) => spawnSync("git", ["cat-file", "-e", `${commit}:${p}`], { cwd: ROOT }).status === 0);
+  const archive = spawnSync("sh", ["-c", `git archive ${commit} ${present.join(" ")} | tar -x -C "${dir}"`], { cwd: ROOT, encoding: "utf8" });
+  if (archive.status !== 0) throw new Error(`--compare: could not unpack ${ref}: ${archive.stderr}`);
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  // Its Prisma client is generated from its own schema, as npm install would.
+  const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+  const generated = spawnSync("npx", ["--no-install", "prisma", "generate", "--schema", "prisma/schema.prisma"], { cwd: dir, env, encoding: "utf8" });
+  const result =
+    generated.status === 0 ? spawnSync("npx", ["--no-install", "react-router", "build"], { cwd: dir, encoding: "utf8" }) : generated;
+  if (result.status !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`--compare: ${ref} does not build:\n${`${result.stdout}\n${result.stderr}`.split("\n").slice(-12).join("\n")}`);
+  }
+  return { dir, commit, built: true };
+}

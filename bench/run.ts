@@ -3,6 +3,7 @@
 //                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
 //                 [--processes=auto|N]  (WEB_CONCURRENCY of the server under test; auto = one per core)
 //                 [--scenarios=post,page20]  (only these scenarios' statements and load; keys in scenarios.ts)
+//                 [--compare=main[,ref]]  (a paired A/B of builds instead: bench/compare.ts)
 //
 // Generates (or reuses) the data sets, then for each: counts and EXPLAINs the statements of
 // every page through a spy on the wire, and loads the real production server with autocannon
@@ -16,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { prepareApp } from "./app-build";
+import { compareBuilds } from "./compare";
 import { CpuMeter } from "./cpu";
 import { explainAll } from "./explain";
 import { BENCH_DATA_DIR, DATASET_SIZES, ensureDataset, removeBenchPosts, startBenchCluster, type Dataset } from "./generate";
@@ -288,15 +290,16 @@ function runPrivacyBench(): number {
 
 const ONLY_SEARCH = arg("only") === "search";
 const ONLY_PRIVACY = arg("only") === "privacy";
+const COMPARE = Boolean(arg("compare"));
 
-(ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
+(COMPARE ? compareBuilds() : ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
-    if (ONLY_PRIVACY || process.argv.includes("--no-search") || arg("only") === "mail") return code;
+    if (COMPARE || ONLY_PRIVACY || process.argv.includes("--no-search") || arg("only") === "mail") return code;
     phase("search bench (bench/search.ts)");
     return Math.max(code, runSearchBench());
   })
   .then((code) => {
-    if (ONLY_PRIVACY || ONLY_SEARCH || arg("only") === "mail") return code;
+    if (COMPARE || ONLY_PRIVACY || ONLY_SEARCH || arg("only") === "mail") return code;
     phase("privacy guard bench (bench/privacy.ts)");
     return Math.max(code, runPrivacyBench());
   })
