@@ -1,4 +1,6 @@
 // npm run bench:allocations -- [--page=list|page20|page500] [--seconds=5] [--promoted]
+//                               [--app=<git ref>] (that revision's build instead of the working tree)
+//                               [--size=2000] (the data set; 20 000 by default)
 //
 // Which code allocates the garbage a page leaves behind, in KB per request. Garbage is what
 // V8's young-generation collections copy, and each of those pauses every request in flight in
@@ -8,10 +10,11 @@
 // old generation grow and call for full collections).
 //
 // Unlike throughput, allocation per request is deterministic: the same page allocates the same,
-// however busy the machine is. Runs one server process on bench_20000 (npm run bench makes it).
+// however busy the machine is. Runs one server process on bench_20000 (npm run bench makes it),
+// or --size's.
 import pg from "pg";
 import { runLoad } from "./load";
-import { prepareApp } from "./app-build";
+import { prepareApp, prepareRefApp } from "./app-build";
 import { ensureDataset, startBenchCluster } from "./generate";
 import { bucketOf } from "./profile";
 import { BROWSER_ENCODING, canonicalPath, createSessions } from "./scenarios";
@@ -22,6 +25,8 @@ const PAGES = ["list", "page20", "page500"] as const;
 const PAGE = arg("page") ?? "list";
 const SECONDS = Number(arg("seconds") ?? 5);
 const PROMOTED_ONLY = process.argv.includes("--promoted");
+const REF = arg("app");
+const SIZE = Number(arg("size") ?? 20_000);
 
 type Frame = { functionName: string; url: string; lineNumber: number };
 type SampleNode = { callFrame: Frame; selfSize: number; children: SampleNode[] };
@@ -29,9 +34,9 @@ type SampleNode = { callFrame: Frame; selfSize: number; children: SampleNode[] }
 async function main() {
   if (!(PAGES as readonly string[]).includes(PAGE)) throw new Error(`--page=${PAGE}: one of ${PAGES.join(", ")}`);
   if (typeof WebSocket !== "function") throw new Error("run with node --experimental-websocket (npm run bench:allocations does)");
-  const app = prepareApp();
+  const app = REF ? prepareRefApp(REF) : prepareApp();
   const cluster = await startBenchCluster();
-  const ds = await ensureDataset(cluster.adminUrl, 20_000, false);
+  const ds = await ensureDataset(cluster.adminUrl, SIZE, false);
   const c = new pg.Client({ connectionString: ds.url });
   await c.connect();
   const inspectPort = await freePort();
