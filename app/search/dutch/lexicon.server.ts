@@ -16,7 +16,15 @@ export interface LexiconStats {
   loadMs: number;
 }
 
-let cached: { lexicon: Lexicon; stats: LexiconStats } | undefined;
+type Loaded = { lexicon: Lexicon; stats: LexiconStats };
+
+// On globalThis: the server's own modules and the built app's are two module instances in one
+// process (see content-changes.server.ts). One lexicon serves both, so the server's warming at
+// start-up also warms the app's, whose writes index content inside their transactions
+// (decision 014), and a process holds the ≈45 MB once.
+const holder: { loaded?: Loaded } = ((globalThis as Record<symbol, { loaded?: Loaded } | undefined>)[
+  Symbol.for("kenniskring.dutchLexicon")
+] ??= {});
 
 const DATA_URL = new URL("./data/lexicon-nl.txt.gz", import.meta.url);
 
@@ -25,7 +33,7 @@ export function readHunspellSources(): { aff: Buffer; dic: Buffer } {
   return { aff: readFileSync(join(dir, "index.aff")), dic: readFileSync(join(dir, "index.dic")) };
 }
 
-function load(): { lexicon: Lexicon; stats: LexiconStats } {
+function load(): Loaded {
   const t0 = performance.now();
   let source: LexiconStats["source"] = "precomputed";
   let data;
@@ -48,11 +56,11 @@ function load(): { lexicon: Lexicon; stats: LexiconStats } {
 
 /** The process-wide lexicon, loaded on first use (synchronously). Call at start-up to warm it. */
 export function dutchLexicon(): Lexicon {
-  cached ??= load();
-  return cached.lexicon;
+  holder.loaded ??= load();
+  return holder.loaded.lexicon;
 }
 
 export function dutchLexiconStats(): LexiconStats {
-  cached ??= load();
-  return cached.stats;
+  holder.loaded ??= load();
+  return holder.loaded.stats;
 }
