@@ -169,6 +169,7 @@ export async function startEventRelay(options: RelayOptions): Promise<EventRelay
   // ── Cursors ────────────────────────────────────────────────────────────────────────────
 
   const loadCursors = async () => {
+    await rebaseAfterRestore();
     for (const s of subscribers) {
       // First seen: from the newest event handed on so far ("now"), or from the beginning.
       await db.$executeRaw`
@@ -183,12 +184,37 @@ export async function startEventRelay(options: RelayOptions): Promise<EventRelay
     }
     // A failure that was never set aside and lies behind its cursor was retried successfully.
     await db.$executeRaw`
-      DELETE FROM "DomainEventFailure" f USING "DomainEventCursor" c
-      WHERE c.subscriber = f.subscriber AND f."parkedAt" IS NULL AND f."eventId" <= c."eventId"`;
+      DELETE FROM "DomainEventFailure" f USING "DomainEventCursor" c, "DomainEvent" e
+      WHERE c.subscriber = f.subscriber AND e.id = f."eventId" AND f."parkedAt" IS NULL AND (e.txid, e.id) <= (c.txid, c."eventId")`;
     failing.clear();
     const open = await db.$queryRaw<{ subscriber: string; eventId: string }[]>`
       SELECT subscriber, "eventId"::text AS "eventId" FROM "DomainEventFailure" WHERE "parkedAt" IS NULL`;
     for (const f of open) failing.set(f.subscriber, f.eventId);
+  };
+
+  /**
+   * A database restored into another Postgres cluster (a backup, decision 019) keeps its
+   * events' and cursors' transaction ids, and a younger cluster has not reached them yet: new
+   * events would sort before them, and they would wait for the cluster to catch up, for ever.
+   * When any is "from the future", every event there is moves to the start (txid 1, in id
+   * order: they all committed, or are being written as the relay starts) and each cursor moves
+   * to just before the first event it had not passed. So nothing is skipped; an event passed
+   * out of id order may be handed on once more. Inserts wait meanwhile (a table lock), once.
+   */
+  const rebaseAfterRestore = async () => {
+    const [ahead] = await db.$queryRaw<{ ahead: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM "DomainEvent" WHERE txid >= pg_snapshot_xmax(pg_current_snapshot()))
+          OR EXISTS (SELECT 1 FROM "DomainEventCursor" WHERE txid >= pg_snapshot_xmax(pg_current_snapshot())) AS ahead`;
+    if (!ahead?.ahead) return;
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`LOCK TABLE "DomainEvent" IN SHARE ROW EXCLUSIVE MODE`;
+      await tx.$executeRaw`
+        UPDATE "DomainEventCursor" c SET txid = '1'::xid8, "updatedAt" = now(),
+          "eventId" = coalesce((SELECT min(e.id) - 1 FROM "DomainEvent" e WHERE (e.txid, e.id) > (c.txid, c."eventId")),
+                               (SELECT max(e.id) FROM "DomainEvent" e), c."eventId")`;
+      await tx.$executeRaw`UPDATE "DomainEvent" SET txid = '1'::xid8`;
+    });
+    logger.warn({}, "domain events from another database cluster (a restore): their order is kept by id from now on");
   };
 
   const reloadCursor = async (name: string) => {
