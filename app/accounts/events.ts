@@ -1,0 +1,24 @@
+import type { JoinMode, Role } from "~/generated/prisma/enums";
+import type { DraftOf } from "~/platform/events/event";
+
+// What the accounts domain announces (decision 014's shape). Subject: the member (User.id).
+// Notifications tell organisers of a waiting request; the audit trail records who changed a
+// role, approved, suspended or erased whom. Never an address, a password or a reason's
+// personal details beyond what an organiser typed as the reason.
+// (Helpers: add your account events here, one entry each; record them in the writer.)
+
+export type AccountEvents = {
+  /** A person asked to join (approval circle) and waits for an organiser. */
+  "account.join_requested": { payload: Record<string, never> };
+  /** An organiser let a waiting person in, or declined (reason as typed, told to the person). */
+  "account.join_approved": { payload: Record<string, never> };
+  "account.join_declined": { payload: { reason: string | null } };
+  /** An admin changed the member's role. */
+  "account.role_changed": { payload: { before: Role; after: Role } };
+  /** The member's personal data was erased (by themselves, or an admin on their request). */
+  "account.erased": { payload: { byAdmin: boolean } };
+  /** An admin changed how people join. Subject: the admin. */
+  "circle.join_mode_changed": { payload: { before: JoinMode; after: JoinMode } };
+};
+
+export type AccountEvent = DraftOf<AccountEvents>;
