@@ -356,16 +356,20 @@ export class Guardian {
   // directory, profiles and photos are for signed-in members. Posts stay readable by visitors
   // as before; they see the author's name, without a link or photo. No list ever shows an
   // e-mail address (whyNotSeeEmailOf), and an erased member is in no list and has no profile.
+  // The directory is the circle's: someone still waiting for approval is not in it yet, so
+  // does not read who is (their own profile they may see).
   whyNotSeeMembers(): Denial {
     if (this.isAnonymous) return "not signed in";
+    if (this.isPending) return PENDING;
     return ALLOWED;
   }
 
   /** A profile, and the member's photo wherever it appears; an erased member has none (404). */
   whyNotSeeProfile(member: MemberRef): Denial {
+    if (member.erasedAt) return this.isAnonymous ? "not signed in" : "the account was erased";
+    if (this.isSelf(member)) return ALLOWED;
     const denial = this.whyNotSeeMembers();
     if (denial) return denial;
-    if (member.erasedAt) return "the account was erased";
     if (member.status && member.status !== "active" && !this.isStaff && !this.isSelf(member)) {
       return "not admitted to the circle yet";
     }
@@ -397,7 +401,7 @@ export class Guardian {
   /** NotFound, not Forbidden: an erased member is gone, not hidden. */
   ensureCanSeeProfile = (m: MemberRef) => {
     const denial = this.whyNotSeeProfile(m);
-    if (denial === "not signed in") throw new Forbidden(denial);
+    if (denial === "not signed in" || denial === PENDING) throw new Forbidden(denial);
     if (denial) throw new NotFound("member");
   };
   ensureCanEditProfile = (m: MemberRef) => ensure(this.whyNotEditProfile(m));

@@ -21,8 +21,8 @@ import type { Route } from "./+types/member";
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const search = url.searchParams;
-  // The circle is closed (Guardian.whyNotSeeMembers): a visitor logs in and comes back here.
-  if (!guardianOf(context).canSeeMembers()) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  // The circle is closed (Guardian.whyNotSeeProfile): a visitor logs in and comes back here.
+  if (guardianOf(context).isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const profile = await getMemberProfile(guardianOf(context), params.handle, {
     dilemmas: Number(search.get("dilemmas") ?? 1),
     replies: Number(search.get("replies") ?? 1),

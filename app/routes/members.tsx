@@ -26,7 +26,7 @@ import type { Route } from "./+types/members";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
   const url = new URL(request.url);
-  if (!guardian.canSeeMembers()) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const query = directoryQueryFromSearchParams(url.searchParams);
   const directory = await listMembers(guardian, query, sharedReadsOf(context)).catch(rethrowAsHttp);
   return { directory, viewerHandle: guardian.viewer.kind === "member" ? guardian.viewer.handle : null };

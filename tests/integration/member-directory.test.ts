@@ -103,6 +103,19 @@ describe("who may see the directory", () => {
     await expect(getMemberProfile(organiser.guardian, waiting.handle)).resolves.toMatchObject({ displayName: "t16 Wachtend Lid" });
   });
 
+  it("someone still waiting for approval sees their own profile, not who the members are", async () => {
+    const waiting = await member("t17 Wachtend Persoon");
+    await db.user.update({ where: { id: waiting.id }, data: { status: "pending" } });
+    const self = new Guardian({ ...waiting.viewer, pending: true });
+    const other = await member("t17 Echt Lid");
+    const list = await outcomeOf(() =>
+      membersRoute.loader({ request: new Request("http://localhost/members"), context: routeContext({ ...waiting.viewer, pending: true }), params: {} } as never),
+    );
+    expect(list.status).toBe(403);
+    await expect(getMemberProfile(self, other.handle)).rejects.toThrow(Forbidden);
+    await expect(getMemberProfile(self, waiting.handle)).resolves.toMatchObject({ displayName: "t17 Wachtend Persoon" });
+  });
+
   it("never puts an e-mail address in the page, not even for an admin", async () => {
     const someone = await member("t2 Iemand Met Adres", { organisation: "Buurthuis" });
     const admin = await member("t2 Beheerder", { role: "admin" });

@@ -745,6 +745,12 @@ describe("members not admitted yet: profile and role", () => {
     expect(guardianFor("admin").canSeeProfile(unconfirmed)).toBe(true);
     expect(guardianFor("member").canSeeProfile({ ...waiting, id: SELF_ID })).toBe(true);
   });
+  it("someone waiting sees their own profile, not the directory nor other members", () => {
+    const self = new Guardian({ kind: "member", id: SELF_ID, handle: "ik", displayName: "Ik", role: "member", locale: "nl", pending: true });
+    expect(self.canSeeMembers()).toBe(false);
+    expect(self.canSeeProfile({ id: 30, role: "admin" })).toBe(false);
+    expect(self.canSeeProfile({ ...waiting, id: SELF_ID })).toBe(true);
+  });
   it("no role change before they are admitted", () => {
     expect(guardianFor("admin").canChangeRole(waiting, "organiser")).toBe(false);
     expect(guardianFor("admin").canChangeRole({ ...waiting, status: "active" }, "organiser")).toBe(true);
