@@ -223,7 +223,7 @@ export default function DilemmaPage() {
             i18nKey="replies.page.loginToReply"
             components={{
               loginLink: <Link to={`/login?redirectTo=${encodeURIComponent(dilemmaPath(dilemma))}`} />,
-              signupLink: <Link to="/signup" />,
+              signupLink: <Link to={`/signup?redirectTo=${encodeURIComponent(dilemmaPath(dilemma))}`} />,
             }}
           />
         </p>

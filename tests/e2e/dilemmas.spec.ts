@@ -48,6 +48,17 @@ test.describe("with JavaScript", () => {
     await checkA11y(page);
   });
 
+  test("a visitor on a dilemma is offered to log in or sign up, each coming back to it", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: DEMO_NEAR }).first().click();
+    await expect(page).toHaveURL(/\/dilemmas\/\d+\//);
+    const path = new URL(page.url()).pathname;
+    const invite = page.locator(".reply-login");
+    await expect(invite.getByRole("link", { name: "Log in" })).toHaveAttribute("href", `/login?redirectTo=${encodeURIComponent(path)}`);
+    await invite.getByRole("link", { name: "maak een account" }).click();
+    await expect(page).toHaveURL(`/signup?redirectTo=${encodeURIComponent(path)}`);
+  });
+
   test("a member asks: similar dilemmas while typing the title, a live preview, then the dilemma page", async ({ page }) => {
     const word = unique();
     await signedInMember(page, "Vera Vrager");

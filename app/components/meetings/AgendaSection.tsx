@@ -44,7 +44,7 @@ export function AgendaSection({
             i18nKey="meetings.agenda.loginToTakePart"
             components={{
               loginLink: <Link to={`/login?redirectTo=${encodeURIComponent(meetingPath(meeting))}`} />,
-              signupLink: <Link to="/signup" />,
+              signupLink: <Link to={`/signup?redirectTo=${encodeURIComponent(meetingPath(meeting))}`} />,
             }}
           />
         </p>
