@@ -11,7 +11,9 @@ export default defineConfig({
     setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/subscribers.ts"],
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 20_000,
+    // A limit for a hung test, not a speed check (those are the bench's): generous, because CI
+    // and other checkouts share two cores, and a test that starts servers then takes minutes.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

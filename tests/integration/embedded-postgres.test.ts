@@ -38,7 +38,8 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("resolveDatabase with the embedded Postgres", () => {
+// Each test starts and stops real Postgres servers: seconds on a quiet machine, far more on a busy one.
+describe("resolveDatabase with the embedded Postgres", { timeout: 120_000 }, () => {
   it("starts, keeps data across a restart, and stops cleanly", async () => {
     const first = await resolveDatabase({ purpose: "server", log });
     expect(first.embedded).toBe(true);

@@ -206,7 +206,8 @@ describe("the event relay in one process", () => {
   });
 });
 
-describe("the event relay in several processes", () => {
+// Real processes that start, relay and are killed: the timeout allows for a busy machine.
+describe("the event relay in several processes", { timeout: 120_000 }, () => {
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
