@@ -21,9 +21,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   // Generous: the suite shares two cores with whatever else runs (CI, other checkouts); a
-  // test that takes 10 s on a quiet machine took 30 s under load. Slowness is the bench's job.
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // test that takes 10 s on a quiet machine took 60 s under load (a load average of 14 seen).
+  // Slowness is the bench's job, not a reason for a red suite.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL,

@@ -38,7 +38,8 @@ for (const width of [375, 1280]) {
       await mainMenu(page).getByRole("link", { name: "Leden" }).click();
       await expect(page).toHaveURL(/\/members$/);
       await expect(page.getByRole("heading", { level: 1, name: "Leden" })).toBeVisible();
-      await expect(cardNames(page).filter({ hasText: "Sociaal makelaar (demo)" })).toBeVisible();
+      // Other specs add members, so which names fill the first page depends on the run.
+      await expect(cardNames(page).first()).toBeVisible();
       // Nobody's e-mail address, anywhere on the page.
       expect(await page.content()).not.toMatch(/@voorbeeld\.nl|@bench\.invalid/);
       await checkA11y(page);
@@ -68,6 +69,9 @@ for (const width of [375, 1280]) {
 
       await page.getByRole("link", { name: "Alle leden tonen" }).click();
       await expect(page).toHaveURL(/\/members$/);
+      await expect(page.getByRole("combobox", { name: "Deskundig in" })).toHaveValue("");
+      await page.getByLabel("Naam of organisatie").pressSequentially("opbouwwerker", { delay: 15 });
+      await expect(cardNames(page)).toHaveText(["Opbouwwerker (demo)"]);
       await page.locator(".member-list").getByRole("link", { name: "Opbouwwerker (demo)", exact: true }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Opbouwwerker (demo)" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Vertrouwen in bewoners" })).toBeVisible();
