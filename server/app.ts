@@ -11,11 +11,16 @@ import { RouterContextProvider, type ServerBuild } from "react-router";
 import { logger } from "~/platform/logger.server";
 import { BROTLI_QUALITY, GZIP_LEVEL } from "~/web/compression.server";
 import { requestInfoContext } from "~/web/context.server";
+import type { TrustProxy } from "~/platform/trust-proxy.server";
+import { forwardedHost, requestLimits } from "./edge";
 import { HEALTH_PATHS, type Health } from "./health";
 
 export type AppOptions = {
   mode: "production" | "development";
-  trustProxy: boolean;
+  /** Which proxies in front may set X-Forwarded-* (false: none). */
+  trustProxy: TrustProxy;
+  /** PUBLIC_URL, when set: fills in the protocol a trusted proxy did not forward. */
+  publicUrl?: URL | null;
   /** Production: the built app. Development: Vite's dev server supplies it per request. */
   build: ServerBuild | (() => Promise<ServerBuild>);
   /** Development only: Vite's middleware (HMR, on-demand modules). */
@@ -58,9 +63,13 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use((_req, res, next) => {
     res.locals.nonce = crypto.randomBytes(16).toString("base64");
+    // No page of ours uses these; a script that got in (or a frame) cannot either.
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
     next();
   });
-  app.use(helmet(securityHeaders(dev, options.trustProxy)));
+  app.use(requestLimits);
+  app.use(forwardedHost(options.publicUrl ?? null));
+  app.use(helmet(securityHeaders(dev, options.trustProxy !== false)));
   // Pages compress themselves (entry.server.tsx); this is for data requests, JSON and files.
   app.use(compression({ level: GZIP_LEVEL, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }));
   app.use(sameOriginWrites);
@@ -96,6 +105,22 @@ export function createApp(options: AppOptions): express.Express {
   return app;
 }
 
+const PERMISSIONS_POLICY = [
+  "accelerometer=()",
+  "autoplay=()",
+  "browsing-topics=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "usb=()",
+  "xr-spatial-tracking=()",
+].join(", ");
+
 function securityHeaders(dev: boolean, behindTlsProxy: boolean): Parameters<typeof helmet>[0] {
   const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.nonce}'`;
   return {
@@ -106,7 +131,9 @@ function securityHeaders(dev: boolean, behindTlsProxy: boolean): Parameters<type
         // Vite's dev server injects inline scripts and styles for hot reloading.
         scriptSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
         styleSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
-        imgSrc: ["'self'", "https:"],
+        // Own pictures only: posts show other hosts' pictures as links (decision 022), and
+        // older stored HTML with an <img> elsewhere must not load it either.
+        imgSrc: ["'self'"],
         fontSrc: ["'self'"],
         connectSrc: dev ? ["'self'", "ws:"] : ["'self'"],
         formAction: ["'self'"],
@@ -130,14 +157,22 @@ function securityHeaders(dev: boolean, behindTlsProxy: boolean): Parameters<type
 function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.get("origin");
-  const host = req.host; // Express 5: with port, and X-Forwarded-Host when behind a trusted proxy
-  let originHost: string | null = null;
+  // Express 5: host with port, X-Forwarded-Host/-Proto only from a trusted proxy. The whole
+  // origin, as React Router compares it after us (a mismatch there is a bare 400).
+  const own = `${req.protocol}://${req.host}`;
+  let originOrigin: string | null = null;
   try {
-    originHost = origin ? new URL(origin).host : null;
+    originOrigin = origin ? new URL(origin).origin : null;
   } catch {
-    originHost = null;
+    originOrigin = null;
   }
-  if (originHost && host && originHost === host) return next();
+  let ownOrigin: string | null = null;
+  try {
+    ownOrigin = new URL(own).origin;
+  } catch {
+    ownOrigin = null;
+  }
+  if (originOrigin && ownOrigin && originOrigin === ownOrigin) return next();
   req.log.warn({ origin: origin ?? null }, "refused a write from another origin");
   res
     .status(403)

@@ -8,7 +8,9 @@ import { startEventRelay } from "~/platform/events/relay.server";
 import type { Env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { AFTER_COMMIT } from "~/subscribers.server";
+import { parseTrustProxy } from "~/platform/trust-proxy.server";
 import { createApp } from "./app";
+import { answerClientError } from "./edge";
 import { createHealth } from "./health";
 import { warmUp } from "./warm-up";
 
@@ -56,7 +58,8 @@ export async function startHttp(opts: {
   const eventRelay = await startEventRelay({ connectionString: databaseUrl, subscribers: AFTER_COMMIT, logger });
   const app = createApp({
     mode: dev ? "development" : "production",
-    trustProxy: settings.TRUST_PROXY === "1",
+    trustProxy: parseTrustProxy(settings.TRUST_PROXY) ?? false,
+    publicUrl: settings.PUBLIC_URL ? new URL(settings.PUBLIC_URL) : null,
     build,
     viteMiddleware,
     health,
@@ -64,6 +67,8 @@ export async function startHttp(opts: {
   // Not app.listen(): Express 5 calls its callback on an error too, and "listens on" must not
   // be said of a port that is in use.
   const server = createServer(app);
+  // An address or headers over Node's limit: a page, not a bare 431 or a cut connection.
+  server.on("clientError", answerClientError);
   server.once("listening", () => {
     opts.onListening?.();
     const warm = typeof build === "function" ? Promise.resolve() : warmUp(build);

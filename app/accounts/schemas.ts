@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isEmailAddress, normaliseEmail } from "./email-address";
+import { sameSitePath } from "~/platform/same-site-path";
 
 // Shared by the server and the browser (Conform validates with the same schema on both sides).
 // Messages are i18n keys; the form translates them where it shows them. Text is cleaned
@@ -71,7 +72,7 @@ const consent = z.preprocess(
 const redirectTo = z
   .string()
   .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") && v.length <= 500 ? v : undefined));
+  .transform((v) => sameSitePath(v));
 
 export const SignUpSchema = z.object({
   displayName,

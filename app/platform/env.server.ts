@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./trust-proxy.server";
 
 // Every setting comes from the environment; README.md lists them in a table. Parsed once so a
 // typo in a value fails at start-up with a clear message instead of somewhere later.
@@ -10,9 +11,15 @@ const EnvSchema = z.object({
   // Connections each server process keeps to Postgres (decision 018; docs/scaling.md).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  // Behind a reverse proxy (TLS terminated elsewhere) set TRUST_PROXY=1 so the client IP for
-  // rate limits and the Origin check use X-Forwarded-* headers.
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // Behind a reverse proxy (TLS terminated elsewhere): how many proxies of ours stand in front
+  // (1 for one nginx), or their addresses/networks ("127.0.0.1,10.0.0.0/8"), so the client IP
+  // for rate limits, the host and https come from X-Forwarded-* sent by them only (decision 022).
+  TRUST_PROXY: z
+    .string()
+    .default("0")
+    .refine((v) => parseTrustProxy(v) !== null, {
+      error: "TRUST_PROXY must be 0, a hop count (1 for one proxy), or proxy addresses/networks, e.g. 127.0.0.1,10.0.0.0/8",
+    }),
   // Demo content on an empty database. Set SEED_DEMO=0 for a real circle's first start.
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   // Server processes sharing the port: a number, or "auto" for one per CPU core (production).

@@ -9,7 +9,14 @@ export function readCookie(request: Request, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    // A cookie is whatever the browser (or anyone) sends: bad percent-encoding must not make
+    // every page of this browser a 500 until the cookie is cleared. Unreadable is absent.
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -50,9 +50,27 @@ const marked = new Marked({
     },
     // Task lists would render <input>, a form control we don't allow; keep the state as text.
     checkbox: ({ checked }) => (checked ? "☑ " : "☐ "),
-    // An image we won't show (http:, relative, javascript:…) becomes its alt text, not a hole.
+    // Images are not loaded into the page (decision 022): a picture on another host would tell
+    // that host who reads the thread, and when. An https image becomes a link to it, marked as
+    // a picture, that the reader may open; any other (http:, relative, javascript:…) its alt
+    // text, not a hole.
+    // A picture inside a link ([![alt](img)](page)) is its alt text: a link in a link is not HTML.
+    link(token) {
+      token.tokens = token.tokens.map((t) => (t.type === "image" ? { type: "text", raw: t.raw, text: (t as { text: string }).text, escaped: false } : t));
+      return false;
+    },
     image(token) {
-      return IMAGE_SCHEME.test(cleanUrl(token.href)) ? false : this.parser.parseInline(token.tokens);
+      const href = cleanUrl(token.href);
+      const alt = this.parser.parseInline(token.tokens);
+      if (!IMAGE_SCHEME.test(href)) return alt;
+      let host = "";
+      try {
+        host = new URL(href).hostname;
+      } catch {
+        return alt;
+      }
+      const title = token.title ? ` title="${escapeAttribute(token.title)}"` : ` title="${escapeAttribute(host)}"`;
+      return `<a href="${escapeAttribute(href)}"${title}>🖼\uFE0E ${alt || escapeAttribute(host)}</a>`;
     },
   },
 });
@@ -61,7 +79,8 @@ const POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     "p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
     "h3", "h4", "h5", "h6", // h1 and h2 belong to the page: see heading() above
-    "table", "thead", "tbody", "tr", "th", "td", "hr", "a", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "hr", "a",
+    // No img: pictures are links (see image() above); an <img> in stored HTML goes entirely.
   ],
   // No id/name (DOM clobbering), no style, no data-*, no on*: only what Markdown needs.
   allowedAttributes: { a: ["href", "title", "rel"], img: ["src", "alt", "title"], ol: ["start"] },
@@ -99,6 +118,10 @@ const POLICY: sanitizeHtml.IOptions = {
     (frame.tag === "a" && !frame.attribs.href ? "excludeTag" : false) ||
     (frame.tag === "img" && !frame.attribs.src),
 };
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
 
 function alignToClass(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   return { tagName, attribs: attribs.align ? { class: `align-${attribs.align}` } : {} };

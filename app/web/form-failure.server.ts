@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "react-router";
+import { sameSitePath } from "~/platform/same-site-path";
 import { Forbidden, Invalid, NotFound, RateLimited } from "~/platform/errors.server";
 
 // Turns what the domain threw into the form's answer: field messages with a 400, "too many
@@ -35,10 +36,9 @@ export function invalidForm(submission: Replyable, hideFields: string[] = []) {
   return data({ result: submission.reply({ hideFields }) }, { status: 400 });
 }
 
-/** Only same-site, relative paths: an open redirect would make our login a phishing tool. */
+/** Only same-site paths, safe in a Location header (the one parser: platform/same-site-path.ts). */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return sameSitePath(to) ?? fallback;
 }
 
 /**

@@ -45,6 +45,11 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
     databaseAnswered();
   }
   if (refreshCookie) response.headers.append("Set-Cookie", refreshCookie);
+  // A signed-in page is this member's: no shared cache keeps it, and the browser does not
+  // either, so the next person at a library computer cannot page back into it (decision 022).
+  if (viewer.kind === "member" && !/\bprivate\b/.test(response.headers.get("Cache-Control") ?? "")) {
+    response.headers.set("Cache-Control", "private, no-store");
+  }
   // Refused writes (4xx) changed nothing; any other may have.
   if (isWrite(request) && response.status < 400) response.headers.append("Set-Cookie", ownWriteCookie(secureCookies));
   return response;

@@ -144,10 +144,18 @@ describe("renderMarkdown for practitioners", () => {
     );
   });
 
-  it("keeps https images, and shows the alt text of any other image", () => {
+  it("loads no image: an https picture is a link the reader may open, any other its alt text", () => {
+    // Decision 022: a picture on another host would tell that host who reads the thread.
     expect(renderMarkdown('![Schema](https://example.nl/schema.png "Het schema")')).toBe(
-      '<p><img src="https://example.nl/schema.png" alt="Schema" title="Het schema" /></p>\n',
+      '<p><a href="https://example.nl/schema.png" rel="nofollow ugc noopener" title="Het schema">🖼\uFE0E Schema</a></p>\n',
     );
+    expect(renderMarkdown("![](https://teller.example/pixel.gif?lezer=1)")).toBe(
+      '<p><a href="https://teller.example/pixel.gif?lezer=1" rel="nofollow ugc noopener" title="teller.example">🖼\uFE0E teller.example</a></p>\n',
+    );
+    // In a link, the picture is the link's text: no link inside a link.
+    expect(renderMarkdown("[![Kaart](https://a.nl/k.png)](https://b.nl)")).toBe('<p><a href="https://b.nl" rel="nofollow ugc noopener">Kaart</a></p>\n');
+    // An <img> in HTML that reaches the sanitiser goes entirely.
+    expect(sanitizeRenderedHtml('<p>a<img src="https://x.nl/a.png" alt="b">c</p>')).toBe("<p>ac</p>");
     expect(renderMarkdown("![Schema](http://example.nl/schema.png)")).toBe("<p>Schema</p>\n");
     expect(renderMarkdown("![Schema](/uploads/schema.png)")).toBe("<p>Schema</p>\n");
     expect(renderMarkdown("![x](data:image/png;base64,iVBORw0KGgo=)")).toBe("<p>x</p>\n");
@@ -231,9 +239,9 @@ describe("markdownToPlainText", () => {
     expect(markdownToPlainText("| a | b |\n|---|---|\n| 1 | 2 |")).toBe("a b 1 2");
   });
 
-  it("drops images and code fences' markup but keeps code text", () => {
+  it("keeps a picture as its marked alt text, drops code fences' markup but keeps code text", () => {
     expect(markdownToPlainText("![plaatje](https://x.nl/a.png) tekst\n\n```\nlet x = 1;\n```")).toBe(
-      "tekst let x = 1;",
+      "🖼\uFE0E plaatje tekst let x = 1;",
     );
   });
 

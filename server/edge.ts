@@ -1,0 +1,141 @@
+// What the server refuses or mends before a request reaches the app: bodies and addresses too
+// large for any page of ours (413/414/411, decided from the headers, before the body is read),
+// and the host a trusted proxy forwarded (so React Router and our Origin check see the one
+// host the browser used). Decision 022.
+import type { Socket } from "node:net";
+import type { NextFunction, Request, Response } from "express";
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+/**
+ * The largest body per kind of request. Forms: the longest text field (20 000 characters) is
+ * at most 240 KB URL-encoded even in emoji, so a form over 1 MiB is never a person typing.
+ * Uploads: a photo may be 10 MiB; up to 32 MiB the upload's own page says "too large" beside
+ * the field, beyond that this page does. JSON (the privacy check): 50 000 characters.
+ */
+export const BODY_LIMITS = {
+  form: 1 * MIB,
+  upload: 32 * MIB,
+  json: 512 * KIB,
+  other: 64 * KIB,
+} as const;
+
+/** The longest address (path and query) a page of ours takes; links are far shorter. */
+export const URL_LIMIT = 8 * KIB;
+
+function bodyLimit(contentType: string | undefined): number {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded") return BODY_LIMITS.form;
+  if (type === "multipart/form-data") return BODY_LIMITS.upload;
+  if (type === "application/json") return BODY_LIMITS.json;
+  return BODY_LIMITS.other;
+}
+
+const PAGES = {
+  411: {
+    title: "Lengte ontbreekt · Length required",
+    nl: "Je browser stuurde gegevens zonder te zeggen hoeveel. Probeer het opnieuw met een gewone browser.",
+    en: "Your browser sent data without saying how much. Try again with an ordinary browser.",
+  },
+  413: {
+    title: "Te groot · Too large",
+    nl: "Wat je stuurde is te groot voor deze site. Maak je tekst korter of kies een kleiner bestand, en probeer het opnieuw.",
+    en: "What you sent is too large for this site. Make your text shorter or choose a smaller file, and try again.",
+  },
+  414: {
+    title: "Adres te lang · Address too long",
+    nl: "Het adres van deze pagina is te lang. Ga terug naar de startpagina en zoek opnieuw, met minder woorden.",
+    en: "The address of this page is too long. Go back to the home page and search again, with fewer words.",
+  },
+  431: {
+    title: "Te veel gegevens · Too much data",
+    nl: "Je browser stuurde te veel gegevens mee, vaak door oude cookies. Wis de cookies van deze site en probeer het opnieuw.",
+    en: "Your browser sent too much data along, often because of old cookies. Clear this site's cookies and try again.",
+  },
+} as const;
+export type EdgeStatus = keyof typeof PAGES;
+
+/** A small page in both languages: no app, no database, no script, nothing to load. */
+export function edgePage(status: EdgeStatus): string {
+  const page = PAGES[status];
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title}</title></head>
+<body><main>
+<h1>${page.title}</h1>
+<p>${page.nl}</p>
+<p lang="en">${page.en}</p>
+<p><a href="/">Naar de startpagina</a> · <a href="/" lang="en">Home page</a></p>
+</main></body></html>
+`;
+}
+
+function refuse(res: Response, status: EdgeStatus) {
+  // The rest of the body is not wanted: the connection closes after this answer. Node reads
+  // and drops what is still coming (so the client sees the answer, not a reset), for a moment.
+  res.on("finish", () => setTimeout(() => res.socket?.destroy(), 2000).unref());
+  res.status(status).set("Connection", "close").type("text/html; charset=utf-8").send(edgePage(status));
+}
+
+const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Refuses a too long address, or a body too large for its kind, from the headers alone. */
+export function requestLimits(req: Request, res: Response, next: NextFunction) {
+  if (req.originalUrl.length > URL_LIMIT) return refuse(res, 414);
+  if (BODYLESS.has(req.method)) return next();
+  const length = req.get("content-length");
+  if (length === undefined) {
+    // Chunked: its size is known only once read. Browsers always say the length of a form.
+    if (req.get("transfer-encoding")) return refuse(res, 411);
+    return next();
+  }
+  if (Number(length) > bodyLimit(req.get("content-type"))) return refuse(res, 413);
+  next();
+}
+
+/**
+ * Behind a trusted proxy that sets X-Forwarded-Host and gives us its own Host (127.0.0.1:3000),
+ * React Router built the request's URL from the forwarded host name with the Host's port
+ * (https://kring.example.nl:3000) and refused every form with a 400: the browser's Origin did
+ * not match. The forwarded host, as Express trusts it, becomes the request's one Host. Without
+ * X-Forwarded-Proto, a host that is PUBLIC_URL's takes its protocol.
+ */
+export function forwardedHost(publicUrl: URL | null) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (req.get("x-forwarded-host") !== undefined) {
+      const host = req.host; // X-Forwarded-Host only when the sender is a trusted proxy
+      delete req.headers["x-forwarded-host"];
+      if (host && host !== req.headers.host) {
+        req.headers.host = host;
+        if (!req.get("x-forwarded-proto") && publicUrl && publicUrl.host === host) {
+          req.headers["x-forwarded-proto"] = publicUrl.protocol.replace(":", "");
+        }
+      }
+    }
+    next();
+  };
+}
+
+/**
+ * Node answers a request line or headers over its limit (16 KiB) with a bare 431, or cuts the
+ * connection while the client is still sending. This answers with a page instead: 414 when
+ * the address alone is too long, 431 otherwise, then reads what the client still sends, for a
+ * moment, so the answer arrives instead of a reset.
+ */
+export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) {
+  if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
+  if (error.code !== "HPE_HEADER_OVERFLOW") {
+    socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    return;
+  }
+  const firstLine = error.rawPacket ? error.rawPacket.indexOf("\r\n") : -1;
+  const status: EdgeStatus = firstLine === -1 ? 414 : 431;
+  const body = Buffer.from(edgePage(status));
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 414 ? "URI Too Long" : "Request Header Fields Too Large"}\r\n` +
+      `Content-Type: text/html; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`,
+  );
+  socket.resume();
+  setTimeout(() => socket.destroy(), 2000).unref();
+}
