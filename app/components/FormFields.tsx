@@ -19,6 +19,8 @@ export function Message({ message, max }: { message: string; max?: number }) {
   const [key, query] = message.split("?");
   const params: Record<string, string | number> = Object.fromEntries(new URLSearchParams(query ?? ""));
   if (max !== undefined) params.max = max;
+  // i18next picks a plural form only for a number.
+  if (typeof params.count === "string" && /^\d+$/.test(params.count)) params.count = Number(params.count);
   return <Trans i18nKey={key} values={params} components={linkComponents} />;
 }
 

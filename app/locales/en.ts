@@ -2,6 +2,7 @@ import * as accounts from "./accounts";
 import * as circle from "./circle";
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
+import * as edge from "./edge";
 import * as directory from "./directory";
 import * as meetings from "./meetings";
 import * as members from "./members";
@@ -209,6 +210,7 @@ const en: Messages = {
   circle: circle.en,
   meetings: meetings.en,
   search: search.en,
+  edge: edge.en,
 };
 
 export default en;

@@ -2,6 +2,7 @@ import * as accounts from "./accounts";
 import * as circle from "./circle";
 import * as competences from "./competences";
 import * as dilemmas from "./dilemmas";
+import * as edge from "./edge";
 import * as directory from "./directory";
 import * as meetings from "./meetings";
 import * as members from "./members";
@@ -210,6 +211,7 @@ const nl = {
   circle: circle.nl,
   meetings: meetings.nl,
   search: search.nl,
+  edge: edge.nl,
 };
 
 export default nl;

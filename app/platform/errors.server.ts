@@ -29,7 +29,11 @@ export class Invalid extends DomainError {
 
 /** Too many attempts; retry after this many seconds (429). */
 export class RateLimited extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
+  /** messageKey: an i18n key that says which limit, given the minutes as `count`. */
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly messageKey?: string,
+  ) {
     super(`Rate limited for ${retryAfterSeconds}s`);
   }
 }

@@ -11,7 +11,6 @@ const STAND_IN = "http://same-site.invalid";
 export const SAME_SITE_PATH_MAX = 500;
 
 // Controls (C0, DEL, C1) and invisible format characters have no place in a path we send to.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]/;
 
 /** A same-site path (with query and fragment) to redirect to, or undefined. */

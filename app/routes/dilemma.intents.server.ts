@@ -20,6 +20,7 @@ import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { spendPostingBudget } from "~/web/posting-limits.server";
 import { idOr400 } from "~/web/ids.server";
 import type { IntentHandlers } from "~/web/intents.server";
 
@@ -56,6 +57,7 @@ export const dilemmaIntents = {
     const submission = parseWithZod(formData, { schema: ReplySchema });
     if (submission.status !== "success") return invalidForm(submission);
     try {
+      await spendPostingBudget(guardian, "post");
       const reply = await createReply(guardian, dilemmaId, submission.value);
       const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
       return redirect(threadPagePath(at.dilemma, at.page, reply.id));

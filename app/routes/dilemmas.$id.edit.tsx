@@ -21,6 +21,7 @@ import { guardianOf } from "~/web/context.server";
 import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { spendPostingBudget } from "~/web/posting-limits.server";
 import type { Route } from "./+types/dilemmas.$id.edit";
 
 // /dilemmas/:id/edit — the asker edits title, text and competences; staff, who may not reword
@@ -56,6 +57,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: DilemmaTagsSchema });
     if (submission.status !== "success") return invalidForm(submission);
     try {
+      await spendPostingBudget(guardian, "edit");
       return redirect(dilemmaPath(await setDilemmaCompetences(guardian, id, submission.value.competences)));
     } catch (error) {
       return formFailure(submission, error);
@@ -64,6 +66,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: EditDilemmaSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
+    await spendPostingBudget(guardian, "edit");
     return redirect(dilemmaPath(await editDilemma(guardian, id, submission.value)));
   } catch (error) {
     return formFailure(submission, error);

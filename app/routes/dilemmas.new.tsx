@@ -24,6 +24,7 @@ import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import { withTemplate } from "~/dilemmas/template";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { spendPostingBudget } from "~/web/posting-limits.server";
 import type { Route } from "./+types/dilemmas.new";
 
 const HERE = "/dilemmas/new";
@@ -64,6 +65,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: AskDilemmaSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
+    await spendPostingBudget(guardian, "post");
     const dilemma = await createDilemma(guardian, submission.value);
     return redirect(dilemmaPath(dilemma));
   } catch (error) {

@@ -4,12 +4,13 @@ import { guardianOf, viewerInfo } from "~/web/context.server";
 import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import type { Route } from "./+types/meetings.$id.calendar";
+import { publicOrigin } from "~/platform/env.server";
 
 // GET /meetings/:id/calendar.ics — one meeting as a calendar file to open in your own calendar.
-export async function loader({ params, request, context }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   const id = idOr404(params.id);
   const { t } = createI18n(viewerInfo(context).locale);
-  const body = await meetingCalendar(guardianOf(context), id, new URL(request.url).origin, {
+  const body = await meetingCalendar(guardianOf(context), id, publicOrigin(), {
     name: t("meetings.calendar.name"),
     description: t("meetings.calendar.description"),
   }).catch(rethrowAsHttp);

@@ -11,7 +11,9 @@ import { guardianOf } from "~/web/context.server";
 import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { spendPostingBudget } from "~/web/posting-limits.server";
 import type { Route } from "./+types/meetings.$id.edit";
+import { publicOrigin } from "~/platform/env.server";
 
 // /meetings/:id/edit — organisers change an upcoming meeting (title, date, times, place) or a
 // report (draft or published; a published report keeps the previous title and summary as a
@@ -23,7 +25,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
   const meeting = await getMeetingForEdit(guardian, id).catch(rethrowAsHttp);
-  return { meeting, origin: url.origin };
+  return { meeting, origin: publicOrigin() };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -37,6 +39,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: UpcomingMeetingSchema });
     if (submission.status !== "success") return invalidForm(submission);
     try {
+      await spendPostingBudget(guardian, "edit");
       await editUpcomingMeeting(guardian, id, submission.value);
       return redirect(meetingPath({ id }));
     } catch (error) {
@@ -50,6 +53,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (formData.get("intent") === "preview") {
       return { result: submission.reply(), preview: await previewReport(guardian, id, submission.value) };
     }
+    await spendPostingBudget(guardian, "edit");
     await editReport(guardian, id, submission.value);
     return redirect(meetingPath({ id }));
   } catch (error) {

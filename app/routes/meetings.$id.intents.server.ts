@@ -10,6 +10,7 @@ import { LINK_KINDS, LinkDilemmaSchema, ProposeSchema, RaisedDilemmaSchema } fro
 import { Invalid } from "~/platform/errors.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { spendPostingBudget } from "~/web/posting-limits.server";
 import { idOr400 } from "~/web/ids.server";
 import type { IntentHandlers } from "~/web/intents.server";
 
@@ -60,6 +61,7 @@ export const meetingIntents = {
     const submission = parseWithZod(formData, { schema: RaisedDilemmaSchema });
     if (submission.status !== "success") return withForm("raise", invalidForm(submission));
     try {
+      await spendPostingBudget(guardian, "post");
       const dilemma = await createRaisedDilemma(guardian, meetingId, submission.value);
       return redirect(`${meetingPath({ id: meetingId })}#raised-${dilemma.id}`);
     } catch (error) {

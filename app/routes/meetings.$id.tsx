@@ -18,6 +18,7 @@ import { idOr404 } from "~/web/ids.server";
 import { handleIntent } from "~/web/intents.server";
 import { meetingIntents } from "./meetings.$id.intents.server";
 import type { Route } from "./+types/meetings.$id";
+import { publicOrigin } from "~/platform/env.server";
 
 // /meetings/:id — an upcoming meeting's page is its agenda (members propose open dilemmas and
 // vote); a held meeting's page is its report (a draft only for organisers: 404 for everyone
@@ -41,7 +42,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         question: (url.searchParams.get("question") ?? "").trim().slice(0, DILEMMA_LIMITS.titleMax),
       }
     : null;
-  return { ...page, origin: url.origin, search: { query, results }, raise, signedIn: guardian.isMember };
+  return { ...page, origin: publicOrigin(), search: { query, results }, raise, signedIn: guardian.isMember };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {

@@ -8,6 +8,7 @@ import { listMeetings } from "~/meetings/pages.server";
 import { CALENDAR_FEED_PATH, MEETINGS_PATH, meetingPath, NEW_MEETING_PATH, NEW_REPORT_PATH } from "~/meetings/paths";
 import { guardianOf } from "~/web/context.server";
 import type { Route } from "./+types/meetings._index";
+import { publicOrigin } from "~/platform/env.server";
 
 // /meetings — the upcoming meeting(s) with their agenda on top, then the reports of meetings
 // held, newest first (organisers also see their drafts, marked in words).
@@ -16,7 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const page = Number(url.searchParams.get("page") ?? "1");
   const list = await listMeetings(guardianOf(context), Number.isFinite(page) ? page : 1);
-  return { ...list, feedUrl: `${url.origin}${CALENDAR_FEED_PATH}`, feedWebcal: `webcal://${url.host}${CALENDAR_FEED_PATH}` };
+  return { ...list, feedUrl: `${publicOrigin()}${CALENDAR_FEED_PATH}`, feedWebcal: `${publicOrigin().replace(/^https?:/, "webcal:")}${CALENDAR_FEED_PATH}` };
 }
 
 export default function Meetings({ loaderData }: Route.ComponentProps) {

@@ -10,7 +10,9 @@ import { createReport, createUpcomingMeeting, previewReport } from "~/meetings/r
 import { ReportSchema, UpcomingMeetingSchema } from "~/meetings/schemas";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { spendPostingBudget } from "~/web/posting-limits.server";
 import type { Route } from "./+types/meetings.new";
+import { publicOrigin } from "~/platform/env.server";
 
 // /meetings/new — an organiser plans the next meeting; /meetings/new?kind=report — writes the
 // report of a meeting that was not planned here (it starts as a draft).
@@ -27,19 +29,20 @@ function ensureStaff(guardian: ReturnType<typeof guardianOf>, request: Request) 
 export async function loader({ request, context }: Route.LoaderArgs) {
   ensureStaff(guardianOf(context), request);
   const url = new URL(request.url);
-  return { kind: kindOf(url.searchParams.get("kind")), origin: url.origin };
+  return { kind: kindOf(url.searchParams.get("kind")), origin: publicOrigin() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   ensureStaff(guardian, request);
   const formData = await request.formData();
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin();
 
   if (kindOf(formData.get("kind")) === "upcoming") {
     const submission = parseWithZod(formData, { schema: UpcomingMeetingSchema });
     if (submission.status !== "success") return invalidForm(submission);
     try {
+      await spendPostingBudget(guardian, "post");
       const meeting = await createUpcomingMeeting(guardian, submission.value);
       return redirect(meetingPath(meeting));
     } catch (error) {
@@ -53,6 +56,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (formData.get("intent") === "preview") {
       return { result: submission.reply(), preview: await previewReport(guardian, null, submission.value), origin };
     }
+    await spendPostingBudget(guardian, "post");
     const meeting = await createReport(guardian, submission.value);
     return redirect(meetingPath(meeting));
   } catch (error) {

@@ -15,6 +15,7 @@ import { guardianOf } from "~/web/context.server";
 import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { spendPostingBudget } from "~/web/posting-limits.server";
 import type { Route } from "./+types/reply-edit";
 
 // /replies/:id/edit — the author changes their reply. The previous text is kept as a
@@ -34,6 +35,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   }
   if (submission.status !== "success") return invalidForm(submission);
   try {
+    await spendPostingBudget(guardianOf(context), "edit");
     await editReply(guardianOf(context), id, submission.value);
   } catch (error) {
     return formFailure(submission, error);

@@ -22,7 +22,12 @@ export function formFailure(submission: Replyable, error: unknown, hideFields: s
   if (error instanceof RateLimited) {
     const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
     return data(
-      { result: submission.reply({ formErrors: [`errors.rateLimited?minutes=${minutes}`], hideFields }) },
+      {
+        result: submission.reply({
+          formErrors: [error.messageKey ? `${error.messageKey}?count=${minutes}` : `errors.rateLimited?minutes=${minutes}`],
+          hideFields,
+        }),
+      },
       { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
     );
   }
