@@ -4,6 +4,7 @@ import { absoluteUrl } from "~/platform/env.server";
 import { Invalid } from "~/platform/errors.server";
 import { queueMail } from "~/platform/mail.server";
 import { rateLimit } from "~/platform/rate-limit.server";
+import { liftLoginPause } from "./accounts.server";
 import { confirmSignupMail } from "./mail/confirm-signup.server";
 import { passwordChangedMail } from "./mail/password-changed.server";
 import { resetPasswordMail } from "./mail/reset-password.server";
@@ -82,5 +83,7 @@ export async function resetPassword(token: string, password: string): Promise<Re
     return member.id;
   });
   if (userId === null) return { state: "unknown" };
+  // Who holds the mailbox is the owner: wrong passwords of strangers no longer pause them.
+  if (user?.email) await liftLoginPause(user.email);
   return { state: "valid", session: await createSession(userId) };
 }

@@ -8,7 +8,7 @@ import { LogInSchema } from "~/accounts/schemas";
 import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
-import { sessionCookie } from "~/web/session-cookie.server";
+import { deviceCookie, readDeviceToken, sessionCookie } from "~/web/session-cookie.server";
 import type { Route } from "./+types/login";
 
 export const headers = actionHeaders;
@@ -25,10 +25,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return invalidForm(submission, ["password"]);
   const { clientIp, secureCookies } = requestInfo(context);
   try {
-    const session = await logIn(guardianOf(context), submission.value, { ip: clientIp });
-    return redirect(safeRedirect(submission.value.redirectTo, "/"), {
-      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, secureCookies) },
-    });
+    const session = await logIn(guardianOf(context), submission.value, { ip: clientIp, device: readDeviceToken(request) });
+    const headers = new Headers({ "Set-Cookie": sessionCookie(session.token, session.expiresAt, secureCookies) });
+    if (session.newDevice) headers.append("Set-Cookie", deviceCookie(session.newDevice.token, session.newDevice.expiresAt, secureCookies));
+    return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers });
   } catch (error) {
     return formFailure(submission, error, ["password"]);
   }

@@ -21,3 +21,19 @@ export function clearSessionCookie(secure: boolean): string {
   const name = secure ? SECURE_NAME : PLAIN_NAME;
   return [`${name}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
 }
+
+// The known-browser cookie (decision 022): lets this browser's member log in while strangers'
+// wrong passwords have paused their account for unknown browsers. Same flags as the session's;
+// it outlives logging out, as it names the browser, not a session.
+const DEVICE_PLAIN = "kk_device";
+const DEVICE_SECURE = "__Host-kk_device";
+
+export function readDeviceToken(request: Request): string | undefined {
+  return readCookie(request, DEVICE_SECURE) ?? readCookie(request, DEVICE_PLAIN);
+}
+
+export function deviceCookie(token: string, expiresAt: Date, secure: boolean): string {
+  const parts = [`${secure ? DEVICE_SECURE : DEVICE_PLAIN}=${token}`, "HttpOnly", "SameSite=Lax", "Path=/", `Expires=${expiresAt.toUTCString()}`];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}

@@ -1,6 +1,13 @@
 import { domainToASCII } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { LOGIN_FAILURES_PER_IP, logIn, logOutEverywhere } from "~/accounts/accounts.server";
+import {
+  LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT,
+  LOGIN_FAILURES_PER_ACCOUNT_FROM_UNKNOWN_BROWSERS,
+  LOGIN_FAILURES_PER_IP,
+  liftLoginPause,
+  logIn,
+  logOutEverywhere,
+} from "~/accounts/accounts.server";
 import { setJoinMode } from "~/accounts/join-mode.server";
 import { changePassword, confirmEmailChange, requestEmailChange } from "~/accounts/own-account.server";
 import { inspectResetLink, requestPasswordReset, resetPassword } from "~/accounts/password-reset.server";
@@ -222,14 +229,33 @@ describe("login", () => {
     expect((await confirmSignUp(visitor, tokenOf(again.link("/signup/confirm/")))).state).toBe("valid");
   });
 
-  it("locks an account after 8 failures, even for the right password from another IP", async () => {
+  it("8 wrong passwords pause that address for that account, not the owner elsewhere", async () => {
     const { input } = await joined();
-    for (let i = 0; i < 8; i++) {
-      await expect(logIn(visitor, { email: input.email, password: `fout ${i}` }, { ip: `198.51.100.${i}` })).rejects.toBeInstanceOf(Invalid);
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT; i++) {
+      await expect(logIn(visitor, { email: input.email, password: `fout ${i}` }, { ip: "198.51.100.7" })).rejects.toBeInstanceOf(Invalid);
     }
-    const blocked = logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.200" });
+    const blocked = logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.7" });
     await expect(blocked).rejects.toBeInstanceOf(RateLimited);
-    await expect(blocked).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    await expect(blocked).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number), messageKey: "edge.errors.loginPaused" });
+    await expect(logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.200" })).resolves.toMatchObject({ token: expect.any(String) });
+  });
+
+  it("guesses from many addresses pause unknown browsers; the owner's own browser still gets in, and a reset lifts the pause", async () => {
+    const { input } = await joined();
+    const own = await logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.1" });
+    expect(own.newDevice?.token).toEqual(expect.any(String));
+    for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT_FROM_UNKNOWN_BROWSERS; i++) {
+      await expect(logIn(visitor, { email: input.email, password: `fout ${i}` }, { ip: `198.18.${i >> 8}.${i & 255}` })).rejects.toBeInstanceOf(Invalid);
+    }
+    await expect(logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.2" })).rejects.toBeInstanceOf(RateLimited);
+    const again = await logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.2", device: own.newDevice!.token });
+    expect(again.newDevice).toBeNull(); // already known
+    // Another member's cookie is no key to this account.
+    const other = await joined();
+    const theirs = await logIn(visitor, { email: other.input.email, password: other.input.password }, { ip: "198.51.100.3" });
+    await expect(logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.3", device: theirs.newDevice!.token })).rejects.toBeInstanceOf(RateLimited);
+    await liftLoginPause(input.email);
+    await expect(logIn(visitor, { email: input.email, password: input.password }, { ip: "198.51.100.4" })).resolves.toMatchObject({ newDevice: expect.anything() });
   });
 
   it("limits one IP trying many accounts", async () => {
