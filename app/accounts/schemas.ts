@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isEmailAddress, normaliseEmail } from "./email-address";
+import { cleanLine, cleanText } from "~/platform/clean-text";
 import { sameSitePath } from "~/platform/same-site-path";
 
 // Shared by the server and the browser (Conform validates with the same schema on both sides).
@@ -7,25 +8,8 @@ import { sameSitePath } from "~/platform/same-site-path";
 // before it is checked (NFC, no control or invisible characters, single spaces), so what is
 // stored is what was meant; passwords are taken exactly as typed.
 
-const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
-
-/** One line of text: NFC, no control or invisible characters, runs of spaces as one. */
-export function cleanLine(value: string): string {
-  return value.normalize("NFC").replace(INVISIBLE_OR_CONTROL, "").replace(/\s+/g, " ").trim();
-}
-
-/** Several lines: line breaks kept (as \n, at most one empty line in a row), the rest as cleanLine. */
-export function cleanText(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(INVISIBLE_OR_CONTROL, "")
-    .split("\n")
-    .map((line) => line.replace(/[^\S\n]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
+// The one text hygiene for every form (decision 007, 022): app/platform/clean-text.ts.
+export { cleanLine, cleanText };
 
 export const fieldMaxLength: Record<string, number> = {
   displayName: 60,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanLine } from "~/platform/clean-text";
 
 // The dilemma forms' rules, shared by the browser (Conform validates as you type) and the
 // server (the route parses with them, and the domain checks again, so a caller that skips the
@@ -13,12 +14,18 @@ export const DILEMMA_LIMITS = {
   hideReasonMax: 500,
 } as const;
 
+// One line, normalised before it is checked (decision 022): no line breaks, controls or
+// zero-width characters; a title of only those is empty.
 const title = z
   .string({ error: "errors.required" })
-  .trim()
-  .min(1, { error: "errors.required", abort: true })
-  .min(DILEMMA_LIMITS.titleMin, `dilemmas.errors.titleTooShort?min=${DILEMMA_LIMITS.titleMin}`)
-  .max(DILEMMA_LIMITS.titleMax, `errors.tooLong?max=${DILEMMA_LIMITS.titleMax}`);
+  .transform(cleanLine)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "errors.required", abort: true })
+      .min(DILEMMA_LIMITS.titleMin, `dilemmas.errors.titleTooShort?min=${DILEMMA_LIMITS.titleMin}`)
+      .max(DILEMMA_LIMITS.titleMax, `errors.tooLong?max=${DILEMMA_LIMITS.titleMax}`),
+  );
 
 // Not trimmed: leading spaces are Markdown (an indented code block). Blank is still empty.
 const body = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanLine } from "~/platform/clean-text";
 import { AskDilemmaSchema } from "~/dilemmas/schemas";
 import { parseId } from "~/platform/ids";
 import { parseDateInput, parseTimeInput } from "./dates";
@@ -20,11 +21,17 @@ export const MEETING_LIMITS = {
   searchMax: 100,
 } as const;
 
+// One line, normalised before it is checked (decision 022): a title goes into calendar files,
+// where a line break or control character would break or forge a line.
 const title = z
   .string({ error: "errors.required" })
-  .trim()
-  .min(1, { error: "errors.required", abort: true })
-  .max(MEETING_LIMITS.titleMax, `errors.tooLong?max=${MEETING_LIMITS.titleMax}`);
+  .transform(cleanLine)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "errors.required", abort: true })
+      .max(MEETING_LIMITS.titleMax, `errors.tooLong?max=${MEETING_LIMITS.titleMax}`),
+  );
 
 const heldOn = z
   .string({ error: "meetings.errors.dateRequired" })
@@ -37,11 +44,12 @@ const optionalTime = z
   .refine((s) => s == null || parseTimeInput(s) !== null, { error: "meetings.errors.timeInvalid", abort: true })
   .transform((s) => (s == null ? null : parseTimeInput(s)!));
 
-const optionalText = (max: number) =>
+/** One optional line (place, host organisation), normalised as a title. */
+const optionalLine = (max: number) =>
   z
     .string()
-    .trim()
-    .max(max, `errors.tooLong?max=${max}`)
+    .transform(cleanLine)
+    .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
     .optional()
     .transform((s) => s ?? "");
 
@@ -54,7 +62,7 @@ const lines = (maxLines: number, maxLength: number) =>
   textOrList
     .transform((v) =>
       (Array.isArray(v) ? v : (v ?? "").split(/\r?\n/))
-        .map((line) => line.trim())
+        .map(cleanLine)
         .filter(Boolean),
     )
     .refine((items) => items.every((item) => item.length <= maxLength), `meetings.errors.lineTooLong?max=${maxLength}`)
@@ -86,8 +94,8 @@ export const UpcomingMeetingSchema = z
     heldOn,
     startTime: optionalTime,
     endTime: optionalTime,
-    place: optionalText(MEETING_LIMITS.placeMax),
-    hostOrganisation: optionalText(MEETING_LIMITS.hostMax),
+    place: optionalLine(MEETING_LIMITS.placeMax),
+    hostOrganisation: optionalLine(MEETING_LIMITS.hostMax),
     openAgenda: z.boolean().optional().default(false),
   })
   .superRefine((m, ctx) => {
@@ -107,8 +115,8 @@ export type UpcomingMeetingValues = z.output<typeof UpcomingMeetingSchema>;
 export const ReportSchema = z.object({
   title,
   heldOn,
-  place: optionalText(MEETING_LIMITS.placeMax),
-  hostOrganisation: optionalText(MEETING_LIMITS.hostMax),
+  place: optionalLine(MEETING_LIMITS.placeMax),
+  hostOrganisation: optionalLine(MEETING_LIMITS.hostMax),
   contributors: lines(MEETING_LIMITS.contributorsMax, MEETING_LIMITS.lineMax),
   contributorHandles: handles,
   summary,
@@ -160,5 +168,5 @@ export type RaisedDilemmaInput = z.input<typeof RaisedDilemmaSchema>;
 
 /** The search for a dilemma to link or propose (a GET form: ?q=…). */
 export function searchQuery(value: string | null): string {
-  return (value ?? "").trim().slice(0, MEETING_LIMITS.searchMax);
+  return cleanLine(value ?? "").slice(0, MEETING_LIMITS.searchMax);
 }

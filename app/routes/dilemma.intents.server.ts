@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
 import { hideDilemma, lockDilemma, unhideDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
 import type { Guardian } from "~/guardian/guardian.server";
-import { Forbidden, Invalid } from "~/platform/errors.server";
+import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { threadPagePath } from "~/replies/paths";
 import {
@@ -65,6 +65,11 @@ export const dilemmaIntents = {
       // Locked or hidden meanwhile, or the reply answered is gone: say so, and hand the text
       // back so nothing typed is lost.
       if (error instanceof Forbidden) return data({ refused: { body: submission.value.body } }, { status: 403 });
+      // The reply answered is not in this thread (another thread's, or none): said above the
+      // form, as for a parent that is no id at all, with the text kept; not a bare 404.
+      if (error instanceof NotFound && submission.value.parentId !== undefined) {
+        return formFailure(submission, new Invalid({ parentId: ["replies.form.parentInvalid"] }));
+      }
       return formFailure(submission, error);
     }
   },

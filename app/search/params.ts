@@ -9,6 +9,8 @@
 //   ?sort=relevance|newest            relevance is the default
 //   ?page=2                           pages of PAGE_SIZE
 
+import { cleanLine } from "~/platform/clean-text";
+
 export const SEARCH_PATH = "/search";
 export const SEARCH_API_PATH = "/api/search";
 export const SEARCH_SYNONYMS_PATH = "/search/synonyms";
@@ -50,7 +52,8 @@ export function searchRequestFromParams(params: URLSearchParams): SearchRequest 
   const sort = params.get("sort");
   const page = Number(params.get("page"));
   return {
-    q: (params.get("q") ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH),
+    // Normalised as every form's line (no NUL or other controls echoed back into the box).
+    q: cleanLine(params.get("q") ?? "").slice(0, MAX_QUERY_LENGTH),
     kinds: SEARCH_KINDS.filter((k) => params.getAll("kind").includes(k)),
     competences: [...new Set(params.getAll("competence").filter((s) => s && s.length <= 100))].slice(0, MAX_COMPETENCES),
     status: SEARCH_STATUSES.find((s) => s === status) ?? null,
