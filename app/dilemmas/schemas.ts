@@ -20,8 +20,9 @@ const title = z
   .string({ error: "errors.required" })
   .transform(cleanLine)
   .pipe(
+    // Conform reads an empty string as absent: cleaned to nothing is "required" too.
     z
-      .string()
+      .string({ error: "errors.required" })
       .min(1, { error: "errors.required", abort: true })
       .min(DILEMMA_LIMITS.titleMin, `dilemmas.errors.titleTooShort?min=${DILEMMA_LIMITS.titleMin}`)
       .max(DILEMMA_LIMITS.titleMax, `errors.tooLong?max=${DILEMMA_LIMITS.titleMax}`),

@@ -27,8 +27,9 @@ const title = z
   .string({ error: "errors.required" })
   .transform(cleanLine)
   .pipe(
+    // Conform reads an empty string as absent: cleaned to nothing is "required" too.
     z
-      .string()
+      .string({ error: "errors.required" })
       .min(1, { error: "errors.required", abort: true })
       .max(MEETING_LIMITS.titleMax, `errors.tooLong?max=${MEETING_LIMITS.titleMax}`),
   );
@@ -48,10 +49,9 @@ const optionalTime = z
 const optionalLine = (max: number) =>
   z
     .string()
-    .transform(cleanLine)
-    .pipe(z.string().max(max, `errors.tooLong?max=${max}`))
     .optional()
-    .transform((s) => s ?? "");
+    .transform((s) => cleanLine(s ?? ""))
+    .refine((s) => s.length <= max, `errors.tooLong?max=${max}`);
 
 // Every schema here parses its own output again unchanged (a list stays a list), because the
 // route parses the form and the domain checks what the route hands over with the same schema.
