@@ -49,7 +49,7 @@ const children = new Set<ChildProcess>();
 /** The server as `npm start` runs it; its output goes to a log file in the data dir. */
 function startServerProcess(extra: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), KK_DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", LOG_LEVEL: "info", ...extra },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), KK_DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", LOG_LEVEL: "info", POSTING_LIMITS: "off", ...extra },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log = fs.createWriteStream(path.join(dataDir, "server.log"), { flags: "a" });

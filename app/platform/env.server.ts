@@ -20,6 +20,9 @@ const EnvSchema = z.object({
     .refine((v) => parseTrustProxy(v) !== null, {
       error: "TRUST_PROXY must be 0, a hop count (1 for one proxy), or proxy addresses/networks, e.g. 127.0.0.1,10.0.0.0/8",
     }),
+  // Per-member posting and editing budgets (decision 022). "off" only for load tests and the
+  // bench, whose writers post far faster than any person.
+  POSTING_LIMITS: z.enum(["on", "off"]).default("on"),
   // Demo content on an empty database. Set SEED_DEMO=0 for a real circle's first start.
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   // Server processes sharing the port: a number, or "auto" for one per CPU core (production).

@@ -1,4 +1,5 @@
 import type { Guardian } from "~/guardian/guardian.server";
+import { env } from "~/platform/env.server";
 import { RateLimited } from "~/platform/errors.server";
 import { rateLimit } from "~/platform/rate-limit.server";
 
@@ -46,6 +47,7 @@ function limiter(key: string, points: number, seconds: number) {
 export async function spendPostingBudget(guardian: Guardian, kind: keyof typeof POSTING_BUDGETS): Promise<void> {
   const member = guardian.userId;
   if (member === null) return; // not signed in: the Guardian refuses the write itself
+  if (env().POSTING_LIMITS === "off") return;
   const budget = POSTING_BUDGETS[kind];
   const factor = guardian.isStaff ? STAFF_FACTOR : 1;
   let refusal: RateLimited | null = null;

@@ -121,7 +121,7 @@ describe("backup and restore, embedded Postgres", () => {
     const photo = crypto.randomBytes(20_000);
     fs.mkdirSync(path.join(dataDir, "uploads", "avatars"), { recursive: true });
     fs.writeFileSync(path.join(dataDir, "uploads", "avatars", "lid-1.webp"), photo);
-    const server = await startServer({ KK_DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1" });
+    const server = await startServer({ KK_DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", POSTING_LIMITS: "off" });
     let run;
     try {
       delete process.env.DATABASE_URL;
@@ -217,7 +217,7 @@ describe.skipIf(skipWithoutStockPostgres("backups over DATABASE_URL"))("backup a
     await stock.query("CREATE DATABASE kenniskring");
     await stock.query("CREATE DATABASE restored");
     const dataDir = tempDir("kk-backup-stock-");
-    const server = await startServer({ DATABASE_URL: stock.url("kenniskring"), KK_DATA_DIR: dataDir, SEED_DEMO: "1" });
+    const server = await startServer({ DATABASE_URL: stock.url("kenniskring"), KK_DATA_DIR: dataDir, SEED_DEMO: "1", POSTING_LIMITS: "off" });
     let run;
     try {
       run = await backUpUnderLoad(server, { DATABASE_URL: stock.url("kenniskring"), KK_DATA_DIR: dataDir }, stock.url("kenniskring"));
