@@ -11,7 +11,8 @@ export type MeetingEvents = {
   "meeting.created": { payload: { status: "upcoming" | "draft" | "published"; imported: boolean } };
   /** An upcoming meeting's title, date, times or place changed. */
   "meeting.changed": { payload: Record<string, never> };
-  "meeting.deleted": { payload: { status: "upcoming" | "draft" | "published"; dilemmaIds: number[] } };
+  /** title and heldOn (yyyy-mm-dd): the meeting is gone, and a cancellation must still say which. */
+  "meeting.deleted": { payload: { status: "upcoming" | "draft" | "published"; dilemmaIds: number[]; title: string; heldOn: string } };
   "meeting.agenda_opened": { payload: Record<string, never> };
   "meeting.agenda_closed": { payload: Record<string, never> };
   "meeting.agenda_item_proposed": { payload: { dilemmaId: number } };

@@ -211,9 +211,10 @@ export async function deleteMeeting(guardian: Guardian, id: number): Promise<voi
     guardian.ensureCanDeleteMeeting(ref);
     const linked = await tx.meetingDilemma.findMany({ where: { meetingId: id }, select: { dilemmaId: true }, distinct: ["dilemmaId"] });
     await tx.revision.deleteMany({ where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id } });
-    await tx.meeting.delete({ where: { id } });
+    const gone = await tx.meeting.delete({ where: { id }, select: { title: true, heldOn: true } });
     const dilemmaIds = linked.map((l) => l.dilemmaId).sort((a, b) => a - b);
-    await recordEvents(tx, [meetingEvent(guardian, id, { type: "meeting.deleted", payload: { status: ref.status, dilemmaIds } })]);
+    const payload = { status: ref.status, dilemmaIds, title: gone.title, heldOn: gone.heldOn.toISOString().slice(0, 10) };
+    await recordEvents(tx, [meetingEvent(guardian, id, { type: "meeting.deleted", payload })]);
   });
 }
 

@@ -1,0 +1,64 @@
+// What members are told about, and how each kind reaches them by mail. Plain module: the
+// settings page, the inbox and the mail jobs share it.
+
+export const NOTIFICATION_KINDS = [
+  "reply",
+  "mention",
+  "answer",
+  "helpful",
+  "new_dilemma",
+  "meeting_agenda",
+  "meeting_changed",
+  "meeting_cancelled",
+  "report_published",
+  "dilemma_linked",
+  "join_request",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The groups a member chooses a delivery for (one row of the settings page each). */
+export const MAIL_GROUPS = ["replies", "mentions", "answers", "newDilemmas", "meetings", "digest"] as const;
+export type MailGroup = (typeof MAIL_GROUPS)[number];
+
+export const DELIVERIES = ["instant", "daily", "weekly", "off"] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+/** A new member's choices: what is about them at once, the circle's news in the digest. */
+export const DEFAULT_DELIVERY: Record<MailGroup, Delivery> = {
+  replies: "instant",
+  mentions: "instant",
+  answers: "instant",
+  newDilemmas: "daily",
+  meetings: "instant",
+  digest: "weekly",
+};
+
+/**
+ * The group whose delivery a kind follows; null: in the forum only. A join request is mailed
+ * to organisers by the accounts domain already (decision 016), so its bell is enough here.
+ */
+export function groupOf(kind: string): Exclude<MailGroup, "digest"> | null {
+  switch (kind) {
+    case "reply":
+      return "replies";
+    case "mention":
+      return "mentions";
+    case "answer":
+    case "helpful":
+      return "answers";
+    case "new_dilemma":
+      return "newDilemmas";
+    case "meeting_agenda":
+    case "meeting_changed":
+    case "meeting_cancelled":
+    case "report_published":
+    case "dilemma_linked":
+      return "meetings";
+    default:
+      return null;
+  }
+}
+
+export const WATCH_TARGETS = ["dilemma", "competence", "meeting"] as const;
+export type WatchTarget = (typeof WATCH_TARGETS)[number];
+export type WatchLevel = "watching" | "muted";
