@@ -13,10 +13,11 @@
 //    it every event from its registration on, at least once and in order.
 import type { AfterCommitSubscriber, InTransactionSubscriber } from "~/platform/events/event";
 import { installSubscribers } from "~/platform/events/outbox.server";
+import { notificationsSubscriber } from "~/notifications/subscriber.server";
 import { searchIndex } from "~/search/subscriber.server";
 
 export const IN_TRANSACTION: readonly InTransactionSubscriber[] = [searchIndex];
 
-export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [];
+export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [notificationsSubscriber];
 
 installSubscribers({ inTransaction: IN_TRANSACTION, afterCommit: AFTER_COMMIT });

@@ -3,6 +3,7 @@ import type { Guardian } from "~/guardian/guardian.server";
 import { db, isUniqueViolation } from "~/platform/db.server";
 import { absoluteUrl } from "~/platform/env.server";
 import { Forbidden, Invalid, RateLimited } from "~/platform/errors.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { queueMail } from "~/platform/mail.server";
 import { rateLimit } from "~/platform/rate-limit.server";
 import { uniqueHandle } from "./handles.server";
@@ -12,6 +13,7 @@ import { confirmSignupMail } from "./mail/confirm-signup.server";
 import { joinRequestMail } from "./mail/join-request.server";
 import { whyWeakPassword } from "./password-strength.server";
 import { hashPassword } from "./passwords.server";
+import type { AccountEvent } from "./events";
 import type { SignUpInput } from "./schemas";
 import { createSession } from "./sessions.server";
 import { consumeToken, inspectToken, issueToken, type TokenState } from "./tokens.server";
@@ -126,6 +128,8 @@ export async function confirmSignUp(guardian: Guardian, token: string): Promise<
     if (approval) {
       await tx.joinRequest.upsert({ where: { userId }, create: { userId }, update: {} });
       await mailStaffAboutRequest(tx, user.displayName);
+      const waiting: AccountEvent = { type: "account.join_requested", subjectId: userId, actorId: userId, payload: {} };
+      await recordEvents(tx, [waiting]);
     } else {
       await tx.joinRequest.deleteMany({ where: { userId } });
     }

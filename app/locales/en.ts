@@ -5,6 +5,7 @@ import * as dilemmas from "./dilemmas";
 import * as edge from "./edge";
 import * as directory from "./directory";
 import * as meetings from "./meetings";
+import * as notifications from "./notifications";
 import * as members from "./members";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
@@ -211,6 +212,7 @@ const en: Messages = {
   meetings: meetings.en,
   search: search.en,
   edge: edge.en,
+  notifications: notifications.en,
 };
 
 export default en;

@@ -5,6 +5,7 @@ import * as dilemmas from "./dilemmas";
 import * as edge from "./edge";
 import * as directory from "./directory";
 import * as meetings from "./meetings";
+import * as notifications from "./notifications";
 import * as members from "./members";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
@@ -212,6 +213,7 @@ const nl = {
   meetings: meetings.nl,
   search: search.nl,
   edge: edge.nl,
+  notifications: notifications.nl,
 };
 
 export default nl;

@@ -23,6 +23,8 @@ export type NotificationDraft = {
   meetingId?: number | null;
   /** Mail batching: at most one mail per member and thread per 10 minutes ("dilemma:12"). */
   threadKey: string;
+  /** What it names when its subject is gone (a cancelled meeting's title and date). */
+  label?: string | null;
 };
 
 export const dilemmaThread = (dilemmaId: number) => `dilemma:${dilemmaId}`;
@@ -55,6 +57,7 @@ export async function notify(tx: Tx, memberIds: Iterable<number>, draft: Notific
       replyId: draft.replyId ?? null,
       meetingId: draft.meetingId ?? null,
       threadKey: draft.threadKey,
+      label: draft.label ?? null,
     })),
   });
   const group = groupOf(draft.kind);

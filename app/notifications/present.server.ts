@@ -1,0 +1,111 @@
+import { Guardian } from "~/guardian/guardian.server";
+import type { MemberViewer } from "~/guardian/viewer";
+import type { Tx } from "~/platform/events/event";
+import { dilemmaPath } from "~/dilemmas/paths";
+import { meetingPath, MEETINGS_PATH } from "~/meetings/paths";
+import { replyPermalink } from "~/replies/paths";
+
+// Notification rows as a member may see them: each with who did it, what it concerns and where
+// it leads (a reply's permalink, which finds its page in the thread). The Guardian of the
+// recipient decides: a hidden or deleted post, a hidden dilemma or a draft report the member
+// may not see leaves the row out, so no inbox, mail or digest ever shows it.
+
+export type NotificationRow = {
+  id: number;
+  userId: number;
+  kind: string;
+  actorId: number | null;
+  dilemmaId: number | null;
+  replyId: number | null;
+  meetingId: number | null;
+  threadKey: string;
+  label: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+};
+
+export type NotificationView = {
+  id: number;
+  kind: string;
+  /** Who did it; null: the operator, or a member whose account was erased. */
+  actor: string | null;
+  /** The dilemma's or meeting's title (or a cancelled meeting's label). */
+  title: string;
+  /** The first words of the reply or dilemma it concerns, when the mail quotes it. */
+  excerpt: string | null;
+  /** Site path it leads to. */
+  href: string;
+  createdAt: Date;
+  read: boolean;
+};
+
+export const JOIN_REQUESTS_PATH = "/circle/requests";
+
+/** The recipient as the Guardian knows them, from their row. */
+export function recipientGuardian(user: { id: number; handle: string; displayName: string; role: MemberViewer["role"]; locale: string }): Guardian {
+  return new Guardian({ kind: "member", id: user.id, handle: user.handle, displayName: user.displayName, role: user.role, locale: user.locale });
+}
+
+const EXCERPT = 280;
+function excerptOf(markdown: string): string {
+  const plain = markdown.replace(/[#>*_`~[\]]+/g, "").replace(/\s+/g, " ").trim();
+  return plain.length > EXCERPT ? `${plain.slice(0, EXCERPT - 1).trimEnd()}…` : plain;
+}
+
+/** The rows this member may see, in the given order, described. */
+export async function presentNotifications(tx: Tx, guardian: Guardian, rows: NotificationRow[]): Promise<NotificationView[]> {
+  const ids = (pick: (r: NotificationRow) => number | null) => [...new Set(rows.map(pick).filter((x): x is number => x !== null))];
+  const [replies, dilemmas, meetings, actors] = await Promise.all([
+    tx.reply.findMany({
+      where: { id: { in: ids((r) => r.replyId) } },
+      select: { id: true, authorId: true, hiddenAt: true, deletedByAuthorAt: true, bodyMd: true },
+    }),
+    tx.dilemma.findMany({
+      where: { id: { in: ids((r) => r.dilemmaId) } },
+      select: { id: true, title: true, bodyMd: true, authorId: true, lockedAt: true, hiddenAt: true, author: { select: { erasedAt: true } } },
+    }),
+    tx.meeting.findMany({ where: { id: { in: ids((r) => r.meetingId) } }, select: { id: true, title: true, status: true } }),
+    tx.user.findMany({ where: { id: { in: ids((r) => r.actorId) } }, select: { id: true, displayName: true, erasedAt: true } }),
+  ]);
+  const replyById = new Map(replies.map((r) => [r.id, r]));
+  const dilemmaById = new Map(dilemmas.map((d) => [d.id, { ...d, authorErasedAt: d.author.erasedAt }]));
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const actorById = new Map(actors.map((a) => [a.id, a.erasedAt ? null : a.displayName]));
+
+  const views: NotificationView[] = [];
+  for (const row of rows) {
+    const dilemma = row.dilemmaId ? dilemmaById.get(row.dilemmaId) : undefined;
+    const reply = row.replyId ? replyById.get(row.replyId) : undefined;
+    const meeting = row.meetingId ? meetingById.get(row.meetingId) : undefined;
+    if (row.dilemmaId && (!dilemma || !guardian.canSeeDilemma(dilemma))) continue;
+    if (row.replyId && (!reply || !dilemma || !guardian.canSeeReply({ ...reply, dilemma }))) continue;
+    let title: string;
+    let href: string;
+    if (row.kind === "meeting_cancelled") {
+      title = row.label ?? "";
+      href = MEETINGS_PATH;
+    } else if (row.kind === "join_request") {
+      title = "";
+      href = JOIN_REQUESTS_PATH;
+    } else if (row.meetingId && !row.dilemmaId) {
+      if (!meeting || !guardian.canSeeMeeting({ status: meeting.status, agendaOpen: false })) continue;
+      title = meeting.title;
+      href = meetingPath(meeting);
+    } else if (dilemma) {
+      if (row.meetingId && (!meeting || !guardian.canSeeMeeting({ status: meeting.status, agendaOpen: false }))) continue;
+      title = dilemma.title;
+      href = reply ? replyPermalink(reply.id) : row.meetingId && meeting ? meetingPath(meeting) : dilemmaPath(dilemma);
+    } else continue;
+    views.push({
+      id: row.id,
+      kind: row.kind,
+      actor: row.actorId ? (actorById.get(row.actorId) ?? null) : null,
+      title,
+      excerpt: reply ? excerptOf(reply.bodyMd) : dilemma && (row.kind === "new_dilemma" || row.kind === "mention") ? excerptOf(dilemma.bodyMd) : null,
+      href,
+      createdAt: row.createdAt,
+      read: row.readAt !== null,
+    });
+  }
+  return views;
+}

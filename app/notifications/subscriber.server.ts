@@ -1,0 +1,128 @@
+import type { AccountEvents } from "~/accounts/events";
+import type { DilemmaEvents } from "~/dilemmas/events";
+import type { MeetingEvents } from "~/meetings/events";
+import { afterCommitSubscriber, type Tx } from "~/platform/events/event";
+import type { ReplyEvents } from "~/replies/events";
+import { mentionedHandles } from "./mentions";
+import { dilemmaThread, meetingThread, notify } from "./notify.server";
+import { watchByDefault, watchersOf } from "./watches.server";
+
+// Who hears of what (issue 20), after the commit (decision 014): rows written in the relay's
+// transaction, so each event notifies exactly once; mail goes as jobs enqueued there too.
+// Imported history (`imported`) stays quiet. Hiding or deleting a post withdraws its rows.
+
+type Events = ReplyEvents & DilemmaEvents & MeetingEvents & AccountEvents;
+
+/** Members mentioned by handle in the text; returns their ids. */
+async function mentioned(tx: Tx, markdown: string): Promise<number[]> {
+  const handles = mentionedHandles(markdown);
+  if (!handles.length) return [];
+  const users = await tx.user.findMany({ where: { handle: { in: handles } }, select: { id: true } });
+  return users.map((u) => u.id);
+}
+
+/** Every member who can take part: the circle's meeting news goes to all who did not mute it. */
+async function everyone(tx: Tx): Promise<number[]> {
+  const rows = await tx.user.findMany({ where: { status: "active", erasedAt: null }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+async function meetingNews(tx: Tx, kind: string, meetingId: number, actorId: number | null) {
+  await notify(tx, await everyone(tx), { kind, actorId, meetingId, threadKey: meetingThread(meetingId) });
+}
+
+export const notificationsSubscriber = afterCommitSubscriber<Events>("notifications", {
+  "reply.created": async (tx, { subjectId: replyId, actorId, payload }) => {
+    if (payload.imported) return;
+    const reply = await tx.reply.findUnique({
+      where: { id: replyId },
+      select: { bodyMd: true, parent: { select: { authorId: true } }, dilemma: { select: { authorId: true } } },
+    });
+    if (!reply) return; // deleted since
+    const threadKey = dilemmaThread(payload.dilemmaId);
+    await watchByDefault(tx, payload.authorId, "dilemma", payload.dilemmaId);
+    const byName = await notify(tx, await mentioned(tx, reply.bodyMd), {
+      kind: "mention",
+      actorId,
+      dilemmaId: payload.dilemmaId,
+      replyId,
+      threadKey,
+    });
+    const told = new Set(byName);
+    const watching = await watchersOf(tx, "dilemma", [payload.dilemmaId]);
+    const audience = [reply.dilemma.authorId, ...(reply.parent ? [reply.parent.authorId] : []), ...watching];
+    await notify(
+      tx,
+      audience.filter((id) => !told.has(id)),
+      { kind: "reply", actorId, dilemmaId: payload.dilemmaId, replyId, threadKey },
+    );
+  },
+  "reply.marked_answer": async (tx, { subjectId: replyId, actorId, payload }) => {
+    await notify(tx, [payload.authorId], { kind: "answer", actorId, dilemmaId: payload.dilemmaId, replyId, threadKey: dilemmaThread(payload.dilemmaId) });
+  },
+  "reply.marked_helpful": async (tx, { subjectId: replyId, actorId, payload }) => {
+    await notify(tx, [payload.authorId], { kind: "helpful", actorId, dilemmaId: payload.dilemmaId, replyId, threadKey: dilemmaThread(payload.dilemmaId) });
+  },
+  // Withdrawn: what nobody may read any more is in no inbox and no mail.
+  "reply.hidden": async (tx, { subjectId }) => {
+    await tx.notification.deleteMany({ where: { replyId: subjectId } });
+  },
+  "reply.deleted": async (tx, { subjectId }) => {
+    await tx.notification.deleteMany({ where: { replyId: subjectId } });
+  },
+  "dilemma.hidden": async (tx, { subjectId }) => {
+    await tx.notification.deleteMany({ where: { dilemmaId: subjectId } });
+  },
+  "dilemma.created": async (tx, { subjectId: dilemmaId, actorId, payload }) => {
+    if (payload.imported) return;
+    await watchByDefault(tx, payload.authorId, "dilemma", dilemmaId);
+    const dilemma = await tx.dilemma.findUnique({ where: { id: dilemmaId }, select: { bodyMd: true, title: true } });
+    if (!dilemma) return;
+    const threadKey = dilemmaThread(dilemmaId);
+    const byName = new Set(await notify(tx, await mentioned(tx, `${dilemma.title}\n${dilemma.bodyMd}`), { kind: "mention", actorId, dilemmaId, threadKey }));
+    const watching = await watchersOf(tx, "competence", payload.competenceIds);
+    await notify(
+      tx,
+      watching.filter((id) => !byName.has(id)),
+      { kind: "new_dilemma", actorId, dilemmaId, threadKey },
+    );
+  },
+  "meeting.agenda_opened": async (tx, { subjectId, actorId }) => meetingNews(tx, "meeting_agenda", subjectId, actorId),
+  "meeting.changed": async (tx, { subjectId, actorId }) => meetingNews(tx, "meeting_changed", subjectId, actorId),
+  "meeting.deleted": async (tx, { subjectId: meetingId, actorId, payload }) => {
+    await tx.notification.deleteMany({ where: { meetingId } });
+    if (payload.status !== "upcoming") return; // a report taken back is no news to members
+    await notify(tx, await everyone(tx), {
+      kind: "meeting_cancelled",
+      actorId,
+      threadKey: meetingThread(meetingId),
+      label: `${payload.title} (${payload.heldOn})`,
+    });
+  },
+  "report.published": async (tx, { subjectId, actorId, payload }) => {
+    if (payload.imported) return;
+    await meetingNews(tx, "report_published", subjectId, actorId);
+  },
+  "report.dilemma_linked": async (tx, { subjectId: meetingId, actorId, payload }) => {
+    const [dilemma, meeting] = await Promise.all([
+      tx.dilemma.findUnique({ where: { id: payload.dilemmaId }, select: { authorId: true } }),
+      tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } }),
+    ]);
+    if (!dilemma || !meeting) return;
+    await notify(tx, [dilemma.authorId], {
+      kind: "dilemma_linked",
+      actorId,
+      dilemmaId: payload.dilemmaId,
+      meetingId,
+      threadKey: dilemmaThread(payload.dilemmaId),
+    });
+  },
+  "account.join_requested": async (tx, { subjectId: applicantId }) => {
+    const staff = await tx.user.findMany({ where: { role: { in: ["organiser", "admin"] } }, select: { id: true } });
+    await notify(
+      tx,
+      staff.map((s) => s.id),
+      { kind: "join_request", actorId: applicantId, threadKey: "circle" },
+    );
+  },
+});
