@@ -14,6 +14,7 @@ import { useNonce } from "~/components/nonce";
 import { MembersVisibleContext } from "~/components/members/members-visible";
 import { useRoutedEvents } from "~/components/RoutedLink";
 import { useTranslation } from "~/components/use-translation";
+import { countUnread } from "~/notifications/inbox.server";
 import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
@@ -39,6 +40,8 @@ export async function loader({ context }: Route.LoaderArgs) {
         : null,
     /** Author names link to profiles, photos show, the directory is in the menu. */
     membersVisible: guardian.canSeeMembers(),
+    /** The bell's number (notifications, issue 20). */
+    unread: viewer.kind === "member" ? await countUnread(guardian) : 0,
   });
 }
 
@@ -73,7 +76,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         <a className="skip-link" href="#main">
           {t("nav.skipToContent")}
         </a>
-        <SiteHeader viewer={root?.viewer ?? null} membersVisible={root?.membersVisible ?? false} />
+        <SiteHeader viewer={root?.viewer ?? null} membersVisible={root?.membersVisible ?? false} unread={root?.unread ?? 0} />
         {root?.viewer?.pending ? (
           <p className="alert alert--info pending-banner" role="status">
             {t("accounts.pending.banner")}

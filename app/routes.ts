@@ -65,5 +65,11 @@ export default [
   route("search/misses", "routes/search-misses.tsx"),
   route("api/search", "routes/api.search.ts"),
   route("api/privacy-check", "routes/api.privacy-check.ts"),
+  // Notifications: the bell's page, opening one, following, mail settings, one-click unsubscribe
+  route("notifications", "routes/notifications.tsx"),
+  route("notifications/settings", "routes/notifications.settings.tsx"),
+  route("notifications/watch", "routes/notifications.watch.ts"),
+  route("notifications/unsubscribe/:token", "routes/notifications.unsubscribe.tsx"),
+  route("notifications/:id", "routes/notifications.$id.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -2,6 +2,7 @@ import { useTranslation } from "~/components/use-translation";
 import { Form, Link, NavLink, useLocation } from "react-router";
 import { HeaderSearch } from "~/components/search/HeaderSearch";
 import { MEMBERS_PATH } from "~/members/paths";
+import { NotificationBell } from "~/components/notifications/NotificationBell";
 
 export type HeaderViewer = { handle: string; displayName: string; role?: string } | null;
 
@@ -15,7 +16,7 @@ function withReturn(to: string, here: string): string {
 
 // The site's banner and main navigation. Plain links and a logout form: works without
 // JavaScript and wraps to several lines on a 320 px screen instead of hiding behind a menu.
-export function SiteHeader({ viewer, membersVisible }: { viewer: HeaderViewer; membersVisible: boolean }) {
+export function SiteHeader({ viewer, membersVisible, unread = 0 }: { viewer: HeaderViewer; membersVisible: boolean; unread?: number }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -57,6 +58,9 @@ export function SiteHeader({ viewer, membersVisible }: { viewer: HeaderViewer; m
                     <NavLink to="/circle">{t("circle.nav")}</NavLink>
                   </li>
                 ) : null}
+                <li>
+                  <NotificationBell unread={unread} />
+                </li>
                 <li>
                   <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>

@@ -622,6 +622,18 @@ export class Guardian {
     return { status: "published" };
   }
 
+  // ── Notifications ────────────────────────────────────────────────────────────────────
+  // Following or muting a dilemma, competence or meeting is a member's own business, like
+  // their mail settings; a member waiting for approval gets no notifications yet, so follows
+  // nothing. Whether a notification may show a post is the visibility rules' (whyNotSee…).
+
+  whyNotFollow(): Denial {
+    if (this.isOperator) return "the operator is no member";
+    return this.whyNotTakePart();
+  }
+  canFollow = () => this.whyNotFollow() === ALLOWED;
+  ensureCanFollow = () => ensure(this.whyNotFollow());
+
   /** Meetings in any state for staff; upcoming ones and published reports for everyone else. */
   visibleMeetingsWhere(): Prisma.MeetingWhereInput {
     if (this.isStaff) return {};

@@ -1,8 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Tx } from "~/platform/events/event";
 import { db } from "~/platform/db.server";
-import type { Guardian } from "~/guardian/guardian.server";
-import { Forbidden } from "~/platform/errors.server";
+import { type Guardian, memberIdOf } from "~/guardian/guardian.server";
 import { DEFAULT_DELIVERY, DELIVERIES, MAIL_GROUPS, type Delivery, type MailGroup } from "./kinds";
 
 // A member's mail choices (one row, made on first save or first unsubscribe link; without it
@@ -35,9 +34,8 @@ export async function saveDeliveries(guardian: Guardian, choices: Deliveries): P
 }
 
 function ownId(guardian: Guardian): number {
-  const id = guardian.userId;
-  if (id === null) throw new Forbidden("not signed in");
-  return id;
+  guardian.ensureCanManageOwnAccount();
+  return memberIdOf(guardian);
 }
 
 // ── One-click unsubscribe (RFC 8058) ─────────────────────────────────────────────────────

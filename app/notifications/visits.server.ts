@@ -32,14 +32,16 @@ export async function visitDilemma(guardian: Guardian, dilemmaId: number): Promi
 export type ListMarks = Record<number, "new" | "updated">;
 
 /**
- * For the dilemma list: "new" for a dilemma the member never opened that was asked since they
+ * For a list of dilemmas: "new" for one the member never opened that was asked since they
  * joined, "updated" for one with activity since their last visit. Never for their own asking.
+ * Read apart from the list itself, which is shared between members (decision 010).
  */
-export async function listMarks(guardian: Guardian, dilemmas: { id: number; lastActivityAt: Date | string; createdAt: Date | string; authorId?: number }[]): Promise<ListMarks> {
+export async function listMarks(guardian: Guardian, dilemmaIds: number[]): Promise<ListMarks> {
   const userId = guardian.userId;
-  if (userId === null || !dilemmas.length) return {};
-  const [visits, me] = await Promise.all([
-    db.dilemmaVisit.findMany({ where: { userId, dilemmaId: { in: dilemmas.map((d) => d.id) } }, select: { dilemmaId: true, seenAt: true } }),
+  if (userId === null || !dilemmaIds.length) return {};
+  const [dilemmas, visits, me] = await Promise.all([
+    db.dilemma.findMany({ where: { id: { in: dilemmaIds } }, select: { id: true, createdAt: true, lastActivityAt: true, authorId: true } }),
+    db.dilemmaVisit.findMany({ where: { userId, dilemmaId: { in: dilemmaIds } }, select: { dilemmaId: true, seenAt: true } }),
     db.user.findUnique({ where: { id: userId }, select: { createdAt: true } }),
   ]);
   const seen = new Map(visits.map((v) => [v.dilemmaId, v.seenAt.getTime()]));
@@ -49,8 +51,8 @@ export async function listMarks(guardian: Guardian, dilemmas: { id: number; last
     if (d.authorId === userId) continue;
     const at = seen.get(d.id);
     if (at === undefined) {
-      if (new Date(d.createdAt).getTime() > joined) marks[d.id] = "new";
-    } else if (new Date(d.lastActivityAt).getTime() > at + 1000) marks[d.id] = "updated";
+      if (d.createdAt.getTime() > joined) marks[d.id] = "new";
+    } else if (d.lastActivityAt.getTime() > at) marks[d.id] = "updated";
   }
   return marks;
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "~/platform/events/event";
 import { db } from "~/platform/db.server";
-import type { Guardian } from "~/guardian/guardian.server";
-import { Forbidden } from "~/platform/errors.server";
+import { type Guardian, memberIdOf } from "~/guardian/guardian.server";
+import { NotFound } from "~/platform/errors.server";
 import type { WatchLevel, WatchTarget } from "./kinds";
 
 // Who follows what. A dilemma's asker and everyone who replied watch it by default (the
@@ -25,8 +25,15 @@ export async function watchStateOf(userId: number, target: WatchTarget, targetId
 
 /** The member's own choice from a page's button: follow, mute, or neither (the default). */
 export async function setWatch(guardian: Guardian, target: WatchTarget, targetId: number, state: WatchState): Promise<void> {
-  const userId = guardian.userId;
-  if (userId === null || guardian.isPending) throw new Forbidden("only members follow threads");
+  guardian.ensureCanFollow();
+  const userId = memberIdOf(guardian);
+  const exists =
+    target === "dilemma"
+      ? await db.dilemma.count({ where: { id: targetId } })
+      : target === "competence"
+        ? await db.competence.count({ where: { id: targetId } })
+        : await db.meeting.count({ where: { id: targetId } });
+  if (!exists) throw new NotFound(target);
   const key = { userId_targetType_targetId: { userId, targetType: target, targetId } };
   const explicit = state === "none" || (state === "watching" && followedByDefault(target)) ? null : state;
   if (explicit === null) {

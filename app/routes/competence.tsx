@@ -12,6 +12,8 @@ import { meetingPath } from "~/meetings/paths";
 import { directoryHref } from "~/members/directory-query";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
+import { WatchBox } from "~/components/notifications/WatchBox";
+import { watchStateOf } from "~/notifications/watches.server";
 import type { Route } from "./+types/competence";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -22,7 +24,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   // A renamed competence's old address: moved for good, so bookmarks and search engines follow.
   if ("movedTo" in result) throw redirect(competencePath({ slug: result.movedTo }) + url.search, 301);
   const reports = await listReportsForCompetence(guardian, result.competence.id);
-  return { ...result, reports, canManage: guardian.canManageCompetences() };
+  const watch = guardian.canFollow() ? await watchStateOf(guardian.userId!, "competence", result.competence.id) : null;
+  return { ...result, reports, canManage: guardian.canManageCompetences(), watch };
 }
 
 const FLASHES = ["created", "saved", "retired", "unretired"] as const;
@@ -30,7 +33,7 @@ const FLASHES = ["created", "saved", "retired", "unretired"] as const;
 export default function Competence() {
   const { t, i18n } = useTranslation();
   const membersVisible = useMembersVisible();
-  const { competence, dilemmas, dilemmaCount, page, pageCount, reports, canManage } = useLoaderData<typeof loader>();
+  const { competence, dilemmas, dilemmaCount, page, pageCount, reports, canManage, watch } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const lang = i18n.language;
   const name = competenceName(competence, lang);
@@ -54,6 +57,7 @@ export default function Competence() {
         </p>
       ) : null}
       {competence.retiredAt ? <p className="alert alert--info">{t("competences.page.retiredNotice")}</p> : null}
+      {watch ? <WatchBox target="competence" targetId={competence.id} state={watch} back={competencePath(competence)} /> : null}
       {canManage ? (
         <p>
           <Link to={editCompetencePath(competence)} className="button button--secondary">

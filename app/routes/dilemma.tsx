@@ -32,6 +32,9 @@ import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { idOr404 } from "~/web/ids.server";
 import { handleIntent } from "~/web/intents.server";
 import { dilemmaIntents } from "./dilemma.intents.server";
+import { WatchBox } from "~/components/notifications/WatchBox";
+import { visitDilemma } from "~/notifications/visits.server";
+import { watchStateOf } from "~/notifications/watches.server";
 import type { Route } from "./+types/dilemma";
 
 // /dilemmas/:id/:slug — the question, the meetings it came up at, the accepted answer on top
@@ -48,7 +51,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const canonical = dilemmaPath(pageData.dilemma);
   // The slug follows the title; an old or missing one redirects (302: titles can change back).
   if (url.pathname !== canonical) throw redirect(canonical + url.search);
-  return { ...pageData, signedIn: guardian.isMember, submissionId: randomUUID() };
+  // The member's own: when they were here last (and now), whether they follow it.
+  const [newSince, watch] = guardian.canFollow()
+    ? await Promise.all([visitDilemma(guardian, id), watchStateOf(guardian.userId!, "dilemma", id)])
+    : [null, null];
+  return { ...pageData, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch };
 }
 
 // Opening or closing the inline reply form only changes ?replyTo: the data stay the same.
@@ -82,7 +89,7 @@ function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | 
 
 export default function DilemmaPage() {
   const { t, i18n } = useTranslation();
-  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId } =
+  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -111,7 +118,7 @@ export default function DilemmaPage() {
   const hideError = actionData && "hideError" in actionData ? actionData.hideError : null;
   const hideDilemmaError = actionData && "hideDilemmaError" in actionData ? actionData.hideDilemmaError : null;
 
-  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo };
+  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo, newSince };
   const authorName = (r: ThreadReply) => r.content?.author?.displayName ?? t("member.former");
 
   const replyForm = (to: ThreadReply | null) => (
@@ -180,6 +187,7 @@ export default function DilemmaPage() {
         </p>
       ) : null}
 
+      {watch ? <WatchBox target="dilemma" targetId={dilemma.id} state={watch} back={dilemmaPath(dilemma)} /> : null}
       <DilemmaMeetings meetings={meetings} />
       <DilemmaModeration dilemma={dilemma} can={can} hideError={hideDilemmaError} />
 

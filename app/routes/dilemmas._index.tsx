@@ -8,6 +8,7 @@ import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
 import { isFiltered, listQueryFromSearchParams, listSearch, type DilemmaListFilter } from "~/dilemmas/list-query";
 import { listDilemmas } from "~/dilemmas/list.server";
 import { guardianOf, sharedReadsOf } from "~/web/context.server";
+import { listMarks } from "~/notifications/visits.server";
 import type { Route } from "./+types/dilemmas._index";
 
 // /dilemmas: every dilemma the viewer may see, newest activity first, with filters in a GET
@@ -19,12 +20,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const reads = sharedReadsOf(context);
   const [page, choices] = await Promise.all([listDilemmas(guardian, query, reads), listCompetenceChoices([], reads)]);
   const filter: DilemmaListFilter = { competences: query.competences, status: query.status, unanswered: query.unanswered };
-  return { page, choices, filter, paged: query.after !== null || query.before !== null };
+  const marks = await listMarks(guardian, page.items.map((d) => d.id));
+  return { page, choices, filter, paged: query.after !== null || query.before !== null, marks };
 }
 
 export default function DilemmaList({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { page, choices, filter, paged } = loaderData;
+  const { page, choices, filter, paged, marks } = loaderData;
   const filtered = isFiltered(filter);
   return (
     <div className="page">
@@ -102,7 +104,7 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
         ) : (
           <ul className="dilemma-list">
             {page.items.map((d) => (
-              <DilemmaSummaryItem key={d.id} dilemma={d} />
+              <DilemmaSummaryItem key={d.id} dilemma={d} mark={marks[d.id]} />
             ))}
           </ul>
         )}

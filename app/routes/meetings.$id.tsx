@@ -17,6 +17,8 @@ import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { idOr404 } from "~/web/ids.server";
 import { handleIntent } from "~/web/intents.server";
 import { meetingIntents } from "./meetings.$id.intents.server";
+import { WatchBox } from "~/components/notifications/WatchBox";
+import { watchStateOf } from "~/notifications/watches.server";
 import type { Route } from "./+types/meetings.$id";
 import { publicOrigin } from "~/platform/env.server";
 
@@ -42,7 +44,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
         question: (url.searchParams.get("question") ?? "").trim().slice(0, DILEMMA_LIMITS.titleMax),
       }
     : null;
-  return { ...page, origin: publicOrigin(), search: { query, results }, raise, signedIn: guardian.isMember };
+  const watch = guardian.canFollow() ? await watchStateOf(guardian.userId!, "meeting", id) : null;
+  return { ...page, origin: publicOrigin(), search: { query, results }, raise, signedIn: guardian.isMember, watch };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -56,7 +59,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { meeting, agenda, report, can, origin, search, raise, signedIn } = loaderData;
+  const { meeting, agenda, report, can, origin, search, raise, signedIn, watch } = loaderData;
   const lang = i18n.language;
   const resultOf = (form: string) => (actionData && actionData.form === form && "result" in actionData ? actionData.result : undefined);
   const publishErrors = actionData && actionData.form === "publish" && "errors" in actionData ? actionData.errors : undefined;
@@ -74,6 +77,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
           <strong>{t("meetings.list.draft")}:</strong> {t("meetings.meeting.draftBanner")}
         </p>
       ) : null}
+      {watch ? <WatchBox target="meeting" targetId={meeting.id} state={watch} back={meetingPath(meeting)} /> : null}
       <MeetingFacts meeting={meeting} />
       {report?.publishedAt ? (
         <p className="meta">

@@ -45,12 +45,15 @@ describe("accounts without a target", () => {
     manageOwnAccount: { anonymous: n, member: Y, organiser: Y, admin: Y },
     // The member directory (and every profile and photo): the circle is closed.
     seeMembers: { anonymous: n, member: Y, organiser: Y, admin: Y },
+    // Following a dilemma, competence or meeting (notifications).
+    follow: { anonymous: n, member: Y, organiser: Y, admin: Y },
   };
   const ask = {
     signUp: (g: Guardian) => g.canSignUp(),
     logIn: (g: Guardian) => g.canLogIn(),
     manageOwnAccount: (g: Guardian) => g.canManageOwnAccount(),
     seeMembers: (g: Guardian) => g.canSeeMembers(),
+    follow: (g: Guardian) => g.canFollow(),
   };
   for (const [action, row] of Object.entries(expected)) {
     for (const role of viewerRoles) {
@@ -105,6 +108,14 @@ describe("accounts with a target", () => {
       });
     }
   }
+});
+
+describe("following (notifications)", () => {
+  it("refuses a member who waits for approval, and the operator, who is no member", () => {
+    const pending = new Guardian({ kind: "member", id: SELF_ID, handle: "ik", displayName: "Ik", role: "member", locale: "nl", pending: true });
+    expect(() => pending.ensureCanFollow()).toThrow(PENDING);
+    expect(new Guardian(operatorViewer).canFollow()).toBe(false);
+  });
 });
 
 describe("ensure… throws Forbidden with the rule's reason", () => {

@@ -20,12 +20,14 @@ export type DilemmaListEntry = {
   competences: { slug: string; nameNl: string; nameEn: string; retired: boolean }[];
 };
 
-export function DilemmaSummaryItem({ dilemma: d }: { dilemma: DilemmaListEntry }) {
+/** mark: new since the member's last visit (a dilemma they never opened, or new replies). */
+export function DilemmaSummaryItem({ dilemma: d, mark }: { dilemma: DilemmaListEntry; mark?: "new" | "updated" }) {
   const { t, i18n } = useTranslation();
   return (
     <li className="dilemma-list__item">
       <h3 className="dilemma-list__title">
         <RoutedLink href={dilemmaPath(d)}>{d.title}</RoutedLink>
+        {mark ? <span className="new-mark">{t(`notifications.list.${mark}`)}</span> : null}
       </h3>
       <p className="meta">
         <span className={`status status--${d.status}`}>{t(`dilemmas.status.${d.status}`)}</span>

@@ -15,6 +15,8 @@ export type ReplyItemOptions = {
   viewerIsAsker: boolean;
   hideError: HideFormError | null;
   replyHref: (replyId: number) => string;
+  /** Replies written after this moment are marked "new since your last visit" (notifications). */
+  newSince?: Date | null;
 };
 
 function useAuthorName() {
@@ -60,6 +62,12 @@ export function ReplyItem({
           <>
             {" "}
             · <RoutedLink href={replyRevisionsPath(reply.id)}>{t("replies.reply.edited")}</RoutedLink>
+          </>
+        ) : null}
+        {options.newSince && anchored && new Date(reply.createdAt) > new Date(options.newSince) ? (
+          <>
+            {" "}
+            <strong className="new-mark">{t("notifications.thread.new")}</strong>
           </>
         ) : null}
         {reply.isAnswer && anchored ? (
