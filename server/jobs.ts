@@ -4,6 +4,8 @@
 // no pages) with WEB_CONCURRENCY > 1. Web processes only enqueue.
 import "~/platform/mail.server";
 import "~/accounts/purge.server";
+import "~/notifications/instant-mail.server";
+import "~/notifications/digest.server";
 import { freshSetupLink } from "~/circle/setup.server";
 import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
 

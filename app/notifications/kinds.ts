@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   "answer",
   "helpful",
   "new_dilemma",
+  "meeting_planned",
   "meeting_agenda",
   "meeting_changed",
   "meeting_cancelled",
@@ -48,6 +49,7 @@ export function groupOf(kind: string): Exclude<MailGroup, "digest"> | null {
       return "answers";
     case "new_dilemma":
       return "newDilemmas";
+    case "meeting_planned":
     case "meeting_agenda":
     case "meeting_changed":
     case "meeting_cancelled":

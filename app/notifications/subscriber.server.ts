@@ -87,6 +87,11 @@ export const notificationsSubscriber = afterCommitSubscriber<Events>("notificati
       { kind: "new_dilemma", actorId, dilemmaId, threadKey },
     );
   },
+  "meeting.created": async (tx, { subjectId, actorId, payload }) => {
+    // Whether its agenda is open the page says; the event is handled later, when it may have changed.
+    if (payload.imported || payload.status !== "upcoming") return;
+    await meetingNews(tx, "meeting_planned", subjectId, actorId);
+  },
   "meeting.agenda_opened": async (tx, { subjectId, actorId }) => meetingNews(tx, "meeting_agenda", subjectId, actorId),
   "meeting.changed": async (tx, { subjectId, actorId }) => meetingNews(tx, "meeting_changed", subjectId, actorId),
   "meeting.deleted": async (tx, { subjectId: meetingId, actorId, payload }) => {
@@ -95,6 +100,7 @@ export const notificationsSubscriber = afterCommitSubscriber<Events>("notificati
     await notify(tx, await everyone(tx), {
       kind: "meeting_cancelled",
       actorId,
+      meetingId,
       threadKey: meetingThread(meetingId),
       label: `${payload.title} (${payload.heldOn})`,
     });

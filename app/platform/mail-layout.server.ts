@@ -10,7 +10,9 @@ export type MailBlock =
   /** Someone else's words (an invitation's personal message), set apart. */
   | { quote: string; by?: string }
   /** A smaller note below the main text (why you got this, what to do if it was not you). */
-  | { note: string };
+  | { note: string }
+  /** A short list of links under a heading (a digest's sections): a list in HTML, label and URL lines in text. */
+  | { links: { heading: string; items: { label: string; url: string; detail?: string }[] } };
 
 export type MailContent = { subject: string; text: string; html: string };
 
@@ -43,6 +45,9 @@ function toText({ greeting, blocks, footer }: MailLayoutInput): string {
     else if ("quote" in block) {
       const quoted = block.quote.split("\n").map((line) => `> ${line}`).join("\n");
       parts.push(block.by ? `${block.by}:\n${quoted}` : quoted);
+    } else if ("links" in block) {
+      const items = block.links.items.map((i) => `- ${i.label}${i.detail ? ` (${i.detail})` : ""}\n  ${i.url}`);
+      parts.push([block.links.heading, ...items].join("\n"));
     } else parts.push(block.note);
   }
   parts.push(`-- \n${footer}`);
@@ -73,6 +78,15 @@ function toHtml({ locale, subject, greeting, blocks, footer }: MailLayoutInput):
           paragraphHtml(block.quote, "margin:0;") +
           `</blockquote>`,
       );
+    } else if ("links" in block) {
+      body.push(paragraphHtml(block.links.heading, "margin-bottom:8px;font-weight:bold;"));
+      const items = block.links.items.map(
+        (i) =>
+          `<li style="margin:0 0 10px;${font}${textColour}font-size:16px;line-height:1.4;"><a href="${esc(i.url)}" style="color:#0b5394;">${esc(i.label)}</a>` +
+          (i.detail ? `<br><span style="font-size:14px;color:#555555;">${esc(i.detail)}</span>` : "") +
+          `</li>`,
+      );
+      body.push(`<ul style="margin:0 0 20px;padding-left:20px;">${items.join("")}</ul>`);
     } else body.push(paragraphHtml(block.note, "font-size:14px;color:#444444;"));
   }
   return `<!doctype html>

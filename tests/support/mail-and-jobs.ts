@@ -7,6 +7,8 @@ import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
 import { closeMailTransport } from "~/platform/mail.server";
 import { type SmtpReceiver, startSmtpReceiver } from "./smtp-receiver";
 import "~/accounts/purge.server";
+import "~/notifications/instant-mail.server";
+import "~/notifications/digest.server";
 
 export function useMailAndJobs(options: { quickRetries?: boolean } = {}): { readonly smtp: SmtpReceiver } {
   let smtp: SmtpReceiver | undefined;
