@@ -190,7 +190,11 @@ describe("the domain's writes record what changed", () => {
     ]);
     expect(await typesOf(() => publishReport(staff, meetingId))).toEqual([["report.published", meetingId, { imported: false }]]);
     expect(await typesOf(() => deleteMeeting(staff, meetingId))).toEqual([
-      ["meeting.deleted", meetingId, { status: "published", dilemmaIds: [dilemmaId, newId].sort((x, y) => x - y) }],
+      [
+        "meeting.deleted",
+        meetingId,
+        { status: "published", dilemmaIds: [dilemmaId, newId].sort((x, y) => x - y), title: "Verslag van april", heldOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      ],
     ]);
     const draft = await createReport(staff, report);
     expect((await database.query<Row>(`SELECT type, payload FROM "DomainEvent" WHERE "subjectId" = $1 AND type = 'meeting.created'`, [draft.id]))[0]).toMatchObject({
