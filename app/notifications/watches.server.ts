@@ -20,7 +20,16 @@ export async function watchStateOf(userId: number, target: WatchTarget, targetId
     select: { level: true },
   });
   if (row) return row.level as WatchLevel;
-  return followedByDefault(target) ? "watching" : "none";
+  if (followedByDefault(target)) return "watching";
+  // The asker and everyone who replied follow a dilemma by default; the subscriber writes
+  // their row a moment after the commit, and the page right after a reply must say so already.
+  if (target === "dilemma") {
+    const involved = await db.dilemma.count({
+      where: { id: targetId, OR: [{ authorId: userId }, { replies: { some: { authorId: userId } } }] },
+    });
+    if (involved) return "watching";
+  }
+  return "none";
 }
 
 /** The member's own choice from a page's button: follow, mute, or neither (the default). */

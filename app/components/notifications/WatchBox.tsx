@@ -8,7 +8,8 @@ export type WatchBoxProps = { target: WatchTarget; targetId: number; state: "wat
 /** Which buttons each state offers: [label key, state it sets]. */
 function choices(target: WatchTarget, state: WatchBoxProps["state"]): [string, WatchBoxProps["state"]][] {
   if (target === "meeting") return state === "watching" ? [["unfollow", "muted"]] : [["unmute", "watching"]];
-  if (state === "watching") return target === "dilemma" ? [["unfollow", "none"], ["mute", "muted"]] : [["unfollow", "none"]];
+  // A dilemma's asker hears of replies whether they follow or not: for a thread, "stop" is muting it.
+  if (state === "watching") return target === "dilemma" ? [["mute", "muted"]] : [["unfollow", "none"]];
   if (state === "muted") return [["unmute", "watching"]];
   return [["follow", "watching"]];
 }
