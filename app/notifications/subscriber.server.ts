@@ -123,6 +123,14 @@ export const notificationsSubscriber = afterCommitSubscriber<Events>("notificati
       threadKey: dilemmaThread(payload.dilemmaId),
     });
   },
+  // An erased member's inbox, follows, choices and visits go with them (issue 21).
+  "account.erased": async (tx, { subjectId: userId }) => {
+    await tx.notification.deleteMany({ where: { userId } });
+    await tx.watch.deleteMany({ where: { userId } });
+    await tx.notificationSettings.deleteMany({ where: { userId } });
+    await tx.notificationMailThrottle.deleteMany({ where: { userId } });
+    await tx.dilemmaVisit.deleteMany({ where: { userId } });
+  },
   "account.join_requested": async (tx, { subjectId: applicantId }) => {
     const staff = await tx.user.findMany({ where: { role: { in: ["organiser", "admin"] } }, select: { id: true } });
     await notify(
