@@ -72,6 +72,7 @@ describe("an id in a page's address", () => {
       `/meetings/${id}/edit`,
       `/meetings/${id}/revisions`,
       `/meetings/${id}/calendar.ics`,
+      `/notifications/${id}`,
     ];
   };
 
@@ -126,6 +127,8 @@ describe("an id a form sends", () => {
         [`unlink ${value}`, await postForm(server.url, `/meetings/${reportId}`, { intent: "unlink", dilemmaId: value, kind: "raised" }, cookies.organiser)],
         [`delete group ${value}`, await postForm(server.url, "/search/synonyms", { intent: "delete", id: value }, cookies.organiser)],
         [`save group ${value}`, await postForm(server.url, "/search/synonyms", { intent: "save", id: value, terms: "a, b" }, cookies.organiser)],
+        [`notification read ${value}`, await postForm(server.url, "/notifications", { intent: "markOne", id: value }, cookies.member)],
+        [`follow ${value}`, await postForm(server.url, "/notifications/watch", { target: "dilemma", targetId: value, state: "watching", back: "/" }, cookies.member)],
       ] as const;
       for (const [what, res] of answers) if (res.status !== 400) wrong.push(`${what}: ${res.status}`);
     }
