@@ -9,11 +9,13 @@ type TextAreaFieldProps = {
   hint?: string;
   maxLength?: number;
   rows?: number;
+  /** More ids that describe the field (the privacy guard's marks). */
+  describedBy?: string;
 };
 
-export function TextAreaField({ field, label, hint, maxLength, rows = 6 }: TextAreaFieldProps) {
+export function TextAreaField({ field, label, hint, maxLength, rows = 6, describedBy }: TextAreaFieldProps) {
   const hintId = `${field.id}-hint`;
-  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hint ? hintId : undefined });
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: [hint ? hintId : "", describedBy ?? ""].join(" ").trim() || undefined });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>

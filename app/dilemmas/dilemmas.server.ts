@@ -9,6 +9,7 @@ import { renderMarkdown } from "~/platform/markdown.server";
 import { parseOrInvalid } from "~/platform/validate.server";
 import { resolveCompetenceIds } from "./competence-tags.server";
 import type { DilemmaEvent } from "./events";
+import { publishedAnywayEvents, type PublishedAnyway } from "~/privacy/published-anyway";
 import { AskDilemmaSchema, type AskDilemmaInput } from "./schemas";
 
 // Asking a dilemma, and what every dilemma rule needs to know about one (its DilemmaRef).
@@ -84,7 +85,7 @@ export type AskOptions = {
   authorId?: number;
   /** History brought in by an import (the operator only): when it was asked, and its state. */
   imported?: { at: Date; status: DilemmaStatus };
-};
+} & PublishedAnyway;
 
 /**
  * A member asks a dilemma: title, Markdown text, 1–5 current competences. The same form sent
@@ -128,6 +129,7 @@ export async function createDilemma(guardian: Guardian, input: AskDilemmaInput, 
           actorId: guardian.userId,
           payload: { authorId, competenceIds, imported: options.imported !== undefined },
         } satisfies DilemmaEvent,
+        ...publishedAnywayEvents(options.privacyOverridden, { post: "dilemma", id: dilemma.id, dilemmaId: null }, guardian.userId),
       ]);
       return { ...dilemma, created: true };
     });

@@ -3,6 +3,7 @@ import type { Guardian } from "~/guardian/guardian.server";
 import { memberIdOf } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { recordEvents } from "~/platform/events/outbox.server";
+import { publishedAnywayEvents, type PublishedAnyway } from "~/privacy/published-anyway";
 import { renderMarkdown } from "~/platform/markdown.server";
 import {
   listCompetenceChoices,
@@ -59,7 +60,7 @@ export async function getDilemmaForEdit(guardian: Guardian, id: number): Promise
 export type EditedDilemma = { id: number; title: string; changed: boolean };
 
 /** The asker saves title, text and tags; a Revision keeps the previous title and text. */
-export async function editDilemma(guardian: Guardian, id: number, input: EditDilemmaInput): Promise<EditedDilemma> {
+export async function editDilemma(guardian: Guardian, id: number, input: EditDilemmaInput, options: PublishedAnyway = {}): Promise<EditedDilemma> {
   guardian.ensureCanEditDilemma(await findVisibleDilemmaRef(guardian, id));
   const { title, body, competences } = parseOrInvalid(EditDilemmaSchema, input);
   const editorId = memberIdOf(guardian);
@@ -89,7 +90,8 @@ export async function editDilemma(guardian: Guardian, id: number, input: EditDil
       events.push({ type: "dilemma.edited", subjectId: id, actorId: editorId, payload: { authorId: ref.authorId, titleChanged, bodyChanged } });
     }
     if (await replaceDilemmaCompetences(tx, id, competenceIds)) events.push(retagged(ref, editorId, before, competenceIds));
-    await recordEvents(tx, events);
+    const anyway = titleChanged || bodyChanged ? options.privacyOverridden : undefined;
+    await recordEvents(tx, [...events, ...publishedAnywayEvents(anyway, { post: "dilemma", id, dilemmaId: null }, editorId)]);
     return { id, title, changed: events.length > 0 };
   });
 }

@@ -7,6 +7,7 @@ import * as directory from "./directory";
 import * as meetings from "./meetings";
 import * as notifications from "./notifications";
 import * as members from "./members";
+import * as avg from "./avg";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
@@ -206,6 +207,7 @@ const en: Messages = {
   competences: competences.en,
   members: members.en,
   privacyGuard: privacyGuard.en,
+  avg: avg.en,
   directory: directory.en,
   accounts: accounts.en,
   circle: circle.en,

@@ -7,6 +7,7 @@ import * as directory from "./directory";
 import * as meetings from "./meetings";
 import * as notifications from "./notifications";
 import * as members from "./members";
+import * as avg from "./avg";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
@@ -207,6 +208,7 @@ const nl = {
   competences: competences.nl,
   members: members.nl,
   privacyGuard: privacyGuard.nl,
+  avg: avg.nl,
   directory: directory.nl,
   accounts: accounts.nl,
   circle: circle.nl,

@@ -4,6 +4,7 @@ import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
 import { db, inTransaction } from "~/platform/db.server";
 import { Invalid } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
+import { publishedAnywayEvents, type PublishedAnyway } from "~/privacy/published-anyway";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { meetingEvent } from "./events";
 import { amsterdamToUtc, dateOnly, toDateInput, toTimeInput } from "./dates";
@@ -28,7 +29,7 @@ type Client = Prisma.TransactionClient;
 export type SavedMeeting = { id: number };
 
 /** Write in the caller's transaction (an import); `imported`: history, the operator only. */
-export type ReportWriteOptions = { client?: Client; imported?: { at: Date } };
+export type ReportWriteOptions = { client?: Client; imported?: { at: Date } } & PublishedAnyway;
 
 /** Plan a meeting: date, times and place, for the invitation and the calendar. */
 export async function createUpcomingMeeting(guardian: Guardian, input: UpcomingMeetingInput): Promise<SavedMeeting> {
@@ -63,7 +64,10 @@ export async function createReport(guardian: Guardian, input: ReportInput, optio
       select: { id: true },
     });
     const imported = options.imported !== undefined;
-    await recordEvents(tx, [meetingEvent(guardian, created.id, { type: "meeting.created", payload: { status: "draft", imported } })]);
+    await recordEvents(tx, [
+      meetingEvent(guardian, created.id, { type: "meeting.created", payload: { status: "draft", imported } }),
+      ...publishedAnywayEvents(options.privacyOverridden, { post: "report", id: created.id, dilemmaId: null }, guardian.userId),
+    ]);
     return created;
   });
 }
@@ -136,7 +140,7 @@ export async function editUpcomingMeeting(guardian: Guardian, id: number, input:
 export type EditedReport = { id: number; changed: boolean };
 
 /** Save a report (draft or published); a Revision keeps the title and summary it replaces. */
-export async function editReport(guardian: Guardian, id: number, input: ReportInput): Promise<EditedReport> {
+export async function editReport(guardian: Guardian, id: number, input: ReportInput, options: PublishedAnyway = {}): Promise<EditedReport> {
   guardian.ensureCanEditMeeting(await findMeetingRef(guardian, id));
   const values = parseOrInvalid(ReportSchema, input);
   const editorId = memberIdOf(guardian);
@@ -173,7 +177,10 @@ export async function editReport(guardian: Guardian, id: number, input: ReportIn
       data: memberIds.map((userId) => ({ meetingId: id, userId })),
       skipDuplicates: true,
     });
-    await recordEvents(tx, [meetingEvent(guardian, id, { type: "report.edited", payload: { textChanged } })]);
+    await recordEvents(tx, [
+      meetingEvent(guardian, id, { type: "report.edited", payload: { textChanged } }),
+      ...publishedAnywayEvents(options.privacyOverridden, { post: "report", id, dilemmaId: null }, editorId),
+    ]);
     return { id, changed: textChanged };
   });
 }

@@ -41,3 +41,9 @@ export type PrivacyContext = {
 
 /** Longest text the guard reads: far beyond any post's limit, so a check never costs more. */
 export const PRIVACY_TEXT_MAX = 50_000;
+
+/** A mark as a form lists it: with the words it marks (the form shows them, never stores them). */
+export type ShownMark = PrivacyMark & { text: string };
+
+/** A publishing form's answer when the guard found something: per field, its marks. */
+export type PrivacyWarning = { fields: Record<string, ShownMark[]> };

@@ -3,6 +3,7 @@ import type { DilemmaStatus } from "~/generated/prisma/enums";
 import { competencesOfDilemma } from "~/dilemmas/competence-tags.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { eventStatement } from "~/platform/events/outbox.server";
+import { publishedAnywayEvents, type PublishedAnyway } from "~/privacy/published-anyway";
 import type { ReplyEvent, ReplyThreadFacts } from "./events";
 import { childPath, depthOf, SEGMENT_WIDTH } from "./thread-path";
 
@@ -193,7 +194,7 @@ export async function writeReply(
   client: Prisma.TransactionClient,
   plan: Extract<ReplyPlan, { earlier: null }>,
   reply: NewReply & { bodyMd: string; bodyHtml: string },
-  announce: { actorId: number | null; imported: boolean; now: Date },
+  announce: { actorId: number | null; imported: boolean; now: Date } & PublishedAnyway,
 ): Promise<Placed | null> {
   const { now } = announce;
   const writes = replyWrites(plan, reply, now);
@@ -204,7 +205,8 @@ export async function writeReply(
     payload: { dilemmaId: reply.dilemmaId, parentId: reply.parentId, authorId: reply.authorId, imported: announce.imported },
     inHand: { bodyHtml: reply.bodyHtml, createdAt: now, thread: plan.thread },
   };
-  const events = eventStatement([created], writes.written);
+  const anyway = publishedAnywayEvents(announce.privacyOverridden, { post: "reply", id: plan.id, dilemmaId: reply.dilemmaId }, announce.actorId);
+  const events = eventStatement([created, ...anyway], writes.written);
   const [placed] = await client.$queryRaw<Placed[]>`WITH ${writes.ctes}, ${events.ctes} ${writes.placed}`;
   if (!placed) return null;
   events.afterwards();

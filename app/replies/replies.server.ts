@@ -5,6 +5,7 @@ import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.se
 import { db, inTransaction, isUniqueViolation, violatedUniqueIndex } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
+import { publishedAnywayEvents, type PublishedAnyway } from "~/privacy/published-anyway";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { parseOrInvalid } from "~/platform/validate.server";
 import type { ReplyEvent } from "./events";
@@ -75,7 +76,7 @@ export async function createReply(
   guardian: Guardian,
   dilemmaId: number,
   raw: ReplyInput,
-  options: WriteOptions & { imported?: ImportedReply } = {},
+  options: WriteOptions & { imported?: ImportedReply } & PublishedAnyway = {},
 ): Promise<CreatedReply> {
   if (options.imported) guardian.ensureCanImportHistory();
   const authorId = options.imported?.authorId ?? memberIdOf(guardian);
@@ -83,7 +84,7 @@ export async function createReply(
   // Rendering needs no database: done before anything is read.
   const bodyHtml = renderMarkdown(input.body);
   const reply = { dilemmaId, authorId, submissionId: input.submissionId, parentId: input.parentId ?? null, bodyMd: input.body, bodyHtml };
-  const announce = { actorId: guardian.userId, imported: options.imported !== undefined, at: options.imported?.at };
+  const announce = { actorId: guardian.userId, imported: options.imported !== undefined, at: options.imported?.at, privacyOverridden: options.privacyOverridden };
   const client = options.client ?? db;
   try {
     // Almost always once. Between reading and writing the dilemma or the parent can change
@@ -116,7 +117,7 @@ export async function createReply(
 async function attemptReply(
   guardian: Guardian,
   reply: NewReply & { bodyMd: string; bodyHtml: string },
-  announce: { actorId: number | null; imported: boolean; at?: Date },
+  announce: { actorId: number | null; imported: boolean; at?: Date } & PublishedAnyway,
   client: Tx,
 ): Promise<CreatedReply | null> {
   const read = await readForReply(client, reply);
@@ -146,7 +147,7 @@ function about<T extends ReplyEvent["type"]>(
   return { type, subjectId: reply.id, actorId: guardian.userId, payload: { dilemmaId: reply.dilemmaId, authorId: reply.authorId, ...more } } as ReplyEvent;
 }
 
-export async function editReply(guardian: Guardian, replyId: number, raw: EditReplyInput): Promise<LoadedReply> {
+export async function editReply(guardian: Guardian, replyId: number, raw: EditReplyInput, options: PublishedAnyway = {}): Promise<LoadedReply> {
   const editorId = memberIdOf(guardian);
   const input = parseOrInvalid(EditReplySchema, raw);
   return db.$transaction(async (tx) => {
@@ -161,7 +162,10 @@ export async function editReply(guardian: Guardian, replyId: number, raw: EditRe
       where: { id: replyId },
       data: { bodyMd: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: new Date() },
     });
-    await recordEvents(tx, [about(guardian, reply, "reply.edited", {})]);
+    await recordEvents(tx, [
+      about(guardian, reply, "reply.edited", {}),
+      ...publishedAnywayEvents(options.privacyOverridden, { post: "reply", id: replyId, dilemmaId: reply.dilemmaId }, editorId),
+    ]);
     return reply;
   });
 }

@@ -21,6 +21,7 @@ import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
+import { guardSubmit } from "~/web/privacy-guard.server";
 import { idOr400 } from "~/web/ids.server";
 import type { IntentHandlers } from "~/web/intents.server";
 
@@ -29,7 +30,8 @@ import type { IntentHandlers } from "~/web/intents.server";
 // a redirect back to what it changed, so the page works without JavaScript and a reload never
 // posts twice; a refusal with a reason to fix comes back as data for the form.
 
-export type DilemmaAction = { guardian: Guardian; dilemmaId: number; formData: FormData; back: string };
+/** anyway: "Toch plaatsen" was pressed after the privacy guard's marks. */
+export type DilemmaAction = { guardian: Guardian; dilemmaId: number; formData: FormData; back: string; anyway: boolean };
 
 /** Moderation of the dilemma itself: back to the page as it was. */
 const moderation = (change: (guardian: Guardian, id: number) => Promise<void>) => async ({ guardian, dilemmaId, back }: DilemmaAction) => {
@@ -53,12 +55,14 @@ const onReply = (act: (guardian: Guardian, replyId: number, c: DilemmaAction) =>
 const reasonOf = (formData: FormData) => String(formData.get("reason") ?? "");
 
 export const dilemmaIntents = {
-  async reply({ guardian, dilemmaId, formData }: DilemmaAction) {
+  async reply({ guardian, dilemmaId, formData, anyway }: DilemmaAction) {
     const submission = parseWithZod(formData, { schema: ReplySchema });
     if (submission.status !== "success") return invalidForm(submission);
     try {
+      const guard = await guardSubmit(guardian, { body: submission.value.body }, anyway);
+      if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
       await spendPostingBudget(guardian, "post");
-      const reply = await createReply(guardian, dilemmaId, submission.value);
+      const reply = await createReply(guardian, dilemmaId, submission.value, { privacyOverridden: guard.overridden });
       const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
       return redirect(threadPagePath(at.dilemma, at.page, reply.id));
     } catch (error) {

@@ -35,6 +35,7 @@ import { dilemmaIntents } from "./dilemma.intents.server";
 import { WatchBox } from "~/components/notifications/WatchBox";
 import { visitDilemma } from "~/notifications/visits.server";
 import { watchStateOf } from "~/notifications/watches.server";
+import { wantsPublishAnyway } from "~/web/privacy-guard.server";
 import type { Route } from "./+types/dilemma";
 
 // /dilemmas/:id/:slug — the question, the meetings it came up at, the accepted answer on top
@@ -75,7 +76,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const url = new URL(request.url);
   if (!guardian.isMember) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const formData = await request.formData();
-  return handleIntent(dilemmaIntents, formData.get("intent"), { guardian, dilemmaId, formData, back: url.pathname + url.search });
+  return handleIntent(dilemmaIntents, formData.get("intent"), { guardian, dilemmaId, formData, back: url.pathname + url.search, anyway: wantsPublishAnyway(request) });
 }
 
 function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | null {
@@ -115,6 +116,7 @@ export default function DilemmaPage() {
   const result = actionData && "result" in actionData ? actionData.result : undefined;
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
   const refused = actionData && "refused" in actionData ? actionData.refused : null;
+  const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
   const hideError = actionData && "hideError" in actionData ? actionData.hideError : null;
   const hideDilemmaError = actionData && "hideDilemmaError" in actionData ? actionData.hideDilemmaError : null;
 
@@ -130,6 +132,7 @@ export default function DilemmaPage() {
       serverPreview={preview}
       cancelHref={to ? withoutReplyTo() : undefined}
       headingLevel={to ? 3 : 2}
+      privacy={privacy}
     />
   );
 

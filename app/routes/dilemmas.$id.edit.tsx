@@ -22,6 +22,9 @@ import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
+import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
+import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
+import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import type { Route } from "./+types/dilemmas.$id.edit";
 
 // /dilemmas/:id/edit — the asker edits title, text and competences; staff, who may not reword
@@ -66,8 +69,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: EditDilemmaSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
+    const guard = await guardSubmit(guardian, { title: submission.value.title, body: submission.value.body }, wantsPublishAnyway(request));
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
     await spendPostingBudget(guardian, "edit");
-    return redirect(dilemmaPath(await editDilemma(guardian, id, submission.value)));
+    return redirect(dilemmaPath(await editDilemma(guardian, id, submission.value, { privacyOverridden: guard.overridden })));
   } catch (error) {
     return formFailure(submission, error);
   }
@@ -79,6 +84,7 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
   const { dilemma } = loaderData;
   const tagsOnly = !dilemma.canEditText;
   const serverPreview = actionData && "preview" in actionData ? actionData.preview : null;
+  const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
   const preview = useLivePreview(serverPreview ?? (hydrated ? loaderData.previewHtml : null));
   const [form, fields] = useValidatedForm({
     id: `edit-dilemma-${dilemma.id}`,
@@ -127,12 +133,15 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
                 autoComplete="off"
                 maxLength={DILEMMA_LIMITS.titleMax}
               />
+              <PrivacyMarks fieldId={fields.title.id} marks={privacy?.fields.title} />
               <DilemmaBodyField
                 field={fields.body}
                 maxLength={DILEMMA_LIMITS.bodyMax}
                 withTemplateButton={false}
                 withPreviewButton={!hydrated}
+                describedBy={`${fields.body.id}-privacy`}
               />
+              <PrivacyMarks fieldId={fields.body.id} marks={privacy?.fields.body} live={hydrated} />
             </>
           )}
           <CompetenceCheckboxes
@@ -141,6 +150,7 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
             legend={t("dilemmas.ask.competencesLegend")}
             hint={t("dilemmas.ask.competencesHint")}
           />
+          {privacy ? <PublishAnyway intent={{ name: "intent", value: "publish" }} /> : null}
           <div className="button-row">
             <button type="submit" name="intent" value="publish" className="button">
               {t("dilemmas.edit.submit")}

@@ -25,6 +25,9 @@ import { withTemplate } from "~/dilemmas/template";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
+import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
+import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
+import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import type { Route } from "./+types/dilemmas.new";
 
 const HERE = "/dilemmas/new";
@@ -65,8 +68,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: AskDilemmaSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
+    const guard = await guardSubmit(guardian, { title: submission.value.title, body: submission.value.body }, wantsPublishAnyway(request));
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
     await spendPostingBudget(guardian, "post");
-    const dilemma = await createDilemma(guardian, submission.value);
+    const dilemma = await createDilemma(guardian, submission.value, { privacyOverridden: guard.overridden });
     return redirect(dilemmaPath(dilemma));
   } catch (error) {
     return formFailure(submission, error);
@@ -81,6 +86,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const answer = actionData && "template" in actionData ? actionData : null;
+  const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
   const preview = useLivePreview(answer?.preview ?? null);
   const similar = useSimilarDilemmas(answer?.similar ?? null);
   // The preview and template buttons never reach this validation: with JavaScript the preview
@@ -128,6 +134,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
             autoComplete="off"
             maxLength={DILEMMA_LIMITS.titleMax}
           />
+          <PrivacyMarks fieldId={fields.title.id} marks={privacy?.fields.title} />
           <SimilarDilemmas items={similar.items} />
           <DilemmaBodyField
             field={fields.body}
@@ -135,14 +142,16 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
             defaultValue={answer?.template ? withTemplate(typedBody, templateLabels) : undefined}
             withTemplateButton
             withPreviewButton={!hydrated}
-            describedBy="privacy-note"
+            describedBy={`privacy-note ${fields.body.id}-privacy`}
           />
+          <PrivacyMarks fieldId={fields.body.id} marks={privacy?.fields.body} live={hydrated} />
           <CompetenceCheckboxes
             field={fields.competences}
             choices={loaderData.choices}
             legend={t("dilemmas.ask.competencesLegend")}
             hint={t("dilemmas.ask.competencesHint")}
           />
+          {privacy ? <PublishAnyway intent={{ name: "intent", value: "publish" }} /> : null}
           <button type="submit" name="intent" value="publish" className="button">
             {t("dilemmas.ask.submit")}
           </button>

@@ -12,6 +12,7 @@ import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
+import { guardSubmit, reportTexts, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import type { Route } from "./+types/meetings.$id.edit";
 import { publicOrigin } from "~/platform/env.server";
 
@@ -53,8 +54,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (formData.get("intent") === "preview") {
       return { result: submission.reply(), preview: await previewReport(guardian, id, submission.value) };
     }
+    const guard = await guardSubmit(guardian, reportTexts(submission.value, formData), wantsPublishAnyway(request));
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
     await spendPostingBudget(guardian, "edit");
-    await editReport(guardian, id, submission.value);
+    await editReport(guardian, id, submission.value, { privacyOverridden: guard.overridden });
     return redirect(meetingPath({ id }));
   } catch (error) {
     return formFailure(submission, error);
@@ -67,6 +70,7 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
   const isReport = meeting.status !== "upcoming";
   const title = isReport ? t("meetings.form.editReportTitle") : t("meetings.form.editTitle");
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
+  const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
   return (
     <div className="page narrow">
       <title>{`${title} · ${meeting.values.title} · ${t("app.name")}`}</title>
@@ -90,6 +94,7 @@ export default function EditMeeting({ loaderData, actionData }: Route.ComponentP
           defaultValue={meeting.values}
           submitLabel={meeting.status === "draft" ? t("meetings.form.saveDraft") : t("meetings.form.save")}
           hiddenFields={{ kind: "report" }}
+          privacy={privacy}
         />
       )}
       {preview ? <ReportPreview report={preview} origin={origin} /> : null}

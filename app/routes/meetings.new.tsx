@@ -11,6 +11,7 @@ import { ReportSchema, UpcomingMeetingSchema } from "~/meetings/schemas";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
+import { guardSubmit, reportTexts, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import type { Route } from "./+types/meetings.new";
 import { publicOrigin } from "~/platform/env.server";
 
@@ -56,8 +57,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (formData.get("intent") === "preview") {
       return { result: submission.reply(), preview: await previewReport(guardian, null, submission.value), origin };
     }
+    const guard = await guardSubmit(guardian, reportTexts(submission.value, formData), wantsPublishAnyway(request));
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
     await spendPostingBudget(guardian, "post");
-    const meeting = await createReport(guardian, submission.value);
+    const meeting = await createReport(guardian, submission.value, { privacyOverridden: guard.overridden });
     return redirect(meetingPath(meeting));
   } catch (error) {
     return formFailure(submission, error);
@@ -69,6 +72,7 @@ export default function NewMeeting({ loaderData, actionData }: Route.ComponentPr
   const { kind, origin } = loaderData;
   const lastResult = actionData?.result;
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
+  const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
   const title = kind === "report" ? t("meetings.form.newReportTitle") : t("meetings.form.newTitle");
   return (
     <div className="page narrow">
@@ -83,7 +87,7 @@ export default function NewMeeting({ loaderData, actionData }: Route.ComponentPr
           <p>
             <Trans i18nKey="meetings.form.orPlan" components={{ planLink: <Link to={NEW_MEETING_PATH} /> }} />
           </p>
-          <ReportFormWithKind lastResult={lastResult} submitLabel={t("meetings.form.saveDraft")} />
+          <ReportFormWithKind lastResult={lastResult} submitLabel={t("meetings.form.saveDraft")} privacy={privacy} />
           {preview ? <ReportPreview report={preview} origin={origin} /> : null}
         </>
       ) : (

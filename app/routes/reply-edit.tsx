@@ -16,6 +16,10 @@ import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
+import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
+import { useHydrated } from "~/components/dilemmas/live";
+import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
+import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import type { Route } from "./+types/reply-edit";
 
 // /replies/:id/edit — the author changes their reply. The previous text is kept as a
@@ -35,8 +39,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   }
   if (submission.status !== "success") return invalidForm(submission);
   try {
-    await spendPostingBudget(guardianOf(context), "edit");
-    await editReply(guardianOf(context), id, submission.value);
+    const guardian = guardianOf(context);
+    const guard = await guardSubmit(guardian, { body: submission.value.body }, wantsPublishAnyway(request));
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
+    await spendPostingBudget(guardian, "edit");
+    await editReply(guardian, id, submission.value, { privacyOverridden: guard.overridden });
   } catch (error) {
     return formFailure(submission, error);
   }
@@ -58,6 +65,8 @@ export default function ReplyEdit() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditReplySchema }),
   });
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
+  const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
+  const hydrated = useHydrated();
   return (
     <div className="page narrow">
       <title>{`${t("replies.edit.title")} · ${t("app.name")}`}</title>
@@ -77,9 +86,12 @@ export default function ReplyEdit() {
           label={t("replies.form.label")}
           hint={t("replies.form.hint")}
           maxLength={REPLY_BODY_MAX}
-          serverPreview={preview}
+          serverPreview={preview ?? null}
           rows={12}
+          describedBy={`${fields.body.id}-privacy`}
         />
+        <PrivacyMarks fieldId={fields.body.id} marks={privacy?.fields.body} live={hydrated} />
+        {privacy ? <PublishAnyway intent={{ name: "intent", value: "save" }} /> : null}
         <div className="reply-form__buttons">
           <button type="submit" name="intent" value="save" className="button">
             {t("replies.edit.save")}

@@ -4,6 +4,10 @@ import { Form } from "react-router";
 import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { TextAreaField } from "~/components/TextAreaField";
 import { MEETING_LIMITS, ReportSchema, UpcomingMeetingSchema } from "~/meetings/schemas";
+import { useHydrated } from "~/components/dilemmas/live";
+import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
+import { PublishAnyway } from "~/components/privacy/PublishAnyway";
+import type { PrivacyWarning } from "~/privacy/kinds";
 
 // The two meeting forms, used to create and to edit: an upcoming meeting (what goes in the
 // invitation and the calendar) and a report. Plain forms: they post without JavaScript, and
@@ -92,8 +96,9 @@ export function UpcomingMeetingForm({
   );
 }
 
-export function ReportForm({ id, lastResult, defaultValue, submitLabel, hiddenFields }: FormProps) {
+export function ReportForm({ id, lastResult, defaultValue, submitLabel, hiddenFields, privacy = null }: FormProps & { privacy?: PrivacyWarning | null }) {
   const { t } = useTranslation();
+  const hydrated = useHydrated();
   const [form, fields] = useValidatedForm({ id, schema: ReportSchema, lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)} className="stack report-form">
@@ -104,13 +109,17 @@ export function ReportForm({ id, lastResult, defaultValue, submitLabel, hiddenFi
       <HiddenFields fields={hiddenFields} />
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField field={fields.title} label={t("meetings.form.titleLabel")} hint={t("meetings.form.titleHint")} autoComplete="off" maxLength={MEETING_LIMITS.titleMax} />
+      <PrivacyMarks fieldId={fields.title.id} marks={privacy?.fields.title} />
       <DateTimeField field={fields.heldOn} type="date" label={t("meetings.form.heldOn")} hint={t("meetings.form.heldOnHint")} />
       <TextField field={fields.place} label={t("meetings.form.place")} hint={t("meetings.form.placeHint")} autoComplete="off" maxLength={MEETING_LIMITS.placeMax} />
       <TextField field={fields.hostOrganisation} label={t("meetings.form.host")} autoComplete="organization" maxLength={MEETING_LIMITS.hostMax} />
-      <TextAreaField field={fields.summary} label={t("meetings.form.summary")} hint={t("meetings.form.summaryHint")} maxLength={MEETING_LIMITS.summaryMax} rows={14} />
-      <TextAreaField field={asText(fields.takeaways)} label={t("meetings.form.takeaways")} hint={t("meetings.form.takeawaysHint")} maxLength={MEETING_LIMITS.lineMax} rows={5} />
+      <TextAreaField field={fields.summary} label={t("meetings.form.summary")} hint={t("meetings.form.summaryHint")} maxLength={MEETING_LIMITS.summaryMax} rows={14} describedBy={`${fields.summary.id}-privacy`} />
+      <PrivacyMarks fieldId={fields.summary.id} marks={privacy?.fields.summary} live={hydrated} />
+      <TextAreaField field={asText(fields.takeaways)} label={t("meetings.form.takeaways")} hint={t("meetings.form.takeawaysHint")} maxLength={MEETING_LIMITS.lineMax} rows={5} describedBy={`${fields.takeaways.id}-privacy`} />
+      <PrivacyMarks fieldId={fields.takeaways.id} marks={privacy?.fields.takeaways} live={hydrated} />
       <TextAreaField field={asText(fields.contributors)} label={t("meetings.form.contributors")} hint={t("meetings.form.contributorsHint")} maxLength={MEETING_LIMITS.lineMax} rows={4} />
       <TextAreaField field={asText(fields.contributorHandles)} label={t("meetings.form.contributorHandles")} hint={t("meetings.form.contributorHandlesHint")} rows={3} />
+      {privacy ? <PublishAnyway intent={{ name: "intent", value: "save" }} /> : null}
       <div className="button-row">
         <button type="submit" name="intent" value="save" className="button">
           {submitLabel}

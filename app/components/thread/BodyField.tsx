@@ -23,6 +23,7 @@ export function BodyField({
   serverPreview,
   autoFocus = false,
   rows = 8,
+  describedBy,
 }: {
   field: FieldMetadata<string | undefined>;
   label: string;
@@ -31,6 +32,8 @@ export function BodyField({
   serverPreview: string | null;
   autoFocus?: boolean;
   rows?: number;
+  /** More ids that describe the field (the privacy guard's marks). */
+  describedBy?: string;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<LivePreview>();
@@ -40,7 +43,7 @@ export function BodyField({
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const hintId = `${field.id}-hint`;
-  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hintId });
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: describedBy ? `${hintId} ${describedBy}` : hintId });
   const html = (typed ? fetcher.data?.html : undefined) ?? serverPreview;
 
   const schedulePreview = (body: string) => {

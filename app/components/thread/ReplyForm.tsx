@@ -6,6 +6,10 @@ import { Form, Link, useNavigation } from "react-router";
 import { FormErrors } from "~/components/FormFields";
 import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import { BodyField } from "./BodyField";
+import { useHydrated } from "~/components/dilemmas/live";
+import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
+import { PublishAnyway } from "~/components/privacy/PublishAnyway";
+import type { PrivacyWarning } from "~/privacy/kinds";
 
 export const REPLY_FORM_ID = "reply-form";
 
@@ -20,6 +24,7 @@ export function ReplyForm({
   serverPreview,
   cancelHref,
   headingLevel,
+  privacy = null,
 }: {
   parent: { id: number; authorName: string } | null;
   submissionId: string;
@@ -28,8 +33,11 @@ export function ReplyForm({
   /** Where "Annuleer" goes (the same page without the inline form). */
   cancelHref?: string;
   headingLevel: 2 | 3;
+  /** The privacy guard's marks when the form was sent. */
+  privacy?: PrivacyWarning | null;
 }) {
   const { t } = useTranslation();
+  const hydrated = useHydrated();
   const [form, fields] = useForm({
     id: REPLY_FORM_ID,
     lastResult,
@@ -68,7 +76,10 @@ export function ReplyForm({
         maxLength={REPLY_BODY_MAX}
         serverPreview={serverPreview}
         autoFocus={parent !== null}
+        describedBy={`${fields.body.id}-privacy`}
       />
+      <PrivacyMarks key={`privacy-${generation}`} fieldId={fields.body.id} marks={privacy?.fields.body} live={hydrated} />
+      {privacy ? <PublishAnyway intent={{ name: "intent", value: "reply" }} /> : null}
       <div className="reply-form__buttons">
         <button type="submit" name="intent" value="reply" className="button">
           {t("replies.form.submit")}
