@@ -63,7 +63,10 @@ export const searchIndex: InTransactionSubscriber = {
 
   // A new reply is written in one statement (decision 013): its document joins it, built from
   // what the writer has in hand, so posting still makes no extra round trip.
-  inStatement(events) {
+  inStatement(all) {
+    // A reply published after the privacy guard's warning carries that record along: it
+    // changes nothing a search shows.
+    const events = all.filter((e) => e.type !== "privacy.warning_overridden");
     const [event] = events;
     if (events.length !== 1 || event?.type !== "reply.created") {
       throw new Error(`search cannot index ${events.map((e) => e.type).join(", ")} within one statement`);
