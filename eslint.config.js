@@ -20,7 +20,7 @@ const DOMAIN_LEVELS = [
   ["replies"],
   ["meetings"],
   ["search"],
-  ["notifications", "moderation"],
+  ["notifications", "moderation", "rights"],
 ];
 const domains = DOMAIN_LEVELS.flat().map((d) => `./app/${d}`);
 const domainOrder = DOMAIN_LEVELS.flatMap((level, i) => {

@@ -164,6 +164,20 @@ export class Guardian {
   ensureCanReadMailLog = () => ensure(this.whyNotReadMailLog());
   ensureCanSetUpFirstAdmin = () => ensure(this.whyNotSetUpFirstAdmin());
 
+  /** "Download je gegevens" (AVG art. 15 and 20): only the member, not even an admin. */
+  whyNotDownloadDataOf(member: MemberRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (member.erasedAt) return "the account was erased";
+    if (!this.isSelf(member)) return "only the member downloads their own data";
+    return ALLOWED;
+  }
+
+  /** The register of what the circle keeps, why and how long (AVG art. 30): admins. */
+  whyNotSeeProcessingRegister(): Denial {
+    if (!this.isAdmin) return "only admins keep the processing register";
+    return ALLOWED;
+  }
+
   whyNotEraseAccount(member: MemberRef): Denial {
     if (this.isAnonymous) return "not signed in";
     if (member.erasedAt) return "the account was erased already";
@@ -646,12 +660,16 @@ export class Guardian {
   canSeeEmailOf = (m: MemberRef) => this.whyNotSeeEmailOf(m) === ALLOWED;
   canChangeRole = (m: MemberRef, r: Role) => this.whyNotChangeRole(m, r) === ALLOWED;
   canEraseAccount = (m: MemberRef) => this.whyNotEraseAccount(m) === ALLOWED;
+  canDownloadDataOf = (m: MemberRef) => this.whyNotDownloadDataOf(m) === ALLOWED;
+  canSeeProcessingRegister = () => this.whyNotSeeProcessingRegister() === ALLOWED;
 
   ensureCanSignUp = () => ensure(this.whyNotSignUp());
   ensureCanLogIn = () => ensure(this.whyNotLogIn());
   ensureCanManageOwnAccount = () => ensure(this.whyNotManageOwnAccount());
   ensureCanChangeRole = (m: MemberRef, r: Role) => ensure(this.whyNotChangeRole(m, r));
   ensureCanEraseAccount = (m: MemberRef) => ensure(this.whyNotEraseAccount(m));
+  ensureCanDownloadDataOf = (m: MemberRef) => ensure(this.whyNotDownloadDataOf(m));
+  ensureCanSeeProcessingRegister = () => ensure(this.whyNotSeeProcessingRegister());
 }
 
 function ensure(denial: Denial): void {

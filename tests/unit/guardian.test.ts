@@ -47,6 +47,7 @@ describe("accounts without a target", () => {
     seeMembers: { anonymous: n, member: Y, organiser: Y, admin: Y },
     // Following a dilemma, competence or meeting (notifications).
     follow: { anonymous: n, member: Y, organiser: Y, admin: Y },
+    seeProcessingRegister: { anonymous: n, member: n, organiser: n, admin: Y },
   };
   const ask = {
     signUp: (g: Guardian) => g.canSignUp(),
@@ -54,6 +55,7 @@ describe("accounts without a target", () => {
     manageOwnAccount: (g: Guardian) => g.canManageOwnAccount(),
     seeMembers: (g: Guardian) => g.canSeeMembers(),
     follow: (g: Guardian) => g.canFollow(),
+    seeProcessingRegister: (g: Guardian) => g.canSeeProcessingRegister(),
   };
   for (const [action, row] of Object.entries(expected)) {
     for (const role of viewerRoles) {
@@ -79,6 +81,12 @@ describe("accounts with a target", () => {
       organiser: [Y, n, n, n],
       admin: [Y, Y, n, n],
     },
+    downloadData: {
+      anonymous: [n, n, n, n],
+      member: [Y, n, n, n],
+      organiser: [Y, n, n, n],
+      admin: [Y, n, n, n], // not even an admin: the archive holds everything about a member
+    },
     makeOrganiser: {
       anonymous: [n, n, n, n],
       member: [n, n, n, n],
@@ -95,6 +103,7 @@ describe("accounts with a target", () => {
   const ask = {
     seeEmail: (g: Guardian, m: MemberRef) => g.canSeeEmailOf(m),
     eraseAccount: (g: Guardian, m: MemberRef) => g.canEraseAccount(m),
+    downloadData: (g: Guardian, m: MemberRef) => g.canDownloadDataOf(m),
     makeOrganiser: (g: Guardian, m: MemberRef) => g.canChangeRole(m, "organiser"),
     makeAdmin: (g: Guardian, m: MemberRef) => g.canChangeRole(m, "admin"),
   };
