@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
-import type { Viewer } from "~/guardian/viewer";
+import type { MemberViewer as Viewer } from "~/guardian/viewer";
 import { db } from "~/platform/db.server";
 import * as dilemmaRoute from "~/routes/dilemma";
 import * as editRoute from "~/routes/dilemmas.$id.edit";

@@ -1,0 +1,94 @@
+import type { Guardian } from "~/guardian/guardian.server";
+import { memberIdOf } from "~/guardian/guardian.server";
+import { db } from "~/platform/db.server";
+import { NotFound } from "~/platform/errors.server";
+
+// Everything the circle keeps about one member (AVG art. 15 and 20), as plain data: the
+// archive's data.json and the readable page are both made from this. What others wrote is
+// not theirs and stays out, except the title of the dilemma a reply answers (for context).
+// Session ids, password hashes and link tokens are secrets, not data about the member: their
+// dates are in, the secrets are not.
+
+export const MEMBER_DATA_FORMAT = "kenniskring-member-data/1";
+
+export type MemberData = Awaited<ReturnType<typeof readMemberData>>;
+
+export async function memberDataOf(guardian: Guardian): Promise<MemberData> {
+  const id = memberIdOf(guardian);
+  const member = await db.user.findUnique({ where: { id }, select: { id: true, role: true, erasedAt: true } });
+  if (!member) throw new NotFound("member");
+  guardian.ensureCanDownloadDataOf(member);
+  return readMemberData(id);
+}
+
+async function readMemberData(id: number) {
+  const account = await db.user.findUniqueOrThrow({
+    where: { id },
+    select: {
+      handle: true,
+      displayName: true,
+      email: true,
+      organisation: true,
+      role: true,
+      status: true,
+      locale: true,
+      consentAt: true,
+      createdAt: true,
+      photoId: true,
+      expertise: { select: { competence: { select: { slug: true, nameNl: true } } } },
+      joinRequest: { select: { motivation: true, createdAt: true } },
+    },
+  });
+  const [dilemmas, replies, revisions, helpful, votes, proposals, contributions, sessions, invitationsSent, mails] = await Promise.all([
+    db.dilemma.findMany({
+      where: { authorId: id },
+      orderBy: { id: "asc" },
+      select: { id: true, title: true, bodyMd: true, status: true, createdAt: true, updatedAt: true, hiddenAt: true, hiddenReason: true },
+    }),
+    db.reply.findMany({
+      where: { authorId: id },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        dilemmaId: true,
+        parentId: true,
+        bodyMd: true,
+        createdAt: true,
+        updatedAt: true,
+        hiddenAt: true,
+        hiddenReason: true,
+        deletedByAuthorAt: true,
+        dilemma: { select: { title: true } },
+      },
+    }),
+    db.revision.findMany({
+      where: { editorId: id },
+      orderBy: { id: "asc" },
+      select: { subjectType: true, subjectId: true, title: true, bodyMd: true, createdAt: true },
+    }),
+    db.helpful.findMany({ where: { userId: id }, orderBy: { createdAt: "asc" }, select: { replyId: true, createdAt: true } }),
+    db.meetingVote.findMany({ where: { userId: id }, orderBy: { createdAt: "asc" }, select: { meetingId: true, dilemmaId: true, createdAt: true } }),
+    db.meetingDilemma.findMany({ where: { proposedById: id }, orderBy: { createdAt: "asc" }, select: { meetingId: true, dilemmaId: true, createdAt: true } }),
+    db.meetingContributor.findMany({ where: { userId: id }, select: { meeting: { select: { id: true, title: true, heldOn: true } } } }),
+    db.session.findMany({ where: { userId: id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expiresAt: true } }),
+    db.invitation.findMany({ where: { invitedById: id }, orderBy: { id: "asc" }, select: { email: true, createdAt: true, acceptedAt: true, withdrawnAt: true } }),
+    db.mail.findMany({ where: { toUserId: id }, orderBy: { id: "asc" }, select: { kind: true, subject: true, createdAt: true, sentAt: true, status: true } }),
+  ]);
+  const { expertise, joinRequest, photoId, ...profile } = account;
+  return {
+    format: MEMBER_DATA_FORMAT,
+    exportedAt: new Date(),
+    account: { ...profile, expertise: expertise.map((e) => e.competence), joinRequest, hasPhoto: photoId !== null },
+    dilemmas,
+    replies: replies.map(({ dilemma, ...r }) => ({ ...r, dilemmaTitle: dilemma.title })),
+    revisions,
+    helpfulMarks: helpful,
+    agendaVotes: votes,
+    agendaProposals: proposals,
+    meetingsContributedTo: contributions.map((c) => c.meeting),
+    sessions,
+    invitationsSent,
+    mailsSent: mails,
+    photoId,
+  };
+}
