@@ -16,6 +16,10 @@ export default [
   route("account/password", "routes/account.password.tsx"),
   route("account/email", "routes/account.email.tsx"),
   route("account/email/confirm/:token", "routes/account.email.confirm.tsx"),
+  // The member's AVG rights: their data as a zip, erasing the account (issue 21)
+  route("account/data", "routes/account.data.tsx"),
+  route("account/data/archive.zip", "routes/account.data.archive.ts"),
+  route("account/erase", "routes/account.erase.tsx"),
   route("invitations/:token", "routes/invitation.tsx"),
   route("setup/:token", "routes/setup.tsx"),
   // Running the circle: join mode, invitations, join requests, the mail the site sent

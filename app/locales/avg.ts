@@ -57,6 +57,26 @@ export const nl = {
     session: "Ingelogd op {{from}}, geldig tot {{until}}",
     jsonNote: "Alle details staan ook in data.json in dit zip-bestand.",
   },
+  erase: {
+    link: "Je account verwijderen",
+    title: "Je account verwijderen",
+    intro: "Je kunt je account altijd verwijderen. Dat kan niet ongedaan worden gemaakt.",
+    goes: "Weg gaan: je naam, je gebruikersnaam, je e-mailadres, je organisatie, je wachtwoord, je foto, je competenties, je inlogsessies en de e-mails die we je stuurden.",
+    stays: "Je stemmen en wat je nuttig vond tellen nog mee, maar niemand kan zien dat ze van jou waren.",
+    downloadFirst: "Wil je eerst je gegevens downloaden?",
+    postsLegend: "Wat gebeurt er met je berichten?",
+    keep: "Laat mijn berichten staan. Er staat dan “voormalig lid” bij, niet mijn naam.",
+    remove: "Haal de tekst van mijn berichten ook weg. Gesprekken van anderen blijven staan.",
+    confirm: "Ik begrijp dat mijn account weg is en niet terug kan komen.",
+    submit: "Verwijder mijn account",
+    doneTitle: "Je account is verwijderd",
+    done: "Je account is verwijderd en je bent overal uitgelogd. Bedankt dat je meedeed.",
+    home: "Naar de startpagina",
+    errors: {
+      confirm: "Zet een vinkje als je zeker weet dat je je account wilt verwijderen.",
+      reasonRequired: "Schrijf op waarom je dit account verwijdert (het verzoek van het lid).",
+    },
+  },
 };
 
 export const en: typeof nl = {
@@ -114,5 +134,25 @@ export const en: typeof nl = {
     sessions_other: "{{count}} login sessions",
     session: "Signed in on {{from}}, valid until {{until}}",
     jsonNote: "Every detail is also in data.json in this zip file.",
+  },
+  erase: {
+    link: "Delete your account",
+    title: "Delete your account",
+    intro: "You can always delete your account. This cannot be undone.",
+    goes: "What goes: your name, your username, your email address, your organisation, your password, your photo, your competences, your login sessions and the emails we sent you.",
+    stays: "Your votes and helpful marks still count, but nobody can see they were yours.",
+    downloadFirst: "Do you want to download your data first?",
+    postsLegend: "What happens to your posts?",
+    keep: "Keep my posts. They then show “voormalig lid” (former member), not my name.",
+    remove: "Remove the text of my posts too. Conversations of others stay.",
+    confirm: "I understand that my account is gone and cannot come back.",
+    submit: "Delete my account",
+    doneTitle: "Your account was deleted",
+    done: "Your account was deleted and you are signed out everywhere. Thank you for taking part.",
+    home: "To the home page",
+    errors: {
+      confirm: "Tick the box if you are sure you want to delete your account.",
+      reasonRequired: "Write down why you delete this account (the member's request).",
+    },
   },
 };

@@ -73,6 +73,12 @@ export default function Account() {
         <li>
           <Link to={memberPath(account)}>{t("members.edit.viewProfile")}</Link>
         </li>
+        <li>
+          <Link to="/account/data">{t("avg.data.title")}</Link>
+        </li>
+        <li>
+          <Link to="/account/erase">{t("avg.erase.link")}</Link>
+        </li>
       </ul>
       <h2>{t("account.logoutEverywhere")}</h2>
       <p>{t("account.sessions", { count: account.activeSessions })}</p>
