@@ -6,6 +6,7 @@ import "~/platform/mail.server";
 import "~/accounts/purge.server";
 import "~/notifications/instant-mail.server";
 import "~/notifications/digest.server";
+import "~/rights/retention.server";
 import { freshSetupLink } from "~/circle/setup.server";
 import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
 
