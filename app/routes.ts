@@ -32,6 +32,7 @@ export default [
   route("circle/mail/:id/html", "routes/circle.mail.$id.html.ts"),
   route("language", "routes/language.tsx"),
   route("privacy", "routes/privacy.tsx"),
+  route("privacy/register", "routes/privacy.register.tsx"),
   route("toegankelijkheid", "routes/accessibility.tsx"),
   // Competences and profiles
   route("competences", "routes/competences.tsx"),

@@ -77,6 +77,87 @@ export const nl = {
       reasonRequired: "Schrijf op waarom je dit account verwijdert (het verzoek van het lid).",
     },
   },
+  statement: {
+    title: "Privacyverklaring",
+    version: "Versie {{version}}",
+    intro:
+      "De Kenniskring is een forum voor professionals in de wijk. Hier lees je welke gegevens we bewaren, waarom, hoe lang, en wat je rechten zijn. We houden ons aan de Algemene verordening gegevensbescherming (AVG).",
+    sections: [
+      {
+        heading: "Welke gegevens bewaren we?",
+        paragraphs: [
+          "Van leden: je naam, je gebruikersnaam, je e-mailadres, je organisatie (als je die invult), je competenties, je taalkeuze, je wachtwoord (alleen als onherkenbare code) en wanneer je akkoord ging met deze verklaring.",
+          "Wat je schrijft: je dilemma's, reacties en verslagen, met hun eerdere versies. Ook je stemmen op agendapunten en welke reacties je nuttig vond.",
+          "Je foto, als je die zelf toevoegt. We halen alle extra gegevens uit de foto (zoals de plek waar hij gemaakt is).",
+          "Inlogsessies: wanneer je inlogde en tot wanneer dat geldig is.",
+          "De e-mails die we je sturen (uitnodigingen, bevestigingen).",
+          "Om misbruik te stoppen tellen we kort pogingen per IP-adres of e-mailadres.",
+        ],
+      },
+      {
+        heading: "Waarom?",
+        paragraphs: [
+          "Alleen om het forum te laten werken: zodat je kunt inloggen, zodat anderen zien wie iets schreef, om je te mailen over je account en om het forum veilig te houden. We verkopen niets en delen niets met adverteerders. Alles staat op onze eigen server; we sturen niets naar andere diensten.",
+        ],
+      },
+      {
+        heading: "Hoe lang?",
+        paragraphs: [
+          "Je account en je berichten: tot je je account verwijdert.",
+          "Een inlogsessie verloopt na {{sessionDays}} dagen zonder gebruik. {{expiredSessionDays}} dagen later halen we hem weg.",
+          "Tellingen van pogingen per IP-adres of e-mailadres: weg binnen {{rateLimitDays}} dag nadat ze afliepen.",
+          "E-mails die we stuurden: {{mailDays}} dagen.",
+          "Een aanmelding die niemand bevestigde: {{unconfirmedDays}} dagen.",
+          "Elke nacht ruimt een taak op wat over tijd is.",
+        ],
+      },
+      {
+        heading: "Schrijf niet over herkenbare bewoners",
+        paragraphs: [
+          "Dilemma's gaan vaak over bewoners. Noem geen namen, adressen of andere dingen waaraan iemand te herkennen is. Schrijf bijvoorbeeld 'bewoner A' of 'een moeder uit de wijk'.",
+          "Terwijl je schrijft, wijst de site aan wat op persoonlijke gegevens van iemand anders lijkt, met een betere tekst om het te vervangen. Die controle gebeurt op onze eigen server en we bewaren je tekst daarvoor niet. Plaats je het toch? Dan zien de moderatoren dat, zonder de woorden zelf.",
+        ],
+      },
+      {
+        heading: "Wie ziet wat?",
+        paragraphs: [
+          "Leden van de kring zien je naam, je organisatie, je foto en je berichten. Je e-mailadres ziet alleen jij, en de beheerder als dat nodig is voor het forum.",
+        ],
+      },
+      {
+        heading: "Cookies",
+        paragraphs: [
+          "We gebruiken alleen cookies die nodig zijn: een cookie om je ingelogd te houden, een cookie voor je taalkeuze en een cookie van tien seconden na alles wat je plaatst of verandert, zodat je je eigen bericht meteen ziet. Geen cookies voor statistiek of reclame.",
+        ],
+      },
+      {
+        heading: "Je rechten",
+        paragraphs: [
+          "Je gegevens downloaden: op de pagina 'Je gegevens' onder 'Mijn account' krijg je alles in één zip-bestand.",
+          "Je gegevens verbeteren: je naam, organisatie en foto pas je zelf aan in je profiel.",
+          "Je account verwijderen: dat kan zelf, onder 'Mijn account'. Je kiest of je berichten blijven staan (met 'voormalig lid' erbij in plaats van je naam) of dat de tekst ook weg gaat. Een beheerder kan het ook voor je doen, als je daarom vraagt.",
+          "Ben je het niet eens met hoe we met je gegevens omgaan? Neem contact op met de organisatoren van de kenniskring. Je mag ook een klacht indienen bij de Autoriteit Persoonsgegevens.",
+        ],
+      },
+    ],
+  },
+  register: {
+    title: "Verwerkingsregister",
+    intro: "Wat de Kenniskring bewaart, waarom en hoe lang (AVG artikel 30). Alleen beheerders zien deze pagina.",
+    columns: { what: "Gegevens", why: "Doel", basis: "Grondslag", howLong: "Bewaartermijn", who: "Wie ziet het" },
+    rows: [
+      { what: "Account: naam, gebruikersnaam, e-mailadres, organisatie, rol, taal, competenties, akkoord met de privacyverklaring", why: "Lidmaatschap van de kring, inloggen, mail over het account", basis: "Overeenkomst (lidmaatschap)", howLong: "Tot het lid het account verwijdert", who: "Leden (e-mailadres: alleen het lid en beheerders)" },
+      { what: "Wachtwoord (alleen als hash)", why: "Inloggen", basis: "Overeenkomst", howLong: "Tot het account verwijderd is", who: "Niemand" },
+      { what: "Profielfoto (zonder metadata)", why: "Herkenbaarheid in de kring", basis: "Toestemming (het lid voegt hem zelf toe)", howLong: "Tot het lid hem weghaalt of het account verwijdert", who: "Leden" },
+      { what: "Dilemma's, reacties, verslagen en hun eerdere versies", why: "Kennis delen in de kring", basis: "Overeenkomst", howLong: "Zolang de kring bestaat; bij verwijderen van het account onder 'voormalig lid' of zonder tekst", who: "Leden; verslagen ook bezoekers als gepubliceerd" },
+      { what: "Stemmen op agendapunten, 'nuttig'-markeringen", why: "Agenda en beste antwoorden", basis: "Overeenkomst", howLong: "Zolang de kring bestaat; na verwijderen niet meer aan een persoon te koppelen", who: "Alleen aantallen" },
+      { what: "Inlogsessies (datum, geldig tot)", why: "Ingelogd blijven", basis: "Overeenkomst", howLong: "{{sessionDays}} dagen na laatste gebruik, daarna {{expiredSessionDays}} dagen", who: "Het lid (aantal)" },
+      { what: "Tellingen per IP-adres en e-mailadres", why: "Misbruik stoppen", basis: "Gerechtvaardigd belang (veiligheid)", howLong: "{{rateLimitDays}} dag na het verlopen", who: "Niemand" },
+      { what: "Verstuurde e-mails (adres, tekst)", why: "Bezorging nagaan", basis: "Overeenkomst", howLong: "{{mailDays}} dagen", who: "Beheerders" },
+      { what: "Onbevestigde aanmeldingen", why: "Aanmelden", basis: "Overeenkomst (voorbereiding)", howLong: "{{unconfirmedDays}} dagen", who: "Niemand" },
+      { what: "'Toch geplaatst' na de privacycontrole (alleen soorten, geen woorden)", why: "Moderatie van berichten over bewoners", basis: "Gerechtvaardigd belang (bescherming van bewoners)", howLong: "Zolang het bericht bestaat", who: "Moderatoren" },
+    ],
+  },
 };
 
 export const en: typeof nl = {
@@ -154,5 +235,86 @@ export const en: typeof nl = {
       confirm: "Tick the box if you are sure you want to delete your account.",
       reasonRequired: "Write down why you delete this account (the member's request).",
     },
+  },
+  statement: {
+    title: "Privacy statement",
+    version: "Version {{version}}",
+    intro:
+      "The Kenniskring is a forum for neighbourhood practitioners. Here you read which data we keep, why, how long, and what your rights are. We follow the General Data Protection Regulation (GDPR, in Dutch: AVG).",
+    sections: [
+      {
+        heading: "Which data do we keep?",
+        paragraphs: [
+          "Of members: your name, your username, your email address, your organisation (if you fill it in), your competences, your language, your password (only as an unreadable code) and when you accepted this statement.",
+          "What you write: your dilemmas, replies and reports, with their earlier versions. Also your votes on agenda items and which replies you marked helpful.",
+          "Your photo, if you add one yourself. We remove all extra data from it (such as where it was taken).",
+          "Login sessions: when you signed in and until when it is valid.",
+          "The emails we send you (invitations, confirmations).",
+          "To stop abuse we briefly count attempts per IP address or email address.",
+        ],
+      },
+      {
+        heading: "Why?",
+        paragraphs: [
+          "Only to make the forum work: so you can sign in, so others see who wrote something, to email you about your account and to keep the forum safe. We sell nothing and share nothing with advertisers. Everything is on our own server; we send nothing to other services.",
+        ],
+      },
+      {
+        heading: "How long?",
+        paragraphs: [
+          "Your account and your posts: until you delete your account.",
+          "A login session ends after {{sessionDays}} days without use. {{expiredSessionDays}} days later we remove it.",
+          "Counts of attempts per IP address or email address: gone within {{rateLimitDays}} day after they ended.",
+          "Emails we sent: {{mailDays}} days.",
+          "A sign-up nobody confirmed: {{unconfirmedDays}} days.",
+          "Every night a task removes what is past its time.",
+        ],
+      },
+      {
+        heading: "Do not write about recognisable residents",
+        paragraphs: [
+          "Dilemmas are often about residents. Do not name names, addresses or other things by which someone can be recognised. Write for example 'resident A' or 'a mother in the neighbourhood'.",
+          "While you write, the site points out what looks like someone else's personal data, with a better text to replace it. That check happens on our own server and we do not keep your text for it. Do you post it anyway? Then the moderators see that, without the words themselves.",
+        ],
+      },
+      {
+        heading: "Who sees what?",
+        paragraphs: [
+          "Members of the circle see your name, your organisation, your photo and your posts. Only you see your email address, and the administrator when the forum needs it.",
+        ],
+      },
+      {
+        heading: "Cookies",
+        paragraphs: [
+          "We only use cookies that are needed: one to keep you signed in, one for your language and one of ten seconds after everything you post or change, so you see your own post at once. No cookies for statistics or advertising.",
+        ],
+      },
+      {
+        heading: "Your rights",
+        paragraphs: [
+          "Download your data: on the page 'Your data' under 'My account' you get everything in one zip file.",
+          "Correct your data: you change your name, organisation and photo yourself in your profile.",
+          "Delete your account: you can do this yourself, under 'My account'. You choose whether your posts stay (with 'voormalig lid', former member, instead of your name) or their text goes too. An administrator can also do it for you, if you ask.",
+          "Do you disagree with how we handle your data? Contact the organisers of the circle. You may also complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).",
+        ],
+      },
+    ],
+  },
+  register: {
+    title: "Processing register",
+    intro: "What the Kenniskring keeps, why and how long (GDPR article 30). Only administrators see this page.",
+    columns: { what: "Data", why: "Purpose", basis: "Legal basis", howLong: "Kept for", who: "Who sees it" },
+    rows: [
+      { what: "Account: name, username, email address, organisation, role, language, competences, acceptance of the privacy statement", why: "Membership of the circle, signing in, mail about the account", basis: "Contract (membership)", howLong: "Until the member deletes the account", who: "Members (email address: only the member and admins)" },
+      { what: "Password (only as a hash)", why: "Signing in", basis: "Contract", howLong: "Until the account is deleted", who: "Nobody" },
+      { what: "Profile photo (without metadata)", why: "Being recognisable in the circle", basis: "Consent (the member adds it)", howLong: "Until the member removes it or deletes the account", who: "Members" },
+      { what: "Dilemmas, replies, reports and their earlier versions", why: "Sharing knowledge in the circle", basis: "Contract", howLong: "As long as the circle exists; after the account is deleted under 'voormalig lid' or without text", who: "Members; published reports also visitors" },
+      { what: "Votes on agenda items, 'helpful' marks", why: "Agenda and best answers", basis: "Contract", howLong: "As long as the circle exists; after deletion no longer linked to a person", who: "Only counts" },
+      { what: "Login sessions (date, valid until)", why: "Staying signed in", basis: "Contract", howLong: "{{sessionDays}} days after last use, then {{expiredSessionDays}} days", who: "The member (count)" },
+      { what: "Counts per IP address and email address", why: "Stopping abuse", basis: "Legitimate interest (security)", howLong: "{{rateLimitDays}} day after they end", who: "Nobody" },
+      { what: "Emails sent (address, text)", why: "Checking delivery", basis: "Contract", howLong: "{{mailDays}} days", who: "Admins" },
+      { what: "Unconfirmed sign-ups", why: "Signing up", basis: "Contract (preparation)", howLong: "{{unconfirmedDays}} days", who: "Nobody" },
+      { what: "'Posted anyway' after the privacy check (kinds only, no words)", why: "Moderating posts about residents", basis: "Legitimate interest (protecting residents)", howLong: "As long as the post exists", who: "Moderators" },
+    ],
   },
 };

@@ -1,3 +1,5 @@
+import { UNCONFIRMED_DAYS } from "~/accounts/purge.server";
+import { SESSION_DAYS } from "~/accounts/sessions.server";
 import { db } from "~/platform/db.server";
 import { defineQueue } from "~/platform/jobs.server";
 import { logger } from "~/platform/logger.server";
@@ -37,3 +39,17 @@ export const purgePersonalData = defineQueue<object>("privacy.retention", {
     if (purged.sessions || purged.rateLimits || purged.mails) logger.info(purged, "removed personal data past its retention");
   },
 });
+
+/** The days the privacy statement and the register name, from the code that keeps them. */
+export function retentionFacts() {
+  return {
+    sessionDays: SESSION_DAYS,
+    expiredSessionDays: RETENTION_DAYS.expiredSessions,
+    rateLimitDays: RETENTION_DAYS.rateLimits,
+    mailDays: RETENTION_DAYS.mailLog,
+    unconfirmedDays: UNCONFIRMED_DAYS,
+  };
+}
+
+/** The statement's version: members accepted the one current when they signed up. */
+export const PRIVACY_STATEMENT_VERSION = "2026-12-06";
