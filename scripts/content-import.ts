@@ -45,7 +45,13 @@ async function main(): Promise<number> {
       process.stderr.write(`Nothing was imported: ${result.errors.length} problem(s) in ${values.file}.\n`);
       return 1;
     }
-    for (const item of result.items) process.stdout.write(`${JSON.stringify({ ref: item.ref, url: item.url })}\n`);
+    for (const item of result.items) {
+      // The privacy guard does not refuse an import; it says which items it would have warned about.
+      const line = item.privacyWarning.length ? { ref: item.ref, url: item.url, privacyWarning: item.privacyWarning } : { ref: item.ref, url: item.url };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    const warned = result.items.filter((i) => i.privacyWarning.length).length;
+    if (warned) process.stderr.write(`The privacy guard would have warned about ${warned} item(s): see "privacyWarning".\n`);
     const created = result.items.filter((i) => i.created).length;
     process.stderr.write(`Imported ${created} new item(s); ${result.items.length - created} were imported before.\n`);
     return 0;

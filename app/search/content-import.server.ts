@@ -11,6 +11,8 @@ import { operatorViewer } from "~/guardian/viewer";
 import { linkDilemma } from "~/meetings/links.server";
 import { meetingPath } from "~/meetings/paths";
 import { createReport, publishReport } from "~/meetings/reports.server";
+import { checkPrivacy } from "~/privacy/check.server";
+import type { PrivacyKind } from "~/privacy/kinds";
 import { db } from "~/platform/db.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
 import { parseOrInvalid } from "~/platform/validate.server";
@@ -36,7 +38,8 @@ export type ImportOptions = {
   onProgress?: (phase: "writing", done: number, total: number) => void;
 };
 
-export type ImportedItem = { ref: string; url: string; created: boolean };
+/** privacyWarning: the kinds the privacy guard would have marked in the item's text (it does not refuse). */
+export type ImportedItem = { ref: string; url: string; created: boolean; privacyWarning: PrivacyKind[] };
 
 export type ImportResult =
   | { ok: true; items: ImportedItem[]; warnings: LineError[] }
@@ -61,7 +64,19 @@ export async function importContent(text: string, opts: ImportOptions = {}): Pro
     return { ok: false, errors: [{ line: error.line, message: error.message }], warnings };
   }
   const urls = await urlsOf(items, new Map([...known, ...created]));
-  return { ok: true, items: items.map((i) => ({ ref: i.ref, url: urls.get(i.ref)!, created: created.has(i.ref) })), warnings };
+  return {
+    ok: true,
+    items: items.map((i) => ({ ref: i.ref, url: urls.get(i.ref)!, created: created.has(i.ref), privacyWarning: privacyKindsOf(i) })),
+    warnings,
+  };
+}
+
+/** What the privacy guard would have said, had the item been typed into its form (issue 21). */
+function privacyKindsOf(item: ContentItem): PrivacyKind[] {
+  const texts = item.kind === "dilemma" ? [item.title, item.body] : item.kind === "reply" ? [item.body] : [item.title, item.body, ...(item.takeaways ?? [])];
+  const writer = item.kind === "report" ? {} : { handle: item.author };
+  const kinds = new Set(texts.flatMap((text) => checkPrivacy(text, writer).marks.map((m) => m.kind)));
+  return [...kinds].sort();
 }
 
 async function knownRefs(items: ContentItem[]): Promise<Map<string, Known>> {

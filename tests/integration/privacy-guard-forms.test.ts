@@ -8,6 +8,7 @@ import * as askRoute from "~/routes/dilemmas.new";
 import * as meetingEditRoute from "~/routes/meetings.$id.edit";
 import * as newMeetingRoute from "~/routes/meetings.new";
 import * as replyEditRoute from "~/routes/reply-edit";
+import { importContent } from "~/search/content-import.server";
 import { useTestDatabase } from "../support/database";
 import { formPost, outcomeOf, routeContext } from "../support/route-context";
 
@@ -146,5 +147,24 @@ describe("reports", () => {
     const edit = await post(meetingEditRoute, `/meetings/${meeting.id}/edit`, organiser, { ...fields, takeaways: "Begin klein" }, { id: String(meeting.id) });
     expect(edit.status).toBe(302);
     expect(await overrides(organiser)).toHaveLength(1);
+  });
+});
+
+describe("the content importer", () => {
+  it("says per item whether the guard would have warned, and imports it all the same", async () => {
+    const slug = await competence();
+    const items = [
+      { ref: "pg-imp-d1", kind: "dilemma", title: "Een buurman die niet meer buiten komt", body: RESIDENT, competences: [slug], author: "importlid" },
+      { ref: "pg-imp-r1", kind: "reply", parent: "pg-imp-d1", body: "Vraag de wijkverpleging om eens langs te gaan.", author: "anderlid" },
+    ];
+    const result = await importContent(items.map((i) => JSON.stringify(i)).join("\n") + "\n");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.items.map((i) => [i.ref, i.created])).toEqual([
+      ["pg-imp-d1", true],
+      ["pg-imp-r1", true],
+    ]);
+    expect(result.items[0]!.privacyWarning).toEqual(expect.arrayContaining(["address", "name"]));
+    expect(result.items[1]!.privacyWarning).toEqual([]);
   });
 });
