@@ -143,6 +143,7 @@ export const nl = {
   },
   register: {
     title: "Verwerkingsregister",
+    hint: "Welke gegevens we bewaren, waarom en hoe lang.",
     intro: "Wat de Kenniskring bewaart, waarom en hoe lang (AVG artikel 30). Alleen beheerders zien deze pagina.",
     columns: { what: "Gegevens", why: "Doel", basis: "Grondslag", howLong: "Bewaartermijn", who: "Wie ziet het" },
     rows: [
@@ -302,6 +303,7 @@ export const en: typeof nl = {
   },
   register: {
     title: "Processing register",
+    hint: "Which data we keep, why and how long.",
     intro: "What the Kenniskring keeps, why and how long (GDPR article 30). Only administrators see this page.",
     columns: { what: "Data", why: "Purpose", basis: "Legal basis", howLong: "Kept for", who: "Who sees it" },
     rows: [

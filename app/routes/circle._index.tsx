@@ -13,6 +13,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     requests: await countJoinRequests(guardian),
     canChooseJoinMode: guardian.canChooseJoinMode(),
     canReadMailLog: guardian.canReadMailLog(),
+    canSeeProcessingRegister: guardian.canSeeProcessingRegister(),
   };
 }
 
@@ -24,6 +25,7 @@ export default function Circle() {
     { to: "/circle/invitations", label: t("circle.hub.invitations"), hint: t("circle.hub.invitationsHint") },
     ...(data.canChooseJoinMode ? [{ to: "/circle/settings", label: t("circle.hub.settings"), hint: t("circle.hub.settingsHint") }] : []),
     ...(data.canReadMailLog ? [{ to: "/circle/mail", label: t("circle.hub.mail"), hint: t("circle.hub.mailHint") }] : []),
+    ...(data.canSeeProcessingRegister ? [{ to: "/privacy/register", label: t("avg.register.title"), hint: t("avg.register.hint") }] : []),
   ];
   return (
     <div className="page narrow">

@@ -14,6 +14,7 @@ import { createReply, setHelpful } from "~/replies/replies.server";
 import { eraseAccount } from "~/rights/erase.server";
 import * as archiveRoute from "~/routes/account.data.archive";
 import * as eraseRoute from "~/routes/account.erase";
+import * as registerRoute from "~/routes/privacy.register";
 import { useTestDatabase } from "../support/database";
 import { photoJpeg } from "../support/images";
 import { formPost, outcomeOf, routeContext } from "../support/route-context";
@@ -187,5 +188,18 @@ describe("erasing an account", () => {
     expect(await db.domainEvent.findMany({ where: { type: "account.erased", subjectId: member.id } })).toMatchObject([{ actorId: adminUser.id, payload: { byAdmin: true } }]);
     const stranger = await person("Klaas Vreemd");
     await expect(eraseAccount(stranger.guardian, adminUser.id, { removePosts: false })).rejects.toThrow(/only the member or an admin/);
+  });
+});
+
+describe("the processing register", () => {
+  it("is for admins: a member gets 403, a visitor the login page", async () => {
+    const member = await person("Lid Zonder Register");
+    const load = (viewer: MemberViewer | typeof anonymousViewer) =>
+      outcomeOf(async () => registerRoute.loader({ request: new Request("http://localhost/privacy/register"), context: routeContext(viewer), params: {} } as never));
+    expect((await load(member.viewer)).status).toBe(403);
+    expect(await load(anonymousViewer)).toMatchObject({ status: 302, location: "/login?redirectTo=/privacy/register" });
+    const adminUser = await db.user.create({ data: { handle: `admin-reg-${++n}`, displayName: "Beheer", role: "admin" } });
+    const admin: MemberViewer = { kind: "member", id: adminUser.id, handle: adminUser.handle, displayName: "Beheer", role: "admin", locale: "nl" };
+    expect(await load(admin)).toMatchObject({ status: 200, data: { days: { mailDays: 90, sessionDays: 30 } } });
   });
 });
