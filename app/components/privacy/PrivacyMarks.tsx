@@ -26,7 +26,11 @@ export function PrivacyMarks({ fieldId, marks: fromServer, live = false }: Props
   const listRef = useRef<HTMLUListElement>(null);
   const check = useLiveCheck(fieldId, live, setMarks);
 
-  useEffect(() => setMarks(fromServer ?? []), [fromServer]);
+  // The server's answer to a submit: listed, and said, since the page did not move.
+  useEffect(() => {
+    setMarks(fromServer ?? []);
+    if (fromServer?.length) setSaid(t("privacyGuard.summary", { count: fromServer.length }));
+  }, [fromServer, t]);
 
   // Say the count when it changes, not on every check.
   const count = marks.length;
