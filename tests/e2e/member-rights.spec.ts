@@ -99,7 +99,7 @@ test.describe("without JavaScript, on a laptop", () => {
     await expect(page.getByText(/klopt niet/i)).toBeVisible();
   });
 
-  test("admins read the processing register; members are refused", async ({ page }) => {
+  test("admins read the processing register (members are refused: tests/integration/member-rights.test.ts)", async ({ page }) => {
     const admin = await createStaff("admin", "Beheerder Register");
     await logIn(page, admin);
     await page.goto("/privacy/register");
