@@ -576,6 +576,40 @@ export class Guardian {
   ensureCanWriteInNameOf = () => ensure(this.whyNotWriteInNameOf());
   ensureCanImportHistory = () => ensure(this.whyNotImportHistory());
 
+  // ── Moderation (issue 25, decision 025) ─────────────────────────────────────────────
+  // Any approved member may flag what they can see, once per post, never their own words (they
+  // edit or delete those) and not what is hidden already. Organisers and admins work the queue,
+  // act on posts, and read the audit trail (who did what, why); the author is told what was
+  // done and why, never who flagged.
+
+  whyNotFlagPost(post: { authorId: number | null; hiddenAt: Date | null }): Denial {
+    const denial = this.whyNotTakePart();
+    if (denial) return denial;
+    if (!this.isMember) return "not signed in"; // the operator: a flag is a member's own
+    if (post.authorId !== null && this.isSelf({ id: post.authorId })) return "not on your own post";
+    if (post.hiddenAt) return "the post is hidden already";
+    return ALLOWED;
+  }
+
+  whyNotModerate(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins moderate";
+    return ALLOWED;
+  }
+
+  whyNotReadAuditTrail(): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins read the audit trail";
+    return ALLOWED;
+  }
+
+  canFlagPost = (p: { authorId: number | null; hiddenAt: Date | null }) => this.whyNotFlagPost(p) === ALLOWED;
+  canModerate = () => this.whyNotModerate() === ALLOWED;
+  canReadAuditTrail = () => this.whyNotReadAuditTrail() === ALLOWED;
+  ensureCanFlagPost = (p: { authorId: number | null; hiddenAt: Date | null }) => ensure(this.whyNotFlagPost(p));
+  ensureCanModerate = () => ensure(this.whyNotModerate());
+  ensureCanReadAuditTrail = () => ensure(this.whyNotReadAuditTrail());
+
   // ── Search ───────────────────────────────────────────────────────────────────────────
   // Everyone may search; what a search may show is the visibility rules below, applied by
   // app/search to its own documents (searchScope). Organisers tend the search vocabulary

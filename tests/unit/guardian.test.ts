@@ -821,3 +821,51 @@ describe("in another's name, and the operator (an import at the server)", () => 
     expect(() => operator.ensureCanEditDilemma(dilemma)).toThrow(Forbidden);
   });
 });
+
+describe("moderation: action × role × state (issue 25)", () => {
+  const pending: Viewer = { kind: "member", id: SELF_ID, handle: "ik", displayName: "Ik", role: "member", locale: "nl", pending: true };
+  const roles = [...viewerRoles, "pending member", "operator"] as const;
+  type ModRole = (typeof roles)[number];
+  const guardianOf = (role: ModRole) =>
+    role === "pending member" ? new Guardian(pending) : role === "operator" ? new Guardian(operatorViewer) : guardianFor(role);
+  const posts = {
+    "another's post": { authorId: 99, hiddenAt: null },
+    "own post": { authorId: SELF_ID, hiddenAt: null },
+    "hidden post": { authorId: 99, hiddenAt: new Date("2026-01-01") },
+    "a report (no author)": { authorId: null, hiddenAt: null },
+  };
+  type PostState = keyof typeof posts;
+  const flag: Record<PostState, Record<ModRole, boolean>> = {
+    "another's post": { anonymous: n, member: Y, organiser: Y, admin: Y, "pending member": n, operator: n },
+    "own post": { anonymous: n, member: n, organiser: n, admin: n, "pending member": n, operator: n },
+    "hidden post": { anonymous: n, member: n, organiser: n, admin: n, "pending member": n, operator: n },
+    "a report (no author)": { anonymous: n, member: Y, organiser: Y, admin: Y, "pending member": n, operator: n },
+  };
+  for (const [state, row] of Object.entries(flag) as [PostState, Record<ModRole, boolean>][]) {
+    for (const role of roles) {
+      it(`flagPost × ${role} × ${state} → ${row[role] ? "allowed" : "refused"}`, () => {
+        expect(guardianOf(role).canFlagPost(posts[state])).toBe(row[role]);
+      });
+    }
+  }
+  const staffOnly: Record<string, Record<ModRole, boolean>> = {
+    moderate: { anonymous: n, member: n, organiser: Y, admin: Y, "pending member": n, operator: Y },
+    readAuditTrail: { anonymous: n, member: n, organiser: Y, admin: Y, "pending member": n, operator: Y },
+  };
+  const ask = {
+    moderate: (g: Guardian) => g.canModerate(),
+    readAuditTrail: (g: Guardian) => g.canReadAuditTrail(),
+  };
+  for (const [action, row] of Object.entries(staffOnly)) {
+    for (const role of roles) {
+      it(`${action} × ${role} → ${row[role] ? "allowed" : "refused"}`, () => {
+        expect(ask[action as keyof typeof ask](guardianOf(role))).toBe(row[role]);
+      });
+    }
+  }
+  it("says why a flag is refused", () => {
+    expect(guardianFor("member").whyNotFlagPost(posts["own post"])).toBe("not on your own post");
+    expect(new Guardian(pending).whyNotFlagPost(posts["another's post"])).toBe(PENDING);
+    expect(() => guardianFor("member").ensureCanModerate()).toThrow(Forbidden);
+  });
+});
