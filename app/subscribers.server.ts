@@ -12,12 +12,14 @@
 //    The relay (server/http.ts starts it in every server process; one relays at a time) hands
 //    it every event from its registration on, at least once and in order.
 import type { AfterCommitSubscriber, InTransactionSubscriber } from "~/platform/events/event";
+import { auditTrail } from "~/moderation/audit-trail.server";
+import { moderationReactions } from "~/moderation/reactions.server";
 import { installSubscribers } from "~/platform/events/outbox.server";
 import { notificationsSubscriber } from "~/notifications/subscriber.server";
 import { searchIndex } from "~/search/subscriber.server";
 
 export const IN_TRANSACTION: readonly InTransactionSubscriber[] = [searchIndex];
 
-export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [notificationsSubscriber];
+export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [notificationsSubscriber, auditTrail, moderationReactions];
 
 installSubscribers({ inTransaction: IN_TRANSACTION, afterCommit: AFTER_COMMIT });

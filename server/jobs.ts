@@ -7,6 +7,7 @@ import "~/accounts/purge.server";
 import "~/notifications/instant-mail.server";
 import "~/notifications/digest.server";
 import "~/rights/retention.server";
+import "~/moderation/audit-retention.server";
 import { freshSetupLink } from "~/circle/setup.server";
 import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
 

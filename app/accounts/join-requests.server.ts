@@ -1,7 +1,9 @@
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
+import { recordEvents } from "~/platform/events/outbox.server";
 import { queueMail } from "~/platform/mail.server";
+import type { AccountEvent } from "./events";
 import { joinApprovedMail, joinDeclinedMail } from "./mail/join-request.server";
 
 // Organisers decide on people who signed up and confirmed their address while the circle
@@ -62,6 +64,7 @@ export async function approveJoinRequest(guardian: Guardian, userId: number): Pr
     const { count } = await tx.user.updateMany({ where: { id: userId, status: "pending" }, data: { status: "active" } });
     if (!count) throw new NotFound("join request"); // another organiser was first
     await tx.joinRequest.deleteMany({ where: { userId } });
+    await recordEvents(tx, [{ type: "account.join_approved", subjectId: userId, actorId: guardian.userId, payload: {} } satisfies AccountEvent]);
     if (user.email) {
       const mail = joinApprovedMail({ name: user.displayName, locale: user.locale });
       await queueMail({ to: user.email, toUserId: user.id, kind: "circle.join-approved", ...mail }, { tx });
@@ -81,5 +84,9 @@ export async function declineJoinRequest(guardian: Guardian, userId: number, rea
     }
     const { count } = await tx.user.deleteMany({ where: { id: userId, status: "pending" } });
     if (!count) throw new NotFound("join request");
+    // The person's row is gone; the event keeps their id and the organiser's reason.
+    await recordEvents(tx, [
+      { type: "account.join_declined", subjectId: userId, actorId: guardian.userId, payload: { reason: reason || null } } satisfies AccountEvent,
+    ]);
   });
 }

@@ -8,6 +8,7 @@ import * as meetings from "./meetings";
 import * as notifications from "./notifications";
 import * as members from "./members";
 import * as avg from "./avg";
+import * as moderation from "./moderation";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
@@ -211,6 +212,7 @@ const en: Messages = {
   directory: directory.en,
   accounts: accounts.en,
   circle: circle.en,
+  moderation: moderation.en,
   meetings: meetings.en,
   search: search.en,
   edge: edge.en,

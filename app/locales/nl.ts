@@ -8,6 +8,7 @@ import * as meetings from "./meetings";
 import * as notifications from "./notifications";
 import * as members from "./members";
 import * as avg from "./avg";
+import * as moderation from "./moderation";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
@@ -212,6 +213,7 @@ const nl = {
   directory: directory.nl,
   accounts: accounts.nl,
   circle: circle.nl,
+  moderation: moderation.nl,
   meetings: meetings.nl,
   search: search.nl,
   edge: edge.nl,

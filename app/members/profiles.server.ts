@@ -211,5 +211,5 @@ export async function changeMemberRole(guardian: Guardian, handle: string, role:
   if (!user) throw new NotFound("member");
   guardian.ensureCanSeeProfile(user);
   guardian.ensureCanChangeRole(user, role);
-  if (user.role !== role) await applyRoleChange(user.id, role); // mails the member
+  if (user.role !== role) await applyRoleChange(user.id, role, guardian.userId); // mails the member
 }

@@ -27,7 +27,7 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   "dilemma.hidden": (e) => ({
     subjectKind: "dilemma",
     reason: e.payload.reason,
-    before: e.payload.previousReason === null ? { hidden: false } : { hidden: true, reason: e.payload.previousReason },
+    before: { hidden: e.payload.previousReason !== null, reason: e.payload.previousReason },
     after: { hidden: true, reason: e.payload.reason },
   }),
   "dilemma.unhidden": (e) => ({ subjectKind: "dilemma", before: { hidden: true, reason: e.payload.reason }, after: { hidden: false } }),
