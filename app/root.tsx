@@ -19,6 +19,7 @@ import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import stylesheet from "~/styles/app.css?url";
+import { countQueue } from "~/moderation/queue.server";
 import { viewerInfo } from "~/web/context.server";
 import { viewerMiddleware } from "~/web/viewer-middleware.server";
 import type { Route } from "./+types/root";
@@ -42,6 +43,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     membersVisible: guardian.canSeeMembers(),
     /** The bell's number (notifications, issue 20). */
     unread: viewer.kind === "member" ? await countUnread(guardian) : 0,
+    /** Organisers see how many posts wait in the moderation queue; null for everyone else. */
+    moderationWaiting: guardian.canModerate() ? await countQueue(guardian) : null,
   });
 }
 
@@ -76,7 +79,12 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         <a className="skip-link" href="#main">
           {t("nav.skipToContent")}
         </a>
-        <SiteHeader viewer={root?.viewer ?? null} membersVisible={root?.membersVisible ?? false} unread={root?.unread ?? 0} />
+        <SiteHeader
+          viewer={root?.viewer ?? null}
+          membersVisible={root?.membersVisible ?? false}
+          unread={root?.unread ?? 0}
+          moderationWaiting={root?.moderationWaiting ?? null}
+        />
         {root?.viewer?.pending ? (
           <p className="alert alert--info pending-banner" role="status">
             {t("accounts.pending.banner")}

@@ -76,5 +76,12 @@ export default [
   route("notifications/watch", "routes/notifications.watch.ts"),
   route("notifications/unsubscribe/:token", "routes/notifications.unsubscribe.tsx"),
   route("notifications/:id", "routes/notifications.$id.ts"),
+  // Moderation: members flag a post and follow their flags; organisers work the queue and read
+  // the audit trail (filtered on the page, or downloaded as CSV)
+  route("flags", "routes/moderation.my-flags.tsx"),
+  route("flags/:post/:id", "routes/moderation.flag.tsx"),
+  route("moderation", "routes/moderation._index.tsx"),
+  route("moderation/log", "routes/moderation.log.tsx"),
+  route("moderation/log.csv", "routes/moderation.log-csv.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -16,7 +16,18 @@ function withReturn(to: string, here: string): string {
 
 // The site's banner and main navigation. Plain links and a logout form: works without
 // JavaScript and wraps to several lines on a 320 px screen instead of hiding behind a menu.
-export function SiteHeader({ viewer, membersVisible, unread = 0 }: { viewer: HeaderViewer; membersVisible: boolean; unread?: number }) {
+export function SiteHeader({
+  viewer,
+  membersVisible,
+  unread = 0,
+  moderationWaiting = null,
+}: {
+  viewer: HeaderViewer;
+  membersVisible: boolean;
+  unread?: number;
+  /** Posts waiting in the moderation queue (organisers only; null hides the link). */
+  moderationWaiting?: number | null;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -56,6 +67,21 @@ export function SiteHeader({ viewer, membersVisible, unread = 0 }: { viewer: Hea
                 {viewer.role === "organiser" || viewer.role === "admin" ? (
                   <li>
                     <NavLink to="/circle">{t("circle.nav")}</NavLink>
+                  </li>
+                ) : null}
+                {moderationWaiting !== null ? (
+                  <li>
+                    <NavLink to="/moderation">
+                      {t("moderation.nav")}
+                      {moderationWaiting ? (
+                        <>
+                          <span className="nav-count" aria-hidden="true">
+                            {moderationWaiting}
+                          </span>
+                          <span className="visually-hidden">{t("moderation.navCount", { count: moderationWaiting })}</span>
+                        </>
+                      ) : null}
+                    </NavLink>
                   </li>
                 ) : null}
                 <li>

@@ -2,8 +2,8 @@
 // mail an author gets when an organiser acts on their post. Dutch first (B1), English second.
 export const nl = {
   nav: "Moderatie",
-  navCount_one: "Moderatie, {{count, number}} wacht",
-  navCount_other: "Moderatie, {{count, number}} wachten",
+  navCount_one: ", {{count, number}} wacht",
+  navCount_other: ", {{count, number}} wachten",
   posts: { dilemma: "dilemma", reply: "reactie", report: "verslag" },
   reasons: {
     personal_data: "Persoonsgegevens van een bewoner",
@@ -19,7 +19,7 @@ export const nl = {
   },
   flag: {
     link: "Melden",
-    linkLabel: "Meld {{post}} aan de organisatoren",
+    linkLabel: "(dit {{post}})",
     title: "Melden aan de organisatoren",
     intro: "Zie je iets wat niet in de kring hoort? Laat het de organisatoren weten. De schrijver hoort nooit wie het meldde.",
     about: "Je meldt: {{post}} bij “{{title}}”",
@@ -163,8 +163,8 @@ export const nl = {
 
 export const en: typeof nl = {
   nav: "Moderation",
-  navCount_one: "Moderation, {{count, number}} waiting",
-  navCount_other: "Moderation, {{count, number}} waiting",
+  navCount_one: ", {{count, number}} waiting",
+  navCount_other: ", {{count, number}} waiting",
   posts: { dilemma: "dilemma", reply: "reply", report: "report" },
   reasons: {
     personal_data: "Personal data of a resident",
@@ -180,7 +180,7 @@ export const en: typeof nl = {
   },
   flag: {
     link: "Report",
-    linkLabel: "Report this {{post}} to the organisers",
+    linkLabel: "(this {{post}})",
     title: "Report to the organisers",
     intro: "Do you see something that does not belong in the circle? Tell the organisers. The writer never learns who reported it.",
     about: "You are reporting: {{post}} on “{{title}}”",

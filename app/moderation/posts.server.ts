@@ -28,6 +28,8 @@ export type PostRef = {
   dilemmaId: number | null;
 };
 
+export type { ModeratedPost };
+
 export const POST_KINDS: readonly ModeratedPost[] = ["dilemma", "reply", "report"];
 
 export async function findPost(guardian: Guardian, kind: ModeratedPost, id: number): Promise<PostRef> {

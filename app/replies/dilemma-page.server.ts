@@ -54,6 +54,8 @@ export type DilemmaPageData = {
     edit: boolean;
     lock: boolean;
     hide: boolean;
+    /** Report it to the organisers (moderation's flag page). */
+    flag: boolean;
   };
 };
 
@@ -144,6 +146,7 @@ export async function loadDilemmaPage(
       edit: guardian.canEditDilemma(ref),
       lock: guardian.canLockDilemma(ref),
       hide: guardian.canHideDilemma(ref),
+      flag: guardian.canFlagPost(ref),
     },
   };
 }

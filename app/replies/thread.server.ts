@@ -29,6 +29,8 @@ export type ReplyPermissions = {
   markAnswer: boolean;
   unmarkAnswer: boolean;
   markHelpful: boolean;
+  /** Report it to the organisers (moderation's flag page). */
+  flag: boolean;
 };
 
 export type ThreadReply = {
@@ -148,6 +150,7 @@ export function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: T
       markAnswer: !isAnswer && guardian.canMarkAnswer(dilemma, ref),
       unmarkAnswer: isAnswer && guardian.canMarkAnswer(dilemma),
       markHelpful: guardian.canMarkHelpful(ref),
+      flag: !row.deletedByAuthorAt && guardian.canFlagPost(ref),
     },
   };
 }

@@ -22,6 +22,7 @@ import { ReplyRefused } from "~/components/thread/ReplyRefused";
 import { ThreadList } from "~/components/thread/ThreadList";
 import { ThreadPager } from "~/components/thread/ThreadPager";
 import { dilemmaPath, dilemmaRevisionsPath, editDilemmaPath } from "~/dilemmas/paths";
+import { flagPath } from "~/moderation/paths";
 import { parseId } from "~/platform/ids";
 import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { replyPermalink, threadPagePath } from "~/replies/paths";
@@ -186,6 +187,14 @@ export default function DilemmaPage() {
         <p>
           <Link to={editDilemmaPath(dilemma)} className="button button--secondary">
             {t("replies.page.editDilemma")}
+          </Link>
+        </p>
+      ) : null}
+      {can.flag ? (
+        <p>
+          <Link to={flagPath("dilemma", dilemma.id)} className="button button--small button--secondary">
+            {t("moderation.flag.link")}
+            <span className="visually-hidden"> {t("moderation.flag.linkLabel", { post: t("moderation.posts.dilemma") })}</span>
           </Link>
         </p>
       ) : null}

@@ -2,6 +2,7 @@ import { useTranslation } from "~/components/use-translation";
 import { FieldErrors } from "~/components/FormFields";
 import { RoutedForm, RoutedLink } from "~/components/RoutedLink";
 import { HIDE_REASON_MAX } from "~/replies/schemas";
+import { flagPath } from "~/moderation/paths";
 import { editReplyPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
 
@@ -110,6 +111,14 @@ export function ReplyActions({
                 {about}
               </button>
             </RoutedForm>
+          </li>
+        ) : null}
+        {can.flag ? (
+          <li>
+            <RoutedLink href={flagPath("reply", reply.id)} className="button button--small button--secondary">
+              {t("moderation.flag.link")}
+              {about}
+            </RoutedLink>
           </li>
         ) : null}
       </ul>

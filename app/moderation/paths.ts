@@ -1,0 +1,10 @@
+// Where moderation lives. Plain module: routes, components and the browser use it.
+
+export const MODERATION_PATH = "/moderation";
+export const AUDIT_LOG_PATH = "/moderation/log";
+export const OWN_FLAGS_PATH = "/flags";
+
+/** The page where a member flags a post (and later sees what was decided). */
+export function flagPath(post: "dilemma" | "reply" | "report", id: number): string {
+  return `/flags/${post}/${id}`;
+}
