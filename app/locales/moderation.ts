@@ -2,8 +2,8 @@
 // mail an author gets when an organiser acts on their post. Dutch first (B1), English second.
 export const nl = {
   nav: "Moderatie",
-  navCount_one: ", {{count, number}} wacht",
-  navCount_other: ", {{count, number}} wachten",
+  navCount_one: "({{count, number}} wacht)",
+  navCount_other: "({{count, number}} wachten)",
   posts: { dilemma: "dilemma", reply: "reactie", report: "verslag" },
   reasons: {
     personal_data: "Persoonsgegevens van een bewoner",
@@ -163,8 +163,8 @@ export const nl = {
 
 export const en: typeof nl = {
   nav: "Moderation",
-  navCount_one: ", {{count, number}} waiting",
-  navCount_other: ", {{count, number}} waiting",
+  navCount_one: "({{count, number}} waiting)",
+  navCount_other: "({{count, number}} waiting)",
   posts: { dilemma: "dilemma", reply: "reply", report: "report" },
   reasons: {
     personal_data: "Personal data of a resident",
