@@ -40,6 +40,7 @@ export const nl = {
     upheld: "Bekeken: de organisator heeft actie ondernomen",
     dismissed: "Bekeken: er was geen actie nodig",
     hidden: "Bekeken: het bericht is verborgen",
+    warned: "Bekeken: de schrijver is gewaarschuwd",
   },
   mine: {
     title: "Mijn meldingen",
@@ -69,10 +70,14 @@ export const nl = {
     hideLabel: "Verberg {{post}} bij “{{title}}”",
     hideReason: "Reden voor de schrijver",
     hideReasonHint: "De schrijver krijgt deze reden per e-mail en ziet hem bij het bericht. Wie het meldde, staat er niet bij.",
+    warn: "Waarschuwen",
+    warnLabel: "Waarschuw de schrijver van {{post}} bij “{{title}}”",
+    warnReason: "Waarschuwing voor de schrijver",
+    warnReasonHint: "De schrijver krijgt dit per e-mail. Het bericht blijft staan. Wie het meldde, staat er niet bij.",
     dismiss: "Laten staan",
     dismissLabel: "Laat {{post}} bij “{{title}}” staan",
     dismissReason: "Notitie voor het logboek (niet verplicht)",
-    done: { hidden: "Het bericht is verborgen. De schrijver krijgt bericht.", dismissed: "Afgehandeld. Het bericht blijft staan.", gone: "Een andere organisator was je voor." },
+    done: { warned: "De schrijver krijgt je waarschuwing per e-mail.", hidden: "Het bericht is verborgen. De schrijver krijgt bericht.", dismissed: "Afgehandeld. Het bericht blijft staan.", gone: "Een andere organisator was je voor." },
     reportHint: "Een verslag pas je zelf aan via de bijeenkomst.",
   },
   log: {
@@ -123,6 +128,7 @@ export const nl = {
     "privacy.warning_overridden": "Geplaatst na privacywaarschuwing",
     "moderation.flags_dismissed": "Meldingen afgehandeld, bericht blijft",
     "moderation.privacy_reviewed": "Privacywaarschuwing bekeken",
+    "moderation.member_warned": "Lid gewaarschuwd",
   },
   subjects: { dilemma: "dilemma", reply: "reactie", report: "verslag", meeting: "bijeenkomst", competence: "competentie", synonym_group: "synoniemen", member: "lid", circle: "kring" },
   errors: {
@@ -201,6 +207,7 @@ export const en: typeof nl = {
     upheld: "Looked at: the organiser took action",
     dismissed: "Looked at: no action was needed",
     hidden: "Looked at: the post was hidden",
+    warned: "Looked at: the writer was warned",
   },
   mine: {
     title: "My reports",
@@ -230,10 +237,14 @@ export const en: typeof nl = {
     hideLabel: "Hide the {{post}} on “{{title}}”",
     hideReason: "Reason for the writer",
     hideReasonHint: "The writer gets this reason by e-mail and sees it with the post. Who reported it is not said.",
+    warn: "Warn",
+    warnLabel: "Warn the writer of the {{post}} on “{{title}}”",
+    warnReason: "Warning for the writer",
+    warnReasonHint: "The writer gets this by e-mail. The post stays. Who reported it is not said.",
     dismiss: "Leave it",
     dismissLabel: "Leave the {{post}} on “{{title}}”",
     dismissReason: "Note for the log (optional)",
-    done: { hidden: "The post is hidden. The writer will be told.", dismissed: "Done. The post stays.", gone: "Another organiser got there first." },
+    done: { warned: "The writer gets your warning by e-mail.", hidden: "The post is hidden. The writer will be told.", dismissed: "Done. The post stays.", gone: "Another organiser got there first." },
     reportHint: "Edit a report yourself, through its meeting.",
   },
   log: {
@@ -284,6 +295,7 @@ export const en: typeof nl = {
     "privacy.warning_overridden": "Published after a privacy warning",
     "moderation.flags_dismissed": "Reports closed, post stays",
     "moderation.privacy_reviewed": "Privacy warning looked at",
+    "moderation.member_warned": "Member warned",
   },
   subjects: { dilemma: "dilemma", reply: "reply", report: "report", meeting: "meeting", competence: "competence", synonym_group: "synonyms", member: "member", circle: "circle" },
   errors: {

@@ -56,6 +56,7 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   "circle.join_mode_changed": (e) => ({ subjectKind: "circle", before: { joinMode: e.payload.before }, after: { joinMode: e.payload.after } }),
   "privacy.warning_overridden": (e) => ({ subjectKind: e.payload.post, after: { kinds: e.payload.kinds } }),
   "moderation.flags_dismissed": (e) => ({ subjectKind: e.payload.post, reason: e.payload.reason, before: { openFlags: e.payload.flags }, after: { openFlags: 0 } }),
+  "moderation.member_warned": (e) => ({ subjectKind: "member", reason: e.payload.reason, after: { warnedAbout: `${e.payload.post} ${e.payload.postId}` } }),
   "moderation.privacy_reviewed": (e) => ({ subjectKind: e.payload.post, before: { kinds: e.payload.kinds, reviewed: false }, after: { reviewed: true } }),
 };
 

@@ -10,6 +10,8 @@ export type ModerationEvents = {
   "moderation.flagged": { payload: { post: ModeratedPost; reason: FlagReason; authorId: number } };
   /** An organiser looked at a post's open flags and left it as it is. */
   "moderation.flags_dismissed": { payload: { post: ModeratedPost; authorId: number; flags: number; reason: string | null } };
+  /** An organiser warned a member about a post (subject: the member); the reason is mailed to them. */
+  "moderation.member_warned": { payload: { post: ModeratedPost; postId: number; reason: string } };
   /** An organiser looked at a post published after the privacy guard's marks and left it. */
   "moderation.privacy_reviewed": { payload: { post: ModeratedPost; authorId: number; kinds: string[] } };
 };

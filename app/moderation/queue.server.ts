@@ -92,6 +92,23 @@ export async function hideFromQueue(guardian: Guardian, kind: ModeratedPost, pos
 }
 
 /**
+ * Warns the post's author with a reason (mailed to them by the moderation subscriber), leaving
+ * the post up; its open flags count as upheld ("warned"), its privacy warning as looked at.
+ */
+export async function warnFromQueue(guardian: Guardian, kind: ModeratedPost, postId: number, rawReason: string): Promise<void> {
+  guardian.ensureCanModerate();
+  const { reason } = parseOrInvalid(HideSchema, { reason: rawReason });
+  const post = (await findPosts([{ kind, id: postId }])).get(postKey(kind, postId));
+  if (!post?.authorId) throw new NotFound(kind);
+  const authorId = post.authorId;
+  await db.$transaction(async (tx) => {
+    await closeOpen(tx, kind, postId, guardian.userId, "warned");
+    const event: ModerationEvent = { type: "moderation.member_warned", subjectId: authorId, actorId: guardian.userId, payload: { post: kind, postId, reason } };
+    await recordEvents(tx, [event]);
+  });
+}
+
+/**
  * Leaves the post as it is: its open flags are dismissed (flaggers see "no action needed"),
  * its privacy warning is marked as looked at. One event each, for the trail.
  */
@@ -111,10 +128,10 @@ export async function dismissFromQueue(guardian: Guardian, kind: ModeratedPost, 
 }
 
 /** Closes the post's open flags (upheld or dismissed) and its privacy review, under their row locks. */
-async function closeOpen(tx: Tx, kind: ModeratedPost, postId: number, actorId: number | null, outcome: "hidden" | "dismissed") {
+async function closeOpen(tx: Tx, kind: ModeratedPost, postId: number, actorId: number | null, outcome: "hidden" | "warned" | "dismissed") {
   const now = new Date();
   const flags = await tx.$executeRaw`
-    UPDATE "ModerationFlag" SET status = ${outcome === "hidden" ? "upheld" : "dismissed"}::"FlagStatus", outcome = ${outcome},
+    UPDATE "ModerationFlag" SET status = ${outcome === "dismissed" ? "dismissed" : "upheld"}::"FlagStatus", outcome = ${outcome},
       "decidedAt" = ${now}, "decidedById" = ${actorId}
     WHERE "postKind" = ${kind}::"ModeratedPost" AND "postId" = ${postId} AND status = 'open'`;
   const [review] = await tx.$queryRaw<{ kinds: string[] }[]>`

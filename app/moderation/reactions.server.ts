@@ -3,6 +3,7 @@ import type { ModeratedPost } from "~/generated/prisma/enums";
 import { afterCommitSubscriber, type RecordedEvent, type Tx } from "~/platform/events/event";
 import type { PrivacyEvents } from "~/privacy/events";
 import type { ReplyEvents } from "~/replies/events";
+import type { ModerationEvents } from "./events";
 import { tellAuthor, type AuthorNews } from "./tell-author.server";
 
 // What moderation does after another domain's change (decision 014: after the commit, in the
@@ -14,7 +15,7 @@ import { tellAuthor, type AuthorNews } from "./tell-author.server";
 //    shows the reason). Never who flagged: the mail says only what the organiser did.
 // A notification row (issue 20) would plug in beside tellAuthor.
 
-type Events = DilemmaEvents & ReplyEvents & PrivacyEvents;
+type Events = DilemmaEvents & ReplyEvents & PrivacyEvents & ModerationEvents;
 
 async function closeCases(tx: Tx, post: ModeratedPost, postId: number, actorId: number | null, at: Date, outcome: string) {
   await tx.moderationFlag.updateMany({
@@ -50,6 +51,10 @@ export const moderationReactions = afterCommitSubscriber<Events>("moderation", {
   "reply.hidden": async (tx, event) => {
     await closeCases(tx, "reply", event.subjectId, event.actorId, event.occurredAt, "hidden");
     await told("hidden")(tx, event);
+  },
+  "moderation.member_warned": async (tx, event) => {
+    const { post, postId, reason } = event.payload;
+    await tellAuthor(tx, { authorId: event.subjectId, post, postId, what: "warned", reason });
   },
   "dilemma.unhidden": told("restored"),
   "reply.unhidden": told("restored"),

@@ -3,7 +3,7 @@ import { FieldErrors } from "~/components/FormFields";
 import { formatDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
 import { type ModeratedPost, POST_KINDS } from "~/moderation/posts.server";
-import { dismissFromQueue, hideFromQueue, listQueue } from "~/moderation/queue.server";
+import { dismissFromQueue, hideFromQueue, listQueue, warnFromQueue } from "~/moderation/queue.server";
 import { MODERATION_LIMITS } from "~/moderation/schemas";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { guardianOf } from "~/web/context.server";
@@ -54,6 +54,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       await hideFromQueue(guardian, kind, postId, reason);
       return redirect(`${PATH}?done=hidden`);
     }
+    if (form.get("intent") === "warn") {
+      await warnFromQueue(guardian, kind, postId, reason);
+      return redirect(`${PATH}?done=warned`);
+    }
     if (form.get("intent") === "dismiss") {
       await dismissFromQueue(guardian, kind, postId, reason);
       return redirect(`${PATH}?done=dismissed`);
@@ -61,7 +65,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof NotFound) return redirect(`${PATH}?done=gone`);
     // A reason missing or too long: the message beside that entry's field, the text kept.
-    if (error instanceof Invalid) return { failed: { key: `${kind}-${postId}`, reason, errors: error.fieldErrors.reason ?? error.fieldErrors[""] ?? [] } };
+    if (error instanceof Invalid) {
+      return { failed: { key: `${kind}-${postId}`, intent: String(form.get("intent")), reason, errors: error.fieldErrors.reason ?? error.fieldErrors[""] ?? [] } };
+    }
     rethrowAsHttp(error);
   }
   throw new Response(null, { status: 400 });
@@ -77,7 +83,7 @@ export default function ModerationQueue() {
     <div className="page">
       <title>{`${t("moderation.queue.title")} · ${t("app.name")}`}</title>
       <h1>{t("moderation.queue.title")}</h1>
-      {done === "hidden" || done === "dismissed" || done === "gone" ? (
+      {done === "hidden" || done === "warned" || done === "dismissed" || done === "gone" ? (
         <p className={`alert ${done === "gone" ? "alert--info" : "alert--success"}`} role="status">
           {t(`moderation.queue.done.${done}`)}
         </p>
@@ -96,6 +102,8 @@ export default function ModerationQueue() {
               const postName = t(`moderation.posts.${e.kind}`);
               const title = e.post?.title ?? "";
               const failed = actionData?.failed?.key === e.key ? actionData.failed : null;
+              const hideFailed = failed?.intent === "hide" ? failed : null;
+              const warnFailed = failed?.intent === "warn" ? failed : null;
               return (
                 <li key={e.key}>
                   <h2>
@@ -147,11 +155,11 @@ export default function ModerationQueue() {
                           rows={3}
                           required
                           maxLength={MODERATION_LIMITS.reasonMax}
-                          defaultValue={failed?.reason}
-                          aria-invalid={failed ? true : undefined}
-                          aria-describedby={`hide-${e.key}-hint${failed ? ` hide-${e.key}-error` : ""}`}
+                          defaultValue={hideFailed?.reason}
+                          aria-invalid={hideFailed ? true : undefined}
+                          aria-describedby={`hide-${e.key}-hint${hideFailed ? ` hide-${e.key}-error` : ""}`}
                         />
-                        {failed ? <FieldErrors id={`hide-${e.key}-error`} errors={failed.errors} max={MODERATION_LIMITS.reasonMax} /> : null}
+                        {hideFailed ? <FieldErrors id={`hide-${e.key}-error`} errors={hideFailed.errors} max={MODERATION_LIMITS.reasonMax} /> : null}
                       </div>
                       <button type="submit" name="intent" value="hide" className="button button--danger" aria-label={t("moderation.queue.hideLabel", { post: postName, title })}>
                         {t("moderation.queue.hide")}
@@ -159,6 +167,35 @@ export default function ModerationQueue() {
                     </Form>
                   ) : null}
                   {e.kind === "report" ? <p className="field__hint">{t("moderation.queue.reportHint")}</p> : null}
+                  {e.post?.authorName ? (
+                    <details open={warnFailed !== null}>
+                      <summary>{t("moderation.queue.warn")}</summary>
+                      <Form method="post" className="stack">
+                        <input type="hidden" name="post" value={e.kind} />
+                        <input type="hidden" name="postId" value={e.postId} />
+                        <div className="field">
+                          <label htmlFor={`warn-${e.key}`}>{t("moderation.queue.warnReason")}</label>
+                          <p id={`warn-${e.key}-hint`} className="field__hint">
+                            {t("moderation.queue.warnReasonHint")}
+                          </p>
+                          <textarea
+                            id={`warn-${e.key}`}
+                            name="reason"
+                            rows={3}
+                            required
+                            maxLength={MODERATION_LIMITS.reasonMax}
+                            defaultValue={warnFailed?.reason}
+                            aria-invalid={warnFailed ? true : undefined}
+                            aria-describedby={`warn-${e.key}-hint${warnFailed ? ` warn-${e.key}-error` : ""}`}
+                          />
+                          {warnFailed ? <FieldErrors id={`warn-${e.key}-error`} errors={warnFailed.errors} max={MODERATION_LIMITS.reasonMax} /> : null}
+                        </div>
+                        <button type="submit" name="intent" value="warn" className="button" aria-label={t("moderation.queue.warnLabel", { post: postName, title })}>
+                          {t("moderation.queue.warn")}
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
                   <details>
                     <summary>{t("moderation.queue.dismiss")}</summary>
                     <Form method="post" className="stack">

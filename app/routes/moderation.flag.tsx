@@ -71,7 +71,7 @@ export default function FlagPage() {
             <strong>{t(`moderation.reasons.${flag.reason}`)}</strong>
             {flag.note ? ` · ${flag.note}` : null}
           </p>
-          <p>{t(flag.outcome === "hidden" ? "moderation.status.hidden" : `moderation.status.${flag.status}`)}</p>
+          <p>{t(flag.outcome === "hidden" || flag.outcome === "warned" ? `moderation.status.${flag.outcome}` : `moderation.status.${flag.status}`)}</p>
         </div>
       ) : refusal ? (
         <p className="alert alert--info">{t(`moderation.flag.${refusal}`)}</p>

@@ -35,7 +35,7 @@ export default function MyFlags() {
                   .join(" · ")}
               </p>
               <p>
-                <strong>{t(f.outcome === "hidden" ? "moderation.status.hidden" : `moderation.status.${f.status}`)}</strong>
+                <strong>{t(f.outcome === "hidden" || f.outcome === "warned" ? `moderation.status.${f.outcome}` : `moderation.status.${f.status}`)}</strong>
                 {f.decidedAt ? ` · ${t("moderation.mine.decidedOn", { date: formatDate(f.decidedAt, i18n.language) })}` : null}
               </p>
             </li>

@@ -9,7 +9,7 @@ import { auditCsv, listAuditEntries } from "~/moderation/audit-log.server";
 import { purgeOldAuditEntries } from "~/moderation/audit-retention.server";
 import { auditTrail } from "~/moderation/audit-trail.server";
 import { flagPost, getFlagPage, listOwnFlags } from "~/moderation/flags.server";
-import { countQueue, dismissFromQueue, hideFromQueue, listQueue } from "~/moderation/queue.server";
+import { countQueue, dismissFromQueue, hideFromQueue, listQueue, warnFromQueue } from "~/moderation/queue.server";
 import { moderationReactions } from "~/moderation/reactions.server";
 import { db } from "~/platform/db.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
@@ -240,5 +240,27 @@ describe("the queue and its actions", () => {
     const told = await mail.smtp.nextMailTo(replier.email);
     expect(told.text).toContain("Er stond een telefoonnummer in");
     expect(told.text).toContain(`/replies/${reply.id}`);
+  });
+});
+
+describe("warning a member", () => {
+  it("mails the author the warning, leaves the post up, upholds the flags and records it in the trail; members may not", async () => {
+    const organiser = await person("organiser");
+    const author = await person();
+    const flagger = await person();
+    const id = await dilemmaBy(author.id);
+    await flagPost(flagger.guardian, "dilemma", id, { reason: "off_topic" });
+    await expect(warnFromQueue(flagger.guardian, "dilemma", id, "Nee")).rejects.toThrow(Forbidden);
+    await expect(warnFromQueue(organiser.guardian, "dilemma", id, " \u200B ")).rejects.toThrow(Invalid);
+    await warnFromQueue(organiser.guardian, "dilemma", id, "Houd het bij het werk in de wijk.");
+    const message = await mail.smtp.nextMailTo(author.email);
+    expect(message.subject).toBe("Een waarschuwing van de organisatoren");
+    expect(message.text).toContain("Houd het bij het werk in de wijk.");
+    expect(message.text).not.toContain(flagger.name);
+    expect((await db.dilemma.findUniqueOrThrow({ where: { id } })).hiddenAt).toBeNull();
+    expect((await listOwnFlags(flagger.guardian))[0]).toMatchObject({ status: "upheld", outcome: "warned" });
+    await settled();
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { kind: "moderation.member_warned", subjectId: author.id } });
+    expect(entry).toMatchObject({ actorId: organiser.id, subjectKind: "member", reason: "Houd het bij het werk in de wijk.", after: { warnedAbout: `dilemma ${id}` } });
   });
 });
