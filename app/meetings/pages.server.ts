@@ -145,6 +145,8 @@ export type MeetingPage = {
     vote: boolean;
     removeAgendaItem: boolean;
     convert: boolean;
+    /** Report a published report to the organisers (moderation's flag page). */
+    flag: boolean;
   };
 };
 
@@ -176,6 +178,7 @@ export async function getMeetingPage(guardian: Guardian, id: number): Promise<Me
       vote: guardian.canVoteOnAgenda(ref),
       removeAgendaItem: guardian.canRemoveAgendaItem(ref),
       convert: guardian.canConvertToReport(ref),
+      flag: ref.status === "published" && guardian.canFlagPost({ authorId: null, hiddenAt: null }),
     },
   };
 }

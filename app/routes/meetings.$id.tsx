@@ -11,6 +11,7 @@ import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
 import { raisedDilemmaChoices, searchDilemmas } from "~/meetings/links.server";
 import { getMeetingPage } from "~/meetings/pages.server";
 import { MEETINGS_PATH, meetingCalendarPath, meetingPath } from "~/meetings/paths";
+import { flagPath } from "~/moderation/paths";
 import { searchQuery } from "~/meetings/schemas";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
@@ -88,6 +89,14 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               · {t("meetings.meeting.edited")} <Link to={`${meetingPath(meeting)}/revisions`}>{t("meetings.revisions.link")}</Link>
             </>
           ) : null}
+        </p>
+      ) : null}
+      {can.flag ? (
+        <p className="no-print">
+          <Link to={flagPath("report", meeting.id)}>
+            {t("moderation.flag.link")}
+            <span className="visually-hidden"> {t("moderation.flag.linkLabel", { post: t("moderation.posts.report") })}</span>
+          </Link>
         </p>
       ) : null}
       {meeting.status === "upcoming" ? (
