@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText } from "~/accounts/schemas";
+import { cleanText } from "~/platform/clean-text";
 
 // The moderation forms' rules, for the browser (Conform) and the server (the domain parses
 // again). Text is cleaned first (NFC, no control or invisible characters), then checked.
