@@ -12,6 +12,7 @@
 // startJobRunner({ work: true }) runs in (the primary of `npm start`) fetches and works jobs;
 // pg-boss hands each job to one worker (SKIP LOCKED), so several machines may each run one.
 import { createRequire } from "node:module";
+import pg from "pg";
 import type PgBossType from "pg-boss";
 import type { Job, JobWithMetadata } from "pg-boss";
 import type { Prisma } from "~/generated/prisma/client";
@@ -159,6 +160,25 @@ export type JobRunner = {
 };
 
 /**
+ * pg-boss creates a queue's partition and its row in one statement, and two processes doing
+ * that at the same moment (two servers started together on one database) deadlock: one of
+ * them failed to start. A session advisory lock on a connection of its own lets one process
+ * at a time set up; closing that connection releases it, also when the setup throws.
+ */
+const QUEUE_SETUP_LOCK = 727_001; // any number no other advisory lock of ours uses
+async function oneProcessAtATime(connectionString: string, setUp: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString, application_name: "kenniskring-jobs-setup" });
+  client.on("error", () => {}); // a dropped connection fails the query below instead
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    await setUp();
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
  * Creates pg-boss's schema and the declared queues (idempotent), and, with `work`, starts
  * working them. `quickRetries` (tests of retries only): at most 2 retries, 1 s apart.
  */
@@ -178,21 +198,25 @@ export async function startJobRunner(opts: { work: boolean; quickRetries?: boole
     deleteAfterDays: 7,
   });
   boss.on("error", reportQueueError);
-  await boss.start();
+  await oneProcessAtATime(connectionString, async () => {
+    await boss.start();
+    for (const def of definitions.values()) {
+      const queueOptions = {
+        name: def.name,
+        retryLimit: opts.quickRetries ? Math.min(2, def.retryLimit ?? 5) : (def.retryLimit ?? 5),
+        retryDelay: opts.quickRetries ? 1 : (def.retryDelaySeconds ?? 30),
+        retryBackoff: opts.quickRetries ? false : (def.retryBackoff ?? true),
+        expireInSeconds: def.expireInSeconds ?? 5 * 60,
+      };
+      await boss.createQueue(def.name, queueOptions);
+      await boss.updateQueue(def.name, queueOptions); // a changed definition takes effect
+      if (opts.work && def.cron) await boss.schedule(def.name, def.cron, {});
+    }
+  });
 
   const workerIds = new Map<string, string>();
   for (const def of definitions.values()) {
-    const queueOptions = {
-      name: def.name,
-      retryLimit: opts.quickRetries ? Math.min(2, def.retryLimit ?? 5) : (def.retryLimit ?? 5),
-      retryDelay: opts.quickRetries ? 1 : (def.retryDelaySeconds ?? 30),
-      retryBackoff: opts.quickRetries ? false : (def.retryBackoff ?? true),
-      expireInSeconds: def.expireInSeconds ?? 5 * 60,
-    };
-    await boss.createQueue(def.name, queueOptions);
-    await boss.updateQueue(def.name, queueOptions); // a changed definition takes effect
     if (!opts.work) continue;
-    if (def.cron) await boss.schedule(def.name, def.cron, {});
     const batchSize = def.batchSize ?? 10;
     const id = await boss.work(
       def.name,

@@ -70,6 +70,19 @@ const NOT_CONTENT = new Set([
   "DomainEvent",
   "DomainEventCursor",
   "DomainEventFailure",
+  // A member's known browsers (decision 022): read at login only.
+  "KnownDevice",
+  // Notifications (decision 023) and moderation (025): per member or for staff, read live by
+  // the pages that show them (the bell, /notifications, /moderation, the audit log), never
+  // from shared page data.
+  "Notification",
+  "NotificationSettings",
+  "Watch",
+  "DilemmaVisit",
+  "NotificationMailThrottle",
+  "ModerationFlag",
+  "PrivacyReview",
+  "AuditEntry",
 ]);
 
 describe("the database announces content changes", () => {

@@ -61,12 +61,12 @@ describe("two processes, one database", () => {
       const res = await postForm(server.url, "/login", { email, password: `fout ${i}` });
       expect(res.status).toBe(400);
     }
-    // …lock it on both, even for the right password, with a time to retry.
+    // …pause it on both, even for the right password from this browser, with a time to retry.
     for (const server of [a, b]) {
       const res = await postForm(server.url, "/login", { email, password });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(await res.text()).toContain("Te veel pogingen");
+      expect(await res.text()).toContain("te vaak een verkeerd wachtwoord");
     }
   });
 
