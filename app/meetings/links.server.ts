@@ -19,31 +19,41 @@ import { LinkDilemmaSchema, parseDilemmaReference, RaisedDilemmaSchema, type Lin
 export type DilemmaCandidate = { id: number; title: string; status: DilemmaStatus; replyCount: number };
 
 /**
- * Dilemmas to link or to put on an agenda: by words in the title (ILIKE, served by the title's
- * trigram index) or by number. Hidden ones never; `openOnly` for agendas (an answered
- * question needs no meeting).
+ * Dilemmas to link or to put on an agenda: those the search engine found for the words
+ * (`rankedIds`, best first: see search/dilemma-finder), then title substrings (ILIKE, served
+ * by the title's trigram index: a half-typed word), or one by number. Hidden ones never;
+ * `openOnly` for agendas (an answered question needs no meeting).
  */
 export async function searchDilemmas(
   guardian: Guardian,
   query: string,
-  options: { openOnly: boolean; limit?: number },
+  options: { openOnly: boolean; limit?: number; rankedIds?: number[] },
 ): Promise<DilemmaCandidate[]> {
   const text = query.trim();
   if (!text) return [];
+  const limit = options.limit ?? 10;
   const id = parseDilemmaReference(text);
-  return db.dilemma.findMany({
+  const ranked = options.rankedIds ?? [];
+  const rows = await db.dilemma.findMany({
     where: {
       AND: [
         guardian.visibleDilemmasWhere(),
         { hiddenAt: null },
         options.openOnly ? { status: "open" } : {},
-        { OR: [{ title: { contains: text, mode: "insensitive" } }, ...(id ? [{ id }] : [])] },
+        { OR: [{ title: { contains: text, mode: "insensitive" } }, { id: { in: [...ranked, ...(id ? [id] : [])] } }] },
       ],
     },
     orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
-    take: options.limit ?? 10,
+    take: limit + ranked.length + 1,
     select: { id: true, title: true, status: true, replyCount: true },
   });
+  // The number typed first, then the engine's order, then the other title matches by activity.
+  const rank = (d: DilemmaCandidate) => (d.id === id ? -1 : ranked.includes(d.id) ? ranked.indexOf(d.id) : ranked.length);
+  return rows
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+    .slice(0, limit)
+    .map(({ d }) => d);
 }
 
 /** Link a dilemma as raised at or discussed at the meeting. Linking twice changes nothing. */

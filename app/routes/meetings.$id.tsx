@@ -9,6 +9,7 @@ import { MeetingStaffTools } from "~/components/meetings/MeetingStaffTools";
 import { ReportBody } from "~/components/meetings/ReportBody";
 import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
 import { raisedDilemmaChoices, searchDilemmas } from "~/meetings/links.server";
+import { findDilemmaIds } from "~/search/dilemma-finder.server";
 import { getMeetingPage } from "~/meetings/pages.server";
 import { MEETINGS_PATH, meetingCalendarPath, meetingPath } from "~/meetings/paths";
 import { flagPath } from "~/moderation/paths";
@@ -37,7 +38,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const page = await getMeetingPage(guardian, id).catch(rethrowAsHttp);
   const query = searchQuery(url.searchParams.get("q"));
   const searching = query && (page.can.propose || page.can.link);
-  const results = searching ? await searchDilemmas(guardian, query, { openOnly: page.can.propose }) : null;
+  const openOnly = page.can.propose;
+  const results = searching
+    ? await searchDilemmas(guardian, query, { openOnly, rankedIds: await findDilemmaIds(guardian, query, { openOnly, limit: 10 }) })
+    : null;
   const raise = page.can.link
     ? {
         choices: await raisedDilemmaChoices(guardian, id),

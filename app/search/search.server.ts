@@ -44,6 +44,8 @@ export type CompetenceTag = { slug: string; nameNl: string; nameEn: string; reti
 export type SearchHit = {
   kind: SearchKindName;
   id: number;
+  /** The thread: a dilemma's own id, a reply's dilemma; null for a report. */
+  dilemmaId: number | null;
   url: string;
   /** The title with matches marked; a reply's is its dilemma's title. */
   title: Segment[];
@@ -546,6 +548,7 @@ async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceI
     hits.push({
       kind: d.kind,
       id: d.sourceId,
+      dilemmaId: d.kind === "dilemma" ? d.sourceId : d.dilemmaId,
       url: urlOf(d),
       title: d.kind === "reply" ? [{ text: d.title, mark: false }] : highlightAll(d.title, h),
       titleText: d.title,

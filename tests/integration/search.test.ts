@@ -13,7 +13,8 @@ import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer } from "~/guardian/viewer";
 import { db } from "~/platform/db.server";
 import { Forbidden, Invalid } from "~/platform/errors.server";
-import { linkDilemma, unlinkDilemma } from "~/meetings/links.server";
+import { linkDilemma, searchDilemmas, unlinkDilemma } from "~/meetings/links.server";
+import { findDilemmaIds } from "~/search/dilemma-finder.server";
 import { createReport, deleteMeeting, editReport, publishReport } from "~/meetings/reports.server";
 import { createReply, deleteReply, editReply, hideReply, markAnswer, unhideReply, unmarkAnswer } from "~/replies/replies.server";
 import { toApiResponse } from "~/search/api.server";
@@ -494,3 +495,31 @@ describe("similar dilemmas while asking", () => {
   });
 });
 
+
+describe("the meeting pages' dilemma pickers", () => {
+  it("find a thread by the engine (an inflected word in a reply), open ones only for an agenda, never hidden ones", async () => {
+    const asker = await member();
+    const organiser = await member("organiser");
+    const tag = await competence();
+    const inReply = await ask(asker, "Een vrijwilliger stopt na tien jaar", "Wat doe je dan?", [tag]);
+    await reply(asker, inReply.id, "Het moeilijkste vond ik het loslaten van wat zij had opgebouwd.");
+    const inTitle = await ask(asker, "Loslaten als sociaal makelaar", "Wanneer trek je je terug?", [tag]);
+    const closed = await ask(asker, "Een buurthuis dat zichzelf gaat runnen", "Wij laten het project los.", [tag]);
+    await markAnswer(asker, (await reply(organiser, closed.id, "Geef ze de sleutel en laat het los.")).id);
+    const hidden = await ask(asker, "Loslaten van een bewoner", "Tekst.", [tag]);
+    await hideDilemma(organiser, hidden.id, "Persoonsgegevens genoemd.");
+
+    const picked = async (q: string, openOnly: boolean) =>
+      (await searchDilemmas(organiser, q, { openOnly, rankedIds: await findDilemmaIds(organiser, q, { openOnly, limit: 10 }) })).map((d) => d.id);
+    // "loslaten" is in one title only; the engine also finds the reply's word and "laten … los".
+    const all = await picked("loslaten", false);
+    expect(all).toEqual(expect.arrayContaining([inReply.id, inTitle.id]));
+    expect(all).not.toContain(hidden.id);
+    const open = await picked("loslaten", true);
+    expect(open).toEqual(expect.arrayContaining([inReply.id, inTitle.id]));
+    expect(open).not.toContain(closed.id);
+    // A half-typed word still finds the title by its letters; a number finds that dilemma first.
+    expect(await picked("losla", false)).toContain(inTitle.id);
+    expect((await picked(`#${inReply.id}`, false))[0]).toBe(inReply.id);
+  });
+});
