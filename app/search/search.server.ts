@@ -374,12 +374,12 @@ async function searchRows(
       match: c.match,
       filtersInWhere: false,
       pageSize,
-      facets: withFacets ? "all" : "none",
+      // Past page 1 the counts come along (cheap: one aggregate over the threads already read),
+      // so a page beyond the last still knows the total and can say where the results are.
+      facets: withFacets ? "all" : request.page > 1 ? "counts" : "none",
     });
     const hitRows = hitsIn(rows);
-    // A page beyond the last has no rows to carry the total: then it is not known here (and
-    // the page says there is nothing on it).
-    const total = hitRows[0]?.n ?? 0;
+    const total = hitRows[0]?.n ?? countOf(rows, "hits");
     return { rows, hitRows, total, unfilteredTotal: withFacets ? countOf(rows, "all") : total, estimated: EXACT };
   }
   const estimatedTotal = estimateFromSample(countOf(sample, "hits"));

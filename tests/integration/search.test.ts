@@ -357,6 +357,11 @@ describe("queries", () => {
     const second = await search(visitor, request(w, { page: 2 }));
     expect(second.hits).toHaveLength(3);
     expect(new Set([...ids(first.hits), ...ids(second.hits)]).size).toBe(23);
+    // A page beyond the last (an old link) still says how many there are, with and without facets.
+    const beyond = await search(visitor, request(w, { page: 5 }));
+    expect([beyond.hits.length, beyond.total, beyond.pageCount]).toEqual([0, 23, 2]);
+    const api = toApiResponse(await search(visitor, request(w, { page: 5 }), { facets: false }));
+    expect([api.results.length, api.total, api.pageCount]).toEqual([0, 23, 2]);
   });
 
   it("marks matches in snippets built from plain text, so stored markup never becomes HTML", async () => {
