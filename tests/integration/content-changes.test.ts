@@ -83,6 +83,10 @@ const NOT_CONTENT = new Set([
   "ModerationFlag",
   "PrivacyReview",
   "AuditEntry",
+  // Reply by e-mail and feeds (decision 028): the app's own keys and a member's feed token,
+  // read by the mail job and the feed routes, never by shared page data.
+  "AppSecret",
+  "FeedToken",
 ]);
 
 describe("the database announces content changes", () => {
