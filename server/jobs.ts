@@ -8,6 +8,7 @@ import "~/notifications/instant-mail.server";
 import "~/notifications/digest.server";
 import "~/rights/retention.server";
 import "~/moderation/audit-retention.server";
+import "~/web/inbound-mail.server";
 import { freshSetupLink } from "~/circle/setup.server";
 import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
 

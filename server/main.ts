@@ -14,6 +14,7 @@ import { logger } from "~/platform/logger.server";
 import { migrate } from "~/platform/migrate.server";
 import { startSearch } from "~/search/startup.server";
 import { seedDemoIfEmpty } from "../prisma/seed/demo";
+import { startInboundMail } from "~/web/inbound-mail.server";
 import { startHttp } from "./http";
 import { announceSetupLink, startJobs } from "./jobs";
 import { runPrimary, runWorker } from "./processes";
@@ -71,6 +72,7 @@ async function main() {
   }
 
   startSearch(logger); // the Dutch lexicon now, not on the first search; a re-index if the analysis changed
+  const inbound = await startInboundMail().catch((error: Error) => fail(`reply by e-mail: ${error.message}`));
   const http = await startHttp({
     dev,
     settings,
@@ -79,6 +81,7 @@ async function main() {
     onError: fail,
   });
   onStopSignals(async () => {
+    await inbound?.close();
     await http.close();
     await stopJobsAndDatabase();
   });

@@ -8,6 +8,7 @@ import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { disconnectDb } from "~/platform/db.server";
 import { startSearch } from "~/search/startup.server";
+import { startInboundMail } from "~/web/inbound-mail.server";
 import { startHttp } from "./http";
 import { onStopSignals } from "./stop";
 
@@ -17,6 +18,11 @@ type WorkerMessage = "listening" | { fail: string };
 export async function runWorker(): Promise<void> {
   const settings = env();
   startSearch(logger); // the lexicon for queries; one worker rebuilds an outdated index
+  // Reply by e-mail: every worker listens on the one port, as for HTTP (cluster shares it).
+  const inbound = await startInboundMail().catch((error: Error) => {
+    process.send?.({ fail: `reply by e-mail: ${error.message}` } satisfies WorkerMessage, undefined, {}, () => process.exit(1));
+    return null;
+  });
 
   const http = await startHttp({
     dev: false,
@@ -28,6 +34,7 @@ export async function runWorker(): Promise<void> {
     },
   });
   onStopSignals(async () => {
+    await inbound?.close();
     await http.close();
     await disconnectDb();
   });

@@ -5,6 +5,7 @@ import * as dilemmas from "./dilemmas";
 import * as edge from "./edge";
 import * as directory from "./directory";
 import * as meetings from "./meetings";
+import * as inbound from "./inbound";
 import * as notifications from "./notifications";
 import * as members from "./members";
 import * as avg from "./avg";
@@ -217,6 +218,7 @@ const en: Messages = {
   search: search.en,
   edge: edge.en,
   notifications: notifications.en,
+  inbound: inbound.en,
 };
 
 export default en;

@@ -5,6 +5,7 @@ import * as dilemmas from "./dilemmas";
 import * as edge from "./edge";
 import * as directory from "./directory";
 import * as meetings from "./meetings";
+import * as inbound from "./inbound";
 import * as notifications from "./notifications";
 import * as members from "./members";
 import * as avg from "./avg";
@@ -218,6 +219,7 @@ const nl = {
   search: search.nl,
   edge: edge.nl,
   notifications: notifications.nl,
+  inbound: inbound.nl,
 };
 
 export default nl;

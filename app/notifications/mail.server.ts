@@ -6,6 +6,7 @@ import type { MailBlock } from "~/platform/mail-layout.server";
 import type { MailGroup } from "./kinds";
 import { NOTIFICATION_SETTINGS_PATH, unsubscribePath } from "./paths";
 import type { NotificationView } from "./present.server";
+import { replyAddress, replyByMailEnabled, type ReplyTarget } from "./reply-address.server";
 import { unsubscribeToken, type UnsubscribeScope } from "./settings.server";
 
 // The mails of notifications, in the member's language, plain text and HTML from the same
@@ -42,13 +43,33 @@ export function footerBlocks(t: TFunction, why: string, unsubscribeUrl: string):
   ];
 }
 
+/** Kinds whose mail can be answered by mail: the answer joins that dilemma's thread. */
+const ANSWERABLE = new Set(["reply", "mention", "new_dilemma"]);
+
+/**
+ * Where an answer to this mail goes (decision 028), or null when it cannot be answered: one
+ * reply or dilemma, answered there; several in one thread, the thread itself.
+ */
+export function replyTargetOf(memberId: number, views: NotificationView[]): ReplyTarget | null {
+  if (!replyByMailEnabled()) return null;
+  const answerable = views.filter((v) => ANSWERABLE.has(v.kind) && v.dilemmaId !== null);
+  const dilemmaId = answerable[0]?.dilemmaId;
+  if (!dilemmaId || answerable.some((v) => v.dilemmaId !== dilemmaId)) return null;
+  return { memberId, dilemmaId, parentId: answerable.length === 1 ? answerable[0]!.replyId : null };
+}
+
 /** At once: what happened in one thread since the last mail about it. */
 export async function notificationMail(tx: Tx, member: Member, views: NotificationView[], group: MailGroup) {
   const { url, headers } = await unsubscribeHeaders(tx, member.id, group);
+  const target = replyTargetOf(member.id, views);
   const content = composeMail({ name: member.displayName, locale: member.locale }, (t) => ({
     subject:
       views.length === 1 ? describe(t, views[0]!) : t("notifications.mail.manySubject", { count: views.length, title: views[0]!.title }),
-    blocks: [...notificationBlocks(t, views), ...footerBlocks(t, t(`notifications.mail.why.${group}`), url)],
+    blocks: [
+      ...notificationBlocks(t, views),
+      ...(target ? [{ note: t("inbound.mail.replyHint") }] : []),
+      ...footerBlocks(t, t(`notifications.mail.why.${group}`), url),
+    ],
   }));
-  return { ...content, headers };
+  return { ...content, headers: target ? { ...headers, "Reply-To": await replyAddress(target) } : headers };
 }

@@ -35,6 +35,9 @@ export type NotificationView = {
   excerpt: string | null;
   /** Site path it leads to. */
   href: string;
+  /** The dilemma and reply it concerns, if any (a reply by mail answers there). */
+  dilemmaId: number | null;
+  replyId: number | null;
   createdAt: Date;
   read: boolean;
 };
@@ -103,6 +106,8 @@ export async function presentNotifications(tx: Tx, guardian: Guardian, rows: Not
       title,
       excerpt: reply ? excerptOf(reply.bodyMd) : dilemma && (row.kind === "new_dilemma" || row.kind === "mention") ? excerptOf(dilemma.bodyMd) : null,
       href,
+      dilemmaId: dilemma ? row.dilemmaId : null,
+      replyId: reply ? row.replyId : null,
       createdAt: row.createdAt,
       read: row.readAt !== null,
     });

@@ -52,6 +52,20 @@ const EnvSchema = z.object({
   // The sender of every message: an address, or a name and an address ("Kenniskring
   // <kring@example.nl>"). Unset: "Kenniskring" at PUBLIC_URL's host.
   MAIL_FROM: z.string().min(3).optional(),
+  // Reply by e-mail (decision 028): the port of the app's own inbound SMTP listener. Unset:
+  // off, and notification mails carry no Reply-To address.
+  MAIL_INBOUND_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // The address it listens on: 127.0.0.1 behind a mail server of your own that relays to it;
+  // 0.0.0.0 to take mail from the internet directly (then the MX record points here).
+  MAIL_INBOUND_HOST: z.string().min(1).default("127.0.0.1"),
+  // The domain of the reply addresses (antwoord-…@DOMAIN); its MX must lead to the listener.
+  // Unset: PUBLIC_URL's host.
+  MAIL_INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "MAIL_INBOUND_DOMAIN must be a domain, e.g. kenniskring.example.nl")
+    .optional(),
+  // The largest message taken, in bytes: a reply is text; larger mail is refused at once.
+  MAIL_INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(1_000_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
