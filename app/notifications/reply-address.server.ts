@@ -53,9 +53,14 @@ const sign = (key: Buffer, body: string) => base32(createHmac("sha256", key).upd
 
 /** The full address to put in Reply-To. */
 export async function replyAddress(target: ReplyTarget, now = new Date()): Promise<string> {
+  return signedAddress(await keyOf(), target, now);
+}
+
+/** The address signed with `key` (replyAddress with the app's key). */
+export function signedAddress(key: Buffer, target: ReplyTarget, now: Date): string {
   const expiry = Math.floor(now.getTime() / DAY_MS) + REPLY_ADDRESS_DAYS;
   const body = [target.memberId, target.dilemmaId, target.parentId ?? 0, expiry].map((n) => n.toString(36)).join("-");
-  return `${PREFIX}-${body}-${sign(await keyOf(), body)}@${replyDomain()}`;
+  return `${PREFIX}-${body}-${sign(key, body)}@${replyDomain()}`;
 }
 
 const SHAPE = new RegExp(`^${PREFIX}-([0-9a-z]{1,7})-([0-9a-z]{1,7})-([0-9a-z]{1,7})-([0-9a-z]{1,5})-([a-z2-7]{${SIGNATURE_CHARS}})$`);
@@ -73,11 +78,16 @@ function splitAddress(address: string): [string, string] {
 
 /** What an address names if its signature holds; "forged" for anything else. */
 export async function readReplyAddress(address: string, now = new Date()): Promise<ReadAddress> {
+  return readSignedAddress(await keyOf(), address, now);
+}
+
+/** readReplyAddress with this key. */
+export function readSignedAddress(key: Buffer, address: string, now: Date): ReadAddress {
   const [local, domain] = splitAddress(address);
   const match = SHAPE.exec(local);
   if (!match || domain !== replyDomain()) return { ok: false, problem: "forged" };
   const body = match.slice(1, 5).join("-");
-  const expected = Buffer.from(sign(await keyOf(), body));
+  const expected = Buffer.from(sign(key, body));
   const given = Buffer.from(match[5]!);
   if (!timingSafeEqual(expected, given)) return { ok: false, problem: "forged" };
   const [memberId, dilemmaId, parentId, expiry] = match.slice(1, 5).map((s) => parseInt(s, 36)) as [number, number, number, number];
