@@ -13,6 +13,9 @@ process.env.E2E_DATA_DIR = dataDir; // workers re-read this file; keep one data 
 // (specs read them: tests/e2e/mail.ts). Its port follows the app's, so parallel runs differ.
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000);
 const mailDir = path.join(dataDir, "mail");
+// Reply by e-mail: the app's own inbound SMTP listener (specs send to it with nodemailer).
+const inboundPort = Number(process.env.E2E_INBOUND_PORT ?? port + 2000);
+process.env.E2E_INBOUND_PORT = String(inboundPort);
 process.env.E2E_MAIL_DIR = mailDir;
 
 export default defineConfig({
@@ -69,6 +72,8 @@ export default defineConfig({
         NODE_ENV: "production",
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         PUBLIC_URL: baseURL,
+        MAIL_INBOUND_PORT: String(inboundPort),
+        MAIL_INBOUND_HOST: "127.0.0.1",
       },
     },
   ],

@@ -43,8 +43,9 @@ export async function replyPlace(guardian: Guardian, dilemmaId: number, parentId
     select: { id: true, title: true, lockedAt: true },
   });
   if (!dilemma) return null;
+  // #reply-form: the thread page's reply form (REPLY_FORM_ID), opened under the parent by ?replyTo.
   const path = dilemmaPath(dilemma);
-  return { title: dilemma.title, locked: dilemma.lockedAt !== null, webPath: parentId ? `${path}?replyTo=${parentId}` : path };
+  return { title: dilemma.title, locked: dilemma.lockedAt !== null, webPath: `${path}${parentId ? `?replyTo=${parentId}` : ""}#reply-form` };
 }
 
 /** One submission id per mail: a job tried twice posts once (the writer's own double-post guard). */
