@@ -76,6 +76,9 @@ export default [
   route("notifications/watch", "routes/notifications.watch.ts"),
   route("notifications/unsubscribe/:token", "routes/notifications.unsubscribe.tsx"),
   route("notifications/:id", "routes/notifications.$id.ts"),
+  route("feeds/dilemmas", "routes/feeds.dilemmas.ts"),
+  route("feeds/competences/:slug", "routes/feeds.competences.$slug.ts"),
+  route("feeds/reports", "routes/feeds.reports.ts"),
   // Moderation: members flag a post and follow their flags; organisers work the queue and read
   // the audit trail (filtered on the page, or downloaded as CSV)
   route("flags", "routes/moderation.my-flags.tsx"),

@@ -24,6 +24,24 @@ export const nl = {
     button: "Reageer op de website",
     yourText: "Dit is je tekst, zodat je hem kunt kopiëren:",
   },
+  feeds: {
+    dilemmasTitle: "Nieuwe dilemma's · Kenniskring",
+    competenceTitle: "Dilemma's over {{name}} · Kenniskring",
+    reportsTitle: "Verslagen van bijeenkomsten · Kenniskring",
+    settings: {
+      heading: "Feeds",
+      intro:
+        "Met een feedlezer (Atom) volg je nieuwe dilemma's en verslagen zonder in te loggen. Een feed-adres is persoonlijk: deel het niet. Wie het heeft, leest wat jij mag lezen.",
+      none: "Je hebt nog geen feed-adressen.",
+      have: "Je hebt feed-adressen. We bewaren ze niet leesbaar, dus we kunnen ze niet nog eens laten zien. Kwijt? Maak nieuwe. De oude werken dan niet meer.",
+      make: "Maak feed-adressen",
+      reset: "Maak nieuwe feed-adressen",
+      made: "Je nieuwe feed-adressen staan hieronder. Kopieer ze nu: we laten ze maar één keer zien. Oude adressen werken niet meer.",
+      dilemmas: "Alle nieuwe dilemma's",
+      reports: "Verslagen van bijeenkomsten",
+      competences: "Per competentie",
+    },
+  },
 };
 
 export const en: typeof nl = {
@@ -49,5 +67,23 @@ export const en: typeof nl = {
     },
     button: "Reply on the website",
     yourText: "This is your text, so you can copy it:",
+  },
+  feeds: {
+    dilemmasTitle: "New dilemmas · Kenniskring",
+    competenceTitle: "Dilemmas about {{name}} · Kenniskring",
+    reportsTitle: "Meeting reports · Kenniskring",
+    settings: {
+      heading: "Feeds",
+      intro:
+        "With a feed reader (Atom) you follow new dilemmas and reports without logging in. A feed address is personal: do not share it. Whoever has it reads what you may read.",
+      none: "You have no feed addresses yet.",
+      have: "You have feed addresses. We do not keep them readable, so we cannot show them again. Lost them? Make new ones. The old ones then stop working.",
+      make: "Make feed addresses",
+      reset: "Make new feed addresses",
+      made: "Your new feed addresses are below. Copy them now: we show them only once. Old addresses no longer work.",
+      dilemmas: "All new dilemmas",
+      reports: "Meeting reports",
+      competences: "Per competence",
+    },
   },
 };

@@ -2,12 +2,14 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { FieldErrors, FormErrors } from "~/components/FormFields";
+import { FeedAddresses } from "~/components/notifications/FeedAddresses";
+import { feedKeyMadeAt, feedLinks, resetFeedKey } from "~/notifications/feeds.server";
 import { useTranslation } from "~/components/use-translation";
 import { DELIVERIES, MAIL_GROUPS } from "~/notifications/kinds";
 import { NOTIFICATION_SETTINGS_PATH, NOTIFICATIONS_PATH } from "~/notifications/paths";
 import { MailSettingsSchema } from "~/notifications/schemas";
 import { getDeliveries, saveDeliveries } from "~/notifications/settings.server";
-import { guardianOf } from "~/web/context.server";
+import { guardianOf, viewerInfo } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import type { Route } from "./+types/notifications.settings";
 
@@ -19,13 +21,19 @@ const toLogin = () => redirect(`/login?redirectTo=${encodeURIComponent(NOTIFICAT
 export async function loader({ context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw toLogin();
-  return { deliveries: await getDeliveries(guardian) };
+  return { deliveries: await getDeliveries(guardian), hasFeedKey: (await feedKeyMadeAt(guardian)) !== null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw toLogin();
-  const submission = parseWithZod(await request.formData(), { schema: MailSettingsSchema });
+  const formData = await request.formData();
+  // New feed addresses: shown in this answer only (only their hash is kept).
+  if (formData.get("intent") === "feed-key") {
+    const key = await resetFeedKey(guardian);
+    return { feeds: await feedLinks(key, viewerInfo(context).locale) };
+  }
+  const submission = parseWithZod(formData, { schema: MailSettingsSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
     await saveDeliveries(guardian, submission.value);
@@ -37,12 +45,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function NotificationSettings() {
   const { t } = useTranslation();
-  const { deliveries } = useLoaderData<typeof loader>();
+  const { deliveries, hasFeedKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     id: "mail-settings",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(MailSettingsSchema),
     defaultValue: deliveries,
     shouldValidate: "onSubmit",
@@ -88,6 +96,7 @@ export default function NotificationSettings() {
           {t("notifications.settings.submit")}
         </button>
       </Form>
+      <FeedAddresses have={hasFeedKey} made={actionData && "feeds" in actionData ? actionData.feeds : null} />
       <p>
         <Link to={NOTIFICATIONS_PATH}>{t("notifications.settings.back")}</Link>
       </p>
