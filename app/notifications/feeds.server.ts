@@ -7,6 +7,7 @@ import type { AtomFeed } from "~/platform/atom.server";
 import { db } from "~/platform/db.server";
 import { absoluteUrl } from "~/platform/env.server";
 import { createI18n, isLocale } from "~/platform/i18n";
+import { competenceFeedPath, DILEMMAS_FEED_PATH, REPORTS_FEED_PATH, withKey } from "./feed-paths";
 import { recipientGuardian } from "./present.server";
 
 // Atom feeds of the circle (issue 20, decision 028): new dilemmas, those of one competence,
@@ -18,11 +19,6 @@ import { recipientGuardian } from "./present.server";
 // erased, waiting) reads nothing, whatever key they hold.
 
 export const FEED_ENTRIES = 30;
-export const FEEDS_PATH = "/feeds";
-export const dilemmasFeedPath = `${FEEDS_PATH}/dilemmas`;
-export const reportsFeedPath = `${FEEDS_PATH}/reports`;
-export const competenceFeedPath = (slug: string) => `${FEEDS_PATH}/competences/${slug}`;
-export const withKey = (path: string, key: string) => `${path}?key=${key}`;
 
 const hashOf = (key: string) => createHash("sha256").update(key).digest("hex");
 
@@ -77,7 +73,7 @@ export async function dilemmasFeed(guardian: Guardian, locale: string, competenc
     take: FEED_ENTRIES,
     select: { id: true, title: true, bodyHtml: true, createdAt: true, updatedAt: true, author: { select: { displayName: true, erasedAt: true } } },
   });
-  const path = competence ? competenceFeedPath(competence.slug) : dilemmasFeedPath;
+  const path = competence ? competenceFeedPath(competence.slug) : DILEMMAS_FEED_PATH;
   return {
     id: absoluteUrl(path),
     self: absoluteUrl(path),
@@ -107,8 +103,8 @@ export async function reportsFeed(guardian: Guardian, locale: string): Promise<A
     select: { id: true, title: true, summaryHtml: true, publishedAt: true, updatedAt: true, hostOrganisation: true },
   });
   return {
-    id: absoluteUrl(reportsFeedPath),
-    self: absoluteUrl(reportsFeedPath),
+    id: absoluteUrl(REPORTS_FEED_PATH),
+    self: absoluteUrl(REPORTS_FEED_PATH),
     page: absoluteUrl(MEETINGS_PATH),
     title: t("inbound.feeds.reportsTitle"),
     subtitle: t("app.tagline"),
@@ -132,8 +128,8 @@ export async function feedLinks(key: string, locale: string) {
     select: { slug: true, nameNl: true, nameEn: true },
   });
   return {
-    dilemmas: absoluteUrl(withKey(dilemmasFeedPath, key)),
-    reports: absoluteUrl(withKey(reportsFeedPath, key)),
+    dilemmas: absoluteUrl(withKey(DILEMMAS_FEED_PATH, key)),
+    reports: absoluteUrl(withKey(REPORTS_FEED_PATH, key)),
     competences: competences.map((c) => ({ name: locale === "en" ? c.nameEn : c.nameNl, url: absoluteUrl(withKey(competenceFeedPath(c.slug), key)) })),
   };
 }

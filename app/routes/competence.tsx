@@ -1,3 +1,6 @@
+import { FeedLink } from "~/components/notifications/FeedLink";
+import { competenceFeedPath } from "~/notifications/feed-paths";
+import { useRootData } from "~/root";
 import { useTranslation } from "~/components/use-translation";
 import { isRouteErrorResponse, Link, redirect, useLoaderData, useSearchParams } from "react-router";
 import { getCompetencePage } from "~/dilemmas/competence-page.server";
@@ -42,6 +45,7 @@ export default function Competence() {
   return (
     <div className="page narrow">
       <title>{`${name} · ${t("competences.title")} · ${t("app.name")}`}</title>
+      <FeedLink show={useRootData()?.viewer?.pending === false} href={competenceFeedPath(competence.slug)} title={t("inbound.feeds.competenceTitle", { name })} />
       <p className="eyebrow">
         <Link to="/competences">{t("competences.title")}</Link>
       </p>

@@ -1,3 +1,6 @@
+import { FeedLink } from "~/components/notifications/FeedLink";
+import { DILEMMAS_FEED_PATH } from "~/notifications/feed-paths";
+import { useRootData } from "~/root";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
 import { Form, isRouteErrorResponse, Link } from "react-router";
@@ -31,6 +34,7 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page">
       <title>{`${t("dilemmas.list.title")} · ${t("app.name")}`}</title>
+      <FeedLink show={useRootData()?.viewer?.pending === false} href={DILEMMAS_FEED_PATH} title={t("inbound.feeds.dilemmasTitle")} />
       <h1>{t("dilemmas.list.title")}</h1>
       <p className="lead">{t("dilemmas.list.intro")}</p>
       <p>

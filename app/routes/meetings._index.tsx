@@ -1,3 +1,6 @@
+import { FeedLink } from "~/components/notifications/FeedLink";
+import { REPORTS_FEED_PATH } from "~/notifications/feed-paths";
+import { useRootData } from "~/root";
 import { useTranslation } from "~/components/use-translation";
 import { isRouteErrorResponse, Link } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -27,6 +30,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <title>{`${t("meetings.list.title")} · ${t("app.name")}`}</title>
+      <FeedLink show={useRootData()?.viewer?.pending === false} href={REPORTS_FEED_PATH} title={t("inbound.feeds.reportsTitle")} />
       <h1>{t("meetings.list.title")}</h1>
       <p className="lead">{t("meetings.list.intro")}</p>
       {can.create ? (
