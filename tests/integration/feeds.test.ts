@@ -64,7 +64,7 @@ function atom(body: string) {
     // An author in every entry, or one for the feed.
     expect((entry.author as { name: string }[] | undefined)?.[0]?.name ?? feed.author?.[0]?.name).toBeTruthy();
     const alternate = (entry.link as Record<string, string>[]).find((l) => !l["@rel"] || l["@rel"] === "alternate")!;
-    expect(alternate["@href"].startsWith(`${PUBLIC}/`)).toBe(true);
+    expect(alternate["@href"]!.startsWith(`${PUBLIC}/`)).toBe(true);
   }
   expect(ids.size).toBe(entries.length); // ids unique
   return {
