@@ -18,6 +18,7 @@ import { countUnread } from "~/notifications/inbox.server";
 import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
+import { ConsentBanner } from "~/components/privacy/ConsentBanner";
 import stylesheet from "~/styles/app.css?url";
 import { countQueue } from "~/moderation/queue.server";
 import { viewerInfo } from "~/web/context.server";
@@ -37,7 +38,14 @@ export async function loader({ context }: Route.LoaderArgs) {
     locale,
     viewer:
       viewer.kind === "member"
-        ? { handle: viewer.handle, displayName: viewer.displayName, role: viewer.role, pending: viewer.pending === true }
+        ? {
+            handle: viewer.handle,
+            displayName: viewer.displayName,
+            role: viewer.role,
+            pending: viewer.pending === true,
+            /** Asked to accept the new privacy statement before writing (decision 026). */
+            consentNeeded: viewer.consentNeeded === true,
+          }
         : null,
     /** Author names link to profiles, photos show, the directory is in the menu. */
     membersVisible: guardian.canSeeMembers(),
@@ -90,6 +98,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
             {t("accounts.pending.banner")}
           </p>
         ) : null}
+        {root?.viewer?.consentNeeded ? <ConsentBanner /> : null}
         {/* Every page's RoutedLinks and RoutedForms: their clicks and submits bubble up here. */}
         <main id="main" tabIndex={-1} {...routedEvents}>
           <MembersVisibleContext value={root?.membersVisible ?? false}>{children}</MembersVisibleContext>

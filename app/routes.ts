@@ -20,6 +20,9 @@ export default [
   route("account/data", "routes/account.data.tsx"),
   route("account/data/archive.zip", "routes/account.data.archive.ts"),
   route("account/erase", "routes/account.erase.tsx"),
+  // Accepting a new version of the privacy statement; an admin erasing on request (026)
+  route("privacy/accept", "routes/privacy.accept.tsx"),
+  route("members/:handle/erase", "routes/member.erase.tsx"),
   route("invitations/:token", "routes/invitation.tsx"),
   route("setup/:token", "routes/setup.tsx"),
   // Running the circle: join mode, invitations, join requests, the mail the site sent

@@ -11,6 +11,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords.ser
 import type { LogInInput } from "./schemas";
 import { resendConfirmation } from "./signup.server";
 import { countActiveSessions, createSession, invalidateAllSessions, invalidateSession } from "./sessions.server";
+import { recordConsent } from "./consent.server";
 
 // Login and logout, the member's own account overview, and members made at the console.
 // Limits count failed attempts only (decision 022): a whole office behind one address logs in
@@ -157,7 +158,7 @@ export async function insertMember(
   },
   client: Prisma.TransactionClient = db,
 ): Promise<{ id: number; handle: string }> {
-  return client.user.create({
+  const member = await client.user.create({
     data: {
       handle: await uniqueHandle(input.displayName, client),
       locale: input.locale ?? "nl",
@@ -167,10 +168,11 @@ export async function insertMember(
       passwordHash: input.passwordHash,
       role: input.role,
       organisation: input.organisation || null,
-      consentAt: new Date(),
     },
     select: { id: true, handle: true },
   });
+  await recordConsent(client, member.id);
+  return member;
 }
 
 export async function setOwnLocale(guardian: Guardian, locale: "nl" | "en"): Promise<void> {

@@ -16,7 +16,15 @@ export type AccountEvents = {
   /** An admin changed the member's role. */
   "account.role_changed": { payload: { before: Role; after: Role } };
   /** The member's personal data was erased (by themselves, or an admin on their request). */
-  "account.erased": { payload: { byAdmin: boolean } };
+  "account.erased": {
+    payload: {
+      byAdmin: boolean;
+      /** An admin's erasure: the member's request as the admin wrote it (decision 026). */
+      reason?: string | null;
+      /** Whether the words of their posts went too. */
+      removePosts?: boolean;
+    };
+  };
   /** An admin changed how people join. Subject: the admin. */
   "circle.join_mode_changed": { payload: { before: JoinMode; after: JoinMode } };
 };

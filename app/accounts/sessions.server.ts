@@ -2,6 +2,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { db } from "~/platform/db.server";
 import type { MemberStatus, Role } from "~/generated/prisma/client";
+import { PRIVACY_STATEMENT_VERSION } from "./consent.server";
 
 // Login sessions as the Lucia guide teaches them (docs/decisions/002-sessions-lucia-guide.md):
 // the cookie holds a random token; the database holds only its SHA-256, so a leaked table
@@ -18,6 +19,8 @@ export type SessionMember = {
   locale: string;
   /** Waiting for an organiser's approval (decision 016). */
   pending: boolean;
+  /** Accepted an older privacy statement than the current one (decision 026). */
+  consentNeeded: boolean;
 };
 
 export type ValidatedSession = {
@@ -51,9 +54,15 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   const sessionId = sessionIdFromToken(token);
   // Every request of a signed-in member starts here: one statement, not Prisma's two (the
   // session, then its user).
-  const [row] = await db.$queryRaw<(Omit<SessionMember, "pending"> & { expiresAt: Date; erasedAt: Date | null; status: MemberStatus })[]>`
+  // The newest consent's version rides along (an index lookup): a member who accepted an
+  // older statement is asked again. Accounts made outside the product (test fixtures, the
+  // bench's generator) have no record and are not asked; every product path records one.
+  const [row] = await db.$queryRaw<
+    (Omit<SessionMember, "pending" | "consentNeeded"> & { expiresAt: Date; erasedAt: Date | null; status: MemberStatus; consentVersion: string | null })[]
+  >`
     SELECT s."expiresAt", u.id, u.handle::text AS handle, u."displayName", u.role::text AS role, u.locale, u."erasedAt",
-      u.status::text AS status
+      u.status::text AS status,
+      (SELECT c.version FROM "ConsentRecord" c WHERE c."userId" = u.id ORDER BY c."acceptedAt" DESC, c.id DESC LIMIT 1) AS "consentVersion"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}`;
   if (!row) return null;
@@ -77,6 +86,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
     role: row.role,
     locale: row.locale,
     pending: row.status === "pending",
+    consentNeeded: row.consentVersion !== null && row.consentVersion !== PRIVACY_STATEMENT_VERSION,
   };
   return { sessionId, expiresAt, extended, member };
 }

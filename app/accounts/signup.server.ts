@@ -13,6 +13,7 @@ import { confirmSignupMail } from "./mail/confirm-signup.server";
 import { joinRequestMail } from "./mail/join-request.server";
 import { whyWeakPassword } from "./password-strength.server";
 import { hashPassword } from "./passwords.server";
+import { recordConsent } from "./consent.server";
 import type { AccountEvent } from "./events";
 import type { SignUpInput } from "./schemas";
 import { createSession } from "./sessions.server";
@@ -72,7 +73,6 @@ async function writeSignUp(tx: Prisma.TransactionClient, input: SignUpRequest, p
     passwordHash,
     organisation: input.organisation || null,
     locale: input.locale,
-    consentAt: new Date(),
   };
   const user = existing
     ? await tx.user.update({ where: { id: existing.id }, data: fields, select: { id: true } })
@@ -80,6 +80,8 @@ async function writeSignUp(tx: Prisma.TransactionClient, input: SignUpRequest, p
         data: { ...fields, email: input.email, status: "unverified", handle: await uniqueHandle(input.displayName, tx) },
         select: { id: true },
       });
+  // The statement they ticked on the form (a sign-up repeated before confirming: again).
+  await recordConsent(tx, user.id);
   if (approval || input.motivation) {
     await tx.joinRequest.upsert({
       where: { userId: user.id },

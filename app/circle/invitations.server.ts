@@ -1,4 +1,5 @@
 import { insertMember } from "~/accounts/accounts.server";
+import { recordConsent } from "~/accounts/consent.server";
 import { splitAddressList } from "~/accounts/email-address";
 import { whyWeakPassword } from "~/accounts/password-strength.server";
 import { hashPassword } from "~/accounts/passwords.server";
@@ -185,8 +186,9 @@ export async function acceptInvitation(guardian: Guardian, token: string, input:
     const fields = { displayName: input.displayName, passwordHash, organisation: input.organisation || null, locale: input.locale };
     // An unconfirmed sign-up with this address: the invitation confirms it (the link came by mail).
     const userId = existing
-      ? (await tx.user.update({ where: { id: existing.id }, data: { ...fields, status: "active", consentAt: new Date() }, select: { id: true } })).id
+      ? (await tx.user.update({ where: { id: existing.id }, data: { ...fields, status: "active" }, select: { id: true } })).id
       : (await insertMember({ ...fields, email: invitation.email, role: "member" }, tx)).id;
+    if (existing) await recordConsent(tx, userId);
     await tx.joinRequest.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId, purpose: "confirm_signup" } });
     return { state: "valid", userId } as const;

@@ -1,4 +1,5 @@
 import { insertMember } from "~/accounts/accounts.server";
+import { recordConsent } from "~/accounts/consent.server";
 import { whyWeakPassword } from "~/accounts/password-strength.server";
 import { hashPassword } from "~/accounts/passwords.server";
 import type { SetUpAdminInput } from "~/accounts/schemas";
@@ -51,7 +52,8 @@ export async function setUpFirstAdmin(guardian: Guardian, token: string, input: 
     const fields = { displayName: input.displayName, passwordHash, organisation: input.organisation || null, locale: input.locale };
     if (existing) {
       // The operator's own address had an account (a test sign-up): it becomes the admin.
-      await tx.user.update({ where: { id: existing.id }, data: { ...fields, role: "admin", status: "active", consentAt: new Date() } });
+      await tx.user.update({ where: { id: existing.id }, data: { ...fields, role: "admin", status: "active" } });
+      await recordConsent(tx, existing.id);
       return existing.id;
     }
     return (await insertMember({ ...fields, email: input.email, role: "admin" }, tx)).id;

@@ -12,6 +12,10 @@ type Denial = string | null;
 const ALLOWED: Denial = null;
 /** The reason a pending member reads wherever they cannot write yet (the UI explains it). */
 export const PENDING = "the membership waits for an organiser's approval";
+/** A circle always keeps an admin: the last one makes another admin before erasing their account. */
+export const LAST_ADMIN = "the circle's last admin cannot erase their own account";
+/** The reason a member who has not accepted the current privacy statement writes nothing (026). */
+export const CONSENT_NEEDED = "the member has not accepted the current privacy statement";
 
 export type MemberRef = { id: number; role: Role; erasedAt?: Date | null; status?: MemberStatus };
 
@@ -75,6 +79,10 @@ export class Guardian {
   get isPending(): boolean {
     return this.viewer.kind === "member" && this.viewer.pending === true;
   }
+  /** Accepted an older privacy statement: asked to accept the current one before writing. */
+  get needsConsent(): boolean {
+    return this.viewer.kind === "member" && this.viewer.consentNeeded === true;
+  }
   get userId(): number | null {
     return this.viewer.kind === "member" ? this.viewer.id : null;
   }
@@ -86,6 +94,15 @@ export class Guardian {
   private whyNotTakePart(): Denial {
     if (this.isAnonymous) return "not signed in";
     if (this.isPending) return PENDING;
+    if (this.needsConsent) return CONSENT_NEEDED;
+    return ALLOWED;
+  }
+
+  /** Staff's own writing (meetings, reports) waits for the current privacy statement too. */
+  private whyNotWriteAsStaff(refusal: string): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return refusal;
+    if (this.needsConsent) return CONSENT_NEEDED;
     return ALLOWED;
   }
 
@@ -103,6 +120,12 @@ export class Guardian {
 
   whyNotManageOwnAccount(): Denial {
     if (!this.isMember) return "not signed in"; // also the operator: this is a member's own
+    return ALLOWED;
+  }
+
+  /** Accepting the current privacy statement: a member who has not yet (decision 026). */
+  whyNotAcceptPrivacyStatement(): Denial {
+    if (!this.isMember) return "not signed in";
     return ALLOWED;
   }
 
@@ -178,9 +201,11 @@ export class Guardian {
     return ALLOWED;
   }
 
-  whyNotEraseAccount(member: MemberRef): Denial {
+  /** `lastAdmin`: the member is the circle's only active admin (the domain counts). */
+  whyNotEraseAccount(member: MemberRef & { lastAdmin?: boolean }): Denial {
     if (this.isAnonymous) return "not signed in";
     if (member.erasedAt) return "the account was erased already";
+    if (this.isSelf(member) && member.lastAdmin) return LAST_ADMIN;
     if (this.isSelf(member)) return ALLOWED;
     if (this.isAdmin && member.role !== "admin") return ALLOWED;
     return "only the member or an admin can erase an account";
@@ -446,21 +471,17 @@ export class Guardian {
 
   /** Plan an upcoming meeting or start a report. */
   whyNotCreateMeeting(): Denial {
-    if (this.isAnonymous) return "not signed in";
-    if (!this.isStaff) return "only organisers and admins create meetings and reports";
-    return ALLOWED;
+    return this.whyNotWriteAsStaff("only organisers and admins create meetings and reports");
   }
 
   /** Edit its details or the report's text (a published report keeps revisions). */
   whyNotEditMeeting(_meeting: MeetingRef): Denial {
-    if (this.isAnonymous) return "not signed in";
-    if (!this.isStaff) return "only organisers and admins edit meetings and reports";
-    return ALLOWED;
+    return this.whyNotWriteAsStaff("only organisers and admins edit meetings and reports");
   }
 
   whyNotPublishReport(meeting: MeetingRef): Denial {
-    if (this.isAnonymous) return "not signed in";
-    if (!this.isStaff) return "only organisers and admins publish reports";
+    const denial = this.whyNotWriteAsStaff("only organisers and admins publish reports");
+    if (denial) return denial;
     if (meeting.status === "upcoming") return "the meeting has no report yet";
     if (meeting.status === "published") return "the report is published already";
     return ALLOWED;
@@ -691,17 +712,19 @@ export class Guardian {
   canSignUp = () => this.whyNotSignUp() === ALLOWED;
   canLogIn = () => this.whyNotLogIn() === ALLOWED;
   canManageOwnAccount = () => this.whyNotManageOwnAccount() === ALLOWED;
+  canAcceptPrivacyStatement = () => this.whyNotAcceptPrivacyStatement() === ALLOWED;
   canSeeEmailOf = (m: MemberRef) => this.whyNotSeeEmailOf(m) === ALLOWED;
   canChangeRole = (m: MemberRef, r: Role) => this.whyNotChangeRole(m, r) === ALLOWED;
-  canEraseAccount = (m: MemberRef) => this.whyNotEraseAccount(m) === ALLOWED;
+  canEraseAccount = (m: MemberRef & { lastAdmin?: boolean }) => this.whyNotEraseAccount(m) === ALLOWED;
   canDownloadDataOf = (m: MemberRef) => this.whyNotDownloadDataOf(m) === ALLOWED;
   canSeeProcessingRegister = () => this.whyNotSeeProcessingRegister() === ALLOWED;
 
   ensureCanSignUp = () => ensure(this.whyNotSignUp());
   ensureCanLogIn = () => ensure(this.whyNotLogIn());
   ensureCanManageOwnAccount = () => ensure(this.whyNotManageOwnAccount());
+  ensureCanAcceptPrivacyStatement = () => ensure(this.whyNotAcceptPrivacyStatement());
   ensureCanChangeRole = (m: MemberRef, r: Role) => ensure(this.whyNotChangeRole(m, r));
-  ensureCanEraseAccount = (m: MemberRef) => ensure(this.whyNotEraseAccount(m));
+  ensureCanEraseAccount = (m: MemberRef & { lastAdmin?: boolean }) => ensure(this.whyNotEraseAccount(m));
   ensureCanDownloadDataOf = (m: MemberRef) => ensure(this.whyNotDownloadDataOf(m));
   ensureCanSeeProcessingRegister = () => ensure(this.whyNotSeeProcessingRegister());
 }

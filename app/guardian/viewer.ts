@@ -14,6 +14,11 @@ export type MemberViewer = {
    * manages their own account, posts nothing yet. Absent for an active member.
    */
   pending?: boolean;
+  /**
+   * Accepted an older privacy statement than the current one (decision 026): reads, manages
+   * their own account and accepts the new statement; writes nothing else until then.
+   */
+  consentNeeded?: boolean;
 };
 
 export type AnonymousViewer = { kind: "anonymous" };

@@ -51,6 +51,8 @@ export type MemberProfile = {
   canEdit: boolean;
   /** Roles this viewer may give the member, the current one included; empty: no role form. */
   roleChoices: Role[];
+  /** An admin may erase this (other) member's account at their request (decision 026). */
+  canEraseOnRequest: boolean;
 };
 
 export async function getMemberProfile(
@@ -95,6 +97,7 @@ export async function getMemberProfile(
     replies,
     canEdit: guardian.canEditProfile(user),
     roleChoices: roleChoices.length > 1 ? roleChoices : [],
+    canEraseOnRequest: guardian.isAdmin && guardian.userId !== user.id && guardian.canEraseAccount(user),
   };
 }
 

@@ -52,7 +52,12 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   "account.join_approved": () => ({ subjectKind: "member", before: { status: "pending" }, after: { status: "active" } }),
   "account.join_declined": (e) => ({ subjectKind: "member", reason: e.payload.reason, before: { status: "pending" }, after: { status: "declined" } }),
   "account.role_changed": (e) => ({ subjectKind: "member", before: { role: e.payload.before }, after: { role: e.payload.after } }),
-  "account.erased": (e) => ({ subjectKind: "member", before: { erased: false }, after: { erased: true, byAdmin: e.payload.byAdmin } }),
+  "account.erased": (e) => ({
+    subjectKind: "member",
+    reason: e.payload.reason ?? null,
+    before: { erased: false },
+    after: { erased: true, byAdmin: e.payload.byAdmin, ...(e.payload.removePosts === undefined ? {} : { removePosts: e.payload.removePosts }) },
+  }),
   "circle.join_mode_changed": (e) => ({ subjectKind: "circle", before: { joinMode: e.payload.before }, after: { joinMode: e.payload.after } }),
   "privacy.warning_overridden": (e) => ({ subjectKind: e.payload.post, after: { kinds: e.payload.kinds } }),
   "moderation.flags_dismissed": (e) => ({ subjectKind: e.payload.post, reason: e.payload.reason, before: { openFlags: e.payload.flags }, after: { openFlags: 0 } }),

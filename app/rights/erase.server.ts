@@ -5,6 +5,9 @@ import { Invalid, NotFound } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { indexDilemma, indexReply } from "~/search/indexer.server";
+import type { Prisma, Role } from "~/generated/prisma/client";
+import { cleanText } from "~/platform/clean-text";
+import { ERASE_REASON_MAX } from "./schemas";
 import { deleteUploadRows, discardUploadFiles } from "~/uploads/uploads.server";
 
 // Erasing an account (AVG art. 17), by the member or by an admin on their request. What makes
@@ -18,21 +21,46 @@ import { deleteUploadRows, discardUploadFiles } from "~/uploads/uploads.server";
 export const FORMER_MEMBER_NAME = "Voormalig lid";
 export const FORMER_MEMBER_HANDLE = "voormalig-lid";
 const REMOVED_DILEMMA_TITLE = "Verwijderd dilemma";
-const REASON_MAX = 500;
+const REASON_MAX = ERASE_REASON_MAX;
 
 export type EraseChoice = { removePosts: boolean; reason?: string | null };
 
+/** Who an admin is about to erase (/members/:handle/erase), and whether they may. */
+export type ErasureTarget = { id: number; handle: string; displayName: string; role: Role; self: boolean; allowed: boolean };
+
+export async function erasureTargetOf(guardian: Guardian, handle: string): Promise<ErasureTarget> {
+  const member = await db.user.findUnique({
+    where: { handle },
+    select: { id: true, handle: true, displayName: true, role: true, erasedAt: true, status: true },
+  });
+  // An erased member has no page any more (as their profile: 404).
+  if (!member || member.erasedAt) throw new NotFound("member");
+  const self = guardian.userId === member.id;
+  const lastAdmin = self && member.role === "admin" && (await countAdmins(db)) <= 1;
+  return { id: member.id, handle: member.handle, displayName: member.displayName, role: member.role, self, allowed: guardian.canEraseAccount({ ...member, lastAdmin }) };
+}
+
 export async function eraseAccount(guardian: Guardian, memberId: number, choice: EraseChoice): Promise<void> {
-  const member = await db.user.findUnique({ where: { id: memberId }, select: { id: true, role: true, erasedAt: true, handle: true, email: true } });
+  const member = await db.user.findUnique({
+    where: { id: memberId },
+    select: { id: true, role: true, erasedAt: true, handle: true, email: true, displayName: true },
+  });
   if (!member) throw new NotFound("member");
   guardian.ensureCanEraseAccount(member);
   const byAdmin = guardian.userId !== memberId;
-  const reason = (choice.reason ?? "").trim();
+  const reason = cleanText(choice.reason ?? "");
   // An admin erases on the member's request: the request is what the audit trail keeps.
   if (byAdmin && !reason) throw new Invalid({ reason: ["avg.erase.errors.reasonRequired"] });
   if (reason.length > REASON_MAX) throw new Invalid({ reason: [`errors.tooLong?max=${REASON_MAX}`] });
+  // The trail outlives the account: it must not say whom it was about.
+  if (byAdmin && namesMember(reason, member)) throw new Invalid({ reason: ["avg.adminErase.errors.reasonNamesMember"] });
 
   const keys = await db.$transaction(async (tx) => {
+    // A circle keeps an admin: two admins erasing themselves at once are taken one by one.
+    if (member.role === "admin" && !byAdmin) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('kenniskring.last_admin'))`;
+      guardian.ensureCanEraseAccount({ ...member, lastAdmin: (await countAdmins(tx)) <= 1 });
+    }
     const now = new Date();
     const dilemmaIds = new Set<number>();
     const replyIds = new Set<number>();
@@ -71,6 +99,7 @@ export async function eraseAccount(guardian: Guardian, memberId: number, choice:
     await tx.session.deleteMany({ where: { userId: memberId } });
     await tx.accountToken.deleteMany({ where: { OR: [{ userId: memberId }, ...(member.email ? [{ email: member.email }] : [])] } });
     await tx.userExpertise.deleteMany({ where: { userId: memberId } });
+    await tx.consentRecord.deleteMany({ where: { userId: memberId } });
     await tx.joinRequest.deleteMany({ where: { userId: memberId } });
     await tx.meetingContributor.deleteMany({ where: { userId: memberId } });
     await tx.mail.deleteMany({ where: { OR: [{ toUserId: memberId }, ...(member.email ? [{ toAddress: member.email }] : [])] } });
@@ -98,12 +127,28 @@ export async function eraseAccount(guardian: Guardian, memberId: number, choice:
 
     for (const id of dilemmaIds) await indexDilemma(tx, id);
     for (const id of replyIds) await indexReply(tx, id);
-    await recordEvents(tx, [{ type: "account.erased", subjectId: memberId, actorId: guardian.userId, payload: { byAdmin } } satisfies AccountEvent]);
+    await recordEvents(tx, [{ type: "account.erased", subjectId: memberId, actorId: guardian.userId, payload: { byAdmin, reason: byAdmin ? reason : null, removePosts: choice.removePosts } } satisfies AccountEvent]);
     return keys;
   });
   // The files once no row names them (a failure is logged; the erasure stands).
   await discardUploadFiles(keys);
 }
+
+function countAdmins(client: Prisma.TransactionClient | typeof db): Promise<number> {
+  return client.user.count({ where: { role: "admin", status: "active", erasedAt: null } });
+}
+
+/** The member's name, handle or address in a text (case and accents aside). */
+function namesMember(text: string, member: { displayName: string; handle: string; email: string | null }): boolean {
+  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const haystack = fold(text);
+  const needles = [member.displayName, member.handle, member.email ?? ""].map(fold).filter((n) => n.length >= 3);
+  // A full name, and each of its parts that is a name rather than a particle ("van", "de").
+  const parts = fold(member.displayName).split(/[\s-]+/).filter((p) => p.length >= 3 && !PARTICLES.has(p));
+  return [...needles, ...parts].some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "u").test(haystack));
+}
+
+const PARTICLES = new Set(["van", "der", "den", "ter", "ten", "het", "des", "von", "uit"]);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

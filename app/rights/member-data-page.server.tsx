@@ -40,6 +40,18 @@ export function memberDataPage(data: MemberData, t: TFunction, locale: "nl" | "e
           <dd>{date(a.createdAt)}</dd>
           <dt>{t("avg.data.fields.consentAt")}</dt>
           <dd>{date(a.consentAt)}</dd>
+          <dt>{t("avg.data.fields.consents")}</dt>
+          <dd>
+            {data.privacyConsents.length ? (
+              <ul>
+                {data.privacyConsents.map((c) => (
+                  <li key={`${c.version}-${c.acceptedAt.toISOString()}`}>{t("avg.data.fields.consent", { version: c.version, date: date(c.acceptedAt) })}</li>
+                ))}
+              </ul>
+            ) : (
+              "—"
+            )}
+          </dd>
           <dt>{t("avg.data.fields.expertise")}</dt>
           <dd>{a.expertise.map((c) => c.nameNl).join(", ") || "—"}</dd>
           <dt>{t("avg.data.fields.photo")}</dt>

@@ -39,7 +39,7 @@ async function readMemberData(id: number) {
       joinRequest: { select: { motivation: true, createdAt: true } },
     },
   });
-  const [dilemmas, replies, revisions, helpful, votes, proposals, contributions, sessions, invitationsSent, mails] = await Promise.all([
+  const [dilemmas, replies, revisions, helpful, votes, proposals, contributions, sessions, invitationsSent, mails, consents] = await Promise.all([
     db.dilemma.findMany({
       where: { authorId: id },
       orderBy: { id: "asc" },
@@ -73,12 +73,15 @@ async function readMemberData(id: number) {
     db.session.findMany({ where: { userId: id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expiresAt: true } }),
     db.invitation.findMany({ where: { invitedById: id }, orderBy: { id: "asc" }, select: { email: true, createdAt: true, acceptedAt: true, withdrawnAt: true } }),
     db.mail.findMany({ where: { toUserId: id }, orderBy: { id: "asc" }, select: { kind: true, subject: true, createdAt: true, sentAt: true, status: true } }),
+    db.consentRecord.findMany({ where: { userId: id }, orderBy: [{ acceptedAt: "asc" }, { id: "asc" }], select: { version: true, acceptedAt: true } }),
   ]);
   const { expertise, joinRequest, photoId, ...profile } = account;
   return {
     format: MEMBER_DATA_FORMAT,
     exportedAt: new Date(),
     account: { ...profile, expertise: expertise.map((e) => e.competence), joinRequest, hasPhoto: photoId !== null },
+    /** Each acceptance of the privacy statement: which version, when (decision 026). */
+    privacyConsents: consents,
     dilemmas,
     replies: replies.map(({ dilemma, ...r }) => ({ ...r, dilemmaTitle: dilemma.title })),
     revisions,

@@ -50,6 +50,3 @@ export function retentionFacts() {
     unconfirmedDays: UNCONFIRMED_DAYS,
   };
 }
-
-/** The statement's version: members accepted the one current when they signed up. */
-export const PRIVACY_STATEMENT_VERSION = "2026-12-06";

@@ -185,6 +185,15 @@ export default function Member() {
       </section>
 
       {profile.roleChoices.length ? <RoleForm name={profile.displayName} role={profile.role} choices={profile.roleChoices} /> : null}
+      {profile.canEraseOnRequest ? (
+        <section aria-labelledby="erase-heading">
+          <h2 id="erase-heading">{t("avg.adminErase.heading")}</h2>
+          <p>{t("avg.adminErase.profileIntro")}</p>
+          <p>
+            <Link to={`${memberPath(profile)}/erase`}>{t("avg.adminErase.link", { name: profile.displayName })}</Link>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -29,14 +29,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const query = directoryQueryFromSearchParams(url.searchParams);
   const directory = await listMembers(guardian, query, sharedReadsOf(context)).catch(rethrowAsHttp);
-  return { directory, viewerHandle: guardian.viewer.kind === "member" ? guardian.viewer.handle : null };
+  return {
+    directory,
+    viewerHandle: guardian.viewer.kind === "member" ? guardian.viewer.handle : null,
+    /** An admin just erased an account on request (/members/:handle/erase, decision 026). */
+    erased: url.searchParams.get("erased") === "1" && guardian.isAdmin,
+  };
 }
 
 const TYPING_PAUSE_MS = 300;
 
 export default function Members({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { directory, viewerHandle } = loaderData;
+  const { directory, viewerHandle, erased } = loaderData;
   const { entries, filter, total, page, pageCount, competences } = directory;
   const filtered = isFiltered(filter);
   const submit = useSubmit();
@@ -66,6 +71,11 @@ export default function Members({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <title>{`${t("directory.list.title")} · ${t("app.name")}`}</title>
       <h1>{t("directory.list.title")}</h1>
+      {erased ? (
+        <p className="alert alert--success" role="status">
+          {t("avg.adminErase.done")} <Link to="/moderation/log?kind=account.erased">{t("avg.adminErase.toLog")}</Link>
+        </p>
+      ) : null}
       <p className="lead">{t("directory.list.intro")}</p>
 
       <section aria-labelledby="member-filter-heading" className="card card--quiet member-filter">

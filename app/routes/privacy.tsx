@@ -1,6 +1,7 @@
 import { useLoaderData } from "react-router";
 import { useTranslation } from "~/components/use-translation";
-import { PRIVACY_STATEMENT_VERSION, retentionFacts } from "~/rights/retention.server";
+import { PRIVACY_STATEMENT_VERSION } from "~/accounts/consent.server";
+import { retentionFacts } from "~/rights/retention.server";
 
 // /privacy — the privacy statement, in the member's language. The days it names come from the
 // code that keeps the data (app/rights/retention.server.ts), so the page cannot drift from it.
