@@ -234,6 +234,7 @@ export class Guardian {
   whyNotEditDilemma(dilemma: DilemmaRef): Denial {
     if (this.isAnonymous) return "not signed in";
     if (!this.isSelf({ id: dilemma.authorId })) return "only the asker edits a dilemma";
+    if (this.needsConsent) return CONSENT_NEEDED;
     if (dilemma.authorErasedAt) return "the asker's account was erased";
     if (dilemma.lockedAt) return "the dilemma is locked";
     return ALLOWED;
@@ -288,6 +289,7 @@ export class Guardian {
   whyNotEditReply(reply: ReplyRef): Denial {
     if (this.isAnonymous) return "not signed in";
     if (!this.isSelf({ id: reply.authorId })) return "only the author edits a reply";
+    if (this.needsConsent) return CONSENT_NEEDED;
     if (reply.deletedByAuthorAt) return "the reply was deleted";
     if (reply.hiddenAt) return "the reply is hidden by an organiser";
     if (reply.dilemma.hiddenAt) return "the dilemma is hidden";

@@ -87,6 +87,8 @@ const NOT_CONTENT = new Set([
   // read by the mail job and the feed routes, never by shared page data.
   "AppSecret",
   "FeedToken",
+  // Consent to the privacy statement (decision 026): read with the session, per request.
+  "ConsentRecord",
 ]);
 
 describe("the database announces content changes", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type DilemmaRef, Guardian, type MeetingRef, type MemberRef, PENDING, type ReplyRef } from "~/guardian/guardian.server";
+import { CONSENT_NEEDED, type DilemmaRef, Guardian, LAST_ADMIN, type MeetingRef, type MemberRef, PENDING, type ReplyRef } from "~/guardian/guardian.server";
+import type { Role } from "~/generated/prisma/enums";
 import { anonymousViewer, operatorViewer, type Viewer } from "~/guardian/viewer";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 
@@ -752,6 +753,72 @@ describe("a pending member (confirmed, waiting for approval): reads, writes noth
     expect(pending.canSeeDilemma(open)).toBe(true);
     expect(pending.canSeeReply(reply)).toBe(true);
     expect(pending.canSeeMeeting(agenda)).toBe(true);
+  });
+});
+
+describe("a member who accepted an older privacy statement (decision 026): reads, writes nothing until they accept", () => {
+  const asked = (role: Role) => new Guardian({ kind: "member", id: SELF_ID, handle: "ik", displayName: "Ik", role, locale: "nl", consentNeeded: true });
+  const open: DilemmaRef = { authorId: 99, lockedAt: null, hiddenAt: null };
+  const own: DilemmaRef = { authorId: SELF_ID, lockedAt: null, hiddenAt: null };
+  const reply: ReplyRef = { authorId: 99, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
+  const ownReply: ReplyRef = { authorId: SELF_ID, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
+  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
+  const draft: MeetingRef = { status: "draft", agendaOpen: false };
+  const writes: [string, Role, (g: Guardian) => boolean][] = [
+    ["askDilemma", "member", (g) => g.canAskDilemma()],
+    ["editDilemma", "member", (g) => g.canEditDilemma(own)],
+    ["reply", "member", (g) => g.canReply(open)],
+    ["editReply", "member", (g) => g.canEditReply(ownReply)],
+    ["markHelpful", "member", (g) => g.canMarkHelpful(reply)],
+    ["flagPost", "member", (g) => g.canFlagPost({ authorId: 99, hiddenAt: null })],
+    ["proposeAgendaItem", "member", (g) => g.canProposeAgendaItem(agenda)],
+    ["voteOnAgenda", "member", (g) => g.canVoteOnAgenda(agenda)],
+    ["createMeeting", "organiser", (g) => g.canCreateMeeting()],
+    ["editMeeting", "organiser", (g) => g.canEditMeeting(draft)],
+    ["publishReport", "admin", (g) => g.canPublishReport(draft)],
+  ];
+  for (const [action, role, can] of writes) {
+    it(`${action} (${role}): refused until accepted, allowed for one who accepted`, () => {
+      expect(can(asked(role))).toBe(false);
+      expect(can(guardianFor(role))).toBe(true);
+    });
+  }
+  it("says why, so the page can explain it and link to the statement", () => {
+    expect(asked("member").whyNotAskDilemma()).toBe(CONSENT_NEEDED);
+    expect(asked("member").whyNotReply(open)).toBe(CONSENT_NEEDED);
+    expect(asked("organiser").whyNotCreateMeeting()).toBe(CONSENT_NEEDED);
+    expect(() => asked("member").ensureCanAskDilemma()).toThrow(/has not accepted the current privacy statement/);
+  });
+  it("reads, manages their own account, accepts, and checks text for privacy as before", () => {
+    const g = asked("member");
+    expect(g.canSeeDilemma(open)).toBe(true);
+    expect(g.canSeeReply(reply)).toBe(true);
+    expect(g.canSeeMembers()).toBe(true);
+    expect(g.canManageOwnAccount()).toBe(true);
+    expect(g.canDownloadDataOf({ id: SELF_ID, role: "member" })).toBe(true);
+    expect(g.canEraseAccount({ id: SELF_ID, role: "member" })).toBe(true);
+    expect(g.canAcceptPrivacyStatement()).toBe(true);
+    expect(g.canCheckPrivacy()).toBe(true);
+    // Moderation is not writing in the forum: an organiser can still hide what harms someone.
+    expect(asked("organiser").canModerate()).toBe(true);
+  });
+  it("nobody but a signed-in member accepts the statement", () => {
+    expect(guardianFor("anonymous").canAcceptPrivacyStatement()).toBe(false);
+    expect(new Guardian(operatorViewer).canAcceptPrivacyStatement()).toBe(false);
+  });
+});
+
+describe("erasing an account and the circle's last admin (decision 026)", () => {
+  const admin = guardianFor("admin");
+  it("the last admin cannot erase their own account; with another admin they can", () => {
+    expect(admin.whyNotEraseAccount({ id: SELF_ID, role: "admin", lastAdmin: true })).toBe(LAST_ADMIN);
+    expect(admin.canEraseAccount({ id: SELF_ID, role: "admin", lastAdmin: false })).toBe(true);
+  });
+  it("an admin erases another member or organiser on request, never another admin", () => {
+    expect(admin.canEraseAccount({ id: 40, role: "member" })).toBe(true);
+    expect(admin.canEraseAccount({ id: 41, role: "organiser" })).toBe(true);
+    expect(admin.canEraseAccount({ id: 42, role: "admin" })).toBe(false);
+    expect(admin.canEraseAccount({ id: 43, role: "member", erasedAt: new Date() })).toBe(false);
   });
 });
 
