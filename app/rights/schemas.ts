@@ -7,10 +7,12 @@ import { cleanText } from "~/platform/clean-text";
 export const ERASE_REASON_MAX = 500;
 
 export const AdminEraseSchema = z.object({
+  // Conform reads an empty field (also after cleaning) as absent: both are "no reason".
   reason: z
-    .string({ error: "avg.erase.errors.reasonRequired" })
-    .transform(cleanText)
-    .pipe(z.string().min(1, "avg.erase.errors.reasonRequired").max(ERASE_REASON_MAX, `errors.tooLong?max=${ERASE_REASON_MAX}`)),
+    .string()
+    .optional()
+    .transform((v) => cleanText(v ?? ""))
+    .pipe(z.string({ error: "avg.erase.errors.reasonRequired" }).min(1, "avg.erase.errors.reasonRequired").max(ERASE_REASON_MAX, `errors.tooLong?max=${ERASE_REASON_MAX}`)),
   posts: z.enum(["keep", "remove"], { error: "avg.adminErase.errors.posts" }),
   confirm: z.literal("yes", { error: "avg.adminErase.errors.confirm" }),
 });
