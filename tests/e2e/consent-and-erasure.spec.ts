@@ -44,8 +44,8 @@ for (const javaScript of [true, false]) {
       await page.goto("/dilemmas");
       await expect(page.getByRole("status").filter({ hasText: "De privacyverklaring is veranderd." })).toBeVisible();
       await page.getByRole("link", { name: DEMO }).first().click();
-      const dilemmaUrl = page.url();
       await expect(page.getByRole("heading", { level: 1, name: DEMO })).toBeVisible();
+      const dilemmaUrl = page.url();
       await expect(page.getByRole("textbox", { name: "Je reactie" })).toHaveCount(0);
 
       // Writing is refused, with the reason and the way out.
