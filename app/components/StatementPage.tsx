@@ -2,8 +2,9 @@ import { useTranslation } from "~/components/use-translation";
 
 type Section = { heading: string; paragraphs: string[] };
 
-// A page of plain text from the catalogue (privacy, accessibility): headings and paragraphs.
-export function StatementPage({ ns }: { ns: "privacy" | "accessibility" }) {
+// A page of plain text from the catalogue (accessibility): headings and paragraphs. The privacy
+// statement has its own page (routes/privacy.tsx): it names the days from the code.
+export function StatementPage({ ns }: { ns: "accessibility" }) {
   const { t } = useTranslation();
   const sections = t(`${ns}.sections`, { returnObjects: true }) as Section[];
   return (

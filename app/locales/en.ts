@@ -123,52 +123,6 @@ const en: Messages = {
     unexpected: "Something went wrong on our side. Please try again later.",
     backHome: "Back to the home page",
   },
-  privacy: {
-    title: "Privacy statement",
-    intro:
-      "The Kenniskring is a forum for neighbourhood professionals. This page says what data we keep, why, and what your rights are. We follow the General Data Protection Regulation (GDPR).",
-    sections: [
-      {
-        heading: "What data do we keep?",
-        paragraphs: [
-          "Of members: your name, your email address, your organisation (if you fill it in), your password (only as an unreadable code), your language choice and what you write on the forum.",
-          "When you log in, we keep a login session so you stay logged in. It expires after 30 days without use.",
-          "To stop abuse we briefly count login attempts per IP address. Those counts disappear within an hour.",
-        ],
-      },
-      {
-        heading: "Why?",
-        paragraphs: [
-          "We only use your data to make the forum work: so you can log in, so others see who wrote something, and to keep the forum safe. We sell nothing and share nothing with advertisers.",
-        ],
-      },
-      {
-        heading: "Do not write about recognisable residents",
-        paragraphs: [
-          "Dilemmas are often about residents. Do not mention names, addresses or anything else by which someone can be recognised. Write for instance 'a resident' or 'a mother from the neighbourhood'. Organisers remove posts that still make someone recognisable.",
-        ],
-      },
-      {
-        heading: "Who sees what?",
-        paragraphs: [
-          "Other visitors see your name, your organisation and your posts. Only you see your email address, and the administrator when the forum needs it.",
-        ],
-      },
-      {
-        heading: "Cookies",
-        paragraphs: [
-          "We only use cookies that are needed: one to keep you logged in, one for your language choice, and one that lasts ten seconds after anything you post or change, so you see your own post straight away. No cookies for statistics or advertising.",
-        ],
-      },
-      {
-        heading: "Your rights",
-        paragraphs: [
-          "You may always ask what data we have of you, have it corrected or have your account removed. Once your account is gone, your posts stay so conversations can still be followed, but your name disappears: they then say 'former member'.",
-          "Do you disagree with how we handle your data? Contact the organisers of the knowledge circle. You may also file a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).",
-        ],
-      },
-    ],
-  },
   accessibility: {
     title: "Accessibility statement",
     intro:

@@ -123,52 +123,6 @@ const nl = {
     unexpected: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
     backHome: "Terug naar de startpagina",
   },
-  privacy: {
-    title: "Privacyverklaring",
-    intro:
-      "De Kenniskring is een forum voor professionals in de wijk. Hier lees je welke gegevens we bewaren, waarom, en wat je rechten zijn. We houden ons aan de Algemene verordening gegevensbescherming (AVG).",
-    sections: [
-      {
-        heading: "Welke gegevens bewaren we?",
-        paragraphs: [
-          "Van leden: je naam, je e-mailadres, je organisatie (als je die invult), je wachtwoord (alleen als onherkenbare code), je taalkeuze en wat je op het forum schrijft.",
-          "Als je inlogt, bewaren we een inlogsessie zodat je ingelogd blijft. Die verloopt na 30 dagen zonder gebruik.",
-          "Om misbruik te stoppen tellen we kort het aantal inlogpogingen per IP-adres. Die tellingen verdwijnen binnen een uur.",
-        ],
-      },
-      {
-        heading: "Waarom?",
-        paragraphs: [
-          "We gebruiken je gegevens alleen om het forum te laten werken: zodat je kunt inloggen, zodat anderen zien wie iets schreef, en om het forum veilig te houden. We verkopen niets en delen niets met adverteerders.",
-        ],
-      },
-      {
-        heading: "Schrijf niet over herkenbare bewoners",
-        paragraphs: [
-          "Dilemma's gaan vaak over bewoners. Noem geen namen, adressen of andere dingen waaraan iemand te herkennen is. Schrijf bijvoorbeeld 'een bewoner' of 'een moeder uit de wijk'. Organisatoren halen berichten weg die toch iemand herkenbaar maken.",
-        ],
-      },
-      {
-        heading: "Wie ziet wat?",
-        paragraphs: [
-          "Andere bezoekers zien je naam, je organisatie en je berichten. Je e-mailadres ziet alleen jij, en de beheerder als dat nodig is voor het forum.",
-        ],
-      },
-      {
-        heading: "Cookies",
-        paragraphs: [
-          "We gebruiken alleen cookies die nodig zijn: een cookie om je ingelogd te houden, een cookie voor je taalkeuze en een cookie van tien seconden na alles wat je plaatst of verandert, zodat je je eigen bericht meteen ziet. Geen cookies voor statistiek of reclame.",
-        ],
-      },
-      {
-        heading: "Je rechten",
-        paragraphs: [
-          "Je mag altijd vragen welke gegevens we van je hebben, ze laten verbeteren of je account laten verwijderen. Als je account weg is, blijven je berichten staan zodat gesprekken te volgen blijven, maar je naam verdwijnt: er staat dan 'voormalig lid'.",
-          "Ben je het niet eens met hoe we met je gegevens omgaan? Neem contact op met de organisatoren van de kenniskring. Je mag ook een klacht indienen bij de Autoriteit Persoonsgegevens.",
-        ],
-      },
-    ],
-  },
   accessibility: {
     title: "Toegankelijkheidsverklaring",
     intro:
