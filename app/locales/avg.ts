@@ -156,6 +156,7 @@ export const nl = {
           "Een inlogsessie verloopt na {{sessionDays}} dagen zonder gebruik. {{expiredSessionDays}} dagen later halen we hem weg.",
           "Tellingen van pogingen per IP-adres of e-mailadres: weg binnen {{rateLimitDays}} dag nadat ze afliepen.",
           "E-mails die we stuurden: {{mailDays}} dagen.",
+          "Browsers waarmee je inlogde: {{knownDeviceDays}} dagen na de laatste keer.",
           "Een aanmelding die niemand bevestigde: {{unconfirmedDays}} dagen.",
           "Elke nacht ruimt een taak op wat over tijd is.",
         ],
@@ -176,7 +177,7 @@ export const nl = {
       {
         heading: "Cookies",
         paragraphs: [
-          "We gebruiken alleen cookies die nodig zijn: een cookie om je ingelogd te houden, een cookie voor je taalkeuze en een cookie van tien seconden na alles wat je plaatst of verandert, zodat je je eigen bericht meteen ziet. Geen cookies voor statistiek of reclame.",
+          "We gebruiken alleen cookies die nodig zijn: een cookie om je ingelogd te houden, een cookie voor je taalkeuze, een cookie dat je browser herkent als je er eerder mee inlogde (dan kun je blijven inloggen als iemand anders je wachtwoord probeert te raden) en een cookie van tien seconden na alles wat je plaatst of verandert, zodat je je eigen bericht meteen ziet. Geen cookies voor statistiek of reclame.",
         ],
       },
       {
@@ -203,6 +204,7 @@ export const nl = {
       { what: "Dilemma's, reacties, verslagen en hun eerdere versies", why: "Kennis delen in de kring", basis: "Overeenkomst", howLong: "Zolang de kring bestaat; bij verwijderen van het account onder 'voormalig lid' of zonder tekst", who: "Leden; verslagen ook bezoekers als gepubliceerd" },
       { what: "Stemmen op agendapunten, 'nuttig'-markeringen", why: "Agenda en beste antwoorden", basis: "Overeenkomst", howLong: "Zolang de kring bestaat; na verwijderen niet meer aan een persoon te koppelen", who: "Alleen aantallen" },
       { what: "Inlogsessies (datum, geldig tot)", why: "Ingelogd blijven", basis: "Overeenkomst", howLong: "{{sessionDays}} dagen na laatste gebruik, daarna {{expiredSessionDays}} dagen", who: "Het lid (aantal)" },
+      { what: "Browsers waarmee een lid inlogde (alleen een code en datums)", why: "Inloggen blijft mogelijk als anderen het wachtwoord proberen te raden", basis: "Gerechtvaardigd belang (veiligheid)", howLong: "{{knownDeviceDays}} dagen na het laatste gebruik", who: "Niemand" },
       { what: "Tellingen per IP-adres en e-mailadres", why: "Misbruik stoppen", basis: "Gerechtvaardigd belang (veiligheid)", howLong: "{{rateLimitDays}} dag na het verlopen", who: "Niemand" },
       { what: "Verstuurde e-mails (adres, tekst)", why: "Bezorging nagaan", basis: "Overeenkomst", howLong: "{{mailDays}} dagen", who: "Beheerders" },
       { what: "Onbevestigde aanmeldingen", why: "Aanmelden", basis: "Overeenkomst (voorbereiding)", howLong: "{{unconfirmedDays}} dagen", who: "Niemand" },
@@ -367,6 +369,7 @@ export const en: typeof nl = {
           "A login session ends after {{sessionDays}} days without use. {{expiredSessionDays}} days later we remove it.",
           "Counts of attempts per IP address or email address: gone within {{rateLimitDays}} day after they ended.",
           "Emails we sent: {{mailDays}} days.",
+          "Browsers you signed in with: {{knownDeviceDays}} days after the last time.",
           "A sign-up nobody confirmed: {{unconfirmedDays}} days.",
           "Every night a task removes what is past its time.",
         ],
@@ -387,7 +390,7 @@ export const en: typeof nl = {
       {
         heading: "Cookies",
         paragraphs: [
-          "We only use cookies that are needed: one to keep you signed in, one for your language and one of ten seconds after everything you post or change, so you see your own post at once. No cookies for statistics or advertising.",
+          "We only use cookies that are needed: one to keep you signed in, one for your language, one that recognises your browser if you signed in with it before (so you can still sign in while someone else tries to guess your password) and one of ten seconds after everything you post or change, so you see your own post at once. No cookies for statistics or advertising.",
         ],
       },
       {
@@ -414,6 +417,7 @@ export const en: typeof nl = {
       { what: "Dilemmas, replies, reports and their earlier versions", why: "Sharing knowledge in the circle", basis: "Contract", howLong: "As long as the circle exists; after the account is deleted under 'voormalig lid' or without text", who: "Members; published reports also visitors" },
       { what: "Votes on agenda items, 'helpful' marks", why: "Agenda and best answers", basis: "Contract", howLong: "As long as the circle exists; after deletion no longer linked to a person", who: "Only counts" },
       { what: "Login sessions (date, valid until)", why: "Staying signed in", basis: "Contract", howLong: "{{sessionDays}} days after last use, then {{expiredSessionDays}} days", who: "The member (count)" },
+      { what: "Browsers a member signed in with (only a code and dates)", why: "Signing in stays possible while others try to guess the password", basis: "Legitimate interest (security)", howLong: "{{knownDeviceDays}} days after last use", who: "Nobody" },
       { what: "Counts per IP address and email address", why: "Stopping abuse", basis: "Legitimate interest (security)", howLong: "{{rateLimitDays}} day after they end", who: "Nobody" },
       { what: "Emails sent (address, text)", why: "Checking delivery", basis: "Contract", howLong: "{{mailDays}} days", who: "Admins" },
       { what: "Unconfirmed sign-ups", why: "Signing up", basis: "Contract (preparation)", howLong: "{{unconfirmedDays}} days", who: "Nobody" },

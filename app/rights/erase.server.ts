@@ -100,6 +100,9 @@ export async function eraseAccount(guardian: Guardian, memberId: number, choice:
     await tx.accountToken.deleteMany({ where: { OR: [{ userId: memberId }, ...(member.email ? [{ email: member.email }] : [])] } });
     await tx.userExpertise.deleteMany({ where: { userId: memberId } });
     await tx.consentRecord.deleteMany({ where: { userId: memberId } });
+    await tx.knownDevice.deleteMany({ where: { userId: memberId } });
+    // Their flags still count for the post they flagged; the note was their words.
+    await tx.moderationFlag.updateMany({ where: { flaggerId: memberId, note: { not: null } }, data: { note: null } });
     await tx.joinRequest.deleteMany({ where: { userId: memberId } });
     await tx.meetingContributor.deleteMany({ where: { userId: memberId } });
     await tx.mail.deleteMany({ where: { OR: [{ toUserId: memberId }, ...(member.email ? [{ toAddress: member.email }] : [])] } });

@@ -39,7 +39,7 @@ async function readMemberData(id: number) {
       joinRequest: { select: { motivation: true, createdAt: true } },
     },
   });
-  const [dilemmas, replies, revisions, helpful, votes, proposals, contributions, sessions, invitationsSent, mails, consents] = await Promise.all([
+  const [dilemmas, replies, revisions, helpful, votes, proposals, contributions, sessions, invitationsSent, mails, consents, mailSettings, follows, flags] = await Promise.all([
     db.dilemma.findMany({
       where: { authorId: id },
       orderBy: { id: "asc" },
@@ -74,6 +74,14 @@ async function readMemberData(id: number) {
     db.invitation.findMany({ where: { invitedById: id }, orderBy: { id: "asc" }, select: { email: true, createdAt: true, acceptedAt: true, withdrawnAt: true } }),
     db.mail.findMany({ where: { toUserId: id }, orderBy: { id: "asc" }, select: { kind: true, subject: true, createdAt: true, sentAt: true, status: true } }),
     db.consentRecord.findMany({ where: { userId: id }, orderBy: [{ acceptedAt: "asc" }, { id: "asc" }], select: { version: true, acceptedAt: true } }),
+    // Settings and what they follow (decision 023); the unsubscribe key is a secret, not data.
+    db.notificationSettings.findUnique({
+      where: { userId: id },
+      select: { replies: true, mentions: true, answers: true, newDilemmas: true, meetings: true, digest: true },
+    }),
+    db.watch.findMany({ where: { userId: id }, orderBy: { createdAt: "asc" }, select: { targetType: true, targetId: true, level: true, createdAt: true } }),
+    // Posts they flagged, with their own note (decision 025); never what others flagged.
+    db.moderationFlag.findMany({ where: { flaggerId: id }, orderBy: { createdAt: "asc" }, select: { postKind: true, postId: true, reason: true, note: true, status: true, createdAt: true } }),
   ]);
   const { expertise, joinRequest, photoId, ...profile } = account;
   return {
@@ -82,6 +90,9 @@ async function readMemberData(id: number) {
     account: { ...profile, expertise: expertise.map((e) => e.competence), joinRequest, hasPhoto: photoId !== null },
     /** Each acceptance of the privacy statement: which version, when (decision 026). */
     privacyConsents: consents,
+    mailSettings,
+    follows,
+    flags,
     dilemmas,
     replies: replies.map(({ dilemma, ...r }) => ({ ...r, dilemmaTitle: dilemma.title })),
     revisions,

@@ -1,3 +1,4 @@
+import { KNOWN_DEVICE_DAYS } from "~/accounts/known-devices.server";
 import { UNCONFIRMED_DAYS } from "~/accounts/purge.server";
 import { SESSION_DAYS } from "~/accounts/sessions.server";
 import { db } from "~/platform/db.server";
@@ -19,7 +20,7 @@ export const RETENTION_DAYS = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type Purged = { sessions: number; rateLimits: number; mails: number };
+export type Purged = { sessions: number; rateLimits: number; mails: number; knownDevices: number };
 
 export async function purgeExpiredPersonalData(now = new Date()): Promise<Purged> {
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
@@ -28,7 +29,9 @@ export async function purgeExpiredPersonalData(now = new Date()): Promise<Purged
   const rateLimits = await db.$executeRaw`DELETE FROM rate_limit WHERE expire < ${BigInt(daysAgo(RETENTION_DAYS.rateLimits).getTime())}`;
   // A message still waiting to be sent stays, however old: dropping it would lose mail.
   const mails = await db.mail.deleteMany({ where: { createdAt: { lt: daysAgo(RETENTION_DAYS.mailLog) }, status: { not: "queued" } } });
-  return { sessions: sessions.count, rateLimits, mails: mails.count };
+  // A browser not used for a year is forgotten also when its member never logs in again.
+  const devices = await db.knownDevice.deleteMany({ where: { lastUsedAt: { lt: daysAgo(KNOWN_DEVICE_DAYS) } } });
+  return { sessions: sessions.count, rateLimits, mails: mails.count, knownDevices: devices.count };
 }
 
 export const purgePersonalData = defineQueue<object>("privacy.retention", {
@@ -36,7 +39,7 @@ export const purgePersonalData = defineQueue<object>("privacy.retention", {
   retryLimit: 2,
   handler: async () => {
     const purged = await purgeExpiredPersonalData();
-    if (purged.sessions || purged.rateLimits || purged.mails) logger.info(purged, "removed personal data past its retention");
+    if (purged.sessions || purged.rateLimits || purged.mails || purged.knownDevices) logger.info(purged, "removed personal data past its retention");
   },
 });
 
@@ -48,5 +51,6 @@ export function retentionFacts() {
     rateLimitDays: RETENTION_DAYS.rateLimits,
     mailDays: RETENTION_DAYS.mailLog,
     unconfirmedDays: UNCONFIRMED_DAYS,
+    knownDeviceDays: KNOWN_DEVICE_DAYS,
   };
 }
