@@ -141,11 +141,12 @@ describe("consent to the privacy statement, by version", () => {
     expect(page).toMatchObject({ status: 302, location: "/login?redirectTo=%2Fprivacy%2Faccept" });
   });
 
-  it("is in the member's archive, every acceptance, and goes with their account", async () => {
+  it("is in the member's archive, every acceptance, and goes with their account (so do their known browsers and their flags' notes)", async () => {
     const me = await member("Archief Akkoord");
     await acceptedOlderVersion(me.id);
     const viewer = await signedIn(me.id);
     await acceptRoute.action({ request: formPost("/privacy/accept", {}), context: routeContext(viewer), params: {} } as never);
+    await db.moderationFlag.create({ data: { postKind: "dilemma", postId: 999_999, flaggerId: me.id, reason: "other", note: "Mijn eigen woorden bij de melding" } });
 
     const response = (await archiveRoute.loader({ request: new Request("http://localhost/account/data/archive.zip"), context: routeContext(viewer), params: {} } as never)) as Response;
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
@@ -153,8 +154,16 @@ describe("consent to the privacy statement, by version", () => {
     expect(data.privacyConsents).toMatchObject([{ version: "2026-12-06" }, { version: PRIVACY_STATEMENT_VERSION }]);
     expect(strFromU8(files["index.html"]!)).toContain(`Versie ${PRIVACY_STATEMENT_VERSION}, op`);
 
+    expect(data.mailSettings).toBeNull(); // none chosen yet: the defaults apply
+    expect(data.follows).toEqual([]);
+    expect(data.flags).toMatchObject([{ postKind: "dilemma", reason: "other", note: "Mijn eigen woorden bij de melding" }]);
+
+    await db.knownDevice.create({ data: { id: `browser-${me.id}`, userId: me.id } });
     await eraseOwnRoute.action({ request: formPost("/account/erase", { posts: "keep", confirm: "yes" }), context: routeContext(viewer), params: {} } as never).catch((r) => r);
     expect(await db.consentRecord.count({ where: { userId: me.id } })).toBe(0);
+    expect(await db.knownDevice.count({ where: { userId: me.id } })).toBe(0);
+    // The flag still counts for the post; the note, their words, is gone.
+    expect(await db.moderationFlag.findMany({ where: { flaggerId: me.id } })).toMatchObject([{ reason: "other", note: null }]);
   });
 });
 

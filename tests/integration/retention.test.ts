@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KNOWN_DEVICE_DAYS } from "~/accounts/known-devices.server";
 import { db } from "~/platform/db.server";
 import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
 import { purgePersonalData, RETENTION_DAYS } from "~/rights/retention.server";
 import { useTestDatabase } from "../support/database";
 
 // The retention job (issue 21), run by the real job runner in Postgres: expired sessions,
-// spent rate-limit counters (IP and e-mail addresses) and old mail go after the days the
+// spent rate-limit counters (IP and e-mail addresses), browsers unused for a year and old mail go after the days the
 // privacy statement names; what is still in use, or mail still to be sent, stays.
 
 useTestDatabase();
@@ -57,6 +58,13 @@ describe("privacy.retention", () => {
       data: [mail("old-sent", RETENTION_DAYS.mailLog + 1, "sent"), mail("old-queued", RETENTION_DAYS.mailLog + 1, "queued"), mail("new-sent", 2, "sent")],
     });
 
+    await db.knownDevice.createMany({
+      data: [
+        { id: "browser-forgotten", userId: user.id, lastUsedAt: ago(KNOWN_DEVICE_DAYS + 1) },
+        { id: "browser-in-use", userId: user.id, lastUsedAt: ago(3) },
+      ],
+    });
+
     const schedules = await db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM pgboss.schedule WHERE name = ${purgePersonalData.name}`;
     expect(schedules).toEqual([{ name: "privacy.retention", cron: "23 4 * * *" }]);
 
@@ -67,6 +75,7 @@ describe("privacy.retention", () => {
 
     expect((await db.session.findMany({ orderBy: { id: "asc" } })).map((s) => s.id)).toEqual(["live-session", "recently-expired"]);
     expect((await db.$queryRaw<{ key: string }[]>`SELECT key FROM rate_limit ORDER BY key`).map((r) => r.key)).toEqual(["login-account:bewaar@voorbeeld.nl"]);
+    expect((await db.knownDevice.findMany({ orderBy: { id: "asc" } })).map((d) => d.id)).toEqual(["browser-in-use"]);
     expect((await db.mail.findMany({ orderBy: { subject: "asc" } })).map((m) => m.subject)).toEqual(["new-sent", "old-queued"]);
   });
 });
