@@ -4,6 +4,7 @@ import { Doc, type Finding } from "./document";
 import { type PrivacyCheck, type PrivacyContext, type PrivacyKind, type PrivacyMark, PRIVACY_TEXT_MAX } from "./kinds";
 import { nameLists } from "./lists.server";
 import { findNames } from "./names";
+import { isStatedPlaceholder } from "./placeholders";
 import { findBirthdates, findBsns, findEmails, findIbans, findPhones, findPlates, findPostcodes } from "./numbers.server";
 import { type Span, fold, overlaps } from "./text";
 import { PARTICLES } from "./vocabulary";
@@ -66,7 +67,9 @@ export function checkPrivacy(text: string, context: PrivacyContext = {}): Privac
     ...findBirthdates(doc),
     ...findPostcodes(doc),
     ...streets.findings,
-  ].filter((f) => !streets.publicAddresses.some((p) => overlaps(p, f)));
+  ]
+    .filter((f) => !streets.publicAddresses.some((p) => overlaps(p, f)))
+    .filter((f) => !isStatedPlaceholder(doc.text, f));
   const names = findNames(doc, lists, { writer: writerWords(context), streets: streets.streets }).filter(
     (n) => !shaped.some((f) => overlaps(f, n)) && !streets.publicAddresses.some((p) => overlaps(p, n)),
   );

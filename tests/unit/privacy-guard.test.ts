@@ -135,6 +135,23 @@ describe("numbers", () => {
   });
 });
 
+describe("values the writer says are not real", () => {
+  it.each([
+    "Op het formulier staat als voorbeeldpostcode: 2511 CV, dat vullen mensen dan over.",
+    "Het telefoonnummer 06-41872390 is verzonnen, het staat alleen in de folder als uitleg.",
+    "Gebruik in de training een voorbeeld-IBAN, NL91ABNA0417164300, en nooit je eigen rekening.",
+    "Het adres op de poster, 3024 BG, bestaat niet; dat hebben we expres zo gedaan.",
+  ])("%s", (text) => clean(text));
+
+  it.each([
+    ["Bel bijvoorbeeld zijn dochter op 06-41872390, die weet ervan.", "phone:06-41872390"],
+    ["Een voorbeeld: meneer Jansen woont op 3024 BG 17 en krijgt geen post.", "postcode:3024 BG 17"],
+    ["Haar nummer 06-41872390 is echt, bel haar gerust.", "phone:06-41872390"],
+  ])("still marks a real one: %s", (text, mark) => {
+    expect(kinds(text)).toContain(mark);
+  });
+});
+
 describe("what is said of a person", () => {
   it("marks an age that singles someone out, not a group's or the writer's", () => {
     expect(kinds("Mevrouw Jansen (87) woont alleen.")).toContain("age:87");
