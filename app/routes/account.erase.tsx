@@ -1,12 +1,4 @@
-import {
-  data,
-  Form,
-  isRouteErrorResponse,
-  Link,
-  redirect,
-  useActionData,
-  useLoaderData,
-} from "react-router";
+import { data, Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FieldErrors } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
@@ -25,26 +17,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const done = new URL(request.url).searchParams.get("done") === "1";
   if (done) return { done, allowed: true };
   const guardian = guardianOf(context);
-  if (!guardian.canManageOwnAccount() || guardian.viewer.kind !== "member")
-    throw redirect("/login?redirectTo=/account/erase");
+  if (!guardian.canManageOwnAccount() || guardian.viewer.kind !== "member") throw redirect("/login?redirectTo=/account/erase");
   // The circle's last admin is told why not (and what to do) instead of seeing the form.
-  const self = await erasureTargetOf(guardian, guardian.viewer.handle).catch(
-    rethrowAsHttp,
-  );
+  const self = await erasureTargetOf(guardian, guardian.viewer.handle).catch(rethrowAsHttp);
   return { done, allowed: self.allowed };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  if (!guardian.canManageOwnAccount())
-    throw redirect("/login?redirectTo=/account/erase");
+  if (!guardian.canManageOwnAccount()) throw redirect("/login?redirectTo=/account/erase");
   const form = await request.formData();
   const posts = form.get("posts") === "remove" ? "remove" : "keep";
   if (form.get("confirm") !== "yes") {
-    return data(
-      { posts, errors: { confirm: ["avg.erase.errors.confirm"] } },
-      { status: 400 },
-    );
+    return data({ posts, errors: { confirm: ["avg.erase.errors.confirm"] } }, { status: 400 });
   }
   await eraseAccount(guardian, memberIdOf(guardian), {
     removePosts: posts === "remove",
@@ -99,23 +84,11 @@ export default function EraseAccount() {
             <legend>{t("avg.erase.postsLegend")}</legend>
             <ul className="checkbox-group__options">
               <li className="field--checkbox">
-                <input
-                  type="radio"
-                  id="posts-keep"
-                  name="posts"
-                  value="keep"
-                  defaultChecked={posts === "keep"}
-                />
+                <input type="radio" id="posts-keep" name="posts" value="keep" defaultChecked={posts === "keep"} />
                 <label htmlFor="posts-keep">{t("avg.erase.keep")}</label>
               </li>
               <li className="field--checkbox">
-                <input
-                  type="radio"
-                  id="posts-remove"
-                  name="posts"
-                  value="remove"
-                  defaultChecked={posts === "remove"}
-                />
+                <input type="radio" id="posts-remove" name="posts" value="remove" defaultChecked={posts === "remove"} />
                 <label htmlFor="posts-remove">{t("avg.erase.remove")}</label>
               </li>
             </ul>
@@ -142,7 +115,5 @@ export default function EraseAccount() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  return (
-    <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-  );
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
 }

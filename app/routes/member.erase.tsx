@@ -1,19 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  redirect,
-  useActionData,
-  useLoaderData,
-} from "react-router";
+import { Form, isRouteErrorResponse, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
-import {
-  FieldErrors,
-  FormErrors,
-  useValidatedForm,
-} from "~/components/FormFields";
+import { FieldErrors, FormErrors, useValidatedForm } from "~/components/FormFields";
 import { TextAreaField } from "~/components/TextAreaField";
 import { useTranslation } from "~/components/use-translation";
 import { eraseAccount, erasureTargetOf } from "~/rights/erase.server";
@@ -28,14 +17,9 @@ import type { Route } from "./+types/member.erase";
 // the admin chooses, as the member asked, whether their posts' words go too; a checkbox
 // confirms. Admins themselves use /account/erase; another admin is made a member first.
 
-async function targetOf(
-  context: Route.LoaderArgs["context"],
-  handle: string,
-  path: string,
-) {
+async function targetOf(context: Route.LoaderArgs["context"], handle: string, path: string) {
   const guardian = guardianOf(context);
-  if (guardian.isAnonymous)
-    throw redirect(`/login?redirectTo=${encodeURIComponent(path)}`);
+  if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(path)}`);
   if (!guardian.isAdmin) throw new Response(null, { status: 403 });
   const target = await erasureTargetOf(guardian, handle).catch(rethrowAsHttp);
   if (target.self) throw redirect("/account/erase");
@@ -43,11 +27,7 @@ async function targetOf(
 }
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const { target } = await targetOf(
-    context,
-    params.handle,
-    new URL(request.url).pathname,
-  );
+  const { target } = await targetOf(context, params.handle, new URL(request.url).pathname);
   return {
     member: {
       handle: target.handle,
@@ -59,11 +39,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
-  const { guardian, target } = await targetOf(
-    context,
-    params.handle,
-    new URL(request.url).pathname,
-  );
+  const { guardian, target } = await targetOf(context, params.handle, new URL(request.url).pathname);
   const submission = parseWithZod(await request.formData(), {
     schema: AdminEraseSchema,
   });
@@ -108,19 +84,8 @@ export default function AdminEraseAccount() {
           </ul>
           <Form method="post" {...getFormProps(form)} className="stack">
             <FormErrors id={form.errorId} errors={form.errors} />
-            <TextAreaField
-              field={fields.reason}
-              label={t("avg.adminErase.reason")}
-              hint={t("avg.adminErase.reasonHint")}
-              maxLength={ERASE_REASON_MAX}
-              rows={3}
-            />
-            <fieldset
-              className="checkbox-group"
-              aria-describedby={
-                fields.posts.errors ? fields.posts.errorId : undefined
-              }
-            >
+            <TextAreaField field={fields.reason} label={t("avg.adminErase.reason")} hint={t("avg.adminErase.reasonHint")} maxLength={ERASE_REASON_MAX} rows={3} />
+            <fieldset className="checkbox-group" aria-describedby={fields.posts.errors ? fields.posts.errorId : undefined}>
               <legend>{t("avg.adminErase.postsLegend")}</legend>
               <ul className="checkbox-group__options">
                 {(["keep", "remove"] as const).map((choice) => (
@@ -130,20 +95,13 @@ export default function AdminEraseAccount() {
                       id={`posts-${choice}`}
                       name={fields.posts.name}
                       value={choice}
-                      defaultChecked={
-                        (fields.posts.initialValue ?? "keep") === choice
-                      }
+                      defaultChecked={(fields.posts.initialValue ?? "keep") === choice}
                     />
-                    <label htmlFor={`posts-${choice}`}>
-                      {t(`avg.adminErase.${choice}`)}
-                    </label>
+                    <label htmlFor={`posts-${choice}`}>{t(`avg.adminErase.${choice}`)}</label>
                   </li>
                 ))}
               </ul>
-              <FieldErrors
-                id={fields.posts.errorId}
-                errors={fields.posts.errors}
-              />
+              <FieldErrors id={fields.posts.errorId} errors={fields.posts.errors} />
             </fieldset>
             <div className="field field--checkbox">
               <input
@@ -152,13 +110,8 @@ export default function AdminEraseAccount() {
                   value: "yes",
                 })}
               />
-              <label htmlFor={fields.confirm.id}>
-                {t("avg.adminErase.confirm", { name: member.displayName })}
-              </label>
-              <FieldErrors
-                id={fields.confirm.errorId}
-                errors={fields.confirm.errors}
-              />
+              <label htmlFor={fields.confirm.id}>{t("avg.adminErase.confirm", { name: member.displayName })}</label>
+              <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
             </div>
             <button type="submit" className="button button--danger">
               {t("avg.adminErase.submit")}
@@ -171,7 +124,5 @@ export default function AdminEraseAccount() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  return (
-    <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-  );
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
 }

@@ -1,14 +1,5 @@
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  redirect,
-  useLoaderData,
-} from "react-router";
-import {
-  acceptPrivacyStatement,
-  consentStateOf,
-} from "~/accounts/consent.server";
+import { Form, isRouteErrorResponse, Link, redirect, useLoaderData } from "react-router";
+import { acceptPrivacyStatement, consentStateOf } from "~/accounts/consent.server";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
@@ -26,8 +17,7 @@ const HERE = "/privacy/accept";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const guardian = guardianOf(context);
   const url = new URL(request.url);
-  if (!guardian.canAcceptPrivacyStatement())
-    throw redirect(`/login?redirectTo=${encodeURIComponent(HERE)}`);
+  if (!guardian.canAcceptPrivacyStatement()) throw redirect(`/login?redirectTo=${encodeURIComponent(HERE)}`);
   const state = await consentStateOf(guardian).catch(rethrowAsHttp);
   return {
     ...state,
@@ -39,30 +29,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  if (!guardian.canAcceptPrivacyStatement())
-    throw redirect(`/login?redirectTo=${encodeURIComponent(HERE)}`);
+  if (!guardian.canAcceptPrivacyStatement()) throw redirect(`/login?redirectTo=${encodeURIComponent(HERE)}`);
   const form = await request.formData();
   await acceptPrivacyStatement(guardian).catch(rethrowAsHttp);
   const back = form.get("redirectTo");
-  return redirect(
-    back ? safeRedirect(back, `${HERE}?accepted=1`) : `${HERE}?accepted=1`,
-  );
+  return redirect(back ? safeRedirect(back, `${HERE}?accepted=1`) : `${HERE}?accepted=1`);
 }
 
 export default function AcceptPrivacyStatement() {
   const { t, i18n } = useTranslation();
-  const {
-    current,
-    accepted,
-    acceptedAt,
-    newer,
-    needed,
-    justAccepted,
-    redirectTo,
-  } = useLoaderData<typeof loader>();
-  const title = needed
-    ? t("avg.consent.title")
-    : t("avg.consent.upToDateTitle");
+  const { current, accepted, acceptedAt, newer, needed, justAccepted, redirectTo } = useLoaderData<typeof loader>();
+  const title = needed ? t("avg.consent.title") : t("avg.consent.upToDateTitle");
   return (
     <div className="page narrow">
       <title>{`${title} · ${t("app.name")}`}</title>
@@ -85,9 +62,7 @@ export default function AcceptPrivacyStatement() {
           ) : null}
           {newer.map((version) => (
             <section key={version} aria-labelledby={`changes-${version}`}>
-              <h2 id={`changes-${version}`}>
-                {t("avg.consent.changesTitle", { version })}
-              </h2>
+              <h2 id={`changes-${version}`}>{t("avg.consent.changesTitle", { version })}</h2>
               <ul>
                 {(
                   t(`avg.consent.changes.${version}`, {
@@ -106,9 +81,7 @@ export default function AcceptPrivacyStatement() {
             </Link>
           </p>
           <Form method="post" className="stack">
-            {redirectTo ? (
-              <input type="hidden" name="redirectTo" value={redirectTo} />
-            ) : null}
+            {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
             <button type="submit" className="button">
               {t("avg.consent.accept")}
             </button>
@@ -134,7 +107,5 @@ export default function AcceptPrivacyStatement() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  return (
-    <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />
-  );
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
 }
