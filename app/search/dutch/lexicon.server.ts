@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { buildLexiconData } from "./hunspell";
-import { Lexicon, parseLexicon } from "./lexicon";
+import { Lexicon } from "./lexicon";
 
 export interface LexiconStats {
   source: "precomputed" | "hunspell";
@@ -36,7 +36,7 @@ export function readHunspellSources(): { aff: Buffer; dic: Buffer } {
 function load(): Loaded {
   const t0 = performance.now();
   let source: LexiconStats["source"] = "precomputed";
-  let data;
+  let lexicon: Lexicon;
   let gz: Buffer | undefined;
   try {
     gz = readFileSync(DATA_URL);
@@ -44,13 +44,12 @@ function load(): Loaded {
     gz = undefined;
   }
   if (gz) {
-    data = parseLexicon(gunzipSync(gz).toString("utf8"));
+    lexicon = Lexicon.fromSerialized(gunzipSync(gz));
   } else {
     source = "hunspell";
     const { aff, dic } = readHunspellSources();
-    data = buildLexiconData(aff, dic);
+    lexicon = Lexicon.fromData(buildLexiconData(aff, dic));
   }
-  const lexicon = new Lexicon(data);
   return { lexicon, stats: { source, forms: lexicon.size, loadMs: performance.now() - t0 } };
 }
 
