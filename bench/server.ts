@@ -4,7 +4,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { SERVER_NODE_FLAGS } from "../server/node-flags";
 
-export type RunningServer = { origin: string; pid: number; spawnedAt: number; stop(): Promise<void> };
+export type RunningServer = {
+  origin: string;
+  pid: number;
+  spawnedAt: number;
+  /** From spawning the process to its first healthy answer (warmed up, decision 018). */
+  readyMs: number;
+  stop(): Promise<void>;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,6 +32,7 @@ export async function startServer(
   databaseUrl: string,
   nodeArgs: string[] = [],
   processes: string = PROCESSES,
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const spawnedAt = Date.now();
@@ -41,6 +49,7 @@ export async function startServer(
       PORT: String(port),
       HOST: "127.0.0.1",
       WEB_CONCURRENCY: processes,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,7 +62,8 @@ export async function startServer(
   child.stderr!.on("data", keep);
   const origin = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(origin, child, output);
-  return { origin, pid: child.pid!, spawnedAt, stop: () => stop(child), get log() { return output; } } as RunningServer;
+  const readyMs = Date.now() - spawnedAt;
+  return { origin, pid: child.pid!, spawnedAt, readyMs, stop: () => stop(child), get log() { return output; } } as RunningServer;
 }
 
 async function waitUntilHealthy(origin: string, child: ChildProcess, output: string[]) {
@@ -62,7 +72,7 @@ async function waitUntilHealthy(origin: string, child: ChildProcess, output: str
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.slice(-15).join("\n")}`);
     const ok = await fetch(`${origin}/healthz`).then((r) => r.ok, () => false);
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   child.kill("SIGKILL");
   throw new Error(`the server did not answer /healthz within 60 s:\n${output.slice(-15).join("\n")}`);

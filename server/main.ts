@@ -16,6 +16,7 @@ import { startSearch } from "~/search/startup.server";
 import { seedDemoIfEmpty } from "../prisma/seed/demo";
 import { startInboundMail } from "~/web/inbound-mail.server";
 import { startHttp } from "./http";
+import { installMemoryReport } from "./memory-report";
 import { announceSetupLink, startJobs } from "./jobs";
 import { runPrimary, runWorker } from "./processes";
 import { onStopSignals } from "./stop";
@@ -23,7 +24,11 @@ import { onStopSignals } from "./stop";
 const dev = process.argv.includes("--dev");
 
 async function main() {
-  if (cluster.isWorker) return runWorker();
+  if (cluster.isWorker) {
+    installMemoryReport("worker");
+    return runWorker();
+  }
+  installMemoryReport("primary");
   const started = Date.now();
   const settings = env();
   const database = await resolveDatabase({ purpose: "server" });

@@ -12,7 +12,7 @@ export type CompetenceChoice = { id: number; slug: string; nameNl: string; nameE
 type Client = Prisma.TransactionClient;
 
 // The same for everyone and read by every list page: one copy until content changes (decision 010).
-const sharedChoices = new SharedReadCache<CompetenceChoice[]>({ maxEntries: 1 });
+const sharedChoices = new SharedReadCache<CompetenceChoice[]>({ maxEntries: 1, name: "competence choices" });
 
 /** Current competences, plus the given (retired) ones a dilemma already carries; by Dutch name. */
 export async function listCompetenceChoices(alsoIds: number[] = [], options: { readLive?: boolean } = {}): Promise<CompetenceChoice[]> {

@@ -88,8 +88,8 @@ export type ListOptions = {
 
 // Most viewers see the same list: one copy per query serves them all until content changes
 // (decision 010). A page is ≈20 KB; 200 of them bound the memory whatever the query strings.
-const sharedListPages = new SharedReadCache<DilemmaPage>({ maxEntries: 200 });
-const sharedHiddenAuthors = new SharedReadCache<ReadonlySet<number>>({ maxEntries: 1 });
+const sharedListPages = new SharedReadCache<DilemmaPage>({ maxEntries: 200, name: "dilemma list pages" });
+const sharedHiddenAuthors = new SharedReadCache<ReadonlySet<number>>({ maxEntries: 1, name: "members with a hidden dilemma" });
 const visitor = new Guardian(anonymousViewer);
 
 /**

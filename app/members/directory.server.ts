@@ -39,7 +39,7 @@ export type DirectoryPage = {
 // Every member who may see the directory sees the same one, so a page read is kept for the
 // next reader until content changes (decision 010): members, their expertise and competences
 // are all content tables that announce their changes.
-const sharedPages = new SharedReadCache<DirectoryPage>({ maxEntries: 200 });
+const sharedPages = new SharedReadCache<DirectoryPage>({ maxEntries: 200, maxBytes: 4 * 2 ** 20, name: "member directory pages" });
 
 export async function listMembers(
   guardian: Guardian,

@@ -4,12 +4,36 @@
 // for everyone who gets it: the caller decides that, and passes live reads past it.
 import { LRUCache } from "lru-cache";
 import { contentGeneration } from "./content-changes.server";
+import { registerMemoryOwner } from "./memory-owners.server";
 
 type Entry<V> = { generation: number; value: V };
+
+const DEFAULT_MAX_BYTES = 8 * 2 ** 20;
+
+/**
+ * A value's memory, roughly: its JSON length twice over (V8 keeps most text as one byte per
+ * character, and objects and arrays cost about as much again as their JSON). Counted once,
+ * when a value is kept; a value JSON cannot write (a Set, a bigint) counts as 1 KB.
+ */
+export function estimateBytes(value: unknown): number {
+  try {
+    return Math.max(1, 2 * (JSON.stringify(value)?.length ?? 0));
+  } catch {
+    return 1024;
+  }
+}
 
 export type SharedReadCacheOptions = {
   /** How many keys (e.g. query strings) to keep; the least recently used go first. */
   maxEntries: number;
+  /**
+   * How much memory the values may take, estimated from their JSON size (decision 031): a
+   * bound in entries alone lets a few large values (a 30-reply page of long posts) take
+   * tens of MB. The least recently used go first. Default 8 MB.
+   */
+  maxBytes?: number;
+  /** Named in the memory report (`npm run bench:memory`). */
+  name?: string;
   /**
    * A last safety net, not the mechanism: even if a change notification were lost in a way
    * the connection did not notice, no entry outlives this.
@@ -24,7 +48,16 @@ export class SharedReadCache<V extends object> {
   readonly #reading = new Map<string, { generation: number; value: Promise<V> }>();
 
   constructor(options: SharedReadCacheOptions) {
-    this.#entries = new LRUCache({ max: options.maxEntries, ttl: options.maxAgeMs ?? 60_000 });
+    this.#entries = new LRUCache({
+      max: options.maxEntries,
+      maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      sizeCalculation: (entry) => estimateBytes(entry.value),
+      ttl: options.maxAgeMs ?? 60_000,
+    });
+    if (options.name) {
+      const entries = this.#entries;
+      registerMemoryOwner(`${options.name} (shared page data)`, { bytes: () => entries.calculatedSize, entries: () => entries.size });
+    }
   }
 
   /**

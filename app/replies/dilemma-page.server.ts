@@ -89,7 +89,7 @@ type StoredPage = { dilemma: DilemmaRow | null; thread: ThreadRows; accepted: Th
 
 // A thread page holds up to THREAD_PAGE_SIZE (30) replies, ≈60 KB with their HTML: 300 pages
 // bound the memory.
-const sharedPages = new SharedReadCache<StoredPage>({ maxEntries: 300 });
+const sharedPages = new SharedReadCache<StoredPage>({ maxEntries: 300, maxBytes: 16 * 2 ** 20, name: "dilemma pages" });
 
 async function readStoredPage(dilemmaId: number, page: number, reportsWhere: Prisma.MeetingWhereInput): Promise<StoredPage> {
   const [dilemma, thread, revisionCount] = await Promise.all([

@@ -5,6 +5,7 @@
 // Query time:  toTsQuery(analyzeQuery(q))                       → for to_tsquery('simple', $1).
 // Both go through the same word analysis, so they agree without any Postgres dictionary.
 import { type AnalyzedPosition, DutchAnalyzer, type WordAnalysis } from "./analyzer";
+import { registerMemoryOwner } from "~/platform/memory-owners.server";
 import { dutchLexicon, dutchLexiconStats, type LexiconStats } from "./lexicon.server";
 import { analyzeQueryWith, type ParsedQuery, quoteLexeme, type QueryOptions } from "./query";
 
@@ -34,7 +35,11 @@ export const DUTCH_ANALYSIS_VERSION = 3;
 let analyzer: DutchAnalyzer | undefined;
 
 function dutch(): DutchAnalyzer {
-  analyzer ??= new DutchAnalyzer(dutchLexicon());
+  if (!analyzer) {
+    const made = new DutchAnalyzer(dutchLexicon());
+    analyzer = made;
+    registerMemoryOwner("Dutch word analyses (search)", { bytes: () => made.cachedBytes, entries: () => made.cachedWords });
+  }
   return analyzer;
 }
 

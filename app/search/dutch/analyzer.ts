@@ -60,10 +60,34 @@ const OBJECT_STARTERS = new Set(
 const AUXILIARIES = new Set("heb hebt heeft hebben had hadden word wordt worden werd werden".split(" "));
 const DIMINUTIVE = /^(.{3,}?)(?:etjes?|tjes?|pjes?|jes?)$/;
 const LATINATE_ACTION = /^(.{3,})aties?$/;
-const CACHE_LIMIT = 50_000;
+/**
+ * The word cache's bound in bytes (decision 031), estimated per entry as it is kept: a text
+ * being indexed meets thousands of words once. When full it starts again (cheaper on every
+ * hit than keeping recency); the words people use most come back within a page.
+ */
+const CACHE_MAX_BYTES = 8 * 2 ** 20;
+/** Per entry besides its strings: the result object, its arrays, the Map's slot. */
+const ENTRY_OVERHEAD = 240;
+
+function analysisBytes(key: string, a: WordAnalysis): number {
+  let chars = key.length + a.word.length + a.stem.length;
+  for (const list of [a.lemmas, a.verbs, a.wordTokens, a.partTokens]) for (const s of list) chars += s.length + 16;
+  if (a.split) chars += 64 + a.split.parts.join("").length * 2;
+  return ENTRY_OVERHEAD + chars;
+}
 
 export class DutchAnalyzer {
   private readonly cache = new Map<string, WordAnalysis>();
+  private cacheBytes = 0;
+
+  /** The word cache's estimated size, for the memory report. */
+  get cachedBytes(): number {
+    return this.cacheBytes;
+  }
+
+  get cachedWords(): number {
+    return this.cache.size;
+  }
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -172,8 +196,13 @@ export class DutchAnalyzer {
       wordTokens: [...wordSet],
       partTokens: [...partSet],
     };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    const bytes = analysisBytes(key, result);
+    if (this.cacheBytes + bytes > CACHE_MAX_BYTES) {
+      this.cache.clear();
+      this.cacheBytes = 0;
+    }
     this.cache.set(key, result);
+    this.cacheBytes += bytes;
     return result;
   }
 
