@@ -16,10 +16,37 @@ export type ScenarioResult = {
   cpu: CpuUse;
   page: { status: number; bytes: number; replies: number };
   statements: Explained[];
-  /** Posts: replies that reached the database during the measured run. */
+  /** Posts: replies stored for the measured run's own requests (by submission id). */
   stored?: number;
+  /** Requests the load generator sent during the measured run (answered or still in flight). */
+  sent?: number;
+  /** Peak resident memory of each server process during the measured run, and of all together. */
+  rss?: Array<{ pid: number; peak: number }>;
+  rssTotal?: number;
+  /** The machine's 1-minute load average at the end of the run. */
+  loadAverage?: number;
 };
-export type DatasetResult = { meta: DatasetMeta; dbBytes: number; results: ScenarioResult[]; profile?: string };
+/** The server under load: start-up time and memory at rest (decision 031). */
+export type MachineFigures = { readyMs: number; restRss: Array<{ pid: number; bytes: number }>; serverPid: number };
+export type DatasetResult = { meta: DatasetMeta; dbBytes: number; results: ScenarioResult[]; profile?: string; machine?: MachineFigures };
+
+/**
+ * Targets are read against the machine's own baseline, measured in the same run: the
+ * health check's req/s (no page, no session; decision 031). The absolute targets were set
+ * when this 2-core machine answered it at ≈4 000 req/s (docs/bench.md, 25 November morning);
+ * on a machine, or in an hour, that answers it at half that, a page needs half the req/s and
+ * may take twice the p99, and on a faster one it must do better, so neither a slow hour reads
+ * as a regression nor a fast one as a pass.
+ */
+export const REFERENCE_BASELINE_PER_SECOND = 4000;
+/** Memory targets per server process (issue 24): at rest, under the page load, all processes of WEB_CONCURRENCY=2. */
+export const MEMORY_TARGETS_MB = { rest: 200, load: 350, twoProcesses: 700 };
+export const READY_TARGET_MS = 5000;
+
+function baselineFactor(d: DatasetResult): number | undefined {
+  const base = d.results.find((r) => r.scenario.key === "healthz");
+  return base && base.load.perSecond > 0 ? base.load.perSecond / REFERENCE_BASELINE_PER_SECOND : undefined;
+}
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
 const thousands = (n: number) => n.toLocaleString("en-GB").replace(/,/g, " ");
@@ -31,17 +58,85 @@ export function measured(s: Scenario, r: LoadResult, cpu: CpuUse): string {
   );
 }
 
-function verdicts(x: ScenarioResult): string[] {
+function verdicts(x: ScenarioResult, factor = 1): string[] {
   const out: string[] = [];
   const t = x.scenario.target;
   if (x.load.failures > 0) out.push(`FAIL ${x.load.failures} requests failed ${JSON.stringify(x.load.statusCodes)}`);
   const redirects = Object.entries(x.load.statusCodes).filter(([c]) => c.startsWith("3")).reduce((s, [, n]) => s + n, 0);
-  // Requests still in flight when the run stops are stored but not counted: up to one per connection.
-  if (x.stored !== undefined && (x.stored < redirects || x.stored > redirects + x.load.connections))
-    out.push(`FAIL ${redirects} posts answered, ${x.stored} stored`);
-  if (t) out.push(`${x.load.p99 < t.p99Ms ? "PASS" : "FAIL"} p99 < ${t.p99Ms} ms`);
-  if (t?.perSecond) out.push(`${x.load.perSecond >= t.perSecond ? "PASS" : "FAIL"} ≥ ${t.perSecond} req/s`);
+  // Every answered post must be stored; a post still in flight when the run stopped may be
+  // stored unanswered, but never more than were sent (run.ts storedOf counts by submission id).
+  if (x.stored !== undefined && (x.stored < redirects || (x.sent !== undefined && x.stored > x.sent)))
+    out.push(`FAIL ${redirects} posts answered, ${x.stored} stored of ${x.sent ?? "?"} sent`);
+  else if (x.stored !== undefined) out.push(`PASS ${x.stored} stored: ${redirects} answered + ${x.stored - redirects} in flight at the end`);
+  if (t) {
+    const p99 = t.p99Ms / factor;
+    out.push(`${x.load.p99 < p99 ? "PASS" : "FAIL"} p99 < ${p99.toFixed(0)} ms`);
+  }
+  if (t?.perSecond) {
+    const perSecond = t.perSecond * factor;
+    out.push(`${x.load.perSecond >= perSecond ? "PASS" : "FAIL"} ≥ ${perSecond.toFixed(0)} req/s`);
+  }
   return out;
+}
+
+/** Start-up and resident memory per server process against the targets (decision 031). */
+function memoryTable(data: DatasetResult[], processes: string, markdown: boolean): { text: string; failed: boolean } {
+  const MB = (b: number) => Math.round(b / 2 ** 20);
+  let failed = false;
+  const rows: Row[] = [];
+  for (const d of data) {
+    const m = d.machine;
+    if (!m) continue;
+    const several = m.restRss.length > 1;
+    // The primary of several processes serves no pages (it keeps the database side).
+    const serving = (pid: number) => !several || pid !== m.serverPid;
+    const rest = Math.max(0, ...m.restRss.filter((r) => serving(r.pid)).map((r) => r.bytes));
+    const restOk = MB(rest) <= MEMORY_TARGETS_MB.rest;
+    const readyOk = m.readyMs <= READY_TARGET_MS;
+    failed ||= !restOk;
+    rows.push([
+      `start-up and at rest, bench_${d.meta.dilemmas}`,
+      `ready in ${(m.readyMs / 1000).toFixed(1)} s (target ≤ ${READY_TARGET_MS / 1000} s on a quiet machine: ${readyOk ? "PASS" : "over"})`,
+      m.restRss.map((r) => `${r.pid === m.serverPid && several ? "primary " : ""}${MB(r.bytes)}`).join(" + "),
+      `${restOk ? "PASS" : "FAIL"} ≤ ${MEMORY_TARGETS_MB.rest} MB per serving process`,
+    ]);
+    for (const x of d.results) {
+      if (!x.rss?.length) continue;
+      const peak = Math.max(0, ...x.rss.filter((r) => serving(r.pid)).map((r) => r.peak));
+      const verdict = [`${MB(peak) <= MEMORY_TARGETS_MB.load ? "PASS" : "FAIL"} ≤ ${MEMORY_TARGETS_MB.load} MB per serving process`];
+      failed ||= MB(peak) > MEMORY_TARGETS_MB.load;
+      if (several && x.rssTotal) {
+        const ok = MB(x.rssTotal) <= MEMORY_TARGETS_MB.twoProcesses;
+        if (processes === "2" || (processes === "auto" && m.restRss.length === 3)) {
+          verdict.push(`${ok ? "PASS" : "FAIL"} all ≤ ${MEMORY_TARGETS_MB.twoProcesses} MB`);
+          failed ||= !ok;
+        }
+      }
+      rows.push([
+        `${x.scenario.label}, bench_${d.meta.dilemmas}`,
+        `load average ${x.loadAverage?.toFixed(2) ?? "?"}`,
+        `${x.rss.map((r) => `${r.pid === m.serverPid && several ? "primary " : ""}${MB(r.peak)}`).join(" + ")}${several && x.rssTotal ? ` (all: ${MB(x.rssTotal)})` : ""}`,
+        verdict.join("; "),
+      ]);
+    }
+  }
+  const header = ["server memory", "", "RSS MB per process (peak)", "verdict"];
+  return { text: rows.length ? table(header, rows, markdown) : "(no memory figures: not on Linux)", failed };
+}
+
+/** The machine's own baseline, per data set: the figure every target is read against. */
+function baselineLine(data: DatasetResult[]): string {
+  return data
+    .map((d) => {
+      const base = d.results.find((r) => r.scenario.key === "healthz");
+      const f = baselineFactor(d);
+      return base
+        ? `Baseline bench_${d.meta.dilemmas}: /healthz ${base.load.perSecond.toFixed(0)} req/s (p99 ${ms(base.load.p99)} ms), ${os.cpus().length} cores, ` +
+            `load average ${base.loadAverage?.toFixed(2) ?? "?"}: targets × ${f!.toFixed(2)} (req/s) and ÷ ${f!.toFixed(2)} (p99) ` +
+            `against the reference ${REFERENCE_BASELINE_PER_SECOND} req/s.`
+        : `bench_${d.meta.dilemmas}: no baseline measured; absolute targets.`;
+    })
+    .join("\n");
 }
 
 const reads = (e: Explained[]) => e.filter((s) => s.kind !== "control");
@@ -55,7 +150,7 @@ function table(header: Row, rows: Row[], markdown: boolean): string {
 }
 
 function resultsTable(data: DatasetResult[], markdown: boolean): string {
-  const header = ["scenario", "dilemmas", "1 conn p50", "p50 ms", "p99 ms", "req/s", "failed", "stmts", "db ms", "srv cpu", "pg cpu", "others", "verdict"];
+  const header = ["scenario", "dilemmas", "1 conn p50", "p50 ms", "p99 ms", "req/s", "failed", "stmts", "db ms", "srv cpu", "pg cpu", "others", "load avg", "verdict"];
   const rows: Row[] = [];
   const keys = [...new Set(data.flatMap((d) => d.results.map((r) => r.scenario.key)))];
   for (const key of keys) {
@@ -75,7 +170,8 @@ function resultsTable(data: DatasetResult[], markdown: boolean): string {
         x.cpu.serverMs.toFixed(1),
         x.cpu.postgresMs.toFixed(1),
         x.cpu.othersCores.toFixed(2),
-        verdicts(x).join("; ") || "(no target)",
+        x.loadAverage?.toFixed(2) ?? "",
+        verdicts(x, baselineFactor(d)).join("; ") || "(no target)",
       ]);
     }
   }
@@ -155,7 +251,9 @@ type ReportOptions = { connections: number; seconds: number; encoding: string; a
 
 export function report(data: DatasetResult[], opts: ReportOptions) {
   const failed =
-    data.some((d) => d.results.some((x) => verdicts(x).some((v) => v.startsWith("FAIL")))) || scalingTable(data, false).failed;
+    data.some((d) => d.results.some((x) => verdicts(x, baselineFactor(d)).some((v) => v.startsWith("FAIL")))) ||
+    scalingTable(data, false).failed ||
+    memoryTable(data, opts.processes, false).failed;
   const sizes = data.map((d) => `bench_${d.meta.dilemmas}: ${thousands(d.meta.replies)} replies, ${(d.dbBytes / 2 ** 20).toFixed(0)} MB, generated in ${d.meta.generatedSeconds.toFixed(1)} s`).join("; ");
   const intro =
     `App snapshot built ${opts.appBuiltAt.toISOString().slice(0, 19)}Z${opts.stale ? " (the working tree did not build at run time: an older snapshot)" : ""}. ` +
@@ -174,7 +272,11 @@ export function report(data: DatasetResult[], opts: ReportOptions) {
     "",
     intro,
     "",
+    baselineLine(data),
+    "",
     resultsTable(data, false),
+    "",
+    memoryTable(data, opts.processes, false).text,
     "",
     "Cost against the number of dilemmas:",
     scalingTable(data, false).text,
@@ -191,7 +293,11 @@ export function report(data: DatasetResult[], opts: ReportOptions) {
     "",
     intro,
     "",
+    baselineLine(data),
+    "",
     resultsTable(data, true),
+    "",
+    memoryTable(data, opts.processes, true).text,
     "",
     busy,
     "",

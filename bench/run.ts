@@ -25,9 +25,10 @@ import { runLoad } from "./load";
 import { runMailBench } from "./mail";
 import { QuerySpy, type Statement } from "./pg-spy";
 import { summariseProfile } from "./profile";
-import { report, measured, type DatasetResult, type ScenarioResult } from "./report";
+import { report, measured, type DatasetResult, type MachineFigures, type ScenarioResult } from "./report";
 import { BROWSER_ENCODING, canonicalPath, createSessions, scenarios, type Scenario } from "./scenarios";
 import { PROCESSES, startServer, serverLog, type RunningServer } from "./server";
+import { RssSampler } from "./rss";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const SECONDS = Number(arg("seconds") ?? 10);
@@ -121,6 +122,11 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
     const server = await startServer(appDir, ds.url);
     const cpu = new CpuMeter(path.join(BENCH_DATA_DIR, "postgres"), server.pid);
     const results: ScenarioResult[] = [];
+    // Resident memory per server process (decision 031): at rest once ready, then the peak of
+    // each scenario's measured run.
+    const rss = new RssSampler(server.pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    const machine: MachineFigures = { readyMs: server.readyMs, restRss: [...rss.now()].map(([pid, bytes]) => ({ pid, bytes })), serverPid: server.pid };
     try {
       const all = await scenariosFor(server, "l");
       await warmUp(server, all);
@@ -130,13 +136,28 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
         const single = await runLoad({ origin: server.origin, connections: 1, seconds: WARMUP_SECONDS, next });
         await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
         await new Promise((r) => setTimeout(r, 300)); // the warm-up's last requests finish
-        const postsBefore = s.writes ? await countBenchPosts(c) : 0;
         const before = cpu.snapshot();
+        const firstSent = next.sent();
+        rss.start();
         const load = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next });
+        const memory = rss.stop();
         const use = cpu.use(before, cpu.snapshot(), load.requests);
-        await new Promise((r) => setTimeout(r, 300));
-        const stored = s.writes ? (await countBenchPosts(c)) - postsBefore : undefined;
-        results.push({ scenario: s, load, single, cpu: use, page: pages.get(s.key)!, statements: statements.get(s.key) ?? [], stored });
+        // Posts: the replies of exactly this run's requests (their submission ids), counted
+        // once the server has finished every one it received (see storedOf).
+        const stored = s.writes ? await storedOf(c, s.submissions!, firstSent, next.sent()) : undefined;
+        results.push({
+          scenario: s,
+          load,
+          single,
+          cpu: use,
+          page: pages.get(s.key)!,
+          statements: statements.get(s.key) ?? [],
+          stored,
+          sent: next.sent() - firstSent,
+          rss: [...memory.perProcess].map(([pid, m]) => ({ pid, peak: m.peak })),
+          rssTotal: memory.peakTotal,
+          loadAverage: os.loadavg()[0]!,
+        });
         console.log(`         ${measured(s, load, use)}`);
         if (load.failures > 0) await showFailure(server.origin, s, serverLog(server));
       }
@@ -152,7 +173,7 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
     const { rows } = await c.query<{ size: string }>("SELECT pg_database_size(current_database())::text AS size");
     const removed = await removeBenchPosts(c, ds.meta.special.post);
     phase(`bench_${size}: removed the ${removed} replies the posting scenarios wrote`);
-    return { meta: ds.meta, dbBytes: Number(rows[0]!.size), results, profile };
+    return { meta: ds.meta, dbBytes: Number(rows[0]!.size), results, profile, machine };
   } finally {
     await c.end();
   }
@@ -165,7 +186,8 @@ function chosen(all: Scenario[]): Scenario[] {
   if (!ONLY_SCENARIOS) return all;
   const unknown = ONLY_SCENARIOS.filter((key) => !all.some((s) => s.key === key));
   if (unknown.length) throw new Error(`--scenarios: no scenario ${unknown.join(", ")} (there are: ${all.map((s) => s.key).join(", ")})`);
-  return all.filter((s) => ONLY_SCENARIOS.includes(s.key));
+  // The machine's baseline is always measured: targets are read against it.
+  return all.filter((s) => s.key === "healthz" || ONLY_SCENARIOS.includes(s.key));
 }
 
 /** One request at a time through the spy: which statements each page runs. */
@@ -219,7 +241,7 @@ async function profileScenario(appDir: string, ds: Dataset, key: string, scenari
 
 function requestsOf(s: Scenario) {
   let n = 0;
-  return () => s.request(n++);
+  return Object.assign(() => s.request(n++), { sent: () => n });
 }
 
 /** The server warm-up: the reading scenarios' requests in turn (SERVER_WARMUP_SECONDS). */
@@ -244,9 +266,30 @@ async function datasetFacts(c: pg.Client, ds: Dataset) {
   return { replyIds, competenceSlug: rows[0]!.slug };
 }
 
-async function countBenchPosts(c: pg.Client): Promise<number> {
-  const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Reply" WHERE "submissionId" LIKE 'bench-%'`);
-  return rows[0]!.n;
+/**
+ * Replies stored for the requests numbered [from, to) of a posting scenario: each carries its
+ * own submission id (`<prefix>s<n>` or `<prefix>t<n>`). Counted this way, and not as the
+ * difference of two counts of all bench replies, the figure cannot include the warm-up's last
+ * posts. (It did: after the warm-up the bench waited 300 ms and then counted, and on a busy
+ * machine some of the warm-up's posts were still being written; they landed in the measured
+ * run's count. With up to one post per connection still in flight at the end of the measured
+ * run, that made "12 more replies stored than responses received" against a tolerance of 10.)
+ * Waits until the count holds still: the server finishes requests whose client has gone.
+ */
+async function storedOf(c: pg.Client, prefix: string, from: number, to: number): Promise<number> {
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const { rows } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Reply"
+        WHERE "submissionId" LIKE $1 || '%' AND substring("submissionId" FROM char_length($1) + 1) ~ '^[0-9]+$' AND substring("submissionId" FROM '[0-9]+$')::int >= $2
+          AND substring("submissionId" FROM '[0-9]+$')::int < $3`,
+      [prefix, from, to],
+    );
+    if (rows[0]!.n === last) return last;
+    last = rows[0]!.n;
+  }
+  return last;
 }
 
 /** One request of a scenario, as the load generator would send it; what came back. */

@@ -16,6 +16,8 @@ export type Scenario = {
   scales?: boolean;
   /** Posts: counted afterwards in the database. */
   writes?: boolean;
+  /** Posts: request n carries the submission id `${submissions}${n}`. */
+  submissions?: string;
   /** The request number n (0, 1, …) of the run. */
   request: (n: number) => Request;
 };
@@ -157,7 +159,7 @@ export function scenarios(x: ScenarioInput): Scenario[] {
     // words filter, which folds accents over every member's name and organisation.
     { key: "members", label: "members /members", request: get("/members") },
     { key: "members-text", label: "members, words filter", request: get("/members?q=jan") },
-    { key: "post", label: "post a reply (10 threads)", target: { p99Ms: 50 }, writes: true, request: post(false) },
-    { key: "post-1", label: "post a reply (all 1 thread)", writes: true, request: post(true) },
+    { key: "post", label: "post a reply (10 threads)", target: { p99Ms: 50 }, writes: true, submissions: `bench-${x.runId}-s`, request: post(false) },
+    { key: "post-1", label: "post a reply (all 1 thread)", writes: true, submissions: `bench-${x.runId}-t`, request: post(true) },
   ];
 }
