@@ -18,7 +18,7 @@ import { prepareApp, prepareRefApp } from "./app-build";
 import { CpuMeter } from "./cpu";
 import { BENCH_DATA_DIR, ensureDataset, startBenchCluster, type Dataset } from "./generate";
 import { runLoad } from "./load";
-import { mb, RssSampler } from "./rss";
+import { mb, postgresPss, pssOf, RssSampler } from "./rss";
 import { BROWSER_ENCODING, canonicalPath, createSessions, scenarios, type Scenario } from "./scenarios";
 import { startServer, type RunningServer } from "./server";
 import { summariseHeapSnapshot } from "./heap-snapshot";
@@ -54,7 +54,11 @@ type Measured = {
   loadReports: Report[];
   load: { perProcess: Map<number, { peak: number; mean: number }>; peakTotal: number };
   pages: Array<{ key: string; perSecond: number; p99: number; serverMs: number; load: string }>;
+  /** PSS (shared pages counted once) of the server's processes and of Postgres, at rest and just after the load. */
+  pss: { serverRest?: number; postgresRest?: number; serverLoad?: number; postgresLoad?: number };
 };
+const PGDATA = path.join(BENCH_DATA_DIR, "postgres");
+const pssOfServer = (pids: number[]) => pids.map(pssOf).reduce<number>((a, b) => a + (b ?? 0), 0);
 
 async function main() {
   console.log(
@@ -97,6 +101,7 @@ async function measure({ label, dir: appDir, semi }: Variant, ds: Dataset): Prom
     const sampler = new RssSampler(server.pid);
     await new Promise((r) => setTimeout(r, 2000));
     const rest = sampler.now();
+    const pss: Measured["pss"] = { serverRest: pssOfServer(sampler.pids), postgresRest: postgresPss(PGDATA) };
     // The report at rest without the snapshot: a snapshot leaves its own garbage behind.
     const restReports = reportable ? await reports(sampler.pids, false) : [];
     const requests = chosen.map((s) => {
@@ -117,10 +122,13 @@ async function measure({ label, dir: appDir, semi }: Variant, ds: Dataset): Prom
     // Under load: asked while the last page's load still runs, so the young generation is full.
     const during = runLoad({ origin: server.origin, connections: 10, seconds: 3, next: requests[0]! });
     await new Promise((r) => setTimeout(r, 1500));
+    pss.serverLoad = pssOfServer(sampler.pids);
+    pss.postgresLoad = postgresPss(PGDATA);
     const loadReports = reportable ? await reports(sampler.pids, SNAPSHOT) : [];
     await during;
     const loadFigures = sampler.stop();
-    return { semi, label, readyMs: server.readyMs, rest, restReports, loadReports, load: loadFigures, pages };
+    console.log(`  measured ${label}, semi-space ${semi} MB (load average ${loadAverage()})`);
+    return { pss, semi, label, readyMs: server.readyMs, rest, restReports, loadReports, load: loadFigures, pages };
   } finally {
     await c.end();
     await server.stop();
@@ -192,6 +200,16 @@ function print(results: Measured[]) {
   console.log(`|---|---|---|---|---|---|`);
   for (const r of results) {
     for (const p of r.pages) console.log(`| ${r.label}, ${r.semi} MB | ${p.key} | ${Math.round(p.perSecond)} | ${p.p99.toFixed(1)} | ${p.serverMs.toFixed(2)} | ${p.load} |`);
+  }
+  console.log(`\n## Server and Postgres together (PSS: shared memory counted once; MB)\n`);
+  console.log(`| build, semi-space | server at rest | Postgres at rest | both at rest | server after load | Postgres after load | both after load |`);
+  console.log(`|---|---|---|---|---|---|---|`);
+  for (const r of results) {
+    const both = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a + b);
+    console.log(
+      `| ${r.label}, ${r.semi} MB | ${MB(r.pss.serverRest)} | ${MB(r.pss.postgresRest)} | ${MB(both(r.pss.serverRest, r.pss.postgresRest))} | ` +
+        `${MB(r.pss.serverLoad)} | ${MB(r.pss.postgresLoad)} | ${MB(both(r.pss.serverLoad, r.pss.postgresLoad))} |`,
+    );
   }
   const last = results.at(-1);
   const owners = [...(last?.loadReports ?? [])].filter((r) => r.owners.length);

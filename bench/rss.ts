@@ -41,6 +41,17 @@ export function processTree(pid: number): number[] {
   return out;
 }
 
+/** The Node processes of a server: itself and its cluster workers, not tsx's esbuild helper. */
+export function nodeProcesses(pid: number): number[] {
+  return processTree(pid).filter((p) => {
+    try {
+      return p === pid || fs.readFileSync(`/proc/${p}/comm`, "utf8").trim() === "node";
+    } catch {
+      return false;
+    }
+  });
+}
+
 export type RssFigures = { pid: number; role: string; restBytes?: number; peakBytes?: number; meanBytes?: number };
 
 /**
@@ -54,7 +65,7 @@ export class RssSampler {
   #timer: NodeJS.Timeout | undefined;
 
   constructor(rootPid: number) {
-    this.#pids = processTree(rootPid);
+    this.#pids = nodeProcesses(rootPid);
   }
 
   get pids(): number[] {
@@ -92,3 +103,24 @@ export class RssSampler {
 }
 
 export const mb = (bytes: number | undefined) => (bytes === undefined ? "–" : `${Math.round(bytes / 2 ** 20)}`);
+
+/** Proportional memory (PSS) of one process: shared pages (Postgres' shared buffers) divided among those mapping them, so a sum over processes counts them once. */
+export function pssOf(pid: number): number | undefined {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** PSS of the Postgres running on `pgdata` (postmaster and every backend), summed; undefined when unreadable. */
+export function postgresPss(pgdata: string): number | undefined {
+  try {
+    const postmaster = Number(fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").split("\n")[0]);
+    const sizes = processTree(postmaster).map(pssOf);
+    return sizes.some((s) => s === undefined) && sizes.every((s) => s === undefined) ? undefined : sizes.reduce<number>((a, b) => a + (b ?? 0), 0);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,10 +1,11 @@
 // Node/V8 flags the production server runs with: `npm start` passes them (package.json) and
 // the bench starts the server with the same (bench/server.ts); a test keeps the two in step.
 //
-// --max-semi-space-size=64: rendering a page allocates a few MB of short-lived objects. With
-// V8's default young generation (16 MB semi-spaces) they outgrow it every few requests, and
-// survivors get copied and promoted into the old generation, which then needs full
-// collections. At 64 MB most of a request's garbage dies young and is never copied. Bench
-// (bench_20000, 2 processes): server CPU per page 6.3 → 5.4 ms, 20-reply page 256 → 296 req/s,
-// p99 82 → 63 ms; 32 MB and 128 MB were both worse. Costs ≈100 MB more memory per process.
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"] as const;
+// --max-semi-space-size=16 (V8's own default, said out loud so nobody raises it unmeasured):
+// decision 009 had 64 MB, so that a page's garbage died young (server CPU per page 6.3 → 5.4
+// ms then). But the young generation is two semi-spaces, and under load V8 fills them: 128 MB
+// of a process's resident memory at 64, 32 MB at 16 (`npm run bench:memory`, decision 031:
+// RSS under the page load 581 → 486 MB per process). Since decisions 010 and 012 a page makes
+// far less garbage, and on the shared bench machine no speed difference between 16, 32 and 64
+// stood out of the noise, while 96 MB per process (192 with two) did.
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=16"] as const;
