@@ -167,6 +167,20 @@ describe("a process following content changes", () => {
     expect(await cache.read("k", load)).toEqual({ n: 3 });
   });
 
+  it("keeps no more than its bound in bytes: large values push the least recently used out", async () => {
+    // Each value ≈ 2 × 40 000 bytes of JSON; 200 000 bytes hold two of them, not ten.
+    const cache = new SharedReadCache<{ n: number; text: string }>({ maxEntries: 10, maxBytes: 200_000 });
+    let loads = 0;
+    const load = async () => ({ n: ++loads, text: "x".repeat(40_000) });
+    for (const key of ["a", "b", "c"]) await cache.read(key, load);
+    expect(loads).toBe(3);
+    await cache.read("c", load);
+    await cache.read("b", load);
+    expect(loads).toBe(3); // the two most recent are kept
+    await cache.read("a", load);
+    expect(loads).toBe(4); // the oldest went to make room
+  });
+
   it("does not keep a read that overlapped a change", async () => {
     const cache = new SharedReadCache<{ n: number }>({ maxEntries: 10 });
     let loads = 0;
