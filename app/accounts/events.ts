@@ -25,6 +25,10 @@ export type AccountEvents = {
       removePosts?: boolean;
     };
   };
+  /** An organiser suspended the member until then (ISO instant), with a reason told to them (decision 027). */
+  "account.suspended": { payload: { until: string; reason: string; previousUntil: string | null } };
+  /** An organiser ended a suspension before its end date; the reason is told to the member. */
+  "account.suspension_lifted": { payload: { until: string; reason: string | null } };
   /** An admin changed how people join. Subject: the admin. */
   "circle.join_mode_changed": { payload: { before: JoinMode; after: JoinMode } };
 };

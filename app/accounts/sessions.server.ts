@@ -21,6 +21,8 @@ export type SessionMember = {
   pending: boolean;
   /** Accepted an older privacy statement than the current one (decision 026). */
   consentNeeded: boolean;
+  /** Suspended until then (decision 027); absent when not suspended or the end has passed. */
+  suspendedUntil?: Date;
 };
 
 export type ValidatedSession = {
@@ -58,10 +60,16 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   // older statement is asked again. Accounts made outside the product (test fixtures, the
   // bench's generator) have no record and are not asked; every product path records one.
   const [row] = await db.$queryRaw<
-    (Omit<SessionMember, "pending" | "consentNeeded"> & { expiresAt: Date; erasedAt: Date | null; status: MemberStatus; consentVersion: string | null })[]
+    (Omit<SessionMember, "pending" | "consentNeeded" | "suspendedUntil"> & {
+      expiresAt: Date;
+      erasedAt: Date | null;
+      status: MemberStatus;
+      consentVersion: string | null;
+      suspendedUntil: Date | null;
+    })[]
   >`
     SELECT s."expiresAt", u.id, u.handle::text AS handle, u."displayName", u.role::text AS role, u.locale, u."erasedAt",
-      u.status::text AS status,
+      u.status::text AS status, u."suspendedUntil",
       (SELECT c.version FROM "ConsentRecord" c WHERE c."userId" = u.id ORDER BY c."acceptedAt" DESC, c.id DESC LIMIT 1) AS "consentVersion"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}`;
@@ -87,6 +95,8 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
     locale: row.locale,
     pending: row.status === "pending",
     consentNeeded: row.consentVersion !== null && row.consentVersion !== PRIVACY_STATEMENT_VERSION,
+    // The clock ends a suspension: no job has to lift it (decision 027).
+    ...(row.suspendedUntil && row.suspendedUntil.getTime() > now ? { suspendedUntil: row.suspendedUntil } : {}),
   };
   return { sessionId, expiresAt, extended, member };
 }

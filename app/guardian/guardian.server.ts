@@ -17,6 +17,12 @@ export const LAST_ADMIN = "the circle's last admin cannot erase their own accoun
 /** The reason a member who has not accepted the current privacy statement writes nothing (026). */
 export const CONSENT_NEEDED = "the member has not accepted the current privacy statement";
 
+/**
+ * The reason a suspended member reads wherever they cannot write (decision 027): the UI shows
+ * the organiser's reason and the end date beside it.
+ */
+export const SUSPENDED = "the member is suspended";
+
 export type MemberRef = { id: number; role: Role; erasedAt?: Date | null; status?: MemberStatus };
 
 /** What the dilemma rules need of a dilemma: its asker (erased or not) and its moderation state. */
@@ -83,6 +89,10 @@ export class Guardian {
   get needsConsent(): boolean {
     return this.viewer.kind === "member" && this.viewer.consentNeeded === true;
   }
+  /** Suspended by an organiser (decision 027): reads everything they could, writes nothing. */
+  get isSuspended(): boolean {
+    return this.viewer.kind === "member" && this.viewer.suspendedUntil !== undefined;
+  }
   get userId(): number | null {
     return this.viewer.kind === "member" ? this.viewer.id : null;
   }
@@ -95,6 +105,7 @@ export class Guardian {
     if (this.isAnonymous) return "not signed in";
     if (this.isPending) return PENDING;
     if (this.needsConsent) return CONSENT_NEEDED;
+    if (this.isSuspended) return SUSPENDED;
     return ALLOWED;
   }
 
@@ -235,6 +246,7 @@ export class Guardian {
     if (this.isAnonymous) return "not signed in";
     if (!this.isSelf({ id: dilemma.authorId })) return "only the asker edits a dilemma";
     if (this.needsConsent) return CONSENT_NEEDED;
+    if (this.isSuspended) return SUSPENDED;
     if (dilemma.authorErasedAt) return "the asker's account was erased";
     if (dilemma.lockedAt) return "the dilemma is locked";
     return ALLOWED;
@@ -290,6 +302,7 @@ export class Guardian {
     if (this.isAnonymous) return "not signed in";
     if (!this.isSelf({ id: reply.authorId })) return "only the author edits a reply";
     if (this.needsConsent) return CONSENT_NEEDED;
+    if (this.isSuspended) return SUSPENDED;
     if (reply.deletedByAuthorAt) return "the reply was deleted";
     if (reply.hiddenAt) return "the reply is hidden by an organiser";
     if (reply.dilemma.hiddenAt) return "the dilemma is hidden";
@@ -324,6 +337,7 @@ export class Guardian {
     if (!this.isSelf({ id: dilemma.authorId }) && !this.isStaff) {
       return "only the asker, an organiser or an admin marks the answer";
     }
+    if (this.isSuspended) return SUSPENDED;
     if (dilemma.hiddenAt) return "the dilemma is hidden";
     if (dilemma.lockedAt && !this.isStaff) return "the dilemma is locked";
     if (reply?.deletedByAuthorAt || reply?.hiddenAt) return "a deleted or hidden reply cannot be the answer";
@@ -625,6 +639,44 @@ export class Guardian {
     if (!this.isStaff) return "only organisers and admins read the audit trail";
     return ALLOWED;
   }
+
+  // Suspending and warning a member (decision 027): organisers and admins, never themselves,
+  // never another organiser or admin (an admin changes their role first: staff who may not
+  // post should not moderate either), never an erased account or one not admitted yet.
+  // Lifting a suspension early: the same people, only while it lasts.
+
+  whyNotSuspend(member: MemberRef): Denial {
+    const denial = this.whyNotActOnMember(member);
+    if (denial) return denial;
+    return ALLOWED;
+  }
+
+  whyNotLiftSuspension(member: MemberRef & { suspendedUntil: Date | null }, now: Date): Denial {
+    const denial = this.whyNotActOnMember(member);
+    if (denial) return denial;
+    if (!member.suspendedUntil || member.suspendedUntil <= now) return "the member is not suspended";
+    return ALLOWED;
+  }
+
+  whyNotWarn(member: MemberRef): Denial {
+    return this.whyNotActOnMember(member);
+  }
+
+  private whyNotActOnMember(member: MemberRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins suspend or warn members";
+    if (this.isSelf(member)) return "not yourself";
+    if (member.erasedAt) return "the account was erased";
+    if (member.status && member.status !== "active") return "the member has not been admitted yet";
+    if (member.role !== "member") return "organisers and admins are not suspended or warned (change the role first)";
+    return ALLOWED;
+  }
+
+  canSuspend = (m: MemberRef) => this.whyNotSuspend(m) === ALLOWED;
+  canWarn = (m: MemberRef) => this.whyNotWarn(m) === ALLOWED;
+  ensureCanSuspend = (m: MemberRef) => ensure(this.whyNotSuspend(m));
+  ensureCanLiftSuspension = (m: MemberRef & { suspendedUntil: Date | null }, now: Date) => ensure(this.whyNotLiftSuspension(m, now));
+  ensureCanWarn = (m: MemberRef) => ensure(this.whyNotWarn(m));
 
   canFlagPost = (p: { authorId: number | null; hiddenAt: Date | null }) => this.whyNotFlagPost(p) === ALLOWED;
   canModerate = () => this.whyNotModerate() === ALLOWED;

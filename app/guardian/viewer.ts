@@ -19,6 +19,11 @@ export type MemberViewer = {
    * their own account and accepts the new statement; writes nothing else until then.
    */
   consentNeeded?: boolean;
+  /**
+   * Suspended by an organiser until this moment (decision 027): reads, posts nothing. Set only
+   * while it lasts (the session reads it against the clock), so the rules stay pure.
+   */
+  suspendedUntil?: Date;
 };
 
 export type AnonymousViewer = { kind: "anonymous" };

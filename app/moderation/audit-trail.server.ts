@@ -58,10 +58,12 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
     before: { erased: false },
     after: { erased: true, byAdmin: e.payload.byAdmin, ...(e.payload.removePosts === undefined ? {} : { removePosts: e.payload.removePosts }) },
   }),
+  "account.suspended": (e) => ({ subjectKind: "member", reason: e.payload.reason, before: { until: e.payload.previousUntil }, after: { until: e.payload.until } }),
+  "account.suspension_lifted": (e) => ({ subjectKind: "member", reason: e.payload.reason, before: { until: e.payload.until }, after: { until: null } }),
   "circle.join_mode_changed": (e) => ({ subjectKind: "circle", before: { joinMode: e.payload.before }, after: { joinMode: e.payload.after } }),
   "privacy.warning_overridden": (e) => ({ subjectKind: e.payload.post, after: { kinds: e.payload.kinds } }),
   "moderation.flags_dismissed": (e) => ({ subjectKind: e.payload.post, reason: e.payload.reason, before: { openFlags: e.payload.flags }, after: { openFlags: 0 } }),
-  "moderation.member_warned": (e) => ({ subjectKind: "member", reason: e.payload.reason, after: { warnedAbout: `${e.payload.post} ${e.payload.postId}` } }),
+  "moderation.member_warned": (e) => ({ subjectKind: "member", reason: e.payload.reason, after: e.payload.post ? { warnedAbout: `${e.payload.post} ${e.payload.postId}` } : null }),
   "moderation.privacy_reviewed": (e) => ({ subjectKind: e.payload.post, before: { kinds: e.payload.kinds, reviewed: false }, after: { reviewed: true } }),
 };
 

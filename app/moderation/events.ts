@@ -10,8 +10,11 @@ export type ModerationEvents = {
   "moderation.flagged": { payload: { post: ModeratedPost; reason: FlagReason; authorId: number } };
   /** An organiser looked at a post's open flags and left it as it is. */
   "moderation.flags_dismissed": { payload: { post: ModeratedPost; authorId: number; flags: number; reason: string | null } };
-  /** An organiser warned a member about a post (subject: the member); the reason is mailed to them. */
-  "moderation.member_warned": { payload: { post: ModeratedPost; postId: number; reason: string } };
+  /**
+   * An organiser warned a member (subject: the member), about a post or about how they take
+   * part (post and postId null: from the member's moderation page); the reason is told to them.
+   */
+  "moderation.member_warned": { payload: { post: ModeratedPost | null; postId: number | null; reason: string } };
   /** An organiser looked at a post published after the privacy guard's marks and left it. */
   "moderation.privacy_reviewed": { payload: { post: ModeratedPost; authorId: number; kinds: string[] } };
 };

@@ -8,3 +8,11 @@ export const OWN_FLAGS_PATH = "/flags";
 export function flagPath(post: "dilemma" | "reply" | "report", id: number): string {
   return `/flags/${post}/${id}`;
 }
+
+/** A member's own standing: a suspension while it lasts, the warnings they were given (decision 027). */
+export const STANDING_PATH = "/standing";
+
+/** The organisers' page for acting on a member (suspend, lift, warn). */
+export function memberModerationPath(handle: string): string {
+  return `/moderation/members/${encodeURIComponent(handle)}`;
+}

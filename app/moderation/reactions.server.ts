@@ -1,5 +1,8 @@
+import type { AccountEvents } from "~/accounts/events";
 import type { DilemmaEvents } from "~/dilemmas/events";
 import type { ModeratedPost } from "~/generated/prisma/enums";
+import type { NotificationKind } from "~/notifications/kinds";
+import { dilemmaThread, notify } from "~/notifications/notify.server";
 import { afterCommitSubscriber, type RecordedEvent, type Tx } from "~/platform/events/event";
 import type { PrivacyEvents } from "~/privacy/events";
 import type { ReplyEvents } from "~/replies/events";
@@ -11,11 +14,11 @@ import { tellAuthor, type AuthorNews } from "./tell-author.server";
 //  - a post published after the privacy guard's marks joins the organisers' queue;
 //  - a post hidden, wherever the organiser did it (the queue or the post's own page), closes
 //    its open flags as upheld and its privacy review, so the queue empties itself;
-//  - the author is told what happened and why (by mail, in their language; the post itself
-//    shows the reason). Never who flagged: the mail says only what the organiser did.
-// A notification row (issue 20) would plug in beside tellAuthor.
+//  - the member is told what happened and why, in the forum (a notification under the bell,
+//    decision 027) and by mail (in their language; the post itself shows the reason). Never
+//    who flagged: both say only what the organiser did.
 
-type Events = DilemmaEvents & ReplyEvents & PrivacyEvents & ModerationEvents;
+type Events = DilemmaEvents & ReplyEvents & PrivacyEvents & ModerationEvents & AccountEvents;
 
 async function closeCases(tx: Tx, post: ModeratedPost, postId: number, actorId: number | null, at: Date, outcome: string) {
   await tx.moderationFlag.updateMany({
@@ -25,12 +28,35 @@ async function closeCases(tx: Tx, post: ModeratedPost, postId: number, actorId: 
   await tx.privacyReview.updateMany({ where: { postKind: post, postId, reviewedAt: null }, data: { reviewedAt: at, reviewedById: actorId } });
 }
 
-function told(news: AuthorNews["what"]) {
+const NOTIFICATION_OF: Record<AuthorNews["what"], NotificationKind> = {
+  hidden: "post_hidden",
+  restored: "post_restored",
+  locked: "thread_locked",
+  unlocked: "thread_unlocked",
+  warned: "member_warned",
+  suspended: "member_suspended",
+  lifted: "suspension_lifted",
+};
+
+/** The mail and the notification row, both in the relay's transaction. */
+async function tell(tx: Tx, news: AuthorNews, actorId: number | null, dilemmaId: number | null): Promise<void> {
+  if (news.authorId === actorId) return; // staff acting on their own post know it
+  await tellAuthor(tx, news);
+  await notify(tx, [news.authorId], {
+    kind: NOTIFICATION_OF[news.what],
+    actorId,
+    dilemmaId,
+    replyId: news.post === "reply" && dilemmaId ? news.postId : null,
+    threadKey: dilemmaId ? dilemmaThread(dilemmaId) : "circle",
+  });
+}
+
+function told(what: AuthorNews["what"]) {
   return async (tx: Tx, event: RecordedEvent<Events, keyof Events & string>) => {
     const payload = event.payload as { authorId: number; reason?: string | null; dilemmaId?: number };
-    if (payload.authorId === event.actorId) return; // staff acting on their own post know it
     const post: ModeratedPost = event.type.startsWith("reply.") ? "reply" : "dilemma";
-    await tellAuthor(tx, { authorId: payload.authorId, post, postId: event.subjectId, what: news, reason: payload.reason ?? null });
+    const dilemmaId = post === "reply" ? (payload.dilemmaId ?? null) : event.subjectId;
+    await tell(tx, { authorId: payload.authorId, post, postId: event.subjectId, what, reason: payload.reason ?? null }, event.actorId, dilemmaId);
   };
 }
 
@@ -53,8 +79,16 @@ export const moderationReactions = afterCommitSubscriber<Events>("moderation", {
     await told("hidden")(tx, event);
   },
   "moderation.member_warned": async (tx, event) => {
+    // The row leads to the member's standing page, which lists the warning with its reason.
     const { post, postId, reason } = event.payload;
-    await tellAuthor(tx, { authorId: event.subjectId, post, postId, what: "warned", reason });
+    await tell(tx, { authorId: event.subjectId, post, postId, what: "warned", reason }, event.actorId, null);
+  },
+  "account.suspended": async (tx, event) => {
+    const news: AuthorNews = { authorId: event.subjectId, post: null, postId: null, what: "suspended", reason: event.payload.reason, until: new Date(event.payload.until) };
+    await tell(tx, news, event.actorId, null);
+  },
+  "account.suspension_lifted": async (tx, event) => {
+    await tell(tx, { authorId: event.subjectId, post: null, postId: null, what: "lifted", reason: event.payload.reason }, event.actorId, null);
   },
   "dilemma.unhidden": told("restored"),
   "reply.unhidden": told("restored"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { amsterdamToUtc, parseDateInput } from "~/meetings/dates";
 import { cleanText } from "~/platform/clean-text";
 
 // The moderation forms' rules, for the browser (Conform) and the server (the domain parses
@@ -36,3 +37,45 @@ export const HideSchema = z.object({
 
 /** Dismissing flags: an optional note for the trail (the author is not told; nothing happened to them). */
 export const DismissSchema = z.object({ reason: cleaned(MODERATION_LIMITS.reasonMax).optional() });
+
+const requiredReason = z
+  .string({ error: "errors.required" })
+  .transform(cleanText)
+  .pipe(z.string().min(1, "errors.required").max(MODERATION_LIMITS.reasonMax, `errors.tooLong?max=${MODERATION_LIMITS.reasonMax}`));
+
+/**
+ * Suspending a member (decision 027): a reason they read, and the last day of the suspension
+ * ("2026-12-20" from a date field, "20-12-2026" where a browser shows plain text). It ends at
+ * the start of the next day, Dutch time.
+ */
+export const SuspendSchema = z.object({
+  reason: requiredReason,
+  until: z
+    .string({ error: "moderation.errors.untilRequired" })
+    .transform((value, ctx) => {
+      const day = parseDateInput(value);
+      if (!day) {
+        ctx.addIssue({ code: "custom", message: value.trim() ? "moderation.errors.untilInvalid" : "moderation.errors.untilRequired" });
+        return z.NEVER;
+      }
+      return suspensionEnd(day);
+    }),
+});
+
+/** Warning a member, from their moderation page: the reason they read. */
+export const WarnSchema = z.object({ reason: requiredReason });
+
+/** Lifting a suspension early: an optional word for the member and the trail. */
+export const LiftSchema = z.object({ reason: cleaned(MODERATION_LIMITS.reasonMax).optional() });
+
+/** The instant a suspension whose last day is `lastDay` ("2026-12-20") ends: midnight after it, in Amsterdam. */
+export function suspensionEnd(lastDay: string): Date {
+  const next = new Date(`${lastDay}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return amsterdamToUtc(next.toISOString().slice(0, 10), "00:00");
+}
+
+/** The last day a suspension lasts, as a date field holds it ("2026-12-20"), in Amsterdam. */
+export function lastDayOf(until: Date | string): Date {
+  return new Date(new Date(until).getTime() - 60_000);
+}

@@ -14,6 +14,15 @@ export const NOTIFICATION_KINDS = [
   "report_published",
   "dilemma_linked",
   "join_request",
+  // Moderation's decisions, to the member they concern (decision 027). In the forum only: the
+  // moderation domain mails them itself (tell-author.server.ts), whatever the settings say.
+  "post_hidden",
+  "post_restored",
+  "thread_locked",
+  "thread_unlocked",
+  "member_warned",
+  "member_suspended",
+  "suspension_lifted",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -64,3 +73,15 @@ export function groupOf(kind: string): Exclude<MailGroup, "digest"> | null {
 export const WATCH_TARGETS = ["dilemma", "competence", "meeting"] as const;
 export type WatchTarget = (typeof WATCH_TARGETS)[number];
 export type WatchLevel = "watching" | "muted";
+
+/** Moderation's news about a membership: no post, it leads to the member's standing page. */
+export const MEMBER_KINDS: ReadonlySet<string> = new Set(["member_warned", "member_suspended", "suspension_lifted"]);
+const DECISION_KINDS: ReadonlySet<string> = new Set(["post_hidden", "post_restored", "thread_locked", "thread_unlocked", ...MEMBER_KINDS]);
+
+/**
+ * Kinds addressed to one member about themselves: they reach them even in a thread they muted
+ * (a mention by name; an organiser's decision about their post or membership).
+ */
+export function isAddressed(kind: string): boolean {
+  return kind === "mention" || kind === "join_request" || DECISION_KINDS.has(kind);
+}

@@ -1,5 +1,5 @@
 import type { Tx } from "~/platform/events/event";
-import { groupOf } from "./kinds";
+import { groupOf, isAddressed } from "./kinds";
 import { scheduleInstantMail } from "./instant-mail.server";
 import { deliveriesOf } from "./settings.server";
 import { mutedAmong } from "./watches.server";
@@ -39,7 +39,7 @@ export async function notify(tx: Tx, memberIds: Iterable<number>, draft: Notific
     select: { id: true },
   });
   let recipients = reachable.map((u) => u.id);
-  if (draft.kind !== "mention" && draft.kind !== "join_request") {
+  if (!isAddressed(draft.kind)) {
     const muted = draft.dilemmaId
       ? await mutedAmong(tx, "dilemma", draft.dilemmaId, recipients)
       : draft.meetingId

@@ -4,6 +4,7 @@ import type { Tx } from "~/platform/events/event";
 import { dilemmaPath } from "~/dilemmas/paths";
 import { meetingPath, MEETINGS_PATH } from "~/meetings/paths";
 import { replyPermalink } from "~/replies/paths";
+import { MEMBER_KINDS } from "./kinds";
 
 // Notification rows as a member may see them: each with who did it, what it concerns and where
 // it leads (a reply's permalink, which finds its page in the thread). The Guardian of the
@@ -43,6 +44,8 @@ export type NotificationView = {
 };
 
 export const JOIN_REQUESTS_PATH = "/circle/requests";
+/** A member's own standing (warnings, a suspension): moderation's page (decision 027). */
+export const STANDING_PATH = "/standing";
 
 /** The recipient as the Guardian knows them, from their row. */
 export function recipientGuardian(user: { id: number; handle: string; displayName: string; role: MemberViewer["role"]; locale: string }): Guardian {
@@ -90,6 +93,9 @@ export async function presentNotifications(tx: Tx, guardian: Guardian, rows: Not
     } else if (row.kind === "join_request") {
       title = "";
       href = JOIN_REQUESTS_PATH;
+    } else if (MEMBER_KINDS.has(row.kind)) {
+      title = "";
+      href = STANDING_PATH;
     } else if (row.meetingId && !row.dilemmaId) {
       if (!meeting || !guardian.canSeeMeeting({ status: meeting.status, agendaOpen: false })) continue;
       title = meeting.title;
