@@ -19,6 +19,7 @@ import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { ConsentBanner } from "~/components/privacy/ConsentBanner";
+import { SuspendedBanner } from "~/components/moderation/SuspendedBanner";
 import stylesheet from "~/styles/app.css?url";
 import { countQueue } from "~/moderation/queue.server";
 import { viewerInfo } from "~/web/context.server";
@@ -45,6 +46,8 @@ export async function loader({ context }: Route.LoaderArgs) {
             pending: viewer.pending === true,
             /** Asked to accept the new privacy statement before writing (decision 026). */
             consentNeeded: viewer.consentNeeded === true,
+            /** Suspended until then (decision 027): a banner on every page says so. */
+            suspendedUntil: viewer.suspendedUntil ?? null,
           }
         : null,
     /** Author names link to profiles, photos show, the directory is in the menu. */
@@ -99,6 +102,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
           </p>
         ) : null}
         {root?.viewer?.consentNeeded ? <ConsentBanner /> : null}
+        {root?.viewer?.suspendedUntil ? <SuspendedBanner until={root.viewer.suspendedUntil} /> : null}
         {/* Every page's RoutedLinks and RoutedForms: their clicks and submits bubble up here. */}
         <main id="main" tabIndex={-1} {...routedEvents}>
           <MembersVisibleContext value={root?.membersVisible ?? false}>{children}</MembersVisibleContext>

@@ -89,5 +89,7 @@ export default [
   route("moderation", "routes/moderation._index.tsx"),
   route("moderation/log", "routes/moderation.log.tsx"),
   route("moderation/log.csv", "routes/moderation.log-csv.ts"),
+  route("moderation/members/:handle", "routes/moderation.member.tsx"),
+  route("standing", "routes/moderation.standing.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

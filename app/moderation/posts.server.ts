@@ -16,6 +16,8 @@ export type PostRef = {
   /** The member who wrote it; null for a meeting report (the organisers' shared text). */
   authorId: number | null;
   authorName: string | null;
+  /** For the organisers' link to the member's moderation page. */
+  authorHandle: string | null;
   hiddenAt: Date | null;
   hiddenReason: string | null;
   lockedAt: Date | null;
@@ -55,7 +57,7 @@ export async function findPosts(refs: { kind: ModeratedPost; id: number }[]): Pr
   const [dilemmas, replies, reports] = await Promise.all([
     db.dilemma.findMany({
       where: { id: { in: ids("dilemma") } },
-      select: { id: true, title: true, authorId: true, hiddenAt: true, hiddenReason: true, lockedAt: true, author: { select: { displayName: true } } },
+      select: { id: true, title: true, authorId: true, hiddenAt: true, hiddenReason: true, lockedAt: true, author: { select: { displayName: true, handle: true } } },
     }),
     db.reply.findMany({
       where: { id: { in: ids("reply") } },
@@ -66,7 +68,7 @@ export async function findPosts(refs: { kind: ModeratedPost; id: number }[]): Pr
         hiddenAt: true,
         hiddenReason: true,
         deletedByAuthorAt: true,
-        author: { select: { displayName: true } },
+        author: { select: { displayName: true, handle: true } },
         dilemma: { select: { id: true, title: true, authorId: true, hiddenAt: true, lockedAt: true } },
       },
     }),
@@ -79,6 +81,7 @@ export async function findPosts(refs: { kind: ModeratedPost; id: number }[]): Pr
       id: d.id,
       authorId: d.authorId,
       authorName: d.author.displayName,
+      authorHandle: d.author.handle,
       hiddenAt: d.hiddenAt,
       hiddenReason: d.hiddenReason,
       lockedAt: d.lockedAt,
@@ -98,6 +101,7 @@ export async function findPosts(refs: { kind: ModeratedPost; id: number }[]): Pr
       id: r.id,
       authorId: r.authorId,
       authorName: r.author.displayName,
+      authorHandle: r.author.handle,
       hiddenAt: r.hiddenAt,
       hiddenReason: r.hiddenReason,
       lockedAt: r.dilemma.lockedAt,
@@ -117,6 +121,7 @@ export async function findPosts(refs: { kind: ModeratedPost; id: number }[]): Pr
       id: m.id,
       authorId: null,
       authorName: null,
+      authorHandle: null,
       hiddenAt: null,
       hiddenReason: null,
       lockedAt: null,

@@ -4,6 +4,7 @@ import { formatDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
 import { type ModeratedPost, POST_KINDS } from "~/moderation/posts.server";
 import { dismissFromQueue, hideFromQueue, listQueue, warnFromQueue } from "~/moderation/queue.server";
+import { memberModerationPath } from "~/moderation/paths";
 import { MODERATION_LIMITS } from "~/moderation/schemas";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { guardianOf } from "~/web/context.server";
@@ -31,7 +32,9 @@ export async function loader({ context }: Route.LoaderArgs) {
       reasons: countReasons(e.flags),
       notes: e.flags.map((f) => f.note).filter((note): note is string => Boolean(note)),
       flagCount: e.flags.length,
-      post: e.post ? { title: e.post.title, excerpt: e.post.excerpt, href: e.post.href, authorName: e.post.authorName, hidden: e.post.hiddenAt !== null } : null,
+      post: e.post
+        ? { title: e.post.title, excerpt: e.post.excerpt, href: e.post.href, authorName: e.post.authorName, authorHandle: e.post.authorHandle, hidden: e.post.hiddenAt !== null }
+        : null,
     })),
   };
 }
@@ -195,6 +198,11 @@ export default function ModerationQueue() {
                         </button>
                       </Form>
                     </details>
+                  ) : null}
+                  {e.post?.authorHandle && e.post.authorName ? (
+                    <p>
+                      <Link to={memberModerationPath(e.post.authorHandle)}>{t("moderation.member.linkLabel", { name: e.post.authorName })}</Link>
+                    </p>
                   ) : null}
                   <details>
                     <summary>{t("moderation.queue.dismiss")}</summary>
