@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONSENT_NEEDED, type DilemmaRef, Guardian, LAST_ADMIN, type MeetingRef, type MemberRef, PENDING, type ReplyRef } from "~/guardian/guardian.server";
+import { CONSENT_NEEDED, type DilemmaRef, Guardian, LAST_ADMIN, type MeetingRef, type MemberRef, PENDING, type ReplyRef, SUSPENDED } from "~/guardian/guardian.server";
 import type { Role } from "~/generated/prisma/enums";
 import { anonymousViewer, operatorViewer, type Viewer } from "~/guardian/viewer";
 import { Forbidden, NotFound } from "~/platform/errors.server";
@@ -934,5 +934,102 @@ describe("moderation: action × role × state (issue 25)", () => {
     expect(guardianFor("member").whyNotFlagPost(posts["own post"])).toBe("not on your own post");
     expect(new Guardian(pending).whyNotFlagPost(posts["another's post"])).toBe(PENDING);
     expect(() => guardianFor("member").ensureCanModerate()).toThrow(Forbidden);
+  });
+});
+
+describe("a suspended member: reads, writes nothing until the end date (decision 027)", () => {
+  const until = new Date("2026-12-20T23:00:00Z");
+  const suspended = new Guardian({ kind: "member", id: SELF_ID, handle: "ik", displayName: "Ik", role: "member", locale: "nl", suspendedUntil: until });
+  const active = guardianFor("member");
+  const open: DilemmaRef = { authorId: 99, lockedAt: null, hiddenAt: null };
+  const own: DilemmaRef = { authorId: SELF_ID, lockedAt: null, hiddenAt: null };
+  const reply: ReplyRef = { authorId: 99, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
+  const ownReply: ReplyRef = { authorId: SELF_ID, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
+  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
+  const refused: [string, (g: Guardian) => boolean][] = [
+    ["askDilemma", (g) => g.canAskDilemma()],
+    ["reply", (g) => g.canReply(open)],
+    ["editDilemma (own)", (g) => g.canEditDilemma(own)],
+    ["editDilemmaTags (own)", (g) => g.canEditDilemmaTags(own)],
+    ["editReply (own)", (g) => g.canEditReply(ownReply)],
+    ["markAnswer (own dilemma)", (g) => g.canMarkAnswer(own, reply)],
+    ["markHelpful", (g) => g.canMarkHelpful(reply)],
+    ["flagPost", (g) => g.canFlagPost({ authorId: 99, hiddenAt: null })],
+    ["proposeAgendaItem", (g) => g.canProposeAgendaItem(agenda)],
+    ["voteOnAgenda", (g) => g.canVoteOnAgenda(agenda)],
+  ];
+  for (const [action, can] of refused) {
+    it(`${action}: refused while suspended, allowed when not`, () => {
+      expect(can(suspended)).toBe(false);
+      expect(can(active)).toBe(true);
+    });
+  }
+  it("keeps reading, taking back their own words and managing their own account", () => {
+    expect(suspended.canSeeDilemma(open)).toBe(true);
+    expect(suspended.canSeeReply(reply)).toBe(true);
+    expect(suspended.canSeeMembers()).toBe(true);
+    expect(suspended.canDeleteReply(ownReply)).toBe(true);
+    expect(suspended.whyNotManageOwnAccount()).toBeNull();
+    expect(suspended.canEditProfile({ id: SELF_ID, role: "member" })).toBe(true);
+  });
+  it("says why, so the page can explain it", () => {
+    expect(suspended.whyNotAskDilemma()).toBe(SUSPENDED);
+    expect(suspended.whyNotReply(open)).toBe(SUSPENDED);
+    expect(suspended.whyNotEditDilemma(own)).toBe(SUSPENDED);
+    expect(() => suspended.ensureCanAskDilemma()).toThrow(/suspended/);
+  });
+});
+
+describe("suspend, lift and warn: role × target (decision 027)", () => {
+  const now = new Date("2026-12-07T12:00:00Z");
+  const roles = [...viewerRoles, "operator"] as const;
+  type ActRole = (typeof roles)[number];
+  const of = (role: ActRole) => (role === "operator" ? new Guardian(operatorViewer) : guardianFor(role));
+  const members: Record<string, MemberRef & { suspendedUntil: Date | null }> = {
+    "a member": { id: 20, role: "member", suspendedUntil: null },
+    "a suspended member": { id: 21, role: "member", suspendedUntil: new Date("2026-12-20T23:00:00Z") },
+    "a member whose suspension ended": { id: 22, role: "member", suspendedUntil: new Date("2026-12-01T23:00:00Z") },
+    "an organiser": { id: 23, role: "organiser", suspendedUntil: null },
+    "an admin": { id: 24, role: "admin", suspendedUntil: null },
+    "an erased member": { id: 25, role: "member", erasedAt: new Date("2026-01-01"), suspendedUntil: null },
+    "a member waiting for approval": { id: 26, role: "member", status: "pending", suspendedUntil: null },
+    "themselves": { id: SELF_ID, role: "member", suspendedUntil: null },
+  };
+  // Columns: anonymous, member, organiser, admin, operator.
+  const suspend: Record<string, boolean[]> = {
+    "a member": [n, n, Y, Y, Y],
+    "a suspended member": [n, n, Y, Y, Y],
+    "a member whose suspension ended": [n, n, Y, Y, Y],
+    "an organiser": [n, n, n, n, n],
+    "an admin": [n, n, n, n, n],
+    "an erased member": [n, n, n, n, n],
+    "a member waiting for approval": [n, n, n, n, n],
+    themselves: [n, n, n, n, Y], // the operator is nobody's self: member 10 is a member to them
+  };
+  const lift: Record<string, boolean[]> = {
+    "a member": [n, n, n, n, n],
+    "a suspended member": [n, n, Y, Y, Y],
+    "a member whose suspension ended": [n, n, n, n, n],
+    "an organiser": [n, n, n, n, n],
+    "an admin": [n, n, n, n, n],
+    "an erased member": [n, n, n, n, n],
+    "a member waiting for approval": [n, n, n, n, n],
+    themselves: [n, n, n, n, n],
+  };
+  for (const [target, row] of Object.entries(suspend)) {
+    roles.forEach((role, i) => {
+      it(`suspend and warn × ${role} × ${target} → ${row[i] ? "allowed" : "refused"}`, () => {
+        expect(of(role).canSuspend(members[target]!)).toBe(row[i]);
+        expect(of(role).canWarn(members[target]!)).toBe(row[i]);
+      });
+      it(`liftSuspension × ${role} × ${target} → ${lift[target]![i] ? "allowed" : "refused"}`, () => {
+        expect(of(role).whyNotLiftSuspension(members[target]!, now) === null).toBe(lift[target]![i]);
+      });
+    });
+  }
+  it("says why", () => {
+    expect(guardianFor("organiser").whyNotSuspend(members["an admin"]!)).toMatch(/change the role first/);
+    expect(guardianFor("organiser").whyNotLiftSuspension(members["a member"]!, now)).toBe("the member is not suspended");
+    expect(() => guardianFor("member").ensureCanSuspend(members["a member"]!)).toThrow(Forbidden);
   });
 });
