@@ -13,8 +13,6 @@ import type { AccountEvent } from "./events";
 export const MAX_SUSPENSION_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type Standing = { suspendedUntil: Date | null; suspensionReason: string | null };
-
 /** The member's suspension while it lasts (for their banner and the organiser's page); null otherwise. */
 export async function suspensionOf(memberId: number, now = new Date()): Promise<{ until: Date; reason: string } | null> {
   const user = await db.user.findUnique({ where: { id: memberId }, select: { suspendedUntil: true, suspensionReason: true } });
@@ -60,6 +58,9 @@ export async function suspendMember(guardian: Guardian, memberId: number, input:
 /** Ends the suspension now; the optional reason is told to the member and kept in the trail. */
 export async function liftSuspension(guardian: Guardian, memberId: number, reason: string | null, now = new Date()): Promise<void> {
   const member = await memberRef(memberId);
+  guardian.ensureCanSuspend(member);
+  // Ended already, or another organiser was first: nothing to lift (the page says so).
+  if (!member.suspendedUntil || member.suspendedUntil <= now) throw new NotFound("suspension");
   guardian.ensureCanLiftSuspension(member, now);
   await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ suspendedUntil: Date | null }[]>`
