@@ -89,6 +89,11 @@ for (const javaScriptEnabled of [true, false]) {
       expect(told.text).not.toContain(flagger.name);
       await authorPage.goto(told.link(`/dilemmas/${id}`));
       await expect(authorPage.getByText(reason)).toBeVisible();
+      // … and under the bell in the forum (decision 027), leading to the post.
+      await authorPage.goto("/notifications");
+      await authorPage.getByRole("link", { name: new RegExp(`Een organisator heeft je bericht bij “${title}” verborgen`) }).click();
+      await expect(authorPage.getByText(reason)).toBeVisible();
+      await expect(authorPage.locator("main")).not.toContainText(flagger.name);
 
       // The flagger sees what was decided.
       await page.reload();
