@@ -3,14 +3,13 @@ import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
 import type { AccountEvent } from "./events";
+import { MAX_SUSPENSION_DAYS } from "./suspension";
 
 // Suspending a member for a period (issue 25, decision 027): they keep reading, and every
 // write the Guardian guards is refused until `suspendedUntil` (the session compares it with
 // the clock, so the suspension ends by itself: no job has to lift it). Organisers may lift it
 // early. Both announce an event: the audit trail records it, moderation tells the member.
 
-/** Longest suspension at once: a longer one is a conversation, or an erasure. */
-export const MAX_SUSPENSION_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The member's suspension while it lasts (for their banner and the organiser's page); null otherwise. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SUSPENSION_DAYS } from "~/accounts/suspension";
 import { amsterdamToUtc, parseDateInput } from "~/meetings/dates";
 import { cleanText } from "~/platform/clean-text";
 
@@ -58,7 +59,13 @@ export const SuspendSchema = z.object({
         ctx.addIssue({ code: "custom", message: value.trim() ? "moderation.errors.untilInvalid" : "moderation.errors.untilRequired" });
         return z.NEVER;
       }
-      return suspensionEnd(day);
+      const end = suspensionEnd(day);
+      // Checked here too (the domain checks again), so the page names every mistake at once.
+      if (end.getTime() <= Date.now()) ctx.addIssue({ code: "custom", message: "moderation.errors.untilPast" });
+      else if (end.getTime() > Date.now() + (MAX_SUSPENSION_DAYS + 1) * 86_400_000) {
+        ctx.addIssue({ code: "custom", message: `moderation.errors.untilTooFar?max=${MAX_SUSPENSION_DAYS}` });
+      }
+      return end;
     }),
 });
 

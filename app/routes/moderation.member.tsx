@@ -2,7 +2,7 @@ import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } f
 import { FieldErrors } from "~/components/FormFields";
 import { formatDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
-import { MAX_SUSPENSION_DAYS } from "~/accounts/suspensions.server";
+import { MAX_SUSPENSION_DAYS } from "~/accounts/suspension";
 import { getMemberModeration, liftFromForm, suspendFromForm, warnMember } from "~/moderation/members.server";
 import { AUDIT_LOG_PATH, memberModerationPath, MODERATION_PATH } from "~/moderation/paths";
 import { lastDayOf, MODERATION_LIMITS } from "~/moderation/schemas";
