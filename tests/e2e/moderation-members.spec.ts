@@ -115,9 +115,10 @@ for (const javaScriptEnabled of [true, false]) {
 
       // The trail has all three; members reach neither page of another.
       await organiserPage.goto("/moderation/log");
-      await expect(organiserPage.getByRole("row").filter({ hasText: reason })).toContainText("Lid geschorst");
-      await expect(organiserPage.getByRole("row").filter({ hasText: "We hebben het uitgepraat." })).toContainText("Schorsing opgeheven");
-      await expect(organiserPage.getByRole("row").filter({ hasText: warning })).toContainText("Lid gewaarschuwd");
+      const rows = organiserPage.getByRole("row").filter({ hasText: organiser.name });
+      await expect(rows.filter({ hasText: reason })).toContainText("Lid geschorst");
+      await expect(rows.filter({ hasText: "We hebben het uitgepraat." })).toContainText("Schorsing opgeheven");
+      await expect(rows.filter({ hasText: warning })).toContainText("Lid gewaarschuwd");
       expect((await page.goto(`/moderation/members/${handle}`))?.status()).toBe(403);
     });
   });
