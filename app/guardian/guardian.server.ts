@@ -752,7 +752,10 @@ export class Guardian {
 
   whyNotFollow(): Denial {
     if (this.isOperator) return "the operator is no member";
-    return this.whyNotTakePart();
+    const denial = this.whyNotTakePart();
+    // Following writes nothing others read: a suspended member may still follow threads.
+    if (denial === SUSPENDED) return ALLOWED;
+    return denial;
   }
   canFollow = () => this.whyNotFollow() === ALLOWED;
   ensureCanFollow = () => ensure(this.whyNotFollow());

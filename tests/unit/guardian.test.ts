@@ -971,6 +971,7 @@ describe("a suspended member: reads, writes nothing until the end date (decision
     expect(suspended.canDeleteReply(ownReply)).toBe(true);
     expect(suspended.whyNotManageOwnAccount()).toBeNull();
     expect(suspended.canEditProfile({ id: SELF_ID, role: "member" })).toBe(true);
+    expect(suspended.canFollow()).toBe(true);
   });
   it("says why, so the page can explain it", () => {
     expect(suspended.whyNotAskDilemma()).toBe(SUSPENDED);
