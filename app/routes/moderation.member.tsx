@@ -1,6 +1,7 @@
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { FieldErrors } from "~/components/FormFields";
 import { formatDate } from "~/components/format";
+import { StandingHistory } from "~/components/moderation/StandingHistory";
 import { useTranslation } from "~/components/use-translation";
 import { MAX_SUSPENSION_DAYS } from "~/accounts/suspension";
 import { getMemberModeration, liftFromForm, suspendFromForm, warnMember } from "~/moderation/members.server";
@@ -127,27 +128,7 @@ export default function MemberModeration() {
       ) : null}
 
       <h2>{t("moderation.member.history")}</h2>
-      {member.history.length === 0 ? (
-        <p>{t("moderation.member.noHistory")}</p>
-      ) : (
-        <ul className="request-list">
-          {member.history.map((h, i) => (
-            <li key={i}>
-              <p className="meta">
-                {[
-                  t(`moderation.kinds.${h.kind}`),
-                  h.until ? t("moderation.standing.until", { date: lastDay(h.until) }) : null,
-                  formatDate(h.at, i18n.language),
-                  h.byName ? t("moderation.member.by", { name: h.byName }) : null,
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </p>
-              {h.reason ? <blockquote className="quote">{h.reason}</blockquote> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <StandingHistory items={member.history} none={t("moderation.member.noHistory")} />
     </div>
   );
 }

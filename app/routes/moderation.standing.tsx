@@ -1,5 +1,6 @@
 import { redirect, useLoaderData } from "react-router";
 import { formatDate } from "~/components/format";
+import { StandingHistory } from "~/components/moderation/StandingHistory";
 import { useTranslation } from "~/components/use-translation";
 import { getOwnStanding } from "~/moderation/members.server";
 import { STANDING_PATH } from "~/moderation/paths";
@@ -42,22 +43,7 @@ export default function Standing() {
         <p>{t("moderation.standing.fine")}</p>
       )}
       <h2>{t("moderation.standing.history")}</h2>
-      {history.length === 0 ? (
-        <p>{t("moderation.standing.none")}</p>
-      ) : (
-        <ul className="request-list">
-          {history.map((h, i) => (
-            <li key={i}>
-              <p className="meta">
-                {[t(`moderation.kinds.${h.kind}`), h.until ? t("moderation.standing.until", { date: lastDay(h.until) }) : null, formatDate(h.at, i18n.language)]
-                  .filter(Boolean)
-                  .join(" · ")}
-              </p>
-              {h.reason ? <blockquote className="quote">{h.reason}</blockquote> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <StandingHistory items={history} none={t("moderation.standing.none")} />
     </div>
   );
 }
