@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSession, validateSessionToken } from "~/accounts/sessions.server";
 import { hideDilemma, lockDilemma, unhideDilemma } from "~/dilemmas/moderation.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
-import { auditTrail } from "~/moderation/audit-trail.server";
 import { getMemberModeration, getOwnStanding, liftFromForm, suspendFromForm, warnMember } from "~/moderation/members.server";
 import { hideFromQueue, warnFromQueue } from "~/moderation/queue.server";
-import { moderationReactions } from "~/moderation/reactions.server";
 import { listNotifications } from "~/notifications/inbox.server";
 import { db } from "~/platform/db.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
-import { startEventRelay, type EventRelay } from "~/platform/events/relay.server";
 import { createReply, hideReply } from "~/replies/replies.server";
 import { useTestDatabase } from "../support/database";
 import { useMailAndJobs } from "../support/mail-and-jobs";
+import { useModerationRelay } from "../support/moderation-relay";
 
 // Acting on members and telling them (issue 25, decision 027): suspensions that end by
 // themselves and refuse writes through the Guardian, lifting early, warnings; every decision
@@ -22,28 +20,7 @@ import { useMailAndJobs } from "../support/mail-and-jobs";
 const database = useTestDatabase();
 const mail = useMailAndJobs();
 
-let relay: EventRelay;
-beforeAll(async () => {
-  relay = await startEventRelay({
-    connectionString: database.url,
-    subscribers: [auditTrail, moderationReactions],
-    logger: { info: () => {}, warn: () => {}, error: (about: unknown, message: string) => console.error(message, about) } as never,
-    pollMs: 100,
-    standbyMs: 50,
-  });
-});
-afterAll(() => relay.stop());
-
-async function settled(): Promise<void> {
-  const [{ last }] = await db.$queryRaw<[{ last: bigint | null }]>`SELECT max(id) AS last FROM "DomainEvent"`;
-  if (last === null) return;
-  for (let i = 0; i < 300; i++) {
-    const cursors = await db.$queryRaw<{ eventId: bigint }[]>`SELECT "eventId" FROM "DomainEventCursor" WHERE subscriber IN ('audit', 'moderation')`;
-    if (cursors.length === 2 && cursors.every((c) => c.eventId >= last)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("the relay did not pass every event");
-}
+const { settled } = useModerationRelay(database);
 
 let n = 0;
 async function person(role: Role = "member") {
