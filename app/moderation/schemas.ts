@@ -82,7 +82,7 @@ export function suspensionEnd(lastDay: string): Date {
   return amsterdamToUtc(next.toISOString().slice(0, 10), "00:00");
 }
 
-/** The last day a suspension lasts, as a date field holds it ("2026-12-20"), in Amsterdam. */
+/** An instant on the last day a suspension lasts (the minute before it ends), to show that day. */
 export function lastDayOf(until: Date | string): Date {
   return new Date(new Date(until).getTime() - 60_000);
 }
