@@ -36,7 +36,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled });
 
-    test("suspend with a reason and an end date → member told and read-only → lifted early; a warning told", async ({ browser, page }) => {
+    test("suspend with a reason and an end date → member told and read-only → lifted early", async ({ browser, page }) => {
       const suffix = javaScriptEnabled ? "met script" : "zonder script";
       const member = { name: `Lid ${suffix}`, email: uniqueEmail("geschorst"), password: PASSWORD };
       await joinAsMember(page, member);
@@ -101,7 +101,23 @@ for (const javaScriptEnabled of [true, false]) {
       expect((await page.goto("/dilemmas/new"))?.status()).toBe(200);
       await expect(page.getByText("Je bent geschorst tot en met")).toHaveCount(0);
 
-      // A warning: recorded, mailed, and listed for the member.
+      // The trail has both; a member reaches no member's moderation page.
+      await organiserPage.goto("/moderation/log");
+      const rows = organiserPage.getByRole("row").filter({ hasText: organiser.name });
+      await expect(rows.filter({ hasText: reason })).toContainText("Lid geschorst");
+      await expect(rows.filter({ hasText: "We hebben het uitgepraat." })).toContainText("Schorsing opgeheven");
+      expect((await page.goto(`/moderation/members/${handle}`))?.status()).toBe(403);
+    });
+
+    test("warn a member → recorded, mailed, on their standing page and in the log", async ({ browser, page }) => {
+      const suffix = javaScriptEnabled ? "met script" : "zonder script";
+      const member = { name: `Gewaarschuwd ${suffix}`, email: uniqueEmail("gewaarschuwd"), password: PASSWORD };
+      await joinAsMember(page, member);
+      const handle = await handleOf(member.email);
+      const organiser = await createStaff("organiser", `Organisator waarschuwt ${suffix}`);
+      const organiserPage = await (await browser.newContext({ javaScriptEnabled })).newPage();
+      await logIn(organiserPage, organiser);
+      await organiserPage.goto(`/moderation/members/${handle}`);
       const warning = "Houd je reacties kort en vriendelijk.";
       await organiserPage.getByLabel("Reden (het lid leest dit)").last().fill(warning);
       await organiserPage.getByRole("button", { name: "Waarschuwing versturen" }).click();
@@ -112,14 +128,10 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/standing");
       await expect(page.getByText(warning)).toBeVisible();
       await expect(page.getByText("Je bent niet geschorst. Je kunt gewoon meedoen.")).toBeVisible();
-
-      // The trail has all three; members reach neither page of another.
+      await page.goto("/notifications");
+      await expect(page.getByText("Je hebt een waarschuwing van een organisator gekregen. Lees waarom.")).toBeVisible();
       await organiserPage.goto("/moderation/log");
-      const rows = organiserPage.getByRole("row").filter({ hasText: organiser.name });
-      await expect(rows.filter({ hasText: reason })).toContainText("Lid geschorst");
-      await expect(rows.filter({ hasText: "We hebben het uitgepraat." })).toContainText("Schorsing opgeheven");
-      await expect(rows.filter({ hasText: warning })).toContainText("Lid gewaarschuwd");
-      expect((await page.goto(`/moderation/members/${handle}`))?.status()).toBe(403);
+      await expect(organiserPage.getByRole("row").filter({ hasText: organiser.name }).filter({ hasText: warning })).toContainText("Lid gewaarschuwd");
     });
   });
 }
