@@ -14,8 +14,11 @@ function withReturn(to: string, here: string): string {
   return AUTH_PAGES.test(here) || here === "/" ? to : `${to}?redirectTo=${encodeURIComponent(here)}`;
 }
 
-// The site's banner and main navigation. Plain links and a logout form: works without
-// JavaScript and wraps to several lines on a 320 px screen instead of hiding behind a menu.
+// The site's banner and main navigation. Plain links and a logout form in a details element:
+// on a phone the menu folds behind its "Menu" button (a summary, so it opens and closes
+// without JavaScript, and says whether it is open); on a wider screen the menu is always
+// shown and the button hidden (CSS, ::details-content). The bell stays outside the menu, so
+// an unread count is seen without opening it.
 export function SiteHeader({
   viewer,
   membersVisible,
@@ -40,76 +43,86 @@ export function SiteHeader({
           </span>{" "}
           {t("app.name")}
         </Link>
+        {viewer ? (
+          <div className="site-header__bell">
+            <NotificationBell unread={unread} />
+          </div>
+        ) : null}
         <HeaderSearch />
-        <nav aria-label={t("nav.main")}>
-          <ul className="nav-list">
-            <li>
-              <NavLink to="/" end>
-                {t("nav.home")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/dilemmas">{t("nav.dilemmas")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/competences">{t("nav.competences")}</NavLink>
-            </li>
-            {membersVisible ? (
+        <details className="site-menu">
+          <summary className="site-menu__button">
+            <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24">
+              <path fill="currentColor" d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
+            </svg>
+            {t("nav.menu")}
+          </summary>
+          <nav aria-label={t("nav.main")}>
+            <ul className="nav-list">
               <li>
-                <NavLink to={MEMBERS_PATH}>{t("directory.nav")}</NavLink>
+                <NavLink to="/" end>
+                  {t("nav.home")}
+                </NavLink>
               </li>
-            ) : null}
-            {viewer ? (
-              <>
-                {viewer.role === "organiser" || viewer.role === "admin" ? (
+              <li>
+                <NavLink to="/dilemmas">{t("nav.dilemmas")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/meetings">{t("nav.meetings")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/competences">{t("nav.competences")}</NavLink>
+              </li>
+              {membersVisible ? (
+                <li>
+                  <NavLink to={MEMBERS_PATH}>{t("directory.nav")}</NavLink>
+                </li>
+              ) : null}
+              {viewer ? (
+                <>
+                  {viewer.role === "organiser" || viewer.role === "admin" ? (
+                    <li>
+                      <NavLink to="/circle">{t("circle.nav")}</NavLink>
+                    </li>
+                  ) : null}
+                  {moderationWaiting !== null ? (
+                    <li>
+                      <NavLink to="/moderation">
+                        {t("moderation.nav")}
+                        {moderationWaiting ? (
+                          <>
+                            <span className="nav-count" aria-hidden="true">
+                              {moderationWaiting}
+                            </span>
+                            <span className="visually-hidden">{t("moderation.navCount", { count: moderationWaiting })}</span>
+                          </>
+                        ) : null}
+                      </NavLink>
+                    </li>
+                  ) : null}
                   <li>
-                    <NavLink to="/circle">{t("circle.nav")}</NavLink>
+                    <NavLink to="/account">{t("nav.account")}</NavLink>
                   </li>
-                ) : null}
-                {moderationWaiting !== null ? (
                   <li>
-                    <NavLink to="/moderation">
-                      {t("moderation.nav")}
-                      {moderationWaiting ? (
-                        <>
-                          <span className="nav-count" aria-hidden="true">
-                            {moderationWaiting}
-                          </span>
-                          <span className="visually-hidden">{t("moderation.navCount", { count: moderationWaiting })}</span>
-                        </>
-                      ) : null}
-                    </NavLink>
+                    <Form method="post" action="/logout" className="inline-form">
+                      <button type="submit" className="link-button">
+                        {t("nav.logout")}
+                      </button>
+                    </Form>
                   </li>
-                ) : null}
-                <li>
-                  <NotificationBell unread={unread} />
-                </li>
-                <li>
-                  <NavLink to="/account">{t("nav.account")}</NavLink>
-                </li>
-                <li>
-                  <Form method="post" action="/logout" className="inline-form">
-                    <button type="submit" className="link-button">
-                      {t("nav.logout")}
-                    </button>
-                  </Form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <NavLink to={withReturn("/login", here)}>{t("nav.login")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to={withReturn("/signup", here)}>{t("nav.signup")}</NavLink>
-                </li>
-              </>
-            )}
-          </ul>
-        </nav>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to={withReturn("/login", here)}>{t("nav.login")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={withReturn("/signup", here)}>{t("nav.signup")}</NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </details>
       </div>
     </header>
   );

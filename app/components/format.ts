@@ -40,3 +40,33 @@ export function formatTime(date: Date | string, locale: string): string {
 export function isoDate(date: Date | string): string {
   return new Date(date).toISOString();
 }
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["minute", 60],
+  ["hour", 3600],
+  ["day", 86_400],
+];
+/** Beyond this, a relative time ("5 weken geleden") says less than the date itself. */
+const RELATIVE_LIMIT_S = 30 * 86_400;
+
+/**
+ * "zojuist", "5 minuten geleden", "gisteren", "3 dagen geleden"; the date itself ("2 juli 2009")
+ * once it is more than a month ago or in the future.
+ */
+export function formatRelative(date: Date | string, locale: string, now = new Date()): string {
+  const seconds = Math.round((now.getTime() - new Date(date).getTime()) / 1000);
+  if (seconds < 0 || seconds >= RELATIVE_LIMIT_S) return formatDate(date, locale);
+  const tag = locale === "en" ? "en-GB" : "nl-NL";
+  let f = relativeFormatters.get(tag);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
+    relativeFormatters.set(tag, f);
+  }
+  if (seconds < 60) return f.format(0, "second");
+  let unit: Intl.RelativeTimeFormatUnit = "minute";
+  let size = 60;
+  for (const [u, s] of UNITS) if (seconds >= s) [unit, size] = [u, s];
+  // Days count as calendar days would: 36 hours ago is "gisteren", not "1 dag geleden".
+  return f.format(-Math.floor(seconds / size), unit);
+}

@@ -3,7 +3,8 @@ import type { MeetingStatus } from "~/generated/prisma/enums";
 import type { Guardian, MeetingRef } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
-import { endOfMeetingDay } from "./dates";
+import { markdownToPlainText } from "~/platform/markdown.server";
+import { amsterdamToday, endOfMeetingDay } from "./dates";
 
 // What every meeting rule needs to know about a meeting (its MeetingRef), and the newest
 // report for the home page. Writing reports: reports.server.ts; the agenda: agenda.server.ts;
@@ -73,6 +74,8 @@ export type ReportSummary = {
   takeaways: string[];
   contributors: string[];
   raised: { id: number; title: string }[];
+  /** The summary's first lines as plain text, for a short card. */
+  excerpt: string;
 };
 
 /** The newest published report, for the home page. */
@@ -87,6 +90,7 @@ export async function getLatestReport(guardian: Guardian): Promise<ReportSummary
       place: true,
       hostOrganisation: true,
       summaryHtml: true,
+      summaryMd: true,
       takeaways: true,
       contributors: true,
       dilemmas: {
@@ -97,6 +101,29 @@ export async function getLatestReport(guardian: Guardian): Promise<ReportSummary
     },
   });
   if (!meeting) return null;
-  const { dilemmas, ...rest } = meeting;
-  return { ...rest, raised: dilemmas.map((d) => d.dilemma) };
+  const { dilemmas, summaryMd, ...rest } = meeting;
+  return { ...rest, raised: dilemmas.map((d) => d.dilemma), excerpt: markdownToPlainText(summaryMd, 220) };
+}
+
+export type NextMeeting = {
+  id: number;
+  title: string;
+  heldOn: Date;
+  startsAt: Date | null;
+  place: string;
+  agendaOpen: boolean;
+};
+
+/**
+ * The first meeting still to come (today or later in Amsterdam), for the home page's card. A
+ * meeting planned for a day that has passed is not "next", whatever its status says.
+ */
+export async function getNextMeeting(guardian: Guardian, now = new Date()): Promise<NextMeeting | null> {
+  const row = await db.meeting.findFirst({
+    where: { AND: [guardian.visibleMeetingsWhere(), { status: "upcoming", heldOn: { gte: amsterdamToday(now) } }] },
+    orderBy: [{ heldOn: "asc" }, { startsAt: "asc" }, { id: "asc" }],
+    select: { ...meetingRefSelect, title: true, place: true },
+  });
+  if (!row) return null;
+  return { id: row.id, title: row.title, heldOn: row.heldOn, startsAt: row.startsAt, place: row.place, agendaOpen: isAgendaOpen(row, now) };
 }

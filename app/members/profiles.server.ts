@@ -6,7 +6,7 @@ import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { markdownToPlainText } from "~/platform/markdown.server";
 import type { ProfileInput } from "./schemas";
-import { competenceTagsSelect, toCompetenceTags } from "~/competences/tags";
+import { competenceTagsSelect, toCompetenceTags, type CompetenceTag } from "~/competences/tags";
 
 // Member profiles (/members/:handle): who someone is in the circle, what they know about and
 // what they wrote (what the viewer may see of it). For the circle's members, as the directory
@@ -215,4 +215,16 @@ export async function changeMemberRole(guardian: Guardian, handle: string, role:
   guardian.ensureCanSeeProfile(user);
   guardian.ensureCanChangeRole(user, role);
   if (user.role !== role) await applyRoleChange(user.id, role, guardian.userId); // mails the member
+}
+
+/** The competences the signed-in member named as their expertise (none for a visitor), for the home page. */
+export async function listOwnExpertise(guardian: Guardian): Promise<CompetenceTag[]> {
+  const userId = guardian.userId;
+  if (userId === null) return [];
+  const rows = await db.userExpertise.findMany({
+    where: { userId },
+    select: { competence: { select: { slug: true, nameNl: true, nameEn: true, retiredAt: true } } },
+    orderBy: { competence: { nameNl: "asc" } },
+  });
+  return toCompetenceTags(rows);
 }

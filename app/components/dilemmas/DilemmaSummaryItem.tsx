@@ -1,7 +1,7 @@
 import { useTranslation } from "~/components/use-translation";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
-import { formatDate, isoDate } from "~/components/format";
+import { RelativeTime } from "~/components/RelativeTime";
 import { RoutedLink } from "~/components/RoutedLink";
 import { dilemmaPath } from "~/dilemmas/paths";
 import type { AuthorView } from "~/members/author";
@@ -21,14 +21,24 @@ export type DilemmaListEntry = {
 };
 
 /** mark: new since the member's last visit (a dilemma they never opened, or new replies). */
-export function DilemmaSummaryItem({ dilemma: d, mark }: { dilemma: DilemmaListEntry; mark?: "new" | "updated" }) {
-  const { t, i18n } = useTranslation();
+export function DilemmaSummaryItem({
+  dilemma: d,
+  mark,
+  headingLevel = 3,
+}: {
+  dilemma: DilemmaListEntry;
+  mark?: "new" | "updated";
+  /** The list's heading is h2 on most pages; where it sits under an h3, this is h4. */
+  headingLevel?: 3 | 4;
+}) {
+  const Title = headingLevel === 4 ? "h4" : "h3";
+  const { t } = useTranslation();
   return (
-    <li className="dilemma-list__item">
-      <h3 className="dilemma-list__title">
+    <li className={`dilemma-list__item${mark ? " dilemma-list__item--marked" : ""}`}>
+      <Title className="dilemma-list__title">
         <RoutedLink href={dilemmaPath(d)}>{d.title}</RoutedLink>
         {mark ? <span className="new-mark">{t(`notifications.list.${mark}`)}</span> : null}
-      </h3>
+      </Title>
       <p className="meta">
         <span className={`status status--${d.status}`}>{t(`dilemmas.status.${d.status}`)}</span>
         {d.locked ? (
@@ -48,9 +58,7 @@ export function DilemmaSummaryItem({ dilemma: d, mark }: { dilemma: DilemmaListE
         {" · "}
         {t("dilemmas.by")} <AuthorName author={d.author} />
         {" · "}
-        <time dateTime={isoDate(d.lastActivityAt)}>
-          {t("dilemmas.lastActivity", { date: formatDate(d.lastActivityAt, i18n.language) })}
-        </time>
+        <RelativeTime at={d.lastActivityAt} prefix={t("dilemmas.lastActivity")} />
       </p>
       <CompetenceTags competences={d.competences} label={t("dilemmas.competences")} />
     </li>
