@@ -23,7 +23,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const reads = sharedReadsOf(context);
   const [page, choices] = await Promise.all([listDilemmas(guardian, query, reads), listCompetenceChoices([], reads)]);
   const filter: DilemmaListFilter = { competences: query.competences, status: query.status, unanswered: query.unanswered };
-  const marks = await listMarks(guardian, page.items.map((d) => d.id));
+  const marks = await listMarks(
+    guardian,
+    page.items.map((d) => d.id),
+  );
   return { page, choices, filter, paged: query.after !== null || query.before !== null, marks };
 }
 
@@ -37,104 +40,104 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
       <FeedLink show={useRootData()?.viewer?.pending === false} href={DILEMMAS_FEED_PATH} title={t("inbound.feeds.dilemmasTitle")} />
       <h1>{t("dilemmas.list.title")}</h1>
       <p className="lead">{t("dilemmas.list.intro")}</p>
-      <p>
+      <p className="button-row">
         <Link to="/dilemmas/new" className="button">
           {t("dilemmas.ask.callToAction")}
         </Link>
+        <a href="#filter-form" className="list-filters__jump">
+          {filtered ? t("dilemmas.list.filterActive") : t("dilemmas.list.filterHeading")}
+        </a>
       </p>
 
-      <section aria-labelledby="filter-heading" className="card card--quiet dilemma-filter">
-        <h2 id="filter-heading">{t("dilemmas.list.filterHeading")}</h2>
-        <Form method="get" className="stack">
-          <fieldset className="checkbox-group">
-            <legend>{t("dilemmas.list.competences")}</legend>
-            <ul className="checkbox-group__options checkbox-group__options--columns">
-              {choices.map((c) => (
-                <li key={c.slug} className="field--checkbox">
-                  <input
-                    type="checkbox"
-                    id={`filter-competence-${c.slug}`}
-                    name="competence"
-                    value={c.slug}
-                    defaultChecked={filter.competences.includes(c.slug)}
-                  />
-                  <label htmlFor={`filter-competence-${c.slug}`}>{competenceName(c, i18n.language)}</label>
-                </li>
+      <div className="list-page">
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading">{filtered ? t("dilemmas.list.resultsFiltered") : t("dilemmas.list.resultsAll")}</h2>
+          {page.items.length === 0 ? (
+            <p>
+              {paged ? (
+                <Trans i18nKey="dilemmas.list.emptyPage" components={{ startLink: <Link to={`/dilemmas${listSearch(filter)}`} /> }} />
+              ) : filtered ? (
+                <Trans i18nKey="dilemmas.list.emptyFiltered" components={{ clearLink: <Link to="/dilemmas" /> }} />
+              ) : (
+                <Trans i18nKey="dilemmas.list.empty" components={{ askLink: <Link to="/dilemmas/new" /> }} />
+              )}
+            </p>
+          ) : (
+            <ul className="dilemma-list">
+              {page.items.map((d) => (
+                <DilemmaSummaryItem key={d.id} dilemma={d} mark={marks[d.id]} />
               ))}
             </ul>
-          </fieldset>
-          <div className="field">
-            <label htmlFor="filter-status">{t("dilemmas.list.status")}</label>
-            <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
-              <option value="">{t("dilemmas.list.statusAny")}</option>
-              <option value="open">{t("dilemmas.status.open")}</option>
-              <option value="answered">{t("dilemmas.status.answered")}</option>
-            </select>
-          </div>
-          <div className="field--checkbox">
-            <input
-              type="checkbox"
-              id="filter-unanswered"
-              name="unanswered"
-              value="1"
-              defaultChecked={filter.unanswered}
-            />
-            <label htmlFor="filter-unanswered">{t("dilemmas.list.unanswered")}</label>
-          </div>
-          <div className="button-row">
-            <button type="submit" className="button">
-              {t("dilemmas.list.apply")}
-            </button>
-            {filtered ? <Link to="/dilemmas">{t("dilemmas.list.clear")}</Link> : null}
-          </div>
-        </Form>
-      </section>
-
-      <section aria-labelledby="results-heading">
-        <h2 id="results-heading">{filtered ? t("dilemmas.list.resultsFiltered") : t("dilemmas.list.resultsAll")}</h2>
-        {page.items.length === 0 ? (
-          <p>
-            {paged ? (
-              <Trans
-                i18nKey="dilemmas.list.emptyPage"
-                components={{ startLink: <Link to={`/dilemmas${listSearch(filter)}`} /> }}
-              />
-            ) : filtered ? (
-              <Trans i18nKey="dilemmas.list.emptyFiltered" components={{ clearLink: <Link to="/dilemmas" /> }} />
-            ) : (
-              <Trans i18nKey="dilemmas.list.empty" components={{ askLink: <Link to="/dilemmas/new" /> }} />
-            )}
-          </p>
-        ) : (
-          <ul className="dilemma-list">
-            {page.items.map((d) => (
-              <DilemmaSummaryItem key={d.id} dilemma={d} mark={marks[d.id]} />
-            ))}
-          </ul>
-        )}
-        {page.previous || page.next ? (
-          <nav aria-label={t("dilemmas.list.pagination")} className="pagination">
-            <ul>
-              {page.previous ? (
-                <li>
-                  <Link to={`/dilemmas${listSearch(filter, { before: page.previous })}`} rel="prev">
-                    <span aria-hidden="true">← </span>
-                    {t("dilemmas.list.previous")}
-                  </Link>
-                </li>
-              ) : null}
-              {page.next ? (
-                <li>
-                  <Link to={`/dilemmas${listSearch(filter, { after: page.next })}`} rel="next">
-                    {t("dilemmas.list.next")}
-                    <span aria-hidden="true"> →</span>
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
-      </section>
+          )}
+          {page.previous || page.next ? (
+            <nav aria-label={t("dilemmas.list.pagination")} className="pagination">
+              <ul>
+                {page.previous ? (
+                  <li>
+                    <Link to={`/dilemmas${listSearch(filter, { before: page.previous })}`} rel="prev">
+                      <span aria-hidden="true">← </span>
+                      {t("dilemmas.list.previous")}
+                    </Link>
+                  </li>
+                ) : null}
+                {page.next ? (
+                  <li>
+                    <Link to={`/dilemmas${listSearch(filter, { after: page.next })}`} rel="next">
+                      {t("dilemmas.list.next")}
+                      <span aria-hidden="true"> →</span>
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
+        </section>
+        {/* After the list, folded, on a phone (the link above jumps here and opens it); beside
+            the list, always open, on a wide screen. Open when a filter is set. */}
+        <details className="list-filters card card--quiet dilemma-filter" id="filters" open={filtered || undefined}>
+          <summary className="list-filters__summary">{t("dilemmas.list.filterHeading")}</summary>
+          <h2 className="list-filters__heading" id="filter-heading">
+            {t("dilemmas.list.filterHeading")}
+          </h2>
+          <Form method="get" className="stack" id="filter-form">
+            <fieldset className="checkbox-group">
+              <legend>{t("dilemmas.list.competences")}</legend>
+              <ul className="checkbox-group__options checkbox-group__options--columns">
+                {choices.map((c) => (
+                  <li key={c.slug} className="field--checkbox">
+                    <input
+                      type="checkbox"
+                      id={`filter-competence-${c.slug}`}
+                      name="competence"
+                      value={c.slug}
+                      defaultChecked={filter.competences.includes(c.slug)}
+                    />
+                    <label htmlFor={`filter-competence-${c.slug}`}>{competenceName(c, i18n.language)}</label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <div className="field">
+              <label htmlFor="filter-status">{t("dilemmas.list.status")}</label>
+              <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
+                <option value="">{t("dilemmas.list.statusAny")}</option>
+                <option value="open">{t("dilemmas.status.open")}</option>
+                <option value="answered">{t("dilemmas.status.answered")}</option>
+              </select>
+            </div>
+            <div className="field--checkbox">
+              <input type="checkbox" id="filter-unanswered" name="unanswered" value="1" defaultChecked={filter.unanswered} />
+              <label htmlFor="filter-unanswered">{t("dilemmas.list.unanswered")}</label>
+            </div>
+            <div className="button-row">
+              <button type="submit" className="button">
+                {t("dilemmas.list.apply")}
+              </button>
+              {filtered ? <Link to="/dilemmas">{t("dilemmas.list.clear")}</Link> : null}
+            </div>
+          </Form>
+        </details>
+      </div>
     </div>
   );
 }
