@@ -37,3 +37,23 @@ export function nestThread<T extends { id: number; parentId: number | null }>(
   }
   return roots;
 }
+
+/**
+ * Without the "deleted by its author" cards nobody needs: a deleted reply stays as a
+ * placeholder only while a reply below it still shows (it keeps that one's place and sense).
+ * Replies in path order, so every reply comes after its parent.
+ */
+export function dropLoneTombstones<T extends { id: number; parentId: number | null }>(
+  replies: readonly T[],
+  isTombstone: (reply: T) => boolean,
+): T[] {
+  const answered = new Set<number>();
+  const kept: T[] = [];
+  for (let i = replies.length - 1; i >= 0; i--) {
+    const reply = replies[i]!;
+    if (isTombstone(reply) && !answered.has(reply.id)) continue;
+    kept.push(reply);
+    if (reply.parentId !== null) answered.add(reply.parentId);
+  }
+  return kept.reverse();
+}

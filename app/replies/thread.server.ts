@@ -3,7 +3,7 @@ import type { Guardian, ReplyRef, DilemmaRef } from "~/guardian/guardian.server"
 import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
-import { nestThread, type ThreadNode } from "./thread-layout";
+import { dropLoneTombstones, nestThread, type ThreadNode } from "./thread-layout";
 
 // Reading a thread. One page of a dilemma's replies is ONE query: the replies in path order
 // (the unique (dilemmaId, path) index), joined with their authors and their parents' authors
@@ -188,7 +188,12 @@ export function toThreadPage(guardian: Guardian, dilemma: ThreadDilemma, thread:
     page: thread.page,
     pageCount,
     total: thread.total,
-    nodes: nestThread(thread.rows.map((row) => toThreadReply(guardian, dilemma, row, marks.has(row.id)))),
+    nodes: nestThread(
+      dropLoneTombstones(
+        thread.rows.map((row) => toThreadReply(guardian, dilemma, row, marks.has(row.id))),
+        (reply) => reply.state === "deleted",
+      ),
+    ),
   };
 }
 

@@ -520,6 +520,16 @@ describe("changing a reply", () => {
     await expect(editReply(a, reply.id, { body: "Terug" })).rejects.toBeInstanceOf(Forbidden);
   });
 
+  it("a deleted reply that nobody answered leaves no card behind", async () => {
+    const [asker, a] = [await member(), await member()];
+    const id = await dilemmaBy(asker);
+    const gone = await createReply(a, id, say("Toch niet"));
+    const stays = await createReply(a, id, say("Dit wel"));
+    await deleteReply(a, gone.id);
+    const thread = await page(asker, id);
+    expect(thread.nodes.map((n) => n.reply.id)).toEqual([stays.id]);
+  });
+
   it("hidden by an organiser: gone for other members, shown with the reason to its author and staff", async () => {
     const [asker, a, b, organiser] = [await member(), await member(), await member(), await member("organiser")];
     const id = await dilemmaBy(asker);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nestThread, type ThreadNode } from "~/replies/thread-layout";
+import { dropLoneTombstones, nestThread, type ThreadNode } from "~/replies/thread-layout";
 
 // Shape of a nested page as "id(inReplyTo)[children]" so a test reads like the screen.
 type R = { id: number; parentId: number | null };
@@ -47,5 +47,32 @@ describe("nestThread", () => {
       { id: 43, parentId: null },
     ];
     expect(shape(nestThread(page))).toBe("40(→39)[41] 42(→38) 43");
+  });
+});
+
+describe("dropLoneTombstones", () => {
+  type D = R & { deleted?: boolean };
+  const ids = (replies: D[]) => dropLoneTombstones(replies, (r) => r.deleted === true).map((r) => r.id);
+
+  it("drops a deleted reply nobody answered, keeps one that still has a reply below it", () => {
+    const page: D[] = [
+      { id: 1, parentId: null, deleted: true },
+      { id: 2, parentId: 1 },
+      { id: 3, parentId: null, deleted: true },
+      { id: 4, parentId: null },
+    ];
+    expect(ids(page)).toEqual([1, 2, 4]);
+  });
+
+  it("drops a chain of deleted replies whose replies were all deleted too", () => {
+    const page: D[] = [
+      { id: 1, parentId: null, deleted: true },
+      { id: 2, parentId: 1, deleted: true },
+      { id: 3, parentId: 2, deleted: true },
+      { id: 4, parentId: 1 },
+      { id: 5, parentId: null, deleted: true },
+      { id: 6, parentId: 5, deleted: true },
+    ];
+    expect(ids(page)).toEqual([1, 4]);
   });
 });

@@ -9,7 +9,8 @@ import type { ThreadReply } from "~/replies/thread.server";
 // The buttons under a reply, each shown only when the loader's permission flags allow it.
 // Every action is a plain POST form (works without JavaScript; with it, the router submits
 // it: components/RoutedLink.tsx); the two that cannot be undone or need a reason (delete, hide)
-// open a <details> first, which needs no script either.
+// open a <details> first, which needs no script either. All of them are items of one list, in
+// one light style, so other areas (moderation) can add an item without changing the row.
 
 export type HideFormError = { replyId: number; reason: string; errors: string[] };
 
@@ -121,48 +122,52 @@ export function ReplyActions({
             </RoutedLink>
           </li>
         ) : null}
+        {can.delete ? (
+          <li className="action-list__confirm">
+            <details className="confirm">
+              <summary>
+                {t("replies.reply.delete")}
+                {about}
+              </summary>
+              <RoutedForm className="confirm__body">
+                {hidden}
+                <p>{t("replies.reply.deleteConfirm")}</p>
+                <button type="submit" name="intent" value="delete" className="button button--small button--danger">
+                  {t("replies.reply.deleteSubmit")}
+                </button>
+              </RoutedForm>
+            </details>
+          </li>
+        ) : null}
+        {can.hide ? (
+          <li className="action-list__confirm">
+            <details className="confirm" open={myHideError !== null}>
+              <summary>
+                {t("replies.reply.hide")}
+                {about}
+              </summary>
+              <RoutedForm className="confirm__body field">
+                {hidden}
+                <label htmlFor={reasonId}>{t("replies.reply.hideReason")}</label>
+                <textarea
+                  id={reasonId}
+                  name="reason"
+                  rows={2}
+                  required
+                  maxLength={HIDE_REASON_MAX}
+                  defaultValue={myHideError?.reason}
+                  aria-invalid={myHideError ? true : undefined}
+                  aria-describedby={myHideError ? `${reasonId}-error` : undefined}
+                />
+                <FieldErrors id={`${reasonId}-error`} errors={myHideError?.errors} max={HIDE_REASON_MAX} />
+                <button type="submit" name="intent" value="hide" className="button button--small button--danger">
+                  {t("replies.reply.hideSubmit")}
+                </button>
+              </RoutedForm>
+            </details>
+          </li>
+        ) : null}
       </ul>
-      {can.delete ? (
-        <details className="confirm">
-          <summary>
-            {t("replies.reply.delete")}
-            {about}
-          </summary>
-          <RoutedForm className="confirm__body">
-            {hidden}
-            <p>{t("replies.reply.deleteConfirm")}</p>
-            <button type="submit" name="intent" value="delete" className="button button--small button--danger">
-              {t("replies.reply.deleteSubmit")}
-            </button>
-          </RoutedForm>
-        </details>
-      ) : null}
-      {can.hide ? (
-        <details className="confirm" open={myHideError !== null}>
-          <summary>
-            {t("replies.reply.hide")}
-            {about}
-          </summary>
-          <RoutedForm className="confirm__body field">
-            {hidden}
-            <label htmlFor={reasonId}>{t("replies.reply.hideReason")}</label>
-            <textarea
-              id={reasonId}
-              name="reason"
-              rows={2}
-              required
-              maxLength={HIDE_REASON_MAX}
-              defaultValue={myHideError?.reason}
-              aria-invalid={myHideError ? true : undefined}
-              aria-describedby={myHideError ? `${reasonId}-error` : undefined}
-            />
-            <FieldErrors id={`${reasonId}-error`} errors={myHideError?.errors} max={HIDE_REASON_MAX} />
-            <button type="submit" name="intent" value="hide" className="button button--small button--danger">
-              {t("replies.reply.hideSubmit")}
-            </button>
-          </RoutedForm>
-        </details>
-      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
 import { AuthorName } from "~/components/AuthorName";
-import { formatDate, isoDate } from "~/components/format";
+import { RelativeTime } from "~/components/RelativeTime";
 import { RoutedLink } from "~/components/RoutedLink";
 import type { AuthorView } from "~/members/author";
 import { replyAnchor, replyPermalink, replyRevisionsPath } from "~/replies/paths";
@@ -37,7 +37,7 @@ export function ReplyItem({
   /** false for the copy of the answer shown above the thread: one element per id. */
   anchored?: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const nameOf = useAuthorName();
   const { content } = reply;
   const authorName = content ? nameOf(content.author) : "";
@@ -55,7 +55,7 @@ export function ReplyItem({
           </>
         ) : null}
         <RoutedLink href={replyPermalink(reply.id)} title={t("replies.reply.permalink")}>
-          <time dateTime={isoDate(reply.createdAt)}>{formatDate(reply.createdAt, i18n.language)}</time>
+          <RelativeTime at={reply.createdAt} />
           <span className="visually-hidden"> · {t("replies.reply.permalink")}</span>
         </RoutedLink>
         {content && reply.edited ? (
