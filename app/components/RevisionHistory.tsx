@@ -7,8 +7,8 @@ import type { DiffLine } from "~/revisions/diff";
 import type { AuthorView } from "~/members/author";
 
 // Every edit of a text, newest first: who, when, the title before and after, and a paragraph
-// diff. Used by dilemmas and meeting reports. Old texts are Markdown source shown as plain
-// text: no HTML from a revision reaches the page.
+// diff. Used by dilemmas and meeting reports. The full earlier text is shown rendered (HTML
+// from the one sanitising Markdown renderer, made on the server).
 
 export type EditView = {
   id: number;
@@ -17,6 +17,7 @@ export type EditView = {
   before: { title: string; bodyMd: string };
   after: { title: string; bodyMd: string };
   diff: DiffLine[] | null;
+  beforeHtml: string;
 };
 
 export function RevisionHistory({ heading, intro, none, edits }: { heading: string; intro: ReactNode; none: string; edits: EditView[] }) {
@@ -65,7 +66,7 @@ export function RevisionHistory({ heading, intro, none, edits }: { heading: stri
             )}
             <details className="revision__full">
               <summary>{t("dilemmas.revisions.fullBefore")}</summary>
-              <div className="revision__source">{edit.before.bodyMd}</div>
+              <div className="prose revision__rendered" dangerouslySetInnerHTML={{ __html: edit.beforeHtml }} />
             </details>
           </section>
         );

@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Guardian, ReplyRef, DilemmaRef } from "~/guardian/guardian.server";
 import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
+import { renderMarkdown } from "~/platform/markdown.server";
 import { NotFound } from "~/platform/errors.server";
 import { dropLoneTombstones, nestThread, type ThreadNode } from "./thread-layout";
 
@@ -211,8 +212,8 @@ export type ReplyHistory = {
   createdAt: Date;
   updatedAt: Date;
   currentHtml: string;
-  /** Earlier texts, newest first. Markdown source: shown as plain text, never as HTML. */
-  revisions: { id: number; bodyMd: string; replacedAt: Date; editor: AuthorView }[];
+  /** Earlier texts, newest first: the Markdown source and its rendering (sanitised, as a post's). */
+  revisions: { id: number; bodyMd: string; bodyHtml: string; replacedAt: Date; editor: AuthorView }[];
 };
 
 /** A reply's earlier texts, for anyone who may read the reply. */
@@ -247,6 +248,7 @@ export async function getReplyHistory(guardian: Guardian, replyId: number): Prom
     revisions: revisions.map((r) => ({
       id: r.id,
       bodyMd: r.bodyMd,
+      bodyHtml: renderMarkdown(r.bodyMd),
       replacedAt: r.createdAt,
       editor: toAuthorView(r.editor),
     })),

@@ -1,10 +1,12 @@
 import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
+import { renderMarkdown } from "~/platform/markdown.server";
 
 // The edit history of anything that keeps Revisions (dilemmas, replies, reports): each edit
 // with who made it, when, and the title and text before and after it. A Revision row holds
 // the text its edit replaced; what replaced it is the next row's text, or today's.
-// Texts are Markdown source for showing as plain text; nothing here is rendered as HTML.
+// Texts are Markdown source (for the diff); the earlier text is also rendered as a post is
+// (the one sanitising renderer), so a reader sees the old version as it looked.
 // Callers check first that the viewer may see the subject.
 
 export type Version = { title: string; bodyMd: string };
@@ -15,6 +17,8 @@ export type Edit = {
   editor: AuthorView;
   before: Version;
   after: Version;
+  /** The text before this edit, rendered and sanitised like a post. */
+  beforeHtml: string;
 };
 
 /** Newest edit first. */
@@ -32,6 +36,7 @@ export async function loadEdits(subjectType: string, subjectId: number, current:
       editor: toAuthorView(revision.editor),
       before: { title: revision.title ?? "", bodyMd: revision.bodyMd },
       after: next ? { title: next.title ?? "", bodyMd: next.bodyMd } : current,
+      beforeHtml: renderMarkdown(revision.bodyMd),
     };
   });
   return edits.reverse();

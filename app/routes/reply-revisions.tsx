@@ -64,7 +64,7 @@ export default function ReplyRevisions() {
             <p className="meta">
               <Trans i18nKey="replies.revisions.since" components={{ when: date(since) }} />
             </p>
-            <pre className="revision__source">{revision.bodyMd}</pre>
+            <div className="prose revision__rendered" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
           </section>
         );
       })}
