@@ -20,6 +20,7 @@ import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { ConsentBanner } from "~/components/privacy/ConsentBanner";
 import { SuspendedBanner } from "~/components/moderation/SuspendedBanner";
+import { StatusMessage } from "~/components/StatusMessage";
 import stylesheet from "~/styles/app.css?url";
 import { countQueue } from "~/moderation/queue.server";
 import { viewerInfo } from "~/web/context.server";
@@ -105,6 +106,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         {root?.viewer?.suspendedUntil ? <SuspendedBanner until={root.viewer.suspendedUntil} /> : null}
         {/* Every page's RoutedLinks and RoutedForms: their clicks and submits bubble up here. */}
         <main id="main" tabIndex={-1} {...routedEvents}>
+          <StatusMessage />
           <MembersVisibleContext value={root?.membersVisible ?? false}>{children}</MembersVisibleContext>
         </main>
         <SiteFooter locale={root?.locale ?? "nl"} />

@@ -13,6 +13,7 @@ import * as moderation from "./moderation";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
+import * as status from "./status";
 import type { Messages } from "./nl";
 
 // English is the second language. Same keys as nl.ts; TypeScript refuses a missing one.
@@ -182,6 +183,7 @@ const en: Messages = {
   edge: edge.en,
   notifications: notifications.en,
   inbound: inbound.en,
+  status: status.en,
 };
 
 export default en;

@@ -13,6 +13,7 @@ import * as moderation from "./moderation";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as search from "./search";
+import * as status from "./status";
 
 // Dutch is the product's first language: plain B1 Dutch, short sentences, "je" not "u".
 // Every key here must also exist in en.ts (TypeScript checks that).
@@ -183,6 +184,7 @@ const nl = {
   edge: edge.nl,
   notifications: notifications.nl,
   inbound: inbound.nl,
+  status: status.nl,
 };
 
 export default nl;

@@ -24,6 +24,7 @@ import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit } from "~/web/privacy-guard.server";
 import { idOr400 } from "~/web/ids.server";
 import type { IntentHandlers } from "~/web/intents.server";
+import { withStatus, type StatusKey } from "~/components/status-message";
 
 // What the buttons of a dilemma's page do (/dilemmas/:id/:slug posts here by `intent`): a
 // reply or its preview, the dilemma's moderation, and what acts on one reply. Each answer is
@@ -34,22 +35,26 @@ import type { IntentHandlers } from "~/web/intents.server";
 export type DilemmaAction = { guardian: Guardian; dilemmaId: number; formData: FormData; back: string; anyway: boolean };
 
 /** Moderation of the dilemma itself: back to the page as it was. */
-const moderation = (change: (guardian: Guardian, id: number) => Promise<void>) => async ({ guardian, dilemmaId, back }: DilemmaAction) => {
-  await change(guardian, dilemmaId).catch(rethrowAsHttp);
-  return redirect(back);
-};
+const moderation =
+  (change: (guardian: Guardian, id: number) => Promise<void>, done: StatusKey) =>
+  async ({ guardian, dilemmaId, back }: DilemmaAction) => {
+    await change(guardian, dilemmaId).catch(rethrowAsHttp);
+    return redirect(withStatus(back, done));
+  };
 
 /** Acts on the reply the form names, then shows it where it sits in the thread. */
-const onReply = (act: (guardian: Guardian, replyId: number, c: DilemmaAction) => Promise<unknown>) => async (c: DilemmaAction) => {
-  const replyId = idOr400(c.formData.get("replyId"));
-  try {
-    await act(c.guardian, replyId, c);
-    const at = await locateReply(c.guardian, replyId, THREAD_PAGE_SIZE);
-    return redirect(threadPagePath(at.dilemma, at.page, replyId));
-  } catch (error) {
-    return rethrowAsHttp(error);
-  }
-};
+const onReply =
+  (act: (guardian: Guardian, replyId: number, c: DilemmaAction) => Promise<unknown>, done: StatusKey | ((c: DilemmaAction) => StatusKey)) =>
+  async (c: DilemmaAction) => {
+    const replyId = idOr400(c.formData.get("replyId"));
+    try {
+      await act(c.guardian, replyId, c);
+      const at = await locateReply(c.guardian, replyId, THREAD_PAGE_SIZE);
+      return redirect(withStatus(threadPagePath(at.dilemma, at.page, replyId), typeof done === "function" ? done(c) : done));
+    } catch (error) {
+      return rethrowAsHttp(error);
+    }
+  };
 
 /** A reason the form asks for: wrong, it comes back beside its field with what was typed. */
 const reasonOf = (formData: FormData) => String(formData.get("reason") ?? "");
@@ -64,7 +69,7 @@ export const dilemmaIntents = {
       await spendPostingBudget(guardian, "post");
       const reply = await createReply(guardian, dilemmaId, submission.value, { privacyOverridden: guard.overridden });
       const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
-      return redirect(threadPagePath(at.dilemma, at.page, reply.id));
+      return redirect(withStatus(threadPagePath(at.dilemma, at.page, reply.id), "replied"));
     } catch (error) {
       // Locked or hidden meanwhile, or the reply answered is gone: say so, and hand the text
       // back so nothing typed is lost.
@@ -85,9 +90,9 @@ export const dilemmaIntents = {
     return { result: submission.reply(), preview: body.length <= REPLY_BODY_MAX * 2 ? renderMarkdown(body) : null };
   },
 
-  lock: moderation(lockDilemma),
-  unlock: moderation(unlockDilemma),
-  "unhide-dilemma": moderation(unhideDilemma),
+  lock: moderation(lockDilemma, "locked"),
+  unlock: moderation(unlockDilemma, "unlocked"),
+  "unhide-dilemma": moderation(unhideDilemma, "dilemmaUnhidden"),
   async "hide-dilemma"({ guardian, dilemmaId, formData, back }: DilemmaAction) {
     const reason = reasonOf(formData);
     try {
@@ -96,23 +101,27 @@ export const dilemmaIntents = {
       if (error instanceof Invalid) return data({ hideDilemmaError: { reason, errors: error.fieldErrors.reason ?? [] } }, { status: 400 });
       rethrowAsHttp(error);
     }
-    return redirect(back);
+    return redirect(withStatus(back, "dilemmaHidden"));
   },
 
-  helpful: onReply((guardian, replyId, { formData }) => setHelpful(guardian, replyId, formData.get("helpful") === "on")),
-  "mark-answer": onReply((guardian, replyId) => markAnswer(guardian, replyId)),
-  "unmark-answer": onReply((guardian, _replyId, { dilemmaId }) => unmarkAnswer(guardian, dilemmaId)),
-  delete: onReply((guardian, replyId) => deleteReply(guardian, replyId)),
-  unhide: onReply((guardian, replyId) => unhideReply(guardian, replyId)),
+  helpful: onReply(
+    (guardian, replyId, { formData }) => setHelpful(guardian, replyId, formData.get("helpful") === "on"),
+    ({ formData }) => (formData.get("helpful") === "on" ? "helpful" : "notHelpful"),
+  ),
+  "mark-answer": onReply((guardian, replyId) => markAnswer(guardian, replyId), "answerMarked"),
+  "unmark-answer": onReply((guardian, _replyId, { dilemmaId }) => unmarkAnswer(guardian, dilemmaId), "answerUnmarked"),
+  delete: onReply((guardian, replyId) => deleteReply(guardian, replyId), "deleted"),
+  unhide: onReply((guardian, replyId) => unhideReply(guardian, replyId), "unhidden"),
   async hide(c: DilemmaAction) {
     const replyId = idOr400(c.formData.get("replyId"));
     const reason = reasonOf(c.formData);
     try {
       await hideReply(c.guardian, replyId, reason);
     } catch (error) {
-      if (error instanceof Invalid) return data({ hideError: { replyId, reason, errors: error.fieldErrors.reason ?? [] } }, { status: 400 });
+      if (error instanceof Invalid)
+        return data({ hideError: { replyId, reason, errors: error.fieldErrors.reason ?? [] } }, { status: 400 });
       return rethrowAsHttp(error);
     }
-    return onReply(async () => {})(c);
+    return onReply(async () => {}, "hidden")(c);
   },
 } satisfies IntentHandlers<DilemmaAction>;

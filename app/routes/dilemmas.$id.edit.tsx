@@ -25,6 +25,7 @@ import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
+import { withStatus } from "~/components/status-message";
 import type { Route } from "./+types/dilemmas.$id.edit";
 
 // /dilemmas/:id/edit — the asker edits title, text and competences; staff, who may not reword
@@ -61,7 +62,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (submission.status !== "success") return invalidForm(submission);
     try {
       await spendPostingBudget(guardian, "edit");
-      return redirect(dilemmaPath(await setDilemmaCompetences(guardian, id, submission.value.competences)));
+      return redirect(withStatus(dilemmaPath(await setDilemmaCompetences(guardian, id, submission.value.competences)), "saved"));
     } catch (error) {
       return formFailure(submission, error);
     }
@@ -72,7 +73,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const guard = await guardSubmit(guardian, { title: submission.value.title, body: submission.value.body }, wantsPublishAnyway(request));
     if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
     await spendPostingBudget(guardian, "edit");
-    return redirect(dilemmaPath(await editDilemma(guardian, id, submission.value, { privacyOverridden: guard.overridden })));
+    return redirect(withStatus(dilemmaPath(await editDilemma(guardian, id, submission.value, { privacyOverridden: guard.overridden })), "saved"));
   } catch (error) {
     return formFailure(submission, error);
   }

@@ -28,6 +28,7 @@ import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
+import { withStatus } from "~/components/status-message";
 import type { Route } from "./+types/dilemmas.new";
 
 const HERE = "/dilemmas/new";
@@ -72,7 +73,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
     await spendPostingBudget(guardian, "post");
     const dilemma = await createDilemma(guardian, submission.value, { privacyOverridden: guard.overridden });
-    return redirect(dilemmaPath(dilemma));
+    return redirect(withStatus(dilemmaPath(dilemma), "asked"));
   } catch (error) {
     return formFailure(submission, error);
   }

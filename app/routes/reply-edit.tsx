@@ -20,6 +20,7 @@ import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { useHydrated } from "~/components/dilemmas/live";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
+import { withStatus } from "~/components/status-message";
 import type { Route } from "./+types/reply-edit";
 
 // /replies/:id/edit — the author changes their reply. The previous text is kept as a
@@ -48,7 +49,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     return formFailure(submission, error);
   }
   // Via the permalink: it finds the page the reply is on and scrolls to it.
-  return redirect(replyPermalink(id));
+  return redirect(withStatus(replyPermalink(id), "saved"));
 }
 
 export default function ReplyEdit() {

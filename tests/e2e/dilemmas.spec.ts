@@ -94,7 +94,8 @@ test.describe("with JavaScript", () => {
     await page.getByRole("group", { name: "Competenties" }).getByLabel("Proactief werken (erop uit)").check();
     await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
 
-    await expect(page).toHaveURL(/\/dilemmas\/\d+\/eerste-enthousiasme-van-bewoners-vasthouden$/);
+    await expect(page).toHaveURL(/\/dilemmas\/\d+\/eerste-enthousiasme-van-bewoners-vasthouden\?done=asked$/);
+    await expect(page.getByRole("status").filter({ hasText: "Je dilemma staat online." })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "eerste enthousiasme van bewoners vasthouden" })).toBeVisible();
     await expect(page.getByText(`na een mooi begin haken mensen af ${word}.`)).toBeVisible();
     await checkA11y(page);
@@ -151,7 +152,8 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Titel").fill(`Hoe houd je de buurtkamer open ${word}?`);
     await page.getByRole("textbox", { name: "Je dilemma" }).fill("De vrijwilligers stoppen na de zomer.\n\nWat nu?");
     await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
-    await expect(page).toHaveURL(new RegExp(`/dilemmas/${id}/hoe-houd-je-de-buurtkamer-open-${word}$`));
+    await expect(page).toHaveURL(new RegExp(`/dilemmas/${id}/hoe-houd-je-de-buurtkamer-open-${word}\\?done=saved$`));
+    await expect(page.getByRole("status").filter({ hasText: "Je wijzigingen zijn opgeslagen." })).toBeVisible();
     await expect(page.getByText("De vrijwilligers stoppen na de zomer.")).toBeVisible();
 
     await page.goto(`/dilemmas/${id}/revisions`);
@@ -224,7 +226,9 @@ test.describe("without JavaScript", () => {
     await title.fill(fields.title);
     await page.getByLabel("Vertrouwen in bewoners").check();
     await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
-    await expect(page).toHaveURL(new RegExp(`/dilemmas/\\d+/enthousiasme-vasthouden-zonder-script-${word}$`));
+    await expect(page).toHaveURL(new RegExp(`/dilemmas/\\d+/enthousiasme-vasthouden-zonder-script-${word}\\?done=asked$`));
+    // Without JavaScript the message is there after the redirect.
+    await expect(page.getByRole("status").filter({ hasText: "Je dilemma staat online." })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: fields.title })).toBeVisible();
 
     // The same form sent once more (a double click on a slow line): the same dilemma, not a second.

@@ -33,6 +33,9 @@ test("a member replies, replies to the reply; an organiser marks the answer; the
   const mine = replyWith(page, first);
   await expect(mine).toBeVisible();
   await expect(mine).toBeInViewport();
+  // The page says it worked (a live region, read out) and the focus is on the new reply.
+  await expect(page.getByRole("status").filter({ hasText: "Je reactie is geplaatst." })).toBeVisible();
+  await expect(mine).toBeFocused();
   await expect(page.getByRole("textbox", { name: "Je reactie" })).toHaveValue("");
   await expect(page.getByRole("group", { name: "Zo ziet je reactie eruit" })).toHaveCount(0);
   const replyId = Number(new URL(page.url()).hash.replace("#reply-", ""));
@@ -148,6 +151,8 @@ test.describe("without JavaScript", () => {
     const posted = page.locator(`li:has(> #${demoId}) article`, { hasText: `${word}.` });
     await expect(posted).toBeVisible();
     await expect(posted.locator("em")).toHaveText("zij");
+    // Without JavaScript the message is there after the redirect.
+    await expect(page.getByRole("status").filter({ hasText: "Je reactie is geplaatst." })).toBeVisible();
     await checkA11y(page, { javaScript: false });
 
     // Helpful on someone else's reply works as a plain form too.
