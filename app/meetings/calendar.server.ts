@@ -26,6 +26,7 @@ const eventSelect = {
   endsAt: true,
   place: true,
   hostOrganisation: true,
+  createdAt: true,
   updatedAt: true,
 } as const;
 
@@ -37,8 +38,18 @@ type EventRow = {
   endsAt: Date | null;
   place: string;
   hostOrganisation: string;
+  createdAt: Date;
   updatedAt: Date;
 };
+
+/**
+ * The event's SEQUENCE (RFC 5545 §3.8.7.4): calendar apps take a changed entry only when it
+ * grows. Seconds from the meeting's creation to its last change grow with every change (two
+ * changes within one second aside) and need no counter of their own.
+ */
+export function eventSequence(m: { createdAt: Date; updatedAt: Date }): number {
+  return Math.max(0, Math.ceil((m.updatedAt.getTime() - m.createdAt.getTime()) / 1000));
+}
 
 /** One meeting the viewer may see, as a calendar file. */
 export async function meetingCalendar(guardian: Guardian, id: number, origin: string, text: CalendarText): Promise<string> {
@@ -93,6 +104,7 @@ function render(cal: ICalCalendar, meetings: EventRow[], origin: string): string
       id: `meeting-${m.id}@kenniskring`,
       stamp: m.updatedAt,
       lastModified: m.updatedAt,
+      sequence: eventSequence(m),
       ...timing,
       summary: m.title,
       location: location || null,

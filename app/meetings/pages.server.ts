@@ -3,6 +3,7 @@ import type { Guardian } from "~/guardian/guardian.server";
 import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
 import { markdownToPlainText } from "~/platform/markdown.server";
+import { amsterdamToday } from "./dates";
 import { findMeetingRef, isAgendaOpen, meetingRefSelect } from "./meetings.server";
 import {
   linkedDilemmaSelect,
@@ -43,6 +44,8 @@ export type ReportEntry = {
 
 export type MeetingList = {
   upcoming: UpcomingEntry[];
+  /** Held (their day passed) but still without a report: not "coming" any more. */
+  awaitingReport: { id: number; title: string; heldOn: Date }[];
   reports: ReportEntry[];
   page: number;
   pageCount: number;
@@ -53,7 +56,9 @@ export async function listMeetings(guardian: Guardian, page = 1): Promise<Meetin
   const reportsWhere = { AND: [guardian.visibleMeetingsWhere(), { status: { in: ["draft", "published"] as MeetingStatus[] } }] };
   const [upcomingRows, reportCount] = await Promise.all([
     db.meeting.findMany({
-      where: { AND: [guardian.visibleMeetingsWhere(), { status: "upcoming" }] },
+      // Upcoming is today or later: a meeting planned for a day that passed (its report not
+      // written yet) is not listed as coming.
+      where: { AND: [guardian.visibleMeetingsWhere(), { status: "upcoming", heldOn: { gte: amsterdamToday() } }] },
       orderBy: [{ heldOn: "asc" }, { startsAt: "asc" }, { id: "asc" }],
       select: {
         ...meetingRefSelect,
@@ -65,6 +70,11 @@ export async function listMeetings(guardian: Guardian, page = 1): Promise<Meetin
     }),
     db.meeting.count({ where: reportsWhere }),
   ]);
+  const awaitingReport = await db.meeting.findMany({
+    where: { AND: [guardian.visibleMeetingsWhere(), { status: "upcoming", heldOn: { lt: amsterdamToday() } }] },
+    orderBy: [{ heldOn: "desc" }, { id: "desc" }],
+    select: { id: true, title: true, heldOn: true },
+  });
   const pageCount = Math.max(1, Math.ceil(reportCount / REPORTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const reportRows = await db.meeting.findMany({
@@ -97,6 +107,7 @@ export async function listMeetings(guardian: Guardian, page = 1): Promise<Meetin
       agendaOpen: isAgendaOpen(m),
       agendaCount: m._count.dilemmas,
     })),
+    awaitingReport,
     reports: reportRows.map(({ summaryMd, dilemmas, ...m }) => ({
       ...m,
       excerpt: markdownToPlainText(summaryMd, 240),

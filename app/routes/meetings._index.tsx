@@ -25,7 +25,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function Meetings({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { upcoming, reports, page, pageCount, can, feedUrl, feedWebcal } = loaderData;
+  const { upcoming, awaitingReport, reports, page, pageCount, can, feedUrl, feedWebcal } = loaderData;
   const lang = i18n.language;
   return (
     <div className="page narrow">
@@ -71,6 +71,19 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
           <p className="field__hint">
             {t("meetings.list.subscribeHint")} <code className="feed-url">{feedUrl}</code>
           </p>
+        </section>
+      ) : null}
+
+      {awaitingReport.length ? (
+        <section aria-labelledby="awaiting-heading">
+          <h2 id="awaiting-heading">{t("meetings.list.awaitingReport")}</h2>
+          <ul>
+            {awaitingReport.map((m) => (
+              <li key={m.id}>
+                <Link to={meetingPath(m)}>{m.title}</Link> · {formatDate(m.heldOn, i18n.language)}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

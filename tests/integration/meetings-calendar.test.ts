@@ -104,6 +104,9 @@ describe("one meeting as a calendar file", () => {
     const [edited] = events(parseICalendar(await meetingCalendar(visitor, id, ORIGIN, TEXT)));
     expect(prop(edited!, "UID")!.value).toBe(`meeting-${id}@kenniskring`);
     expect(prop(edited!, "DTSTART")!.value).toBe("20300614T180000Z"); // 20:00 summer time
+    // …and a higher SEQUENCE, without which calendar apps keep the old time.
+    expect(Number(prop(event!, "SEQUENCE")!.value)).toBe(0);
+    expect(Number(prop(edited!, "SEQUENCE")!.value)).toBeGreaterThan(0);
   });
 
   it("folds a long title with accents into lines of at most 75 octets", async () => {

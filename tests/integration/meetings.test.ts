@@ -14,7 +14,7 @@ import {
 } from "~/meetings/agenda.server";
 import { dateOnly } from "~/meetings/dates";
 import { createRaisedDilemma, linkDilemma, searchDilemmas, unlinkDilemma } from "~/meetings/links.server";
-import { findMeetingRef, getLatestReport } from "~/meetings/meetings.server";
+import { findMeetingRef, getLatestReport, getNextMeeting } from "~/meetings/meetings.server";
 import { getMeetingPage, listMeetings, listReportsForCompetence } from "~/meetings/pages.server";
 import { getReportHistory } from "~/meetings/report-view.server";
 import {
@@ -299,12 +299,21 @@ describe("linking dilemmas to a report", () => {
 describe("the agenda of an upcoming meeting", () => {
   it("is public, with the meeting's date, times in Dutch time and place", async () => {
     const staff = await organiser();
-    const { id } = await upcoming(staff, { heldOn: "2026-07-02", startTime: "19:30", endTime: "21:30" });
+    const { id } = await upcoming(staff, { heldOn: "2030-07-02", startTime: "19:30", endTime: "21:30" });
     const page = await getMeetingPage(visitor, id);
     expect(page.meeting).toMatchObject({ status: "upcoming", place: "Buurthuis De Schakel" });
-    expect(page.meeting.startsAt?.toISOString()).toBe("2026-07-02T17:30:00.000Z"); // summer time
+    expect(page.meeting.startsAt?.toISOString()).toBe("2030-07-02T17:30:00.000Z"); // summer time
     expect(page.report).toBeNull();
     expect((await listMeetings(visitor)).upcoming.map((m) => m.id)).toContain(id);
+  });
+
+  it("is no longer listed as coming once its day has passed, but as held and waiting for its report", async () => {
+    const staff = await organiser();
+    const { id } = await upcoming(staff, { heldOn: inDays(-3) });
+    const list = await listMeetings(visitor);
+    expect(list.upcoming.map((m) => m.id)).not.toContain(id);
+    expect(list.awaitingReport.map((m) => m.id)).toContain(id);
+    expect((await getNextMeeting(visitor))?.id).not.toBe(id);
   });
 
   it("takes proposals of open dilemmas everyone may see, once each", async () => {
