@@ -77,7 +77,7 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return <div id={id} />;
   return (
     <div id={id} className="alert alert--error" role="alert">
-      <span className="visually-hidden">{t("errors.pageTitle")}: </span>
+      <span className="visually-hidden">{t("errors.attention")} </span>
       {errors.map((e) => (
         <p key={e}>
           <Message message={e} />

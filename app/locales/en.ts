@@ -108,6 +108,7 @@ const en: Messages = {
   },
   errors: {
     prefix: "Error:",
+    attention: "Please note:",
     required: "Please fill in this field.",
     tooLong: "This is too long (at most {{max}} characters).",
     displayNameTooShort: "Your name needs at least 2 characters.",

@@ -19,10 +19,10 @@ export const nl = {
     dilemmaCount_one: "{{count, number}} dilemma",
     dilemmaCount_other: "{{count, number}} dilemma's",
     draft: "Concept",
-    subscribeHeading: "In je eigen agenda",
-    subscribe: "Abonneer je op alle bijeenkomsten in je agenda-app",
+    subscribeHeading: "In je eigen kalender",
+    subscribe: "Abonneer je op alle bijeenkomsten in je kalender-app",
     subscribeHint:
-      "Je agenda-app haalt nieuwe en gewijzigde bijeenkomsten dan zelf op. Lukt de link niet? Kopieer dit adres en voeg het in je agenda-app toe als agenda-abonnement:",
+      "Je kalender-app haalt nieuwe en gewijzigde bijeenkomsten dan zelf op. Lukt de link niet? Kopieer dit adres en voeg het in je kalender-app toe als abonnement:",
     pager: {
       label: "Pagina's met verslagen",
       previous: "Nieuwere verslagen",
@@ -39,7 +39,7 @@ export const nl = {
     publishedOn: "Verslag gepubliceerd op {{date}}",
   },
   meeting: {
-    addToCalendar: "Zet deze bijeenkomst in je agenda (.ics)",
+    addToCalendar: "Zet deze bijeenkomst in je kalender (.ics)",
     draftBanner: "Dit verslag is een concept. Alleen organisatoren en beheerders zien het.",
     edited: "Dit verslag is na publicatie bewerkt.",
   },

@@ -108,6 +108,8 @@ const nl = {
   },
   errors: {
     prefix: "Fout:",
+    // Before a message about the form as a whole: a thing to fix, not a failure of the site.
+    attention: "Let op:",
     required: "Vul dit veld in.",
     tooLong: "Dit is te lang (hoogstens {{max}} tekens).",
     displayNameTooShort: "Je naam moet minstens 2 tekens hebben.",

@@ -97,7 +97,7 @@ export const nl = {
     add: "Groep toevoegen",
     save: "Opslaan",
     edit: "Wijzigen",
-    delete: "Verwijderen",
+    delete: "Verwijder",
     deleteConfirm: "Weet je het zeker? De woorden blijven gewoon vindbaar, alleen niet meer als synoniem.",
     cancel: "Annuleren",
     added: "De groep is toegevoegd.",

@@ -97,7 +97,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(welcome.link("/"));
       await expect(page.getByText("Je aanmelding wacht op goedkeuring")).toHaveCount(0);
       await page.goto("/dilemmas/new");
-      await expect(page.getByRole("heading", { level: 1, name: "Stel een dilemma" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: "Deel een dilemma" })).toBeVisible();
     });
 
     test("an address that has an account: the same answer, and its owner gets a mail", async ({ page }) => {

@@ -43,7 +43,7 @@ test.describe("with JavaScript", () => {
   test("the home page invites a visitor to ask, via the login page", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("link", { name: DEMO_NEAR }).first()).toHaveAttribute("href", /^\/dilemmas\/\d+\/hoe-houd-je-de-eerste-inzet-van-bewoners-vast$/);
-    await page.getByRole("link", { name: "Stel een dilemma" }).click();
+    await page.getByRole("link", { name: "Deel een dilemma" }).click();
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Fdilemmas%2Fnew$/);
     await checkA11y(page);
   });
@@ -63,9 +63,9 @@ test.describe("with JavaScript", () => {
     const word = unique();
     await signedInMember(page, "Vera Vrager");
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Dilemma's" }).click();
-    await page.getByRole("link", { name: "Stel een dilemma" }).click();
+    await page.getByRole("link", { name: "Deel een dilemma" }).click();
     await expect(page).toHaveURL(/\/dilemmas\/new$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Stel een dilemma" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Deel een dilemma" })).toBeVisible();
     await expect(page.getByText("Houd het anoniem.")).toBeVisible();
     await checkA11y(page);
 
@@ -108,7 +108,7 @@ test.describe("with JavaScript", () => {
     const titles = page.locator(".dilemma-list__title");
 
     await page.getByRole("group", { name: "Competenties" }).getByLabel("Loslaten").check();
-    await page.getByRole("button", { name: "Filter toepassen" }).click();
+    await page.getByRole("button", { name: "Filters toepassen" }).click();
     await expect(page).toHaveURL(/[?&]competence=loslaten/);
     await expect(page.getByRole("heading", { level: 2, name: "Gevonden dilemma's" })).toBeVisible();
     await expect(titles).toHaveText([
@@ -118,7 +118,7 @@ test.describe("with JavaScript", () => {
     await expect(page.getByRole("group", { name: "Competenties" }).getByLabel("Loslaten")).toBeChecked();
 
     await page.getByLabel("Status").selectOption({ label: "Beantwoord" });
-    await page.getByRole("button", { name: "Filter toepassen" }).click();
+    await page.getByRole("button", { name: "Filters toepassen" }).click();
     await expect(page).toHaveURL(/status=answered/);
     await expect(titles).toHaveText([DEMO_NEAR]);
     await expect(page.locator(".dilemma-list__item").getByText("Beantwoord", { exact: true })).toBeVisible();
@@ -126,7 +126,7 @@ test.describe("with JavaScript", () => {
 
     await page.getByLabel("Status").selectOption({ label: "Open" });
     await page.getByLabel("Alleen dilemma's zonder reacties").check();
-    await page.getByRole("button", { name: "Filter toepassen" }).click();
+    await page.getByRole("button", { name: "Filters toepassen" }).click();
     await expect(page.getByText("Geen dilemma's gevonden met deze filters.")).toBeVisible();
     await page.getByRole("link", { name: "wis de filters" }).click();
     await expect(page).toHaveURL(/\/dilemmas$/);

@@ -202,7 +202,7 @@ test("the seeded next meeting can be put in a calendar, alone or as a feed", asy
   await expect(page.getByRole("heading", { level: 1, name: "Eigen kracht in de praktijk: wat werkt er in jouw wijk?" })).toBeVisible();
   await expect(page.getByText("19:30 tot 21:30 uur")).toBeVisible();
   await checkA11y(page);
-  const href = await page.getByRole("link", { name: /Zet deze bijeenkomst in je agenda/ }).getAttribute("href");
+  const href = await page.getByRole("link", { name: /Zet deze bijeenkomst in je kalender/ }).getAttribute("href");
   const single = await request.get(href!);
   expect(single.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   expect(await single.text()).toMatch(/^BEGIN:VCALENDAR\r\n/);

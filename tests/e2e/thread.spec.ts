@@ -67,8 +67,8 @@ test("a member replies, replies to the reply; an organiser marks the answer; the
   await markDocument(staffPage);
   await staffView.getByRole("button", { name: "Nuttig van Rita Reageerder" }).click();
   await expect(replyWith(staffPage, first).getByText("1 lid vond dit nuttig")).toBeVisible();
-  await replyWith(staffPage, first).getByRole("button", { name: /Markeer als antwoord/ }).click();
-  const answer = staffPage.getByRole("region", { name: /Dit hielp de vrager/ });
+  await replyWith(staffPage, first).getByRole("button", { name: /Kies als antwoord/ }).click();
+  const answer = staffPage.getByRole("region", { name: /Gekozen antwoord/ });
   await expect(answer).toContainText(first);
   expect(await sameDocument(staffPage)).toBe(true);
   await checkA11y(staffPage);
@@ -76,7 +76,7 @@ test("a member replies, replies to the reply; an organiser marks the answer; the
 
   // The member sees the answer on top, above the thread, and the dilemma answered.
   await page.reload();
-  const top = page.getByRole("region", { name: /Dit hielp de vrager/ });
+  const top = page.getByRole("region", { name: /Gekozen antwoord/ });
   await expect(top).toContainText(first);
   await expect(page.locator(".dilemma-page > p.meta .status")).toHaveText(/Beantwoord/);
   const topBox = await top.boundingBox();
