@@ -9,7 +9,7 @@ import { backupDir } from "~/platform/data-dir.server";
 import { uploadsDirectory } from "~/platform/file-store.server";
 import { disconnectDb } from "~/platform/db.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
-import { env } from "~/platform/env.server";
+import { env, publicOrigin } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { migrate } from "~/platform/migrate.server";
 import { startSearch } from "~/search/startup.server";
@@ -37,7 +37,12 @@ async function main() {
   database.supervise?.();
   const { applied } = await migrate(database.url);
   if (applied.length) logger.info({ applied }, "applied migrations");
-  if (settings.SEED_DEMO === "1" && (await seedDemoIfEmpty())) logger.info("seeded the demo content");
+  if (settings.SEED_DEMO === "1") {
+    // The first seed takes ~20 s: say so while it runs, not only after it.
+    const slow = setTimeout(() => process.stdout.write("Putting the demo content in place (the first time takes about 20 seconds)…\n"), 1500);
+    const seeded = await seedDemoIfEmpty().finally(() => clearTimeout(slow));
+    if (seeded) logger.info("seeded the demo content");
+  }
   const backups = scheduleBackups({
     url: database.url,
     dir: backupDir(),
@@ -81,8 +86,11 @@ async function main() {
   const http = await startHttp({
     dev,
     settings,
-    onReady: () =>
-      logger.info({ port: settings.PORT, ms: Date.now() - started }, `Kenniskring listens on http://localhost:${settings.PORT}`),
+    onReady: () => {
+      logger.info({ port: settings.PORT, ms: Date.now() - started }, `Kenniskring listens on http://localhost:${settings.PORT}`);
+      // The one line a person starting the server needs, outside the JSON log (issue 22).
+      process.stdout.write(`\nKenniskring is ready: open ${publicOrigin()} in your browser.\n\n`);
+    },
     onError: fail,
   });
   onStopSignals(async () => {
