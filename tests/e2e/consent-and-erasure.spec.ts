@@ -64,7 +64,7 @@ for (const javaScript of [true, false]) {
 
       // Back where they were refused, now allowed; the banner is gone; the history has both.
       await expect(page).toHaveURL(/\/dilemmas\/new$/);
-      await expect(page.getByRole("heading", { level: 1, name: "Stel een dilemma" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: "Deel een dilemma" })).toBeVisible();
       await expect(page.getByText("De privacyverklaring is veranderd.")).toHaveCount(0);
       expect(await consentVersions(account.email)).toEqual(["2026-12-06", expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
 
