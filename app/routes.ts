@@ -58,6 +58,9 @@ export default [
   route("replies/:id", "routes/reply-permalink.tsx"),
   route("replies/:id/edit", "routes/reply-edit.tsx"),
   route("replies/:id/revisions", "routes/reply-revisions.tsx"),
+  // The live thread (decision 029): a dilemma page's stream of new reply ids, one reply as JSON
+  route("live/dilemmas/:id", "routes/live.dilemma.ts"),
+  route("live/replies/:id", "routes/live.reply.ts"),
   // Meetings: the list, planning and writing, one meeting's agenda or report, its edit form,
   // and iCalendar (static "calendar.ics" outranks ":id")
   route("meetings", "routes/meetings._index.tsx"),

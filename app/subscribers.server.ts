@@ -17,9 +17,10 @@ import { moderationReactions } from "~/moderation/reactions.server";
 import { installSubscribers } from "~/platform/events/outbox.server";
 import { notificationsSubscriber } from "~/notifications/subscriber.server";
 import { searchIndex } from "~/search/subscriber.server";
+import { liveThread } from "~/replies/live.server";
 
 export const IN_TRANSACTION: readonly InTransactionSubscriber[] = [searchIndex];
 
-export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [notificationsSubscriber, auditTrail, moderationReactions];
+export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [notificationsSubscriber, auditTrail, moderationReactions, liveThread];
 
 installSubscribers({ inTransaction: IN_TRANSACTION, afterCommit: AFTER_COMMIT });

@@ -7,6 +7,7 @@ import { followContentChanges } from "~/platform/content-changes.server";
 import { startEventRelay } from "~/platform/events/relay.server";
 import type { Env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
+import { startLiveUpdates } from "~/platform/live-updates.server";
 import { AFTER_COMMIT } from "~/subscribers.server";
 import { parseTrustProxy } from "~/platform/trust-proxy.server";
 import { createApp } from "./app";
@@ -56,6 +57,8 @@ export async function startHttp(opts: {
   // Domain events to their after-commit subscribers: one process of the site relays at a time
   // (decision 014); the others stand by to take over.
   const eventRelay = await startEventRelay({ connectionString: databaseUrl, subscribers: AFTER_COMMIT, logger });
+  // New replies to open dilemma pages, from whichever process wrote them (decision 029).
+  const liveUpdates = await startLiveUpdates(databaseUrl, { logger, maxStreams: settings.LIVE_MAX_STREAMS });
   const app = createApp({
     mode: dev ? "development" : "production",
     trustProxy: parseTrustProxy(settings.TRUST_PROXY) ?? false,
@@ -84,6 +87,9 @@ export async function startHttp(opts: {
   return {
     server,
     async close() {
+      // Event streams never end by themselves: end them first (the browsers reconnect, to
+      // another process), or closing the server would wait for them.
+      await liveUpdates.stop();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await health.close();

@@ -12,6 +12,7 @@ import * as avg from "./avg";
 import * as moderation from "./moderation";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
+import * as live from "./live";
 import * as search from "./search";
 import * as status from "./status";
 import type { Messages } from "./nl";
@@ -171,6 +172,7 @@ const en: Messages = {
   },
   dilemmas: dilemmas.en,
   replies: replies.en,
+  live: live.en,
   competences: competences.en,
   members: members.en,
   privacyGuard: privacyGuard.en,

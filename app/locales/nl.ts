@@ -12,6 +12,7 @@ import * as avg from "./avg";
 import * as moderation from "./moderation";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
+import * as live from "./live";
 import * as search from "./search";
 import * as status from "./status";
 
@@ -173,6 +174,7 @@ const nl = {
   // Feature catalogues live beside this file, one per domain noun.
   dilemmas: dilemmas.nl,
   replies: replies.nl,
+  live: live.nl,
   competences: competences.nl,
   members: members.nl,
   privacyGuard: privacyGuard.nl,

@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   // A search that matches more posts than this counts a sample and shows estimates (decision
   // 011). 5 000 posts are read, ranked and counted in ≈ 20 ms on 2 cores; a faster server can
   // afford more.
+  // Live thread streams (decision 029) one server process keeps open at most; past it a page
+  // works as without JavaScript until a stream closes. Each is one idle socket, no database
+  // connection (one listening connection per process serves them all).
+  LIVE_MAX_STREAMS: z.coerce.number().int().min(0).max(100_000).default(1000),
   SEARCH_EXACT_POSTS: z.coerce.number().int().min(0).default(5000),
   // Backups (decision 019): where `npm run db:backup` and the schedule write them (default
   // KK_DATA_DIR/backups), every how many hours the server makes one (0: never), how many to keep.

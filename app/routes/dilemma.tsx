@@ -36,6 +36,10 @@ import { dilemmaIntents } from "./dilemma.intents.server";
 import { WatchBox } from "~/components/notifications/WatchBox";
 import { visitDilemma } from "~/notifications/visits.server";
 import { watchStateOf } from "~/notifications/watches.server";
+import { latestReplyId } from "~/replies/live.server";
+import { LiveThreadNews } from "~/components/thread/LiveThreadNews";
+import { useLiveThread } from "~/components/thread/use-live-thread";
+import { withLiveReplies } from "~/components/thread/live-thread";
 import { wantsPublishAnyway } from "~/web/privacy-guard.server";
 import type { Route } from "./+types/dilemma";
 
@@ -54,10 +58,12 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   // The slug follows the title; an old or missing one redirects (302: titles can change back).
   if (url.pathname !== canonical) throw redirect(canonical + url.search);
   // The member's own: when they were here last (and now), whether they follow it.
-  const [newSince, watch] = guardian.canFollow()
-    ? await Promise.all([visitDilemma(guardian, id), watchStateOf(guardian.userId!, "dilemma", id)])
-    : [null, null];
-  return { ...pageData, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch };
+  const [newSince, watch, latestReply] = await Promise.all([
+    guardian.canFollow() ? visitDilemma(guardian, id) : null,
+    guardian.canFollow() ? watchStateOf(guardian.userId!, "dilemma", id) : null,
+    latestReplyId(id), // where the live thread's stream starts (decision 029)
+  ]);
+  return { ...pageData, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch };
 }
 
 // Opening or closing the inline reply form only changes ?replyTo: the data stay the same.
@@ -91,8 +97,10 @@ function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | 
 
 export default function DilemmaPage() {
   const { t, i18n } = useTranslation();
-  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch } =
+  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply } =
     useLoaderData<typeof loader>();
+  const live = useLiveThread(dilemma.id, latestReply);
+  const shown = withLiveReplies(thread.nodes, live.replies, thread.page === thread.pageCount);
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const lang = i18n.language;
@@ -219,17 +227,18 @@ export default function DilemmaPage() {
       <section aria-labelledby="replies-heading">
         <h2 id="replies-heading">
           {t("replies.page.replies")}{" "}
-          <span className="heading-count">({dilemma.replyCount})</span>
+          <span className="heading-count">({dilemma.replyCount + shown.added})</span>
         </h2>
         {thread.total === 0 ? <p>{t("replies.page.noReplies")}</p> : null}
         <ThreadPager page={thread.page} pageCount={thread.pageCount} hrefFor={pageHref} position="top" />
-        {thread.nodes.length ? (
+        {shown.nodes.length ? (
           <ThreadList
-            nodes={thread.nodes}
+            nodes={shown.nodes}
             options={options}
             after={(id) => (replyParent?.id === id ? replyForm(replyParent) : null)}
           />
         ) : null}
+        <LiveThreadNews announcement={live.announcement} elsewhere={shown.elsewhere} />
         <ThreadPager page={thread.page} pageCount={thread.pageCount} hrefFor={pageHref} position="bottom" />
       </section>
 

@@ -1,0 +1,80 @@
+import type { Guardian } from "~/guardian/guardian.server";
+import { db } from "~/platform/db.server";
+import { NotFound } from "~/platform/errors.server";
+import { afterCommitSubscriber } from "~/platform/events/event";
+import { publishLive } from "~/platform/live-updates.server";
+import type { ReplyEvents } from "./events";
+import { readThreadReplyRow, toThreadReply, type ThreadReply } from "./thread.server";
+
+// The live thread (decision 029): an open dilemma page hears of new replies without reloading.
+// Only ids travel: after the commit this subscriber publishes a new reply's id on its thread's
+// topic (NOTIFY, so every server process hears it); the page then asks for the reply itself
+// through liveReply(), where the viewer's Guardian decides, as on the page. A hidden, held or
+// deleted reply, or one in a dilemma the viewer may not see, never reaches them.
+
+export const threadTopic = (dilemmaId: number) => `dilemma:${dilemmaId}`;
+
+/** How many missed ids a reconnecting page is sent at most; more, and it should reload. */
+const MISSED_LIMIT = 50;
+
+export const liveThread = afterCommitSubscriber<ReplyEvents>("live-thread", {
+  "reply.created": async (tx, { subjectId, payload }) => {
+    if (payload.imported) return;
+    await publishLive(tx, threadTopic(payload.dilemmaId), subjectId);
+  },
+});
+
+async function dilemmaRefOf(dilemmaId: number) {
+  const row = await db.dilemma.findUnique({
+    where: { id: dilemmaId },
+    select: { id: true, authorId: true, lockedAt: true, hiddenAt: true, acceptedReplyId: true, author: { select: { erasedAt: true } } },
+  });
+  return row && { id: row.id, authorId: row.authorId, lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, acceptedReplyId: row.acceptedReplyId, authorErasedAt: row.author.erasedAt };
+}
+
+/**
+ * May this viewer follow the thread live? NotFound when they may not see the dilemma. Returns
+ * the ids of the replies after `afterId` (what a reconnecting page missed), oldest first.
+ */
+export async function followThread(guardian: Guardian, dilemmaId: number): Promise<{ topic: string; missedAfter(afterId: number): Promise<number[]> }> {
+  const dilemma = await dilemmaRefOf(dilemmaId);
+  if (!dilemma || !guardian.canSeeDilemma(dilemma)) throw new NotFound("dilemma");
+  return {
+    topic: threadTopic(dilemmaId),
+    async missedAfter(afterId) {
+      if (afterId <= 0) return [];
+      const rows = await db.reply.findMany({
+        where: { dilemmaId, id: { gt: afterId }, hiddenAt: null, deletedByAuthorAt: null },
+        orderBy: { id: "asc" },
+        take: MISSED_LIMIT,
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+export type LiveReply = {
+  reply: ThreadReply;
+  dilemmaId: number;
+  /** The viewer wrote it (their own page shows it already: no announcement). */
+  mine: boolean;
+};
+
+/** One reply as this viewer would see it in the thread; NotFound unless they may read it. */
+export async function liveReply(guardian: Guardian, replyId: number): Promise<LiveReply> {
+  const found = await db.reply.findUnique({ where: { id: replyId }, select: { dilemmaId: true } });
+  const dilemma = found && (await dilemmaRefOf(found.dilemmaId));
+  if (!found || !dilemma || !guardian.canSeeDilemma(dilemma)) throw new NotFound("reply");
+  const row = await readThreadReplyRow(found.dilemmaId, replyId);
+  if (!row) throw new NotFound("reply");
+  const reply = toThreadReply(guardian, dilemma, row, false);
+  if (!reply.content) throw new NotFound("reply");
+  return { reply, dilemmaId: found.dilemmaId, mine: row.authorId === guardian.userId };
+}
+
+/** The newest reply's id in the thread (0: none): where the page's stream starts. */
+export async function latestReplyId(dilemmaId: number): Promise<number> {
+  const row = await db.reply.findFirst({ where: { dilemmaId }, orderBy: { id: "desc" }, select: { id: true } });
+  return row?.id ?? 0;
+}
