@@ -13,11 +13,32 @@ function memberId(guardian: Guardian): number {
   return id;
 }
 
-/** The bell's number. Counts rows, not what the Guardian would show: a withdrawn post's rows are deleted. */
+/** Unread rows looked at per query, and at most, for the bell (the badge says "99+" past 99). */
+const BELL_BATCH = 200;
+const BELL_MOST = 1_000;
+
+/**
+ * The bell's number: exactly the unread notifications /notifications shows, so read through the
+ * member's Guardian like the page (decision 029). Rows of a post hidden a moment ago (before the
+ * subscriber withdrew them), of a hidden dilemma or of a draft the member may not see are not
+ * counted. No unread rows (the usual case): one indexed query, as a plain count was.
+ */
 export async function countUnread(guardian: Guardian): Promise<number> {
   const userId = guardian.userId;
   if (userId === null) return 0;
-  return db.notification.count({ where: { userId, readAt: null } });
+  let visible = 0;
+  let before: number | undefined;
+  for (let looked = 0; looked < BELL_MOST; looked += BELL_BATCH) {
+    const rows = await db.notification.findMany({
+      where: { userId, readAt: null, ...(before ? { id: { lt: before } } : {}) },
+      orderBy: { id: "desc" },
+      take: BELL_BATCH,
+    });
+    if (rows.length) visible += (await presentNotifications(db, guardian, rows)).length;
+    if (rows.length < BELL_BATCH) break;
+    before = rows[rows.length - 1]!.id;
+  }
+  return visible;
 }
 
 export type Inbox = { items: NotificationView[]; unread: number; olderThan: number | null };
