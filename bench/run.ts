@@ -1,4 +1,5 @@
 // npm run bench -- --only=mail: invitations delivered by mail, with the list page's p99 (bench/mail.ts).
+// npm run bench -- --only=digest: the daily digest for 10 000 members and a 100-reply burst (bench/digest.ts).
 // npm run bench [-- --fresh] [--seconds=10] [--only=20000|search|privacy] [--connections=10] [--profile=page20]
 //                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
 //                 [--processes=auto|N]  (WEB_CONCURRENCY of the server under test; auto = one per core)
@@ -23,6 +24,7 @@ import { explainAll } from "./explain";
 import { BENCH_DATA_DIR, DATASET_SIZES, ensureDataset, removeBenchPosts, startBenchCluster, type Dataset } from "./generate";
 import { runLoad } from "./load";
 import { runMailBench } from "./mail";
+import { runDigestBench } from "./digest";
 import { QuerySpy, type Statement } from "./pg-spy";
 import { summariseProfile } from "./profile";
 import { report, measured, type DatasetResult, type MachineFigures, type ScenarioResult } from "./report";
@@ -46,7 +48,7 @@ const WARMUP_SECONDS = 2;
 const SERVER_WARMUP_SECONDS = 20;
 /** Only these scenarios (keys), to measure one change quickly; all by default. */
 const ONLY_SCENARIOS = arg("scenarios")?.split(",");
-const SIZES = arg("only") && !["search", "privacy"].includes(arg("only")!) ? [Number(arg("only"))] : [...DATASET_SIZES];
+const SIZES = arg("only") && !["search", "privacy", "digest"].includes(arg("only")!) ? [Number(arg("only"))] : [...DATASET_SIZES];
 const started = Date.now();
 
 function phase(what: string) {
@@ -55,6 +57,7 @@ function phase(what: string) {
 
 async function main(): Promise<number> {
   if (arg("only") === "mail") return runMailBench();
+  if (arg("only") === "digest") return runDigestBench(); // issue 20: digest for 10 000, reply burst (bench/digest.ts)
   console.log(
     `Kenniskring bench: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}, ${CONNECTIONS} connections, ${SECONDS} s per scenario, ` +
       `server processes: WEB_CONCURRENCY=${PROCESSES}`,
@@ -337,12 +340,12 @@ const COMPARE = Boolean(arg("compare"));
 
 (COMPARE ? compareBuilds() : ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
-    if (COMPARE || ONLY_PRIVACY || process.argv.includes("--no-search") || arg("only") === "mail") return code;
+    if (COMPARE || ONLY_PRIVACY || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("search bench (bench/search.ts)");
     return Math.max(code, runSearchBench());
   })
   .then((code) => {
-    if (COMPARE || ONLY_PRIVACY || ONLY_SEARCH || arg("only") === "mail") return code;
+    if (COMPARE || ONLY_PRIVACY || ONLY_SEARCH || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("privacy guard bench (bench/privacy.ts)");
     return Math.max(code, runPrivacyBench());
   })
