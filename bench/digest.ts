@@ -46,6 +46,7 @@ export async function runDigestBench(): Promise<number> {
   try {
     const ds = await ensureDataset(cluster.adminUrl, 20_000, false);
     const c = new pg.Client({ connectionString: ds.url });
+    c.on("error", (error) => console.error(`bench connection: ${error.message}`));
     await c.connect();
     await cleanUp(c);
     const added = await addDigestMembers(c, MEMBERS);

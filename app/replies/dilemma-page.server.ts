@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { DilemmaStatus, MeetingDilemmaKind, MeetingStatus } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
 import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
+import { withMentionLinks } from "~/members/mentions.server";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
 import { SharedReadCache } from "~/platform/shared-read-cache.server";
@@ -120,12 +121,13 @@ export async function loadDilemmaPage(
   const marks = await helpfulMarksOf(guardian, [...stored.thread.rows.map((r) => r.id), ...(stored.accepted ? [stored.accepted.id] : [])]);
   const thread: ThreadPage = toThreadPage(guardian, threadDilemma, stored.thread, marks);
   const accepted = stored.accepted && toThreadReply(guardian, threadDilemma, stored.accepted, marks.has(stored.accepted.id));
+  const bodyHtml = await linkMentionsIn([...flatten(thread.nodes), ...(accepted ? [accepted] : [])], row.bodyHtml);
 
   return {
     dilemma: {
       id: row.id,
       title: row.title,
-      bodyHtml: row.bodyHtml,
+      bodyHtml,
       author: toAuthorView(row.author),
       status: row.status,
       createdAt: row.createdAt,
@@ -149,4 +151,20 @@ export async function loadDilemmaPage(
       flag: guardian.canFlagPost(ref),
     },
   };
+}
+
+function flatten(nodes: ThreadPage["nodes"], into: ThreadReply[] = []): ThreadReply[] {
+  for (const node of nodes) {
+    into.push(node.reply);
+    flatten(node.children, into);
+  }
+  return into;
+}
+
+/** "@handle" linked to profiles (decision 029) in the replies' readable bodies, in place; the dilemma's body returned. */
+async function linkMentionsIn(replies: ThreadReply[], dilemmaHtml: string): Promise<string> {
+  const readable = replies.filter((r) => r.content);
+  const [dilemma, ...bodies] = await withMentionLinks([dilemmaHtml, ...readable.map((r) => r.content!.bodyHtml)]);
+  readable.forEach((r, i) => (r.content = { ...r.content!, bodyHtml: bodies[i]! }));
+  return dilemma!;
 }

@@ -1,4 +1,5 @@
 import type { Guardian } from "~/guardian/guardian.server";
+import { withMentionLinks } from "~/members/mentions.server";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
 import { afterCommitSubscriber } from "~/platform/events/event";
@@ -70,6 +71,8 @@ export async function liveReply(guardian: Guardian, replyId: number): Promise<Li
   if (!row) throw new NotFound("reply");
   const reply = toThreadReply(guardian, dilemma, row, false);
   if (!reply.content) throw new NotFound("reply");
+  const [bodyHtml] = await withMentionLinks([reply.content.bodyHtml]);
+  reply.content = { ...reply.content, bodyHtml: bodyHtml! };
   return { reply, dilemmaId: found.dilemmaId, mine: row.authorId === guardian.userId };
 }
 
