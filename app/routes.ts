@@ -76,6 +76,7 @@ export default [
   route("search/misses", "routes/search-misses.tsx"),
   route("api/search", "routes/api.search.ts"),
   route("api/privacy-check", "routes/api.privacy-check.ts"),
+  route("api/members/handles", "routes/api.members.handles.ts"),
   // Notifications: the bell's page, opening one, following, mail settings, one-click unsubscribe
   route("notifications", "routes/notifications.tsx"),
   route("notifications/settings", "routes/notifications.settings.tsx"),

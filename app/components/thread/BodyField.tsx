@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/components/use-translation";
 import { useFetcher } from "react-router";
 import { FieldErrors } from "~/components/FormFields";
+import { useMentionAutocomplete } from "./MentionAutocomplete";
 
 // The Markdown text of a reply, with its preview. Without JavaScript the form's "Voorbeeld"
 // button sends the text to the page's action, which answers with the rendered preview and the
@@ -40,6 +41,7 @@ export function BodyField({
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [typed, setTyped] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const mentions = useMentionAutocomplete(textarea, field.id); // "@an…" offers members (decision 029)
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const hintId = `${field.id}-hint`;
@@ -74,8 +76,13 @@ export function BodyField({
         rows={rows}
         autoFocus={autoFocus}
         ref={textarea}
-        onInput={(event) => schedulePreview(event.currentTarget.value)}
+        {...mentions.fieldProps}
+        onInput={(event) => {
+          schedulePreview(event.currentTarget.value);
+          mentions.onInput(event.currentTarget);
+        }}
       />
+      {mentions.list}
       <FieldErrors id={field.errorId} errors={field.errors} max={maxLength} />
       {html !== null ? (
         <div className="preview" aria-labelledby={previewId} role="group">
