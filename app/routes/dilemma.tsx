@@ -229,7 +229,7 @@ export default function DilemmaPage() {
           {t("replies.page.replies")}{" "}
           <span className="heading-count">({dilemma.replyCount + shown.added})</span>
         </h2>
-        {thread.total === 0 ? <p>{t("replies.page.noReplies")}</p> : null}
+        {thread.total + shown.added === 0 ? <p>{t("replies.page.noReplies")}</p> : null}
         <ThreadPager page={thread.page} pageCount={thread.pageCount} hrefFor={pageHref} position="top" />
         {shown.nodes.length ? (
           <ThreadList
