@@ -55,18 +55,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     if (form.get("intent") === "hide") {
       await hideFromQueue(guardian, kind, postId, reason);
-      return redirect(`${PATH}?done=hidden`);
+      return redirect(`${PATH}?moderated=hidden`);
     }
     if (form.get("intent") === "warn") {
       await warnFromQueue(guardian, kind, postId, reason);
-      return redirect(`${PATH}?done=warned`);
+      return redirect(`${PATH}?moderated=warned`);
     }
     if (form.get("intent") === "dismiss") {
       await dismissFromQueue(guardian, kind, postId, reason);
-      return redirect(`${PATH}?done=dismissed`);
+      return redirect(`${PATH}?moderated=dismissed`);
     }
   } catch (error) {
-    if (error instanceof NotFound) return redirect(`${PATH}?done=gone`);
+    if (error instanceof NotFound) return redirect(`${PATH}?moderated=gone`);
     // A reason missing or too long: the message beside that entry's field, the text kept.
     if (error instanceof Invalid) {
       return { failed: { key: `${kind}-${postId}`, intent: String(form.get("intent")), reason, errors: error.fieldErrors.reason ?? error.fieldErrors[""] ?? [] } };
@@ -81,7 +81,7 @@ export default function ModerationQueue() {
   const { entries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const done = searchParams.get("done");
+  const done = searchParams.get("moderated"); // not "done": that one is the layout's status message (status-message.ts)
   return (
     <div className="page">
       <title>{`${t("moderation.queue.title")} · ${t("app.name")}`}</title>
