@@ -3,7 +3,7 @@ import { Link, useLocation } from "react-router";
 import { useTranslation } from "~/components/use-translation";
 import { statusOf, withoutStatus } from "./status-message";
 
-// What an action did, said on the page it led to (`?done=<key>`, status-message.ts). The live
+// What an action did, said on the page it led to (`?notice=<key>`, status-message.ts). The live
 // region is always in the page, so when a client-side navigation fills it, screen readers
 // read it out; without JavaScript the message is simply there after the redirect. With
 // JavaScript focus moves to the result (the #fragment's element, else the page's heading), so

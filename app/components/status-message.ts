@@ -1,5 +1,5 @@
 // After an action the page it leads to says what happened (issue 22): the action's redirect
-// carries `?done=<key>` (so the message shows without JavaScript too), the layout reads it.
+// carries `?notice=<key>` (so the message shows without JavaScript too), the layout reads it.
 // Plain module: the routes' actions and the layout use it.
 
 export const STATUS_KEYS = [
@@ -20,7 +20,8 @@ export const STATUS_KEYS = [
 ] as const;
 export type StatusKey = (typeof STATUS_KEYS)[number];
 
-const PARAM = "done";
+// Not "done": several pages already say what their own form did with ?done=… (saved, deleted).
+const PARAM = "notice";
 
 /** `path` (with or without a query and #fragment) with the message `key` in its query, replacing an earlier one. */
 export function withStatus(path: string, key: StatusKey): string {

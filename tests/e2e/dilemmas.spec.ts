@@ -94,7 +94,7 @@ test.describe("with JavaScript", () => {
     await page.getByRole("group", { name: "Competenties" }).getByLabel("Proactief werken (erop uit)").check();
     await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
 
-    await expect(page).toHaveURL(/\/dilemmas\/\d+\/eerste-enthousiasme-van-bewoners-vasthouden\?done=asked$/);
+    await expect(page).toHaveURL(/\/dilemmas\/\d+\/eerste-enthousiasme-van-bewoners-vasthouden\?notice=asked$/);
     await expect(page.getByRole("status").filter({ hasText: "Je dilemma staat online." })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "eerste enthousiasme van bewoners vasthouden" })).toBeVisible();
     await expect(page.getByText(`na een mooi begin haken mensen af ${word}.`)).toBeVisible();
@@ -152,7 +152,7 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Titel").fill(`Hoe houd je de buurtkamer open ${word}?`);
     await page.getByRole("textbox", { name: "Je dilemma" }).fill("De vrijwilligers stoppen na de zomer.\n\nWat nu?");
     await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
-    await expect(page).toHaveURL(new RegExp(`/dilemmas/${id}/hoe-houd-je-de-buurtkamer-open-${word}\\?done=saved$`));
+    await expect(page).toHaveURL(new RegExp(`/dilemmas/${id}/hoe-houd-je-de-buurtkamer-open-${word}\\?notice=saved$`));
     await expect(page.getByRole("status").filter({ hasText: "Je wijzigingen zijn opgeslagen." })).toBeVisible();
     await expect(page.getByText("De vrijwilligers stoppen na de zomer.")).toBeVisible();
 
@@ -226,7 +226,7 @@ test.describe("without JavaScript", () => {
     await title.fill(fields.title);
     await page.getByLabel("Vertrouwen in bewoners").check();
     await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
-    await expect(page).toHaveURL(new RegExp(`/dilemmas/\\d+/enthousiasme-vasthouden-zonder-script-${word}\\?done=asked$`));
+    await expect(page).toHaveURL(new RegExp(`/dilemmas/\\d+/enthousiasme-vasthouden-zonder-script-${word}\\?notice=asked$`));
     // Without JavaScript the message is there after the redirect.
     await expect(page.getByRole("status").filter({ hasText: "Je dilemma staat online." })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: fields.title })).toBeVisible();

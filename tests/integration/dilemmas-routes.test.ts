@@ -86,7 +86,7 @@ describe("/dilemmas/new", () => {
     const fields = { title: "Hoe vier je kleine successen?", body: "Tekst.", competences: [slug], submissionId: "form-12345678" };
     const first = await ask(v, fields);
     expect(first.status).toBe(302);
-    expect(first.location).toMatch(/^\/dilemmas\/\d+\/hoe-vier-je-kleine-successen\?done=asked$/);
+    expect(first.location).toMatch(/^\/dilemmas\/\d+\/hoe-vier-je-kleine-successen\?notice=asked$/);
     const again = await ask(v, fields);
     expect(again.location).toBe(first.location);
   });
@@ -133,7 +133,7 @@ describe("/dilemmas/:id/edit", () => {
     const v = await viewer();
     const { id, slug } = await dilemmaOf(v);
     const outcome = await edit(v, id, { mode: "text", title: "Nieuwe titel", body: "Nieuw.", competences: [slug] });
-    expect(outcome).toMatchObject({ status: 302, location: `/dilemmas/${id}/nieuwe-titel?done=saved` });
+    expect(outcome).toMatchObject({ status: 302, location: `/dilemmas/${id}/nieuwe-titel?notice=saved` });
   });
 
   it("answers another member's edit with 403, and a hidden dilemma with 404", async () => {
@@ -221,7 +221,7 @@ describe("/dilemmas/:id, posting a reply", () => {
     const asker = await viewer();
     const slug = await competence();
     const created = await ask(asker, { title: "Een vraag met veel reacties", body: "Tekst.", competences: [slug], submissionId: `p-${++n}-abcdefgh` });
-    const path = created.location!.split("?")[0]!; // without the status message (?done=asked)
+    const path = created.location!.split("?")[0]!; // without the status message (?notice=asked)
     const id = Number(path.split("/")[2]);
     const post = (v: Viewer, fields: Record<string, string>) =>
       outcomeOf(() =>
@@ -231,20 +231,20 @@ describe("/dilemmas/:id, posting a reply", () => {
     // A full first page (30 replies) …
     const first = await post(writer, { body: "De eerste reactie.", submissionId: `first-${n}-abcdefgh` });
     const firstId = Number(first.location!.split("#reply-")[1]);
-    expect(first).toMatchObject({ status: 302, location: `${path}?done=replied#reply-${firstId}` });
+    expect(first).toMatchObject({ status: 302, location: `${path}?notice=replied#reply-${firstId}` });
     // (written through the domain: one member posting 30 through the form would meet the
     // posting budget, decision 022)
     for (let i = 2; i <= 30; i++) await createReply(new Guardian(writer), id, { body: `Reactie ${i}.`, submissionId: `r${i}-${n}-abcdefgh` });
     // … so the next reply is the first on page 2,
     const later = await post(writer, { body: "Op de tweede pagina.", submissionId: `later-${n}-abcdefgh` });
     expect(later.status).toBe(302);
-    expect(later.location).toMatch(new RegExp(`^${path}\\?page=2&done=replied#reply-\\d+$`));
+    expect(later.location).toMatch(new RegExp(`^${path}\\?page=2&notice=replied#reply-\\d+$`));
     // the same form again lands at the same place (and adds nothing),
     const again = await post(writer, { body: "Op de tweede pagina.", submissionId: `later-${n}-abcdefgh` });
     expect(again.location).toBe(later.location);
     expect(await db.reply.count({ where: { dilemmaId: id } })).toBe(31);
     // and an answer to the first reply sits right under it, on page 1.
     const nested = await post(writer, { body: "Een antwoord op de eerste.", parentId: String(firstId), submissionId: `nested-${n}-abcdefgh` });
-    expect(nested.location).toMatch(new RegExp(`^${path}\\?done=replied#reply-\\d+$`));
+    expect(nested.location).toMatch(new RegExp(`^${path}\\?notice=replied#reply-\\d+$`));
   });
 });
