@@ -84,6 +84,9 @@ export async function startLiveUpdates(
   let client: pg.Client | null = null;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryMs = 250;
+  // One line when the connection is lost, then at most one a minute while it stays away (an
+  // outage of the database would otherwise write a line per retry, every 5 s per process).
+  let loggedAt = 0;
 
   const connect = async () => {
     const candidate = new pg.Client({ connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
@@ -91,13 +94,17 @@ export async function startLiveUpdates(
     const onLost = (reason: string) => {
       if (settled) return;
       settled = true;
+      const wasListening = state.listening;
       state.listening = false;
       client = null;
       candidate.removeAllListeners("notification");
       candidate.end().catch(() => {});
       closeAllStreams();
       if (stopped) return;
-      logger.warn({ reason }, "no live-update connection; trying again");
+      if (wasListening || Date.now() - loggedAt >= 60_000) {
+        loggedAt = Date.now();
+        logger.warn({ reason }, "no live-update connection; trying again");
+      }
       retryTimer = setTimeout(() => void connect(), retryMs);
       retryMs = Math.min(retryMs * 2, 5_000);
     };
