@@ -11,6 +11,8 @@ export const nl = {
     why: {
       expired: "Het antwoordadres is verlopen. Een antwoordadres werkt {{days}} dagen.",
       inactive: "Je account is niet actief. Daarom kun je nu niet reageren.",
+      suspended: "Je account is geschorst. Je kunt het forum lezen, maar nu niet reageren. Op de website zie je tot wanneer.",
+      consent: "De privacyverklaring is veranderd. Ga op de website akkoord met de nieuwe versie. Daarna kun je weer reageren.",
       otherSender: "Je reactie kwam niet van het e-mailadres van je account. Antwoord vanaf het adres waarop je de melding kreeg.",
       locked: "Het gesprek is gesloten. Er kunnen geen reacties meer bij.",
       gone: "Het dilemma of de reactie waarop je antwoordde is er niet meer, of je kunt het niet meer zien.",
@@ -55,6 +57,8 @@ export const en: typeof nl = {
     why: {
       expired: "The reply address has expired. A reply address works for {{days}} days.",
       inactive: "Your account is not active, so you cannot reply now.",
+      suspended: "Your account is suspended. You can read the forum, but you cannot reply now. The website says until when.",
+      consent: "The privacy statement has changed. Accept the new version on the website; then you can reply again.",
       otherSender: "Your reply did not come from your account's e-mail address. Answer from the address that received the notification.",
       locked: "The conversation is closed. No more replies can be added.",
       gone: "The dilemma or reply you answered is no longer there, or you can no longer see it.",

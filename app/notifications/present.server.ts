@@ -47,9 +47,23 @@ export const JOIN_REQUESTS_PATH = "/circle/requests";
 /** A member's own standing (warnings, a suspension): moderation's page (decision 027). */
 export const STANDING_PATH = "/standing";
 
-/** The recipient as the Guardian knows them, from their row. */
-export function recipientGuardian(user: { id: number; handle: string; displayName: string; role: MemberViewer["role"]; locale: string }): Guardian {
-  return new Guardian({ kind: "member", id: user.id, handle: user.handle, displayName: user.displayName, role: user.role, locale: user.locale });
+/** The recipient as the Guardian knows them, from their row (with what limits their writing,
+ *  where the caller read it: a suspension that still lasts, an older privacy statement). */
+export function recipientGuardian(
+  user: { id: number; handle: string; displayName: string; role: MemberViewer["role"]; locale: string },
+  limits: { suspendedUntil?: Date | null; consentNeeded?: boolean } = {},
+): Guardian {
+  const suspended = limits.suspendedUntil && limits.suspendedUntil.getTime() > Date.now() ? { suspendedUntil: limits.suspendedUntil } : {};
+  return new Guardian({
+    kind: "member",
+    id: user.id,
+    handle: user.handle,
+    displayName: user.displayName,
+    role: user.role,
+    locale: user.locale,
+    ...suspended,
+    ...(limits.consentNeeded ? { consentNeeded: true } : {}),
+  });
 }
 
 const EXCERPT = 280;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { PRIVACY_STATEMENT_VERSION } from "~/accounts/consent.server";
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
 import { queueMail } from "~/platform/mail.server";
@@ -23,16 +24,33 @@ export type ReplyAuthor = {
 export async function replyAuthor(memberId: number): Promise<ReplyAuthor | null> {
   const user = await db.user.findUnique({
     where: { id: memberId },
-    select: { id: true, handle: true, displayName: true, role: true, locale: true, email: true, status: true, erasedAt: true },
+    select: {
+      id: true,
+      handle: true,
+      displayName: true,
+      role: true,
+      locale: true,
+      email: true,
+      status: true,
+      erasedAt: true,
+      suspendedUntil: true,
+      consents: { select: { version: true }, orderBy: [{ acceptedAt: "desc" }, { id: "desc" }], take: 1 },
+    },
   });
   if (!user) return null;
+  // The same limits as a session's (sessions.server.ts): a mail is no way round a suspension
+  // or a new privacy statement not yet accepted.
+  const consentVersion = user.consents[0]?.version ?? null;
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
     locale: user.locale,
     active: user.status === "active" && !user.erasedAt,
-    guardian: recipientGuardian(user),
+    guardian: recipientGuardian(user, {
+      suspendedUntil: user.suspendedUntil,
+      consentNeeded: consentVersion !== null && consentVersion !== PRIVACY_STATEMENT_VERSION,
+    }),
   };
 }
 

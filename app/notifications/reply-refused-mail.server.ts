@@ -10,7 +10,7 @@ import { REPLY_ADDRESS_DAYS } from "./reply-address.server";
 // sender (which anyone can forge), and is marked as automatic (RFC 3834) so no auto-reply
 // answers it.
 
-export const REFUSALS = ["expired", "inactive", "otherSender", "locked", "gone", "empty", "tooLong", "tooFast", "privacy", "invalid"] as const;
+export const REFUSALS = ["expired", "inactive", "suspended", "consent", "otherSender", "locked", "gone", "empty", "tooLong", "tooFast", "privacy", "invalid"] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
 export function replyRefusedMail(

@@ -78,6 +78,8 @@ export async function handleInboundMail(job: Job): Promise<InboundOutcome> {
   };
 
   if (!author.active) return refuse("inactive");
+  if (author.guardian.isSuspended) return refuse("suspended");
+  if (author.guardian.needsConsent) return refuse("consent");
   if (fromAddress(mail) !== author.email.toLowerCase()) return refuse("otherSender");
   if (!address.ok) return refuse("expired");
   if (!place) return refuse("gone");

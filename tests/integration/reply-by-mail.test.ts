@@ -212,6 +212,22 @@ describe("a reply that is not posted gets a mail that says why, in the member's 
     expect(await repliesBy(waiting.id)).toEqual([]);
   });
 
+  it("a suspended member, or one who has not accepted the new privacy statement: the same limits as on the website", async () => {
+    const asker = await member();
+    const open = await ask(asker);
+    const suspended = await member();
+    await db.user.update({ where: { id: suspended.id }, data: { suspendedUntil: new Date(Date.now() + 86_400_000), suspensionReason: "Toon" } });
+    const toSuspended = await replyAddress({ memberId: suspended.id, dilemmaId: open, parentId: null });
+    expect((await refusedFor(suspended, toSuspended, "Toch even reageren.")).text).toContain("Je account is geschorst");
+
+    const behind = await member();
+    await db.consentRecord.create({ data: { userId: behind.id, version: "2026-12-06" } });
+    const toBehind = await replyAddress({ memberId: behind.id, dilemmaId: open, parentId: null });
+    expect((await refusedFor(behind, toBehind, "Ook een reactie.")).text).toContain("De privacyverklaring is veranderd");
+    expect(await repliesBy(suspended.id)).toEqual([]);
+    expect(await repliesBy(behind.id)).toEqual([]);
+  });
+
   it("a privacy warning: a mail cannot say 'post anyway', so nothing is posted; in English for an English member", async () => {
     const asker = await member({ locale: "en" });
     const dilemmaId = await ask(asker);
