@@ -1,24 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { approveJoinRequest, declineJoinRequest } from "~/accounts/join-requests.server";
 import { setJoinMode } from "~/accounts/join-mode.server";
 import { hideDilemma, lockDilemma, unhideDilemma } from "~/dilemmas/moderation.server";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
+import { auditTrail } from "~/moderation/audit-trail.server";
 import { changeMemberRole } from "~/members/profiles.server";
 import { auditCsv, listAuditEntries } from "~/moderation/audit-log.server";
 import { purgeOldAuditEntries } from "~/moderation/audit-retention.server";
-import { auditTrail } from "~/moderation/audit-trail.server";
 import { flagPost, getFlagPage, listOwnFlags } from "~/moderation/flags.server";
 import { countQueue, dismissFromQueue, hideFromQueue, listQueue, warnFromQueue } from "~/moderation/queue.server";
-import { moderationReactions } from "~/moderation/reactions.server";
 import { db } from "~/platform/db.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
-import { startEventRelay, type EventRelay } from "~/platform/events/relay.server";
 import type { PrivacyEvent } from "~/privacy/events";
 import { createReply, hideReply } from "~/replies/replies.server";
 import { useTestDatabase } from "../support/database";
 import { useMailAndJobs } from "../support/mail-and-jobs";
+import { useModerationRelay } from "../support/moderation-relay";
 
 // Moderation below the browser (issue 25): the audit trail from the domain events (with the
 // real relay), members' flags, the organisers' queue and its actions, the author told by real
@@ -26,29 +25,7 @@ import { useMailAndJobs } from "../support/mail-and-jobs";
 const database = useTestDatabase();
 const mail = useMailAndJobs();
 
-let relay: EventRelay;
-beforeAll(async () => {
-  relay = await startEventRelay({
-    connectionString: database.url,
-    subscribers: [auditTrail, moderationReactions],
-    logger: { info: () => {}, warn: () => {}, error: (about: unknown, message: string) => console.error(message, about) } as never,
-    pollMs: 100,
-    standbyMs: 50,
-  });
-});
-afterAll(() => relay.stop());
-
-/** Until both subscribers have passed every event written so far (the relay is asynchronous). */
-async function settled(): Promise<void> {
-  const [{ last }] = await db.$queryRaw<[{ last: bigint | null }]>`SELECT max(id) AS last FROM "DomainEvent"`;
-  if (last === null) return;
-  for (let i = 0; i < 300; i++) {
-    const cursors = await db.$queryRaw<{ eventId: bigint }[]>`SELECT "eventId" FROM "DomainEventCursor" WHERE subscriber IN ('audit', 'moderation')`;
-    if (cursors.length === 2 && cursors.every((c) => c.eventId >= last)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("the relay did not pass every event");
-}
+const { settled } = useModerationRelay(database);
 
 let n = 0;
 async function person(role: Role = "member", extra: { status?: "pending" } = {}) {
