@@ -47,7 +47,8 @@ export async function withDataDirLock<T>(lockFile: string, fn: () => Promise<T>)
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(fs.readFileSync(lockFile, "utf8").trim() || "0");
+      const holder = readHolder(lockFile);
+      if (holder === null) continue; // released between our attempt and the read: try again
       if (holder > 0 && !isAlive(holder)) fs.rmSync(lockFile, { force: true });
       else if (Date.now() > deadline)
         throw new Error(`${lockFile} is held by process ${holder}; stop it and retry`);
@@ -58,6 +59,16 @@ export async function withDataDirLock<T>(lockFile: string, fn: () => Promise<T>)
     return await fn();
   } finally {
     fs.rmSync(lockFile, { force: true });
+  }
+}
+
+/** The pid in a lock file; null when the file is gone (its holder just released it). */
+function readHolder(lockFile: string): number | null {
+  try {
+    return Number(fs.readFileSync(lockFile, "utf8").trim() || "0");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }
 
