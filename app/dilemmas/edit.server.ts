@@ -13,13 +13,15 @@ import {
 } from "./competence-tags.server";
 import { findVisibleDilemmaRef, lockVisibleDilemma } from "./dilemmas.server";
 import type { DilemmaEvent } from "./events";
-import { DilemmaTagsSchema, EditDilemmaSchema, type EditDilemmaInput } from "./schemas";
+import { DilemmaTagsSchema, EditDilemmaSchema, type EditDilemmaInput, ModeratorReasonSchema, OptionalModeratorReasonSchema } from "./schemas";
 import { parseOrInvalid } from "~/platform/validate.server";
 
 // Editing a dilemma. The asker changes title, text and tags; every change of the words keeps
 // the words it replaces as a Revision (subjectType "dilemma"), so the thread's replies can
 // always be read against what they answered. Staff who may not reword change only the tags
-// (setDilemmaCompetences in moderation.server.ts).
+// (setDilemmaCompetences in moderation.server.ts). An organiser may change the words too, with
+// a reason the asker reads (decision 033: `moderatorReason`); the Revision then names the
+// organiser and keeps the reason, so the history says who changed it and why.
 
 export const REVISION_SUBJECT = "dilemma";
 
@@ -31,6 +33,8 @@ export type DilemmaForEdit = {
   choices: CompetenceChoice[];
   canEditText: boolean;
   canEditTags: boolean;
+  /** An organiser may change the words of another member's dilemma, with a reason (decision 033). */
+  canReword: boolean;
   hiddenReason: string | null;
 };
 
@@ -53,23 +57,31 @@ export async function getDilemmaForEdit(guardian: Guardian, id: number): Promise
     choices: await listCompetenceChoices(tagged.map((c) => c.id)),
     canEditText,
     canEditTags,
+    canReword: guardian.canRewordPost(ref),
     hiddenReason: ref.hiddenAt ? dilemma.hiddenReason : null,
   };
 }
 
 export type EditedDilemma = { id: number; title: string; changed: boolean };
 
-/** The asker saves title, text and tags; a Revision keeps the previous title and text. */
-export async function editDilemma(guardian: Guardian, id: number, input: EditDilemmaInput, options: PublishedAnyway = {}): Promise<EditedDilemma> {
-  guardian.ensureCanEditDilemma(await findVisibleDilemmaRef(guardian, id));
+/** Who is editing: the asker (options.moderatorReason undefined), or an organiser with a reason. */
+export type EditOptions = PublishedAnyway & { moderatorReason?: string };
+
+/** The asker (or an organiser, with a reason) saves title, text and tags; a Revision keeps the previous title and text. */
+export async function editDilemma(guardian: Guardian, id: number, input: EditDilemmaInput, options: EditOptions = {}): Promise<EditedDilemma> {
+  const byModerator = options.moderatorReason !== undefined;
+  const ensureMayEdit = (ref: Awaited<ReturnType<typeof findVisibleDilemmaRef>>) =>
+    byModerator ? guardian.ensureCanRewordPost(ref) : guardian.ensureCanEditDilemma(ref);
+  ensureMayEdit(await findVisibleDilemmaRef(guardian, id));
   const { title, body, competences } = parseOrInvalid(EditDilemmaSchema, input);
+  const reason = byModerator ? parseOrInvalid(ModeratorReasonSchema, { reason: options.moderatorReason }).reason : null;
   const editorId = memberIdOf(guardian);
   return db.$transaction(async (tx) => {
     // One edit at a time per dilemma, and the rules again under the lock: an organiser may
     // have locked it since the check above, and two saves must not both store the same
     // "previous" text.
     const ref = await lockVisibleDilemma(tx, guardian, id);
-    guardian.ensureCanEditDilemma(ref);
+    ensureMayEdit(ref);
     const current = await tx.dilemma.findUniqueOrThrow({
       where: { id },
       select: { title: true, bodyMd: true, competences: { select: { competenceId: true } } },
@@ -80,26 +92,31 @@ export async function editDilemma(guardian: Guardian, id: number, input: EditDil
     const bodyChanged = current.bodyMd !== body;
     const events: DilemmaEvent[] = [];
     if (titleChanged || bodyChanged) {
-      await tx.revision.create({
-        data: { subjectType: REVISION_SUBJECT, subjectId: id, title: current.title, bodyMd: current.bodyMd, editorId },
+      const revision = await tx.revision.create({
+        data: { subjectType: REVISION_SUBJECT, subjectId: id, title: current.title, bodyMd: current.bodyMd, editorId, reason },
+        select: { id: true },
       });
       await tx.dilemma.update({
         where: { id },
         data: { title, bodyMd: body, bodyHtml: renderMarkdown(body), updatedAt: new Date() },
       });
-      events.push({ type: "dilemma.edited", subjectId: id, actorId: editorId, payload: { authorId: ref.authorId, titleChanged, bodyChanged } });
+      const moderated = byModerator ? { reason, revisionId: revision.id } : {};
+      events.push({ type: "dilemma.edited", subjectId: id, actorId: editorId, payload: { authorId: ref.authorId, titleChanged, bodyChanged, ...moderated } });
     }
-    if (await replaceDilemmaCompetences(tx, id, competenceIds)) events.push(retagged(ref, editorId, before, competenceIds));
+    if (await replaceDilemmaCompetences(tx, id, competenceIds)) {
+      events.push(retagged(ref, editorId, before, competenceIds, byModerator ? { reason, alongEdit: events.length > 0 } : {}));
+    }
     const anyway = titleChanged || bodyChanged ? options.privacyOverridden : undefined;
     await recordEvents(tx, [...events, ...publishedAnywayEvents(anyway, { post: "dilemma", id, dilemmaId: null }, editorId)]);
     return { id, title, changed: events.length > 0 };
   });
 }
 
-/** Only the tags: for staff (any state) and the asker (while they may edit). */
-export async function setDilemmaCompetences(guardian: Guardian, id: number, slugs: string[]): Promise<EditedDilemma> {
+/** Only the tags: for staff (any state; a reason the asker reads, decision 033) and the asker (while they may edit). */
+export async function setDilemmaCompetences(guardian: Guardian, id: number, slugs: string[], rawReason?: string): Promise<EditedDilemma> {
   guardian.ensureCanEditDilemmaTags(await findVisibleDilemmaRef(guardian, id));
   const { competences } = parseOrInvalid(DilemmaTagsSchema, { competences: slugs });
+  const reason = parseOrInvalid(OptionalModeratorReasonSchema, { reason: rawReason }).reason || null;
   return db.$transaction(async (tx) => {
     const ref = await lockVisibleDilemma(tx, guardian, id);
     guardian.ensureCanEditDilemmaTags(ref);
@@ -110,14 +127,20 @@ export async function setDilemmaCompetences(guardian: Guardian, id: number, slug
     const before = current.competences.map((c) => c.competenceId);
     const ids = await resolveCompetenceIds(tx, competences, before);
     const changed = await replaceDilemmaCompetences(tx, id, ids);
-    if (changed) await recordEvents(tx, [retagged(ref, guardian.userId, before, ids)]);
+    if (changed) await recordEvents(tx, [retagged(ref, guardian.userId, before, ids, reason ? { reason } : {})]);
     return { id, title: current.title, changed };
   });
 }
 
-function retagged(ref: { id: number; authorId: number }, actorId: number | null, before: number[], after: number[]): DilemmaEvent {
+function retagged(
+  ref: { id: number; authorId: number },
+  actorId: number | null,
+  before: number[],
+  after: number[],
+  moderated: { reason?: string | null; alongEdit?: boolean },
+): DilemmaEvent {
   const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
-  return { type: "dilemma.retagged", subjectId: ref.id, actorId, payload: { authorId: ref.authorId, before: sorted(before), after: sorted(after) } };
+  return { type: "dilemma.retagged", subjectId: ref.id, actorId, payload: { authorId: ref.authorId, before: sorted(before), after: sorted(after), ...moderated } };
 }
 
 export async function lockDilemmaRow(tx: Prisma.TransactionClient, id: number): Promise<void> {

@@ -4,7 +4,7 @@ import { recordEvents } from "~/platform/events/outbox.server";
 import { parseOrInvalid } from "~/platform/validate.server";
 import { findVisibleDilemmaRef, lockVisibleDilemma } from "./dilemmas.server";
 import type { DilemmaEvent } from "./events";
-import { HideDilemmaSchema } from "./schemas";
+import { HideDilemmaSchema, OptionalModeratorReasonSchema } from "./schemas";
 
 // Staff moderation of a dilemma (the buttons sit on the dilemma page). Each call is
 // idempotent: a second click on "Sluiten" leaves the first lock's time as it was, and records
@@ -35,16 +35,24 @@ async function moderate(
   });
 }
 
-export async function lockDilemma(guardian: Guardian, id: number): Promise<void> {
+/** Locks the thread; the reason (optional here, asked by the moderation page) is told to the asker. */
+export async function lockDilemma(guardian: Guardian, id: number, rawReason?: string): Promise<void> {
+  const reason = reasonOf(rawReason);
   await moderate(guardian, id, guardian.ensureCanLockDilemma, (s, at) =>
-    s.lockedAt ? null : { data: { lockedAt: at }, event: "dilemma.locked" },
+    s.lockedAt ? null : { data: { lockedAt: at }, event: "dilemma.locked", payload: { reason } },
   );
 }
 
-export async function unlockDilemma(guardian: Guardian, id: number): Promise<void> {
+export async function unlockDilemma(guardian: Guardian, id: number, rawReason?: string): Promise<void> {
+  const reason = reasonOf(rawReason);
   await moderate(guardian, id, guardian.ensureCanLockDilemma, (s) =>
-    s.lockedAt ? { data: { lockedAt: null }, event: "dilemma.unlocked" } : null,
+    s.lockedAt ? { data: { lockedAt: null }, event: "dilemma.unlocked", payload: { reason } } : null,
   );
+}
+
+/** A cleaned reason, or null when none was given (Invalid when it is too long). */
+function reasonOf(raw: string | undefined): string | null {
+  return parseOrInvalid(OptionalModeratorReasonSchema, { reason: raw }).reason || null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanLine } from "~/platform/clean-text";
+import { cleanLine, cleanText } from "~/platform/clean-text";
 
 // The dilemma forms' rules, shared by the browser (Conform validates as you type) and the
 // server (the route parses with them, and the domain checks again, so a caller that skips the
@@ -83,3 +83,15 @@ export type DilemmaFormIntent = (typeof DILEMMA_FORM_INTENTS)[number];
 export function dilemmaFormIntent(value: FormDataEntryValue | null): DilemmaFormIntent {
   return DILEMMA_FORM_INTENTS.find((intent) => intent === value) ?? "publish";
 }
+
+/**
+ * An organiser's reason for changing a member's post (decision 033: lock, unlock, retag,
+ * reword); the author reads it. Required where the form asks for it (`moderatorReason`),
+ * optional for the dilemma page's one-click lock (`optionalModeratorReason`).
+ */
+const moderatorReasonText = z
+  .string({ error: "errors.required" })
+  .transform(cleanText)
+  .pipe(z.string().max(DILEMMA_LIMITS.hideReasonMax, `errors.tooLong?max=${DILEMMA_LIMITS.hideReasonMax}`));
+export const ModeratorReasonSchema = z.object({ reason: moderatorReasonText.pipe(z.string().min(1, "errors.required")) });
+export const OptionalModeratorReasonSchema = z.object({ reason: moderatorReasonText.optional() });

@@ -672,6 +672,23 @@ export class Guardian {
     return ALLOWED;
   }
 
+  /**
+   * Changing another member's words with a reason the author reads (decision 033): a dilemma's
+   * title and text or a reply's text, in any state (a hidden post can be fixed and restored, a
+   * locked one corrected), and the revision names the organiser. Not your own post (edit it as
+   * its author), not a reply its author took back (its text is theirs to have withdrawn).
+   */
+  whyNotRewordPost(post: { authorId: number; deletedByAuthorAt?: Date | null }): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isStaff) return "only organisers and admins change another member's words";
+    if (this.isSelf({ id: post.authorId })) return "your own post: edit it as its author";
+    if (post.deletedByAuthorAt) return "the reply was deleted by its author";
+    return ALLOWED;
+  }
+
+  canRewordPost = (p: { authorId: number; deletedByAuthorAt?: Date | null }) => this.whyNotRewordPost(p) === ALLOWED;
+  ensureCanRewordPost = (p: { authorId: number; deletedByAuthorAt?: Date | null }) => ensure(this.whyNotRewordPost(p));
+
   canSuspend = (m: MemberRef) => this.whyNotSuspend(m) === ALLOWED;
   canWarn = (m: MemberRef) => this.whyNotWarn(m) === ALLOWED;
   ensureCanSuspend = (m: MemberRef) => ensure(this.whyNotSuspend(m));

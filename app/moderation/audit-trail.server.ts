@@ -31,11 +31,17 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
     after: { hidden: true, reason: e.payload.reason },
   }),
   "dilemma.unhidden": (e) => ({ subjectKind: "dilemma", before: { hidden: true, reason: e.payload.reason }, after: { hidden: false } }),
-  "dilemma.locked": () => ({ subjectKind: "dilemma", before: { locked: false }, after: { locked: true } }),
-  "dilemma.unlocked": () => ({ subjectKind: "dilemma", before: { locked: true }, after: { locked: false } }),
+  "dilemma.locked": (e) => ({ subjectKind: "dilemma", reason: e.payload.reason ?? null, before: { locked: false }, after: { locked: true } }),
+  "dilemma.unlocked": (e) => ({ subjectKind: "dilemma", reason: e.payload.reason ?? null, before: { locked: true }, after: { locked: false } }),
   // The asker tagging their own question is writing, not moderation.
   "dilemma.retagged": (e) =>
-    e.actorId === e.payload.authorId ? null : { subjectKind: "dilemma", before: { competences: e.payload.before }, after: { competences: e.payload.after } },
+    e.actorId === e.payload.authorId
+      ? null
+      : { subjectKind: "dilemma", reason: e.payload.reason ?? null, before: { competences: e.payload.before }, after: { competences: e.payload.after } },
+  // An organiser changing a member's words (decision 033); the author's own edits are theirs.
+  // Not the words themselves (they may name a resident): the revision the history keeps.
+  "dilemma.edited": (e) => (e.actorId === e.payload.authorId ? null : reworded(e.payload, { titleChanged: e.payload.titleChanged, bodyChanged: e.payload.bodyChanged }, "dilemma")),
+  "reply.edited": (e) => (e.actorId === e.payload.authorId ? null : reworded(e.payload, { bodyChanged: true }, "reply")),
   "reply.hidden": (e) => ({ subjectKind: "reply", reason: e.payload.reason, before: { hidden: false }, after: { hidden: true, reason: e.payload.reason } }),
   "reply.unhidden": (e) => ({ subjectKind: "reply", before: { hidden: true, reason: e.payload.reason }, after: { hidden: false } }),
   "meeting.deleted": (e) => ({ subjectKind: "meeting", before: { status: e.payload.status, dilemmas: e.payload.dilemmaIds }, after: null }),
@@ -66,6 +72,10 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   "moderation.member_warned": (e) => ({ subjectKind: "member", reason: e.payload.reason, after: e.payload.post ? { warnedAbout: `${e.payload.post} ${e.payload.postId}` } : null }),
   "moderation.privacy_reviewed": (e) => ({ subjectKind: e.payload.post, before: { kinds: e.payload.kinds, reviewed: false }, after: { reviewed: true } }),
 };
+
+function reworded(payload: { reason?: string | null; revisionId?: number }, changed: Json, subjectKind: string): AuditFacts {
+  return { subjectKind, reason: payload.reason ?? null, before: { revision: payload.revisionId ?? null }, after: changed };
+}
 
 /** The event types the trail records (the log page's "kind" filter offers these). */
 export const AUDITED_KINDS = Object.keys(DESCRIBE) as Type[];

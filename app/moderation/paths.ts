@@ -16,3 +16,8 @@ export const STANDING_PATH = "/standing";
 export function memberModerationPath(handle: string): string {
   return `/moderation/members/${encodeURIComponent(handle)}`;
 }
+
+/** The organisers' page for one post (decision 033): lock or unlock with a reason, change its tags or words with a reason. */
+export function postModerationPath(post: "dilemma" | "reply", id: number): string {
+  return `/moderation/posts/${post}/${id}`;
+}

@@ -33,6 +33,8 @@ const NOTIFICATION_OF: Record<AuthorNews["what"], NotificationKind> = {
   restored: "post_restored",
   locked: "thread_locked",
   unlocked: "thread_unlocked",
+  edited: "post_edited",
+  retagged: "post_retagged",
   warned: "member_warned",
   suspended: "member_suspended",
   lifted: "suspension_lifted",
@@ -89,6 +91,18 @@ export const moderationReactions = afterCommitSubscriber<Events>("moderation", {
   },
   "account.suspension_lifted": async (tx, event) => {
     await tell(tx, { authorId: event.subjectId, post: null, postId: null, what: "lifted", reason: event.payload.reason }, event.actorId, null);
+  },
+  // An organiser changed a member's words or tags (decision 033); the author's own edits, and
+  // an import's or the operator's retagging, tell nobody. A retag in the same save as an
+  // edit is told with the edit.
+  "dilemma.edited": async (tx, event) => {
+    if (event.actorId !== null && event.actorId !== event.payload.authorId) await told("edited")(tx, event);
+  },
+  "reply.edited": async (tx, event) => {
+    if (event.actorId !== null && event.actorId !== event.payload.authorId) await told("edited")(tx, event);
+  },
+  "dilemma.retagged": async (tx, event) => {
+    if (event.actorId !== null && event.actorId !== event.payload.authorId && !event.payload.alongEdit) await told("retagged")(tx, event);
   },
   "dilemma.unhidden": told("restored"),
   "reply.unhidden": told("restored"),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { EditDilemmaSchema } from "~/dilemmas/schemas";
+import { EditReplySchema } from "~/replies/schemas";
 import { MAX_SUSPENSION_DAYS } from "~/accounts/suspension";
 import { amsterdamToUtc, parseDateInput } from "~/meetings/dates";
 import { cleanText } from "~/platform/clean-text";
@@ -86,3 +88,11 @@ export function suspensionEnd(lastDay: string): Date {
 export function lastDayOf(until: Date | string): Date {
   return new Date(new Date(until).getTime() - 60_000);
 }
+
+/**
+ * An organiser's changes to one post (decision 033), each with the reason its author reads:
+ * lock or unlock the dilemma, change a dilemma's title, text or competences, or a reply's text.
+ */
+export const LockSchema = z.object({ reason: requiredReason });
+export const RewordDilemmaSchema = EditDilemmaSchema.extend({ reason: requiredReason });
+export const RewordReplySchema = EditReplySchema.extend({ reason: requiredReason });

@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   "post_restored",
   "thread_locked",
   "thread_unlocked",
+  "post_edited", // decision 033: an organiser changed the member's words or tags, with a reason
+  "post_retagged",
   "member_warned",
   "member_suspended",
   "suspension_lifted",
@@ -76,7 +78,7 @@ export type WatchLevel = "watching" | "muted";
 
 /** Moderation's news about a membership: no post, it leads to the member's standing page. */
 export const MEMBER_KINDS: ReadonlySet<string> = new Set(["member_warned", "member_suspended", "suspension_lifted"]);
-const DECISION_KINDS: ReadonlySet<string> = new Set(["post_hidden", "post_restored", "thread_locked", "thread_unlocked", ...MEMBER_KINDS]);
+const DECISION_KINDS: ReadonlySet<string> = new Set(["post_hidden", "post_restored", "thread_locked", "thread_unlocked", "post_edited", "post_retagged", ...MEMBER_KINDS]);
 
 /**
  * Kinds addressed to one member about themselves: they reach them even in a thread they muted

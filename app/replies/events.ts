@@ -21,7 +21,8 @@ export type ReplyEvents = {
     payload: { dilemmaId: number; parentId: number | null; authorId: number; imported: boolean };
     inHand: { bodyHtml: string; createdAt: Date; thread: ReplyThreadFacts };
   };
-  "reply.edited": { payload: { dilemmaId: number; authorId: number } };
+  /** By its author, or by an organiser with a reason the author reads (decision 033). */
+  "reply.edited": { payload: { dilemmaId: number; authorId: number; reason?: string | null; revisionId?: number } };
   /** Its author took it back; wasAnswer: the dilemma is open again. */
   "reply.deleted": { payload: { dilemmaId: number; authorId: number; wasAnswer: boolean } };
   "reply.hidden": { payload: { dilemmaId: number; authorId: number; reason: string } };

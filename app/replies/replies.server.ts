@@ -1,5 +1,6 @@
 import { findVisibleDilemmaRef, visibleDilemmaRef } from "~/dilemmas/dilemmas.server";
-import { lockDilemmaRow } from "~/dilemmas/edit.server";
+import { lockDilemmaRow, type EditOptions } from "~/dilemmas/edit.server";
+import { ModeratorReasonSchema } from "~/dilemmas/schemas";
 import { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian, type ReplyRef } from "~/guardian/guardian.server";
 import { db, inTransaction, isUniqueViolation, violatedUniqueIndex } from "~/platform/db.server";
@@ -147,23 +148,30 @@ function about<T extends ReplyEvent["type"]>(
   return { type, subjectId: reply.id, actorId: guardian.userId, payload: { dilemmaId: reply.dilemmaId, authorId: reply.authorId, ...more } } as ReplyEvent;
 }
 
-export async function editReply(guardian: Guardian, replyId: number, raw: EditReplyInput, options: PublishedAnyway = {}): Promise<LoadedReply> {
+/**
+ * The author changes their reply; or an organiser does, with a reason the author reads
+ * (options.moderatorReason, decision 033): the Revision then names the organiser and keeps why.
+ */
+export async function editReply(guardian: Guardian, replyId: number, raw: EditReplyInput, options: EditOptions = {}): Promise<LoadedReply> {
   const editorId = memberIdOf(guardian);
   const input = parseOrInvalid(EditReplySchema, raw);
+  const byModerator = options.moderatorReason !== undefined;
+  const reason = byModerator ? parseOrInvalid(ModeratorReasonSchema, { reason: options.moderatorReason }).reason : null;
   return db.$transaction(async (tx) => {
     // Locking the reply keeps two quick edits from both saving the same "previous" text.
     await tx.$queryRaw`SELECT id FROM "Reply" WHERE id = ${replyId} FOR UPDATE`;
     const reply = await loadReply(guardian, replyId, tx);
-    guardian.ensureCanEditReply(reply);
+    if (byModerator) guardian.ensureCanRewordPost(reply);
+    else guardian.ensureCanEditReply(reply);
     const { bodyMd } = await tx.reply.findUniqueOrThrow({ where: { id: replyId }, select: { bodyMd: true } });
     if (bodyMd === input.body) return reply;
-    await tx.revision.create({ data: { subjectType: "reply", subjectId: replyId, bodyMd, editorId } });
+    const revision = await tx.revision.create({ data: { subjectType: "reply", subjectId: replyId, bodyMd, editorId, reason }, select: { id: true } });
     await tx.reply.update({
       where: { id: replyId },
       data: { bodyMd: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: new Date() },
     });
     await recordEvents(tx, [
-      about(guardian, reply, "reply.edited", {}),
+      about(guardian, reply, "reply.edited", byModerator ? { reason, revisionId: revision.id } : {}),
       ...publishedAnywayEvents(options.privacyOverridden, { post: "reply", id: replyId, dilemmaId: reply.dilemmaId }, editorId),
     ]);
     return reply;
@@ -298,9 +306,11 @@ export async function locateReply(guardian: Guardian, replyId: number, pageSize:
 
 export type ReplyForEdit = { id: number; bodyMd: string; dilemma: { id: number; title: string } };
 
-export async function getReplyForEdit(guardian: Guardian, replyId: number): Promise<ReplyForEdit> {
+/** The reply's text to edit: its author's, or an organiser's with a reason (asModerator, decision 033). */
+export async function getReplyForEdit(guardian: Guardian, replyId: number, { asModerator = false } = {}): Promise<ReplyForEdit> {
   const reply = await loadReply(guardian, replyId);
-  guardian.ensureCanEditReply(reply);
+  if (asModerator) guardian.ensureCanRewordPost(reply);
+  else guardian.ensureCanEditReply(reply);
   const { bodyMd } = await db.reply.findUniqueOrThrow({ where: { id: replyId }, select: { bodyMd: true } });
   return { id: reply.id, bodyMd, dilemma: { id: reply.dilemma.id, title: reply.dilemma.title } };
 }
