@@ -94,6 +94,7 @@ export default [
   route("moderation/log", "routes/moderation.log.tsx"),
   route("moderation/log.csv", "routes/moderation.log-csv.ts"),
   route("moderation/members/:handle", "routes/moderation.member.tsx"),
+  route("moderation/posts/:post/:id", "routes/moderation.post.tsx"),
   route("standing", "routes/moderation.standing.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -14,6 +14,8 @@ export type EditView = {
   id: number;
   at: Date;
   editor: AuthorView;
+  /** An organiser's reason for changing another member's words (decision 033). */
+  reason?: string | null;
   before: { title: string; bodyMd: string };
   after: { title: string; bodyMd: string };
   diff: DiffLine[] | null;
@@ -39,6 +41,12 @@ export function RevisionHistory({ heading, intro, none, edits }: { heading: stri
               <time dateTime={isoDate(edit.at)}>{formatDateTime(edit.at, i18n.language)}</time> ·{" "}
               {t("dilemmas.revisions.editedBy")} <AuthorName author={edit.editor} />
             </p>
+            {edit.reason ? (
+              <>
+                <p>{t("moderation.revision.byOrganiser")}</p>
+                <blockquote className="quote">{edit.reason}</blockquote>
+              </>
+            ) : null}
             {titleChanged ? (
               <>
                 <h3>{t("dilemmas.revisions.titleChanged")}</h3>

@@ -1,4 +1,4 @@
-import { editDilemma, getDilemmaForEdit, type DilemmaForEdit } from "~/dilemmas/edit.server";
+import { editDilemma, getDilemmaForEdit, setDilemmaCompetences, type DilemmaForEdit } from "~/dilemmas/edit.server";
 import { lockDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
 import type { EditDilemmaInput } from "~/dilemmas/schemas";
 import type { Guardian } from "~/guardian/guardian.server";
@@ -46,6 +46,13 @@ export async function setLockWithReason(guardian: Guardian, dilemmaId: number, l
 export async function rewordDilemma(guardian: Guardian, id: number, input: EditDilemmaInput, reason: string): Promise<void> {
   guardian.ensureCanModerate();
   await editDilemma(guardian, id, input, { moderatorReason: reason });
+}
+
+/** Only the competences, with a reason (staff's own dilemma: its words are theirs to edit as the asker). */
+export async function retagDilemma(guardian: Guardian, id: number, competences: string[], rawReason: string): Promise<void> {
+  guardian.ensureCanModerate();
+  const { reason } = parseOrInvalid(LockSchema, { reason: rawReason });
+  await setDilemmaCompetences(guardian, id, competences, reason);
 }
 
 /** Changes a member's reply with a reason; the revision names the organiser. */

@@ -15,6 +15,8 @@ export type Edit = {
   id: number;
   at: Date;
   editor: AuthorView;
+  /** Why an organiser changed another member's words (decision 033); null for the author's own edit. */
+  reason: string | null;
   before: Version;
   after: Version;
   /** The text before this edit, rendered and sanitised like a post. */
@@ -26,7 +28,7 @@ export async function loadEdits(subjectType: string, subjectId: number, current:
   const revisions = await db.revision.findMany({
     where: { subjectType, subjectId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, bodyMd: true, createdAt: true, editor: authorSelect },
+    select: { id: true, title: true, bodyMd: true, reason: true, createdAt: true, editor: authorSelect },
   });
   const edits = revisions.map((revision, n): Edit => {
     const next = revisions[n + 1];
@@ -34,6 +36,7 @@ export async function loadEdits(subjectType: string, subjectId: number, current:
       id: revision.id,
       at: revision.createdAt,
       editor: toAuthorView(revision.editor),
+      reason: revision.reason,
       before: { title: revision.title ?? "", bodyMd: revision.bodyMd },
       after: next ? { title: next.title ?? "", bodyMd: next.bodyMd } : current,
       beforeHtml: renderMarkdown(revision.bodyMd),

@@ -4,7 +4,7 @@ import { formatDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
 import { type ModeratedPost, POST_KINDS } from "~/moderation/posts.server";
 import { dismissFromQueue, hideFromQueue, listQueue, warnFromQueue } from "~/moderation/queue.server";
-import { memberModerationPath } from "~/moderation/paths";
+import { memberModerationPath, postModerationPath } from "~/moderation/paths";
 import { MODERATION_LIMITS } from "~/moderation/schemas";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { guardianOf } from "~/web/context.server";
@@ -198,6 +198,13 @@ export default function ModerationQueue() {
                         </button>
                       </Form>
                     </details>
+                  ) : null}
+                  {e.post && e.kind !== "report" ? (
+                    <p>
+                      <Link to={postModerationPath(e.kind, e.postId)} aria-label={t("moderation.post.linkLabel", { post: postName, title })}>
+                        {t("moderation.post.link")}
+                      </Link>
+                    </p>
                   ) : null}
                   {e.post?.authorHandle && e.post.authorName ? (
                     <p>

@@ -1,7 +1,8 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { FieldErrors } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
+import { postModerationPath } from "~/moderation/paths";
 
 /**
  * Staff's buttons for a dilemma (the page shows them when the Guardian's flags allow):
@@ -14,7 +15,7 @@ export function DilemmaModeration({
   can,
   hideError,
 }: {
-  dilemma: { lockedAt: Date | string | null; hiddenAt: Date | string | null };
+  dilemma: { id: number; lockedAt: Date | string | null; hiddenAt: Date | string | null };
   can: { lock: boolean; hide: boolean };
   hideError: { reason: string; errors: string[] } | null;
 }) {
@@ -60,6 +61,11 @@ export function DilemmaModeration({
             </button>
           </Form>
         </details>
+      ) : null}
+      {can.lock ? (
+        <p>
+          <Link to={postModerationPath("dilemma", dilemma.id)}>{t("moderation.post.dilemmaLink")}</Link>
+        </p>
       ) : null}
     </section>
   );

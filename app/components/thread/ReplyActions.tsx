@@ -2,7 +2,7 @@ import { useTranslation } from "~/components/use-translation";
 import { FieldErrors } from "~/components/FormFields";
 import { RoutedForm, RoutedLink } from "~/components/RoutedLink";
 import { HIDE_REASON_MAX } from "~/replies/schemas";
-import { flagPath } from "~/moderation/paths";
+import { flagPath, postModerationPath } from "~/moderation/paths";
 import { editReplyPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
 
@@ -165,6 +165,14 @@ export function ReplyActions({
                 </button>
               </RoutedForm>
             </details>
+          </li>
+        ) : null}
+        {can.hide || can.unhide ? (
+          <li>
+            <RoutedLink href={postModerationPath("reply", reply.id)} className="button button--small button--secondary">
+              {t("moderation.post.replyLink")}
+              {about}
+            </RoutedLink>
           </li>
         ) : null}
       </ul>
