@@ -91,7 +91,7 @@ export const nl = {
     lock: { heading: "Dilemma sluiten", hint: "Niemand kan nog reageren of het dilemma aanpassen. Het blijft te lezen.", submit: "Sluiten" },
     unlock: { heading: "Dilemma heropenen", hint: "Leden kunnen weer reageren. De vrager kan het weer aanpassen.", submit: "Heropenen" },
     toDilemma: "Het dilemma van deze reactie sluiten of heropenen",
-    cannotReword: "Deze reactie kun je niet aanpassen: de schrijver heeft haar verwijderd, of het is je eigen reactie.",
+    cannotReword: "Dit is je eigen reactie. Pas haar aan via ‘Bewerken’ bij de reactie.",
     history: "Geschiedenis van het dilemma",
     reword: {
       heading: "Tekst en competenties aanpassen",
@@ -375,7 +375,7 @@ export const en: typeof nl = {
     lock: { heading: "Lock the dilemma", hint: "Nobody can reply to it or edit it any more. It can still be read.", submit: "Lock" },
     unlock: { heading: "Unlock the dilemma", hint: "Members can reply again. The asker can edit it again.", submit: "Unlock" },
     toDilemma: "Lock or unlock this reply's dilemma",
-    cannotReword: "You cannot change this reply: its author deleted it, or it is your own.",
+    cannotReword: "This is your own reply. Change it with ‘Edit’ on the reply.",
     history: "History of the dilemma",
     reword: {
       heading: "Change text and competences",

@@ -29,9 +29,8 @@ export async function getPostModeration(guardian: Guardian, kind: "dilemma" | "r
     const { title, bodyMd, competences, choices, canReword } = await getDilemmaForEdit(guardian, id);
     return { post, dilemma: { title, bodyMd, competences, choices, canReword }, replyBody: null, canLock: true };
   }
-  const replyBody = guardian.canRewordPost({ authorId: post.authorId ?? 0, deletedByAuthorAt: post.excerpt === null ? new Date() : null })
-    ? (await getReplyForEdit(guardian, id, { asModerator: true })).bodyMd
-    : null;
+  // A reply its author took back is NotFound above; the organiser's own reply they edit as its author.
+  const replyBody = guardian.canRewordPost({ authorId: post.authorId ?? 0 }) ? (await getReplyForEdit(guardian, id, { asModerator: true })).bodyMd : null;
   return { post, dilemma: null, replyBody, canLock: false };
 }
 

@@ -1034,3 +1034,47 @@ describe("suspend, lift and warn: role × target (decision 027)", () => {
     expect(() => guardianFor("member").ensureCanSuspend(members["a member"]!)).toThrow(Forbidden);
   });
 });
+
+describe("an organiser's changes to a member's post, with a reason: role × post state (decision 033)", () => {
+  const roles = [...viewerRoles, "operator"] as const;
+  type ActRole = (typeof roles)[number];
+  const of = (role: ActRole) => (role === "operator" ? new Guardian(operatorViewer) : guardianFor(role));
+  const at = new Date("2026-12-01");
+  const dilemma = (state: Partial<DilemmaRef> = {}): DilemmaRef => ({ authorId: 20, lockedAt: null, hiddenAt: null, ...state });
+  const reply = (state: Partial<ReplyRef> = {}): ReplyRef => ({ authorId: 20, hiddenAt: null, deletedByAuthorAt: null, dilemma: dilemma(), ...state });
+  // Columns: anonymous, member, organiser, admin, operator. Lock and retag already existed
+  // (staff, any state); rewording is new: staff, any state, never their own post (they edit
+  // that as its author), never a reply its author took back.
+  const cases: Record<string, { reword: boolean[]; lock: boolean[]; tags: boolean[]; post: DilemmaRef | ReplyRef; isDilemma: boolean }> = {
+    "another member's open dilemma": { post: dilemma(), isDilemma: true, reword: [n, n, Y, Y, Y], lock: [n, n, Y, Y, Y], tags: [n, n, Y, Y, Y] },
+    "another member's locked dilemma": { post: dilemma({ lockedAt: at }), isDilemma: true, reword: [n, n, Y, Y, Y], lock: [n, n, Y, Y, Y], tags: [n, n, Y, Y, Y] },
+    "another member's hidden dilemma": { post: dilemma({ hiddenAt: at }), isDilemma: true, reword: [n, n, Y, Y, Y], lock: [n, n, Y, Y, Y], tags: [n, n, Y, Y, Y] },
+    "an erased member's dilemma": { post: dilemma({ authorErasedAt: at }), isDilemma: true, reword: [n, n, Y, Y, Y], lock: [n, n, Y, Y, Y], tags: [n, n, Y, Y, Y] },
+    "one's own dilemma": { post: dilemma({ authorId: SELF_ID }), isDilemma: true, reword: [n, n, n, n, Y], lock: [n, n, Y, Y, Y], tags: [n, Y, Y, Y, Y] },
+    "another member's reply": { post: reply(), isDilemma: false, reword: [n, n, Y, Y, Y], lock: [], tags: [] },
+    "a hidden reply": { post: reply({ hiddenAt: at }), isDilemma: false, reword: [n, n, Y, Y, Y], lock: [], tags: [] },
+    "a reply in a locked thread": { post: reply({ dilemma: dilemma({ lockedAt: at }) }), isDilemma: false, reword: [n, n, Y, Y, Y], lock: [], tags: [] },
+    "a reply its author deleted": { post: reply({ deletedByAuthorAt: at }), isDilemma: false, reword: [n, n, n, n, n], lock: [], tags: [] },
+    "one's own reply": { post: reply({ authorId: SELF_ID }), isDilemma: false, reword: [n, n, n, n, Y], lock: [], tags: [] },
+  };
+  for (const [state, row] of Object.entries(cases)) {
+    roles.forEach((role, i) => {
+      it(`rewordPost × ${role} × ${state} → ${row.reword[i] ? "allowed" : "refused"}`, () => {
+        expect(of(role).canRewordPost(row.post)).toBe(row.reword[i]);
+      });
+      if (row.isDilemma) {
+        it(`lock with a reason × ${role} × ${state} → ${row.lock[i] ? "allowed" : "refused"}`, () => {
+          expect(of(role).canLockDilemma(row.post as DilemmaRef)).toBe(row.lock[i]);
+        });
+        it(`retag with a reason × ${role} × ${state} → ${row.tags[i] ? "allowed" : "refused"}`, () => {
+          expect(of(role).canEditDilemmaTags(row.post as DilemmaRef)).toBe(row.tags[i]);
+        });
+      }
+    });
+  }
+  it("says why", () => {
+    expect(guardianFor("member").whyNotRewordPost(dilemma())).toBe("only organisers and admins change another member's words");
+    expect(guardianFor("organiser").whyNotRewordPost(dilemma({ authorId: SELF_ID }))).toMatch(/edit it as its author/);
+    expect(() => guardianFor("admin").ensureCanRewordPost(reply({ deletedByAuthorAt: at }))).toThrow(Forbidden);
+  });
+});
