@@ -82,7 +82,7 @@ export const nl = {
   },
   revision: { byOrganiser: "Een organisator paste dit aan. De reden:" },
   post: {
-    title: "{{post}} modereren",
+    title: { dilemma: "Dilemma modereren", reply: "Reactie modereren" },
     intro: "Pas het bericht aan als dat nodig is, bijvoorbeeld om gegevens van een bewoner weg te halen. Schrijf altijd waarom. De schrijver krijgt je reden per e-mail en bij de meldingen. Je naam staat in de geschiedenis van het bericht.",
     hidden: "Verborgen",
     locked: "Gesloten",
@@ -366,7 +366,7 @@ export const en: typeof nl = {
   },
   revision: { byOrganiser: "An organiser changed this. The reason:" },
   post: {
-    title: "Moderate {{post}}",
+    title: { dilemma: "Moderate a dilemma", reply: "Moderate a reply" },
     intro: "Change the post if needed, for example to remove a resident's personal data. Always say why. The author gets your reason by e-mail and in their notifications. Your name is in the post's history.",
     hidden: "Hidden",
     locked: "Locked",

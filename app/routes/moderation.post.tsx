@@ -95,15 +95,14 @@ export default function PostModeration({ loaderData, actionData }: Route.Compone
   const done = searchParams.get("done");
   const lockFailed = actionData && "lockFailed" in actionData ? actionData.lockFailed : null;
   const result = actionData && "result" in actionData ? actionData.result : undefined;
-  const postName = t(`moderation.posts.${kind}`);
   const locked = post.lockedAt !== null;
   return (
     <div className="page narrow">
-      <title>{`${t("moderation.post.title", { post: postName })}: ${post.title} · ${t("app.name")}`}</title>
+      <title>{`${t(`moderation.post.title.${kind}`)}: ${post.title} · ${t("app.name")}`}</title>
       <p>
         <Link to={MODERATION_PATH}>{t("moderation.queue.title")}</Link>
       </p>
-      <h1>{t("moderation.post.title", { post: postName })}</h1>
+      <h1>{t(`moderation.post.title.${kind}`)}</h1>
       {done && DONE.includes(done) ? (
         <p className="alert alert--success" role="status">
           {t(`moderation.post.done.${done}`)}
