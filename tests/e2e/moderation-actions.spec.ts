@@ -100,6 +100,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // The trail: who, what, why.
       await organiserPage.goto("/moderation/log");
+      await organiserPage.getByLabel("Wie").selectOption({ label: organiser.name });
       await organiserPage.getByLabel("Soort actie").selectOption({ label: "Dilemma aangepast door organisator" });
       await organiserPage.getByRole("button", { name: "Toon" }).click();
       const row = organiserPage.getByRole("row").filter({ hasText: editReason });
