@@ -80,7 +80,7 @@ export const nl = {
     done: { warned: "De schrijver krijgt je waarschuwing per e-mail.", hidden: "Het bericht is verborgen. De schrijver krijgt bericht.", dismissed: "Afgehandeld. Het bericht blijft staan.", gone: "Een andere organisator was je voor." },
     reportHint: "Een verslag pas je zelf aan via de bijeenkomst.",
   },
-  revision: { byOrganiser: "Een organisator paste dit aan. De reden:" },
+  revision: { byOrganiser: "Een organisator paste dit aan. De reden:", replyChangedBy: "Deze tekst is vervangen door" },
   post: {
     title: { dilemma: "Dilemma modereren", reply: "Reactie modereren" },
     intro: "Pas het bericht aan als dat nodig is, bijvoorbeeld om gegevens van een bewoner weg te halen. Schrijf altijd waarom. De schrijver krijgt je reden per e-mail en bij de meldingen. Je naam staat in de geschiedenis van het bericht.",
@@ -364,7 +364,7 @@ export const en: typeof nl = {
     done: { warned: "The writer gets your warning by e-mail.", hidden: "The post is hidden. The writer will be told.", dismissed: "Done. The post stays.", gone: "Another organiser got there first." },
     reportHint: "Edit a report yourself, through its meeting.",
   },
-  revision: { byOrganiser: "An organiser changed this. The reason:" },
+  revision: { byOrganiser: "An organiser changed this. The reason:", replyChangedBy: "This text was replaced by" },
   post: {
     title: { dilemma: "Moderate a dilemma", reply: "Moderate a reply" },
     intro: "Change the post if needed, for example to remove a resident's personal data. Always say why. The author gets your reason by e-mail and in their notifications. Your name is in the post's history.",

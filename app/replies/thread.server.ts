@@ -213,7 +213,8 @@ export type ReplyHistory = {
   updatedAt: Date;
   currentHtml: string;
   /** Earlier texts, newest first: the Markdown source and its rendering (sanitised, as a post's). */
-  revisions: { id: number; bodyMd: string; bodyHtml: string; replacedAt: Date; editor: AuthorView }[];
+  /** reason: an organiser's, when they changed the author's words (decision 033); null for the author's own edit. */
+  revisions: { id: number; bodyMd: string; bodyHtml: string; replacedAt: Date; editor: AuthorView; reason: string | null }[];
 };
 
 /** A reply's earlier texts, for anyone who may read the reply. */
@@ -236,7 +237,7 @@ export async function getReplyHistory(guardian: Guardian, replyId: number): Prom
   const revisions = await db.revision.findMany({
     where: { subjectType: "reply", subjectId: replyId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, bodyMd: true, createdAt: true, editor: authorSelect },
+    select: { id: true, bodyMd: true, createdAt: true, reason: true, editor: authorSelect },
   });
   return {
     id: reply.id,
@@ -251,6 +252,7 @@ export async function getReplyHistory(guardian: Guardian, replyId: number): Prom
       bodyHtml: renderMarkdown(r.bodyMd),
       replacedAt: r.createdAt,
       editor: toAuthorView(r.editor),
+      reason: r.reason,
     })),
   };
 }

@@ -64,6 +64,14 @@ export default function ReplyRevisions() {
             <p className="meta">
               <Trans i18nKey="replies.revisions.since" components={{ when: date(since) }} />
             </p>
+            {revision.reason ? (
+              <>
+                <p>
+                  {t("moderation.revision.replyChangedBy")} <AuthorName author={revision.editor} />. {t("moderation.revision.byOrganiser")}
+                </p>
+                <blockquote className="quote">{revision.reason}</blockquote>
+              </>
+            ) : null}
             <div className="prose revision__rendered" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
           </section>
         );

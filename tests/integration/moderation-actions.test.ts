@@ -9,6 +9,7 @@ import { db } from "~/platform/db.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
 import { loadEdits } from "~/revisions/history.server";
 import { createReply, deleteReply, editReply } from "~/replies/replies.server";
+import { getReplyHistory } from "~/replies/thread.server";
 import { useTestDatabase } from "../support/database";
 import { useMailAndJobs } from "../support/mail-and-jobs";
 import { useModerationRelay } from "../support/moderation-relay";
@@ -190,6 +191,9 @@ describe("changing a member's words with a reason", () => {
     expect((await db.reply.findUniqueOrThrow({ where: { id: reply.id } })).bodyMd).toBe("Bel de bewoner (nummer weggehaald).");
     const [edit] = await loadEdits("reply", reply.id, { title: "", bodyMd: "" });
     expect(edit).toMatchObject({ reason: "Telefoonnummer van een bewoner weggehaald.", editor: { displayName: organiser.name } });
+    // The reply's history page reads the same: who replaced the words, and why.
+    const history = await getReplyHistory(writer.guardian, reply.id);
+    expect(history.revisions[0]).toMatchObject({ reason: "Telefoonnummer van een bewoner weggehaald.", editor: { displayName: organiser.name } });
     const message = await mail.smtp.nextMailTo(writer.email);
     expect(message.subject).toBe("Een organisator heeft je bericht aangepast");
     expect(message.text).toContain("Telefoonnummer van een bewoner weggehaald.");
