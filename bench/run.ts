@@ -1,4 +1,5 @@
 // npm run bench -- --only=mail: invitations delivered by mail, with the list page's p99 (bench/mail.ts).
+// npm run bench -- --only=search-scale: the relevance suite alone and inside bench_20000, recall@5 and latency (bench/search-scale.ts).
 // npm run bench -- --only=digest: the daily digest for 10 000 members and a 100-reply burst (bench/digest.ts).
 // npm run bench [-- --fresh] [--seconds=10] [--only=20000|search|privacy] [--connections=10] [--profile=page20]
 //                 [--encoding=identity|gzip|br] [--no-search] [--reindex] [--rounds=5]
@@ -335,10 +336,18 @@ function runPrivacyBench(): number {
 }
 
 const ONLY_SEARCH = arg("only") === "search";
+const ONLY_SEARCH_SCALE = arg("only") === "search-scale";
+
+/** The relevance suite at scale (bench/search-scale.ts), under the machine's bench lock. */
+function runSearchScaleBench(): number {
+  const passOn = process.argv.slice(2).filter((a) => /^--(rounds|size)=/.test(a));
+  const child = spawnSync("flock", ["/tmp/kk-bench.lock", process.execPath, "--import", "tsx", "bench/search-scale.ts", ...passOn], { stdio: "inherit" });
+  return child.status ?? 1;
+}
 const ONLY_PRIVACY = arg("only") === "privacy";
 const COMPARE = Boolean(arg("compare"));
 
-(COMPARE ? compareBuilds() : ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
+(ONLY_SEARCH_SCALE ? Promise.resolve(runSearchScaleBench()).then((code) => process.exit(code)) : COMPARE ? compareBuilds() : ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
     if (COMPARE || ONLY_PRIVACY || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("search bench (bench/search.ts)");

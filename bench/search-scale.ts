@@ -1,0 +1,102 @@
+// npm run bench -- --only=search-scale [--rounds=3] [--size=20000]
+//   (or: flock /tmp/kk-bench.lock npx tsx bench/search-scale.ts …)
+//
+// The relevance suite at the size of a real forum (issue 23). The suite's documents
+// (tests/fixtures/search-corpus.jsonl) are searched twice with the suite's queries:
+//   - alone, in a database of their own (bench_relevance_alone, made anew every run);
+//   - mixed into the bench data (bench_relevance_<size>: a copy of bench_<size>, 20 000
+//     dilemmas and ≈270 000 replies, cloned once per generated data set, the corpus imported
+//     into it once), where hundreds of generated threads use the same words.
+// For each: thread-level recall@5 (a result stands for its thread; see
+// tests/support/relevance-suite.ts), per mechanism, the queries that miss, and the latency of
+// the whole search (page, facets, snippets, partial matches, suggestion) per query: p50, p95,
+// max over every query × round. Targets: recall@5 ≥ 0.95 in both, p95 < 50 ms, max < 200 ms at
+// scale. Each database is measured in a child process of its own (the app's caches are per
+// process). Writes .data/bench/search-scale-last-run.md. Not part of npm test.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { BENCH_DATA_DIR, databaseUrl, ensureDataset, startBenchCluster } from "./generate";
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const SIZE = Number(arg("size") ?? 20_000);
+const ROUNDS = Number(arg("rounds") ?? 3);
+const REPORT = path.join(BENCH_DATA_DIR, "search-scale-last-run.md");
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
+async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** bench_relevance_<size>: bench_<size> as generated, plus the corpus (imported by the child). */
+async function scaleDatabase(adminUrl: string, generatedAt: string): Promise<string> {
+  const name = `bench_relevance_${SIZE}`;
+  const label = `cloned from bench_${SIZE} generated ${generatedAt}; corpus ${fs.statSync("tests/fixtures/search-corpus.jsonl").mtimeMs}`;
+  await withAdmin(adminUrl, async (c) => {
+    const { rows } = await c.query<{ label: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS label FROM pg_database WHERE datname = $1",
+      [name],
+    );
+    if (rows[0]?.label === label) return;
+    console.log(`cloning bench_${SIZE} into ${name} (once per data set)`);
+    await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(`bench_${SIZE}`)}`);
+    await c.query(`COMMENT ON DATABASE ${c.escapeIdentifier(name)} IS ${c.escapeLiteral(label)}`);
+  });
+  return databaseUrl(adminUrl, name);
+}
+
+async function aloneDatabase(adminUrl: string): Promise<string> {
+  const name = "bench_relevance_alone";
+  await withAdmin(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
+  });
+  return databaseUrl(adminUrl, name);
+}
+
+function measureIn(url: string, label: string): { ok: boolean; lines: string[] } {
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "bench/search-scale-measure.ts", `--label=${label}`, `--rounds=${ROUNDS}`],
+    { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 64 << 20 },
+  );
+  process.stdout.write(child.stdout);
+  return { ok: child.status === 0, lines: child.stdout.split("\n") };
+}
+
+async function main(): Promise<boolean> {
+  console.log(`# Search at scale (${new Date().toISOString().slice(0, 16)}, ${os.cpus().length} CPUs, load ${load()})`);
+  const cluster = await startBenchCluster();
+  const lines: string[] = [];
+  let ok = true;
+  try {
+    const ds = await ensureDataset(cluster.adminUrl, SIZE, false);
+    const alone = measureIn(await aloneDatabase(cluster.adminUrl), "suite alone");
+    const scaled = measureIn(await scaleDatabase(cluster.adminUrl, ds.meta.generatedAt), `suite inside bench_${SIZE}`);
+    ok = alone.ok && scaled.ok;
+    lines.push(...alone.lines, ...scaled.lines);
+  } finally {
+    await cluster.stop();
+  }
+  fs.writeFileSync(REPORT, lines.join("\n") + "\n");
+  console.log(`report: ${path.relative(process.cwd(), REPORT)}`);
+  return ok;
+}
+
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
