@@ -340,7 +340,7 @@ const ONLY_SEARCH_SCALE = arg("only") === "search-scale";
 
 /** The relevance suite at scale (bench/search-scale.ts), under the machine's bench lock. */
 function runSearchScaleBench(): number {
-  const passOn = process.argv.slice(2).filter((a) => /^--(rounds|size)=/.test(a));
+  const passOn = process.argv.slice(2).filter((a) => /^--(rounds|size|before)=/.test(a));
   const child = spawnSync("flock", ["/tmp/kk-bench.lock", process.execPath, "--import", "tsx", "bench/search-scale.ts", ...passOn], { stdio: "inherit" });
   return child.status ?? 1;
 }

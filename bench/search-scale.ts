@@ -1,5 +1,8 @@
-// npm run bench -- --only=search-scale [--rounds=3] [--size=20000]
+// npm run bench -- --only=search-scale [--rounds=3] [--size=20000] [--before=DIR]
 //   (or: flock /tmp/kk-bench.lock npx tsx bench/search-scale.ts …)
+// --before=DIR: also measure the search of another checkout (a scratch worktree, e.g. of main:
+// `git worktree add --detach DIR main`, node_modules and app/generated linked or copied in) in
+// the same run, A/B, with this checkout's suite (copied into DIR) and its own index.
 //
 // The relevance suite at the size of a real forum (issue 23). The suite's documents
 // (tests/fixtures/search-corpus.jsonl) are searched twice with the suite's queries:
@@ -24,6 +27,15 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const SIZE = Number(arg("size") ?? 20_000);
 const ROUNDS = Number(arg("rounds") ?? 3);
 const REPORT = path.join(BENCH_DATA_DIR, "search-scale-last-run.md");
+const BEFORE = arg("before");
+/** What the measuring child needs from this checkout (copied into a --before checkout). */
+const SUITE_FILES = ["bench/search-scale-measure.ts", "tests/support/relevance-suite.ts", "tests/fixtures/search-queries.json", "tests/fixtures/search-corpus.jsonl"];
+
+/** The analysis version of a checkout: its index is built by that version (a database each). */
+function analysisVersion(dir: string): number {
+  const source = fs.readFileSync(path.join(dir, "app/search/dutch/analysis.server.ts"), "utf8");
+  return Number(/DUTCH_ANALYSIS_VERSION = (\d+)/.exec(source)?.[1] ?? 0);
+}
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
@@ -38,8 +50,8 @@ async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>):
 }
 
 /** bench_relevance_<size>: bench_<size> as generated, plus the corpus (imported by the child). */
-async function scaleDatabase(adminUrl: string, generatedAt: string): Promise<string> {
-  const name = `bench_relevance_${SIZE}`;
+async function scaleDatabase(adminUrl: string, generatedAt: string, version: number): Promise<string> {
+  const name = `bench_relevance_${SIZE}_v${version}`;
   const label = `cloned from bench_${SIZE} generated ${generatedAt}; corpus ${fs.statSync("tests/fixtures/search-corpus.jsonl").mtimeMs}`;
   await withAdmin(adminUrl, async (c) => {
     const { rows } = await c.query<{ label: string | null }>(
@@ -56,7 +68,7 @@ async function scaleDatabase(adminUrl: string, generatedAt: string): Promise<str
 }
 
 async function aloneDatabase(adminUrl: string): Promise<string> {
-  const name = "bench_relevance_alone";
+  const name = "bench_relevance_alone"; // made anew for each measurement
   await withAdmin(adminUrl, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
@@ -64,11 +76,11 @@ async function aloneDatabase(adminUrl: string): Promise<string> {
   return databaseUrl(adminUrl, name);
 }
 
-function measureIn(url: string, label: string): { ok: boolean; lines: string[] } {
+function measureIn(url: string, label: string, dir = process.cwd()): { ok: boolean; lines: string[] } {
   const child = spawnSync(
     process.execPath,
     ["--import", "tsx", "bench/search-scale-measure.ts", `--label=${label}`, `--rounds=${ROUNDS}`],
-    { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 64 << 20 },
+    { cwd: dir, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 64 << 20 },
   );
   process.stdout.write(child.stdout);
   return { ok: child.status === 0, lines: child.stdout.split("\n") };
@@ -81,10 +93,22 @@ async function main(): Promise<boolean> {
   let ok = true;
   try {
     const ds = await ensureDataset(cluster.adminUrl, SIZE, false);
-    const alone = measureIn(await aloneDatabase(cluster.adminUrl), "suite alone");
-    const scaled = measureIn(await scaleDatabase(cluster.adminUrl, ds.meta.generatedAt), `suite inside bench_${SIZE}`);
-    ok = alone.ok && scaled.ok;
-    lines.push(...alone.lines, ...scaled.lines);
+    const checkouts: [string, string][] = [[process.cwd(), "this checkout"]];
+    if (BEFORE) {
+      for (const file of SUITE_FILES) {
+        fs.mkdirSync(path.dirname(path.join(BEFORE, file)), { recursive: true });
+        fs.copyFileSync(file, path.join(BEFORE, file));
+      }
+      checkouts.unshift([path.resolve(BEFORE), `before (${BEFORE})`]);
+    }
+    for (const [dir, name] of checkouts) {
+      const alone = measureIn(await aloneDatabase(cluster.adminUrl), `${name}: suite alone`, dir);
+      const url = await scaleDatabase(cluster.adminUrl, ds.meta.generatedAt, analysisVersion(dir));
+      const scaled = measureIn(url, `${name}: suite inside bench_${SIZE}`, dir);
+      // The verdict is this checkout's.
+      if (dir === process.cwd()) ok = alone.ok && scaled.ok;
+      lines.push(...alone.lines, ...scaled.lines);
+    }
   } finally {
     await cluster.stop();
   }

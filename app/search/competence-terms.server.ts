@@ -9,10 +9,21 @@ import { competenceToken } from "./vector.server";
 // English) and "other words", and a matched word may also be satisfied by the tag. So
 // "grenzen stellen" finds dilemmas tagged "Grenzen stellen", and renaming a competence or
 // adding other words to it changes searches at once, without a re-index.
+// A name with words in parentheses ("Proactief werken (erop uit)") is also recognised from its
+// main words. English names only count when they are the whole query: their words are ordinary
+// English ("working", "setting", "young people"), and in a forum of thousands of tagged
+// dilemmas a partial match would make every English word find them.
 
 export type CompetenceInfo = { id: number; slug: string; nameNl: string; nameEn: string; retired: boolean };
 
-type Entry = { competenceId: number; words: string[][] }; // per content word: its tokens
+/** words: per content word, its tokens. whole: only when the query is this name and no more. */
+type Entry = { competenceId: number; words: string[][]; whole: boolean };
+
+/** The name as written and, when it has words in parentheses, the name without them. */
+function namesOf(text: string): string[] {
+  const main = text.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  return main && main !== text.trim() ? [text, main] : [text];
+}
 
 export const competenceCache = cached(async () => {
   const rows = await db.competence.findMany({
@@ -21,12 +32,16 @@ export const competenceCache = cached(async () => {
   });
   const entries: Entry[] = [];
   for (const c of rows) {
-    for (const text of [c.nameNl, c.nameEn, ...c.synonyms]) {
+    const texts = [
+      ...[c.nameNl, ...c.synonyms].flatMap(namesOf).map((text) => ({ text, whole: false })),
+      ...namesOf(c.nameEn).map((text) => ({ text, whole: true })),
+    ];
+    for (const { text, whole } of texts) {
       const words = tokenize(text)
         .map((t) => t.word)
         .filter((w) => !STOPWORDS.has(w))
         .map((w) => analyzeWord(w).wordTokens);
-      if (words.length > 0 && words.length <= 4) entries.push({ competenceId: c.id, words });
+      if (words.length > 0 && words.length <= 4) entries.push({ competenceId: c.id, words, whole });
     }
   }
   const byId = new Map<number, CompetenceInfo>(
@@ -59,7 +74,7 @@ export function addCompetenceAlternatives(parsed: ParsedQuery, entries: Entry[])
       used.add(k);
       return true;
     });
-    if (!ok) continue;
+    if (!ok || (entry.whole && used.size < slots.length)) continue;
     named.add(entry.competenceId);
     const token = competenceToken(entry.competenceId);
     for (const i of new Set([...used].map((k) => slots[k]!.term))) {

@@ -44,9 +44,10 @@ function evaluate(parsed: ParsedQuery, positions: AnalyzedPosition[], expand = t
   for (const p of positions) for (const t of p.tokens) (at.get(t) ?? at.set(t, new Set()).get(t)!).add(p.position);
   const has = (tokens: string[], pos?: number) =>
     tokens.some((t) => (pos === undefined ? at.has(t) : at.get(t)?.has(pos) ?? false));
-  const altMatches = (words: string[][], join: "phrase" | "all") => {
+  const altMatches = (words: string[][], join: "phrase" | "all" | "same") => {
     const filled = words.map((w, i) => [w, i] as const).filter(([w]) => w.length > 0);
     if (join === "all") return filled.every(([w]) => has(w));
+    if (join === "same") return [...positions].some((p) => filled.every(([w]) => has(w, p.position)));
     const [first, firstIdx] = filled[0]!;
     return [...(at.size ? positions : [])].some(
       (p) => has(first, p.position) && filled.every(([w, i]) => has(w, p.position + i - firstIdx)),
@@ -336,6 +337,20 @@ describe("synonyms (query time)", () => {
     ["jongerenwerker", "De jeugdwerker was er ook."],
   ])("%s finds %j", (q, doc) => {
     expect(finds(q, doc)).toBe(true);
+  });
+
+  it.each([
+    ["seniorenclub", "De ouderenclub komt elke dinsdag samen."],
+    ["wijkfeest", "Het buurtfeest was een succes."],
+    ["jeugdcentrum", "In het jongerencentrum is een pingpongtafel."],
+    ["fietsenstalling", "De rijwielstalling is vol.", [["fiets", "rijwiel"]]],
+  ] as [string, string, string[][]?][])("a synonym of a part reaches the compound: %s finds %j", (q, doc, synonyms) => {
+    expect(search(q, doc, synonyms ? { synonyms } : undefined)).toBe(true);
+  });
+
+  it("a compound's synonym needs its parts together, not anywhere in the text", () => {
+    expect(search("wijkfeest", "In de buurt was het stil, op het feest niet.")).toBe(false);
+    expect(search("seniorenclub", "Ouderen kwamen naar de club.")).toBe(false);
   });
 
   it("accepts extra synonym groups at call time", () => {

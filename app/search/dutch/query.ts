@@ -5,6 +5,7 @@
 // its own forms (weight 1), its compound parts written apart (eigenkracht → "eigen kracht", 0.7)
 // and thesaurus synonyms (0.5).
 import type { DutchAnalyzer } from "./analyzer";
+import type { CompoundSplit } from "./morphology";
 import { tokenize } from "./normalize";
 import { THESAURUS } from "./thesaurus";
 import { STOPWORDS } from "./word-lists";
@@ -13,8 +14,9 @@ export interface Alternative {
   /** One entry per word position; an entry is the set of tokens any of which may stand there.
    *  An empty entry is a stop word inside a phrase (any word may stand there). */
   words: string[][];
-  /** phrase: consecutive positions; all: each word anywhere in the document. */
-  join: "phrase" | "all";
+  /** phrase: consecutive positions; all: each word anywhere in the document; same: all at one
+   *  position (the parts of one indexed compound: seniorenmiddag has senior and middag). */
+  join: "phrase" | "all" | "same";
   /** 1 = the word itself, 0.7 = its compound parts written apart, 0.5 = a synonym. */
   weight: number;
   source: "word" | "compound" | "synonym";
@@ -147,6 +149,39 @@ export function analyzeQueryWith(analyzer: DutchAnalyzer, q: string, opts: Query
     entry.words.length === words.length &&
     entry.stems.every((s, k) => (s === null ? entry.words[k] === words[k] : wordTokens(words[k]!).includes(s)));
 
+  // Synonyms reach compounds: a part with a one-word synonym gives the compound built on the
+  // synonym (ouderenmiddag ~ seniorenmiddag, jeugdwerker ~ jongerenwerker), as one word and as
+  // its parts at one position (a document indexes a compound's parts where the compound stands).
+  const compoundSynonymAlts = (split: CompoundSplit): Alternative[] => {
+    const out: Alternative[] = [];
+    const { parts, links } = split;
+    parts.forEach((part, k) => {
+      for (const idx of indexes) {
+        const seen = new Set<Entry>();
+        for (const key of wordTokens(part).concat(part)) {
+          for (const entry of idx.byFirst.get(key) ?? []) {
+            if (entry.words.length !== 1 || seen.has(entry) || !matches(entry, [part])) continue;
+            seen.add(entry);
+            for (const other of idx.entries[entry.group]!) {
+              if (other === entry || other.words.length !== 1) continue;
+              const synonym = other.words[0]!;
+              const built = parts.map((p, i) => (i === k ? synonym : p) + (i < parts.length - 1 ? links[i]! : "")).join("");
+              out.push(wordAlt([built], "all", 0.5, "synonym"));
+              out.push({
+                words: parts.map((p, i) => (i === k ? wordTokens(synonym) : wordTokens(p))),
+                join: "same",
+                weight: 0.5,
+                source: "synonym",
+                text: built,
+              });
+            }
+          }
+        }
+      }
+    });
+    return out;
+  };
+
   const terms: QueryTerm[] = [];
   for (let i = 0; i < items.length && terms.length < MAX_TERMS; i++) {
     const item = items[i]!;
@@ -219,6 +254,7 @@ export function analyzeQueryWith(analyzer: DutchAnalyzer, q: string, opts: Query
           text: parts.join(" "),
         });
       }
+      if (a.split) alternatives.push(...compoundSynonymAlts(a.split));
       for (const idx of indexes) {
         const seen = new Set<Entry>();
         for (const key of a.wordTokens.concat(word)) {
@@ -267,6 +303,11 @@ function renderAlternative(a: Alternative): string | null {
     const parts = a.words.filter((w) => w.length > 0).map(renderSet);
     if (parts.length === 0) return null;
     return parts.length === 1 ? parts[0]! : `( ${parts.join(" & ")} )`;
+  }
+  if (a.join === "same") {
+    const parts = a.words.filter((w) => w.length > 0).map(renderSet);
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? parts[0]! : `( ${parts.join(" <0> ")} )`;
   }
   let out = "";
   let gap = 0;
