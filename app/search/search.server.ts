@@ -21,7 +21,7 @@ import {
 } from "./params";
 import { highlightAll, snippet, type Highlighter, type Segment } from "./snippet.server";
 import { kindToken, SAMPLE_BUCKETS, sampleBucketToken } from "./vector.server";
-import { commonWords, suggestionsFor } from "./vocabulary.server";
+import { suggestionsFor } from "./vocabulary.server";
 
 // The search: dilemmas, replies and published reports together, ranked, filtered, counted per
 // filter value, folded per thread, a page at a time. One SQL statement finds the page (every
@@ -419,9 +419,9 @@ export function partialRequired(n: number): number {
  * dilemma, a reply or both — ranked by how many words they share and then as usual; none of
  * `except` (the full results). Only asked when the full results are few: a question typed as
  * a sentence ("hoe ga je om met discriminatie in de buurtapp") rarely has all its words in one
- * post, while the thread that answers it has them between its posts. Words that are in a fifth
- * of a large forum's posts do not bring threads in (that would read half the forum), but count
- * when a thread has them.
+ * post, while the thread that answers it has them between its posts. Terms that match many
+ * posts (broadTerms: with their forms, parts and synonyms) do not bring threads in (that would
+ * read half the forum), but count when a thread has them.
  */
 async function partialMatches(
   c: CompiledQuery,
@@ -433,8 +433,8 @@ async function partialMatches(
 ): Promise<Row[]> {
   const terms = c.terms.slice(0, PARTIAL_MAX_TERMS);
   if (terms.length < 2) return [];
-  const common = await commonWords();
-  const telling = terms.filter((t) => !common.has(t.text));
+  const broad = await broadTerms(terms.map((t) => t.query));
+  const telling = terms.filter((_, i) => !broad[i]);
   if (telling.length === 0) return [];
   const any = telling.map((t) => `( ${t.query} )`).join(" | ");
   const match = c.exclusions ? `( ${any} ) & ${c.exclusions}` : any;
@@ -467,6 +467,27 @@ async function partialMatches(
     SELECT 'hit' AS part, NULL AS value, 0 AS n, shown.id AS rep, best.id AS "bestReply", page.score::float8 AS score, page.ord, page.g
     FROM page JOIN shown USING (g) LEFT JOIN best USING (g)
     ORDER BY page.ord`;
+}
+
+/** A term matching more posts than this cannot bring threads into the partial matches (it
+ *  still counts for a thread that has it): every post it brings in is read and scored. */
+const PARTIAL_TERM_POSTS = 2_000;
+
+/**
+ * Which terms match more than PARTIAL_TERM_POSTS posts, judged on what is searched (the term's
+ * forms, parts and synonyms: a rare word's synonym or part may be everywhere), not on the word
+ * as typed. Counted in one sample bucket (a sixteenth of the threads) and at most up to the
+ * limit there, so a word in half the forum costs a few hundred rows, not its posts.
+ */
+async function broadTerms(queries: string[]): Promise<boolean[]> {
+  const cap = Math.ceil(PARTIAL_TERM_POSTS / SAMPLE_BUCKETS);
+  const bucket = quoteLexeme(sampleBucketToken(0));
+  const rows = await readDb().$queryRaw<{ i: number; n: number }[]>`
+    SELECT t.i::int AS i, (SELECT count(*) FROM (
+      SELECT 1 FROM "SearchDocument" s WHERE s.doc @@ (t.q || ' & ' || ${bucket})::tsquery LIMIT ${cap + 1}) x)::int AS n
+    FROM unnest(${queries.map((q) => `( ${q} )`)}::text[]) WITH ORDINALITY AS t(q, i)`;
+  const n = new Map(rows.map((r) => [r.i, r.n]));
+  return queries.map((_, i) => (n.get(i + 1) ?? 0) > cap);
 }
 
 /** Whether a query finds more than `than` results (threads) for this viewer, without filters.

@@ -432,6 +432,28 @@ describe("queries", () => {
     expect(ids(await found(visitor, `grenzen bewaken ${w}`))).toEqual([`dilemma:${d.id}`]);
     expect(ids(await found(visitor, `nee zeggen ${w}`))).toEqual([`dilemma:${d.id}`]);
   });
+
+  it("recognises a competence whose name has words in parentheses from its main words", async () => {
+    const asker = await member();
+    const w = word("stoepkrijt");
+    const slug = `competentie-${++n}`;
+    await db.competence.create({ data: { slug, nameNl: "Outreachend werken (erop af)", nameEn: "Outreach work (going out)" } });
+    competenceCache.invalidate();
+    const d = await ask(asker, "Langs de deuren in de flat", `Met ${w} op de stoep.`, [slug]);
+    expect(ids(await found(visitor, `outreachend werken ${w}`))).toEqual([`dilemma:${d.id}`]);
+  });
+
+  it("matches an English competence name only as the whole query, not an English word among others", async () => {
+    const asker = await member();
+    const w = word("buurtbbq");
+    const slug = `competentie-${++n}`;
+    await db.competence.create({ data: { slug, nameNl: `Netwerken bouwen ${n}`, nameEn: "Networking" } });
+    competenceCache.invalidate();
+    const d = await ask(asker, `De ${w} van de straat`, "Iedereen neemt iets mee.", [slug]);
+    expect(ids(await found(visitor, "networking"))).toContain(`dilemma:${d.id}`);
+    // "networking" is no word of the dilemma: a query that also asks for it finds nothing.
+    expect(ids(await found(visitor, `${w} networking`))).toEqual([]);
+  });
 });
 
 describe("synonyms organisers add", () => {
