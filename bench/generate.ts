@@ -72,14 +72,21 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 /** The data set of `size` dilemmas: reused when intact, otherwise (or with fresh) generated. */
-export async function ensureDataset(adminUrl: string, size: number, fresh: boolean): Promise<Dataset> {
+export async function ensureDataset(
+  adminUrl: string,
+  size: number,
+  fresh: boolean,
+  /** searchIndex false: leave the search index as it is (a caller that builds its own copies'). */
+  opts: { searchIndex?: boolean } = {},
+): Promise<Dataset> {
+  const ensureIndex = opts.searchIndex === false ? async () => {} : ensureSearchIndex;
   const name = `bench_${size}`;
   const url = databaseUrl(adminUrl, name);
   if (!fresh) {
     const meta = await intactMeta(adminUrl, url, name);
     if (meta) {
       await migrate(url); // a migration added since generation applies to the cached copy too
-      await ensureSearchIndex(url, name);
+      await ensureIndex(url, name);
       return { url, meta, reused: true };
     }
   }
@@ -92,7 +99,7 @@ export async function ensureDataset(adminUrl: string, size: number, fresh: boole
   await withClient(url, (c) =>
     c.query(`COMMENT ON DATABASE ${c.escapeIdentifier(name)} IS ${c.escapeLiteral(JSON.stringify(meta))}`),
   );
-  await ensureSearchIndex(url, name);
+  await ensureIndex(url, name);
   return { url, meta, reused: false };
 }
 

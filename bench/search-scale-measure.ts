@@ -36,8 +36,9 @@ function shown(outcome: SearchOutcome): SearchOutcome["hits"] {
 async function main(): Promise<boolean> {
   await migrate(process.env.DATABASE_URL!);
   warmDutchAnalysis();
-  if (!(await searchIndexIsCurrent())) {
+  if (process.argv.includes("--reindex") || !(await searchIndexIsCurrent())) {
     const t = Date.now();
+    await db.$executeRawUnsafe(`TRUNCATE "SearchDocument", "SearchText", "SearchWord"`);
     const built = await reindexAll();
     console.log(`  (${LABEL}: search index rebuilt, ${built.documents} documents in ${((Date.now() - t) / 1000).toFixed(0)} s)`);
   }

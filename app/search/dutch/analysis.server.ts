@@ -28,9 +28,10 @@ export type { LexiconStats } from "./lexicon.server";
 /**
  * Bump when analysis output changes (rules, tables, lexicon data) or what a document vector
  * holds (vector.server.ts): stored tsvectors made by an older version must be rebuilt.
- * Thesaurus changes need no bump (query time only). 3: title tokens and sample buckets.
+ * Thesaurus changes need no bump (query time only). 3: title tokens and sample buckets. 4:
+ * participles of verbs whose stem ends in -t/-d (gemeld → melden, gestart → starten).
  */
-export const DUTCH_ANALYSIS_VERSION = 3;
+export const DUTCH_ANALYSIS_VERSION = 4;
 
 let analyzer: DutchAnalyzer | undefined;
 

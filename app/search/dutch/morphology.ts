@@ -23,17 +23,28 @@ function confirmedInfinitives(stem: string, lex: Lexicon): string[] {
   return inf ? [inf] : [];
 }
 
-/** Weak past participles: gebouwd → bouwen, gewerkte → werken, verbouwd → verbouwen. */
+/**
+ * Weak past participles: gebouwd → bouwen, gewerkte → werken, verbouwd → verbouwen. A stem
+ * that ends in -t or -d takes no second one (gezet → zetten, gemeld → melden, gepraat →
+ * praten, verantwoord → verantwoorden), so the participle may also be the stem itself. The -t
+ * ending follows only a voiceless stem ('t kofschip): gestart is starten, never staren.
+ */
 function weakParticipleLemmas(word: string, lex: Lexicon): string[] {
   const out: string[] = [];
   const forms = [word];
   if (/[dt]e$/.test(word)) forms.push(word.slice(0, -1)); // inflected: gebouwde
   for (const w of forms) {
     if (w.length < 5 || !/[dt]$/.test(w)) continue;
-    const core = w.slice(0, -1);
-    if (core.startsWith("ge")) out.push(...confirmedInfinitives(core.slice(2), lex));
-    if (INSEPARABLE_PREFIXES.some((p) => core.startsWith(p) && core.length > p.length + 1)) {
-      out.push(...confirmedInfinitives(core, lex));
+    const stripped = w.slice(0, -1);
+    // The stem with its own -t/-d first: an infinitive the lexicon knows for it (melden for
+    // gemeld, starten for gestart) is better evidence than the regular reading (melen, staren).
+    const cores = w.endsWith("t") && !/([kfspx]|ch)$/.test(stripped) ? [w] : [w, stripped];
+    for (const core of cores) {
+      if (core.startsWith("ge")) out.push(...confirmedInfinitives(core.slice(2), lex));
+      if (INSEPARABLE_PREFIXES.some((p) => core.startsWith(p) && core.length > p.length + 1)) {
+        out.push(...confirmedInfinitives(core, lex));
+      }
+      if (out.length > 0) break;
     }
   }
   return out;
@@ -76,7 +87,8 @@ export function verbLemmas(word: string, lex: Lexicon, opts: { adjectiveAsPartic
     for (let k = 2; k <= w.length - 2; k++) {
       const prefix = w.slice(0, k);
       const rest = w.slice(k);
-      const bases = new Set(directVerbLemmas(rest, lex));
+      // After a particle a participle is no adjective (op|gezet, aan|gemeld): read it as the verb.
+      const bases = new Set(directVerbLemmas(rest, lex, true));
       for (const l of sv.bareParticiples.get(rest) ?? []) bases.add(l); // onder+nomen
       for (const base of bases) {
         if (lex.isInfinitive(prefix + base)) out.add(prefix + base);
