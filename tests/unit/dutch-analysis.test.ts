@@ -217,6 +217,24 @@ describe("a part finds the whole (compounds)", () => {
 
 describe("verbs", () => {
   it.each([
+    ["melden", "Ze hebben het gemeld bij de verhuurder."],
+    ["aanmelden", "Drie buren hebben zich aangemeld."],
+    ["praten", "We hebben lang gepraat over de tuin."],
+    ["wachten", "Ze hebben te lang gewacht."],
+    ["starten", "Het project is vorig jaar gestart."],
+    ["opzetten", "Zij heeft een buurtkrant opgezet."],
+    ["redden", "Het buurthuis is gered."],
+    ["antwoorden", "Niemand heeft geantwoord."],
+  ])("a participle of a verb whose stem ends in -t or -d: %s finds %j", (q, doc) => {
+    expect(search(q, doc)).toBe(true);
+  });
+
+  it("reads gestart as starten, not staren, and gemeld as melden, not melen", () => {
+    expect(search("staren", "Het project is gestart.")).toBe(false);
+    expect(search("melen", "Ze hebben het gemeld.")).toBe(false);
+  });
+
+  it.each([
     ["loslaten", "Ik liet het project los."],
     ["loslaten", "Zij hebben het plan losgelaten."],
     ["loslaten", "Het is moeilijk om het los te laten."],
