@@ -37,6 +37,8 @@ export type ApiResponse = {
     period: Record<string, number>;
   };
   suggestion: string | null;
+  /** The query as typed when it found nothing and these are its correction's results. */
+  correctedFrom: string | null;
 };
 
 const plain = (segments: Segment[]) => segments.map((s) => s.text).join("");
@@ -73,5 +75,6 @@ export function toApiResponse(outcome: SearchOutcome): ApiResponse {
     })),
     facets: facetsJson(outcome.facets),
     suggestion: outcome.suggestion?.query ?? null,
+    correctedFrom: outcome.corrected?.from ?? null,
   };
 }

@@ -37,6 +37,8 @@ export type SearchRequest = {
   period: string | null;
   sort: SearchSort;
   page: number;
+  /** Search the words as typed: no automatic correction of a query that finds nothing. */
+  exact?: boolean;
 };
 
 const YEAR = /^(19|20)\d\d$/;
@@ -60,6 +62,7 @@ export function searchRequestFromParams(params: URLSearchParams): SearchRequest 
     period: period && isPeriod(period) ? period : null,
     sort: SEARCH_SORTS.find((s) => s === sort) ?? "relevance",
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+    ...(params.get("exact") === "1" ? { exact: true } : {}),
   };
 }
 
@@ -76,6 +79,7 @@ export function searchQueryString(request: SearchRequest, change: Partial<Search
   if (r.period) params.set("period", r.period);
   if (r.sort !== "relevance") params.set("sort", r.sort);
   if (r.page > 1) params.set("page", String(r.page));
+  if (r.exact) params.set("exact", "1");
   const s = params.toString();
   return s ? `?${s}` : "";
 }

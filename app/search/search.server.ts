@@ -91,6 +91,9 @@ export type SearchOutcome = {
    *  unfilteredTotal. Estimates are rounded to two significant digits. */
   estimated: { total: boolean; facets: boolean };
   suggestion: { query: string; href: string } | null;
+  /** The query as typed found nothing, a correction of its misspelled words did: these are the
+   *  correction's results ("Resultaten voor X. Toch zoeken naar Y?"); href searches as typed. */
+  corrected: { from: string; href: string } | null;
   /** When the words together find little: results with all of them but one (page 1 only). */
   partial: SearchHit[];
 };
@@ -636,6 +639,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     facets: EMPTY_FACETS,
     estimated: EXACT,
     suggestion: null,
+    corrected: null,
     partial: [],
   });
   if (!request.q) return blank("empty");
@@ -658,10 +662,20 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
 
   let suggestion: SearchOutcome["suggestion"] = null;
   if (request.page === 1 && unfilteredTotal < 3 && !opts.prefix) {
-    for (const s of await suggestionsFor(request.q, unfilteredTotal === 0)) {
+    const candidates = await suggestionsFor(request.q, unfilteredTotal === 0);
+    for (const s of candidates) {
       if (await findsMore(await compileQuery(s.query), visible, unfilteredTotal)) {
         suggestion = { query: s.query, href: searchHref(request, { q: s.query }) };
         break;
+      }
+    }
+    // Nothing found, and the careful correction (only words neither the forum nor the
+    // dictionary knows) finds something: show its results at once, with a way back.
+    const careful = candidates.find((c) => c.careful);
+    if (unfilteredTotal === 0 && suggestion && careful?.query === suggestion.query && !request.exact && mayCorrect(request.q)) {
+      const outcome = await search(guardian, { ...request, q: suggestion.query }, { ...opts, recordMiss: false });
+      if (outcome.total > 0 || outcome.partial.length > 0) {
+        return { ...outcome, corrected: { from: request.q, href: searchHref(request, { exact: true }) } };
       }
     }
   }
@@ -688,7 +702,16 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     facets: withFacets ? facetsOf(rows, request, competences.list, estimated.facets) : EMPTY_FACETS,
     estimated,
     suggestion,
+    corrected: null,
     partial,
   };
+}
+
+/** Whether a query may be corrected without asking: not when it has an abbreviation (WMO,
+ *  GGZ) or a name (a capital inside the query, Verwey-Jonker). Those stay "Bedoelde je …?", a
+ *  link the member chooses. (Real words are never corrected: see suggestionsFor.) */
+function mayCorrect(q: string): boolean {
+  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
+  return words.every((w, i) => !/\p{Lu}.*\p{Lu}/u.test(w) && !(i > 0 && /^\p{Lu}/u.test(w)) && !(w.includes("-") && /\p{Lu}/u.test(w)));
 }
 

@@ -29,16 +29,16 @@ export function noteNewWords(words: string[]): void {
  * forum nor in the Dutch dictionary (a correctly spelled word the forum lacks is left alone),
  * then, if `eager`, every word the forum lacks. The caller checks that a suggestion finds more.
  */
-export async function suggestionsFor(q: string, eager: boolean): Promise<Suggestion[]> {
+export async function suggestionsFor(q: string, eager: boolean): Promise<(Suggestion & { careful: boolean })[]> {
   const vocabulary = await vocabularyCache.get();
   if (vocabulary.counts.size === 0) return [];
   const lexicon = dutchLexicon();
-  const out: Suggestion[] = [];
+  const out: (Suggestion & { careful: boolean })[] = [];
   const careful = suggestCorrection(q, vocabulary, { isKnown: (w) => lexicon.hasCommon(w) });
-  if (careful) out.push(careful);
+  if (careful) out.push({ ...careful, careful: true });
   if (eager) {
     const any = suggestCorrection(q, vocabulary);
-    if (any && any.query !== careful?.query) out.push(any);
+    if (any && any.query !== careful?.query) out.push({ ...any, careful: false });
   }
   return out;
 }

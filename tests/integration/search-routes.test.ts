@@ -61,7 +61,9 @@ describe("GET /api/search", () => {
     expect(body.facets.kind).toEqual({ dilemma: 1, reply: 0, report: 0 });
     expect(body.facets.status).toEqual({ open: 1, answered: 0 });
 
-    expect((await api("/api/search?q=buredag")).suggestion).toBe("burendag");
+    // A misspelling that finds nothing answers its correction's results, and says so.
+    expect(await api("/api/search?q=buredag")).toMatchObject({ query: "burendag", total: 1, correctedFrom: "buredag" });
+    expect(await api("/api/search?q=buredag&exact=1")).toMatchObject({ total: 0, suggestion: "burendag", correctedFrom: null });
     expect((await api("/api/search?q=burendag&status=answered")).total).toBe(0);
   });
 

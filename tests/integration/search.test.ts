@@ -390,10 +390,35 @@ describe("queries", () => {
   it("suggests a corrected query from the forum's own words when a search finds little", async () => {
     const asker = await member();
     await ask(asker, "Ons repaircafe zoekt monteurs", "Wie kan solderen?", [await competence()]);
-    const outcome = await search(visitor, request("repiarcafe"));
+    const outcome = await search(visitor, request("repiarcafe", { exact: true }));
     expect(outcome.total).toBe(0);
-    expect(outcome.suggestion).toMatchObject({ query: "repaircafe", href: "/search?q=repaircafe" });
+    expect(outcome.suggestion).toMatchObject({ query: "repaircafe", href: "/search?q=repaircafe&exact=1" });
     expect((await search(visitor, request("repaircafe"))).suggestion).toBeNull();
+  });
+
+  it("shows the corrected results at once when a misspelled query finds nothing, with a way back", async () => {
+    const asker = await member();
+    // Letters only: the vocabulary of corrections holds words, not codes with digits.
+    const w = "kledingbibliotheek";
+    const d = await ask(asker, `De ${w} zoekt handen`, "Wie sorteert mee?", [await competence()]);
+    const typo = "kledingbiblioteek";
+    const outcome = await search(visitor, request(typo));
+    expect(ids(outcome.hits)).toEqual([`dilemma:${d.id}`]);
+    expect(outcome.request.q).toBe(w);
+    expect(outcome.corrected).toEqual({ from: typo, href: `/search?q=${typo}&exact=1` });
+    const asTyped = await search(visitor, request(typo, { exact: true }));
+    expect(asTyped.hits).toEqual([]);
+    expect(asTyped.corrected).toBeNull();
+  });
+
+  it("never corrects an abbreviation, a name or a real word by itself", async () => {
+    const asker = await member();
+    await ask(asker, "Wie helpt met de groep in de Vogelwijk?", "Het buurthuis Verweij heeft plek. De WHO en de wmo-loketten.", [await competence()]);
+    for (const q of ["WMA", "Verwey-Jonkers", "greep in"]) {
+      const outcome = await search(visitor, request(q));
+      expect(outcome.corrected, q).toBeNull();
+      expect(outcome.request.q, q).toBe(q);
+    }
   });
 
   it("shows results with most of the words when all of them together find little", async () => {

@@ -20,6 +20,15 @@ export function SearchResults({ outcome }: { outcome: SearchOutcome }) {
           ? t("search.results.headingAbout", { count: outcome.total })
           : t("search.results.heading", { count: outcome.total })}
       </h2>
+      {outcome.corrected ? (
+        <p className="search-suggestion">
+          <Trans
+            i18nKey="search.results.corrected"
+            values={{ query: request.q, typed: outcome.corrected.from }}
+            components={{ strong: <strong />, asTypedLink: <Link to={outcome.corrected.href} /> }}
+          />
+        </p>
+      ) : null}
       {outcome.suggestion ? (
         <p className="search-suggestion">
           <Trans
