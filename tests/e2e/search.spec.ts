@@ -36,10 +36,15 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/dilemmas\/\d+\/hoe-houd-je-de-eerste-inzet-van-bewoners-vast#reply-\d+$/);
   });
 
-  test("'Bedoelde je' for a typo, and a search that finds nothing", async ({ page }) => {
+  test("a typo shows the corrected results at once, 'Bedoelde je' as typed, and a search that finds nothing", async ({ page }) => {
     await page.goto("/search?q=enthousaist");
+    await expect(page.locator(".search-suggestion")).toHaveText("Resultaten voor enthousiast. Toch zoeken naar enthousaist?");
+    await expect(page.getByRole("heading", { level: 2, name: "1 resultaat" })).toBeVisible();
+    await checkA11y(page, { javaScript: false });
+    await page.getByRole("link", { name: "enthousaist" }).click();
+    await expect(page).toHaveURL(/\/search\?q=enthousaist&exact=1$/);
     await page.getByRole("link", { name: "enthousiast" }).click();
-    await expect(page).toHaveURL(/\/search\?q=enthousiast$/);
+    await expect(page).toHaveURL(/\/search\?q=enthousiast&exact=1$/);
     await expect(page.getByRole("heading", { level: 2, name: "1 resultaat" })).toBeVisible();
 
     await page.goto("/search?q=kerstpakketten");
