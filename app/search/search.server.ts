@@ -109,6 +109,8 @@ export type SearchOptions = {
   /** Up to how many matching posts (estimated from the sample) a search is read whole; above,
    *  it is broad (searchRows). Default: the SEARCH_EXACT_POSTS setting. */
   exactPosts?: number;
+  /** false: never show a correction's results instead (the corrected search itself). */
+  correct?: boolean;
 };
 
 const EXACT = { total: false, facets: false } as const;
@@ -672,8 +674,8 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     // Nothing found, and the careful correction (only words neither the forum nor the
     // dictionary knows) finds something: show its results at once, with a way back.
     const careful = candidates.find((c) => c.careful);
-    if (unfilteredTotal === 0 && suggestion && careful?.query === suggestion.query && !request.exact && mayCorrect(request.q)) {
-      const outcome = await search(guardian, { ...request, q: suggestion.query }, { ...opts, recordMiss: false });
+    if (unfilteredTotal === 0 && suggestion && careful?.query === suggestion.query && !request.exact && opts.correct !== false && mayCorrect(request.q)) {
+      const outcome = await search(guardian, { ...request, q: suggestion.query }, { ...opts, recordMiss: false, correct: false });
       if (outcome.total > 0 || outcome.partial.length > 0) {
         return { ...outcome, corrected: { from: request.q, href: searchHref(request, { exact: true }) } };
       }
