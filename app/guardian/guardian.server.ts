@@ -41,7 +41,12 @@ export type DilemmaRef = {
 export type MeetingRef = {
   status: MeetingStatus;
   agendaOpen: boolean;
+  /** Its day has come (Amsterdam): only then can it get a report, or its report be published. */
+  held: boolean;
 };
+
+/** The denial for a report before its meeting: the domain turns it into a message on the page. */
+export const NOT_HELD_YET = "the meeting has not been held yet";
 
 /** Which hidden things and drafts a search may show (see Guardian.searchScope). */
 export type SearchScope = {
@@ -500,6 +505,7 @@ export class Guardian {
     if (denial) return denial;
     if (meeting.status === "upcoming") return "the meeting has no report yet";
     if (meeting.status === "published") return "the report is published already";
+    if (!meeting.held) return NOT_HELD_YET;
     return ALLOWED;
   }
 
@@ -561,6 +567,7 @@ export class Guardian {
     if (this.isAnonymous) return "not signed in";
     if (!this.isStaff) return "only organisers and admins write reports";
     if (meeting.status !== "upcoming") return "the meeting has a report already";
+    if (!meeting.held) return NOT_HELD_YET;
     return ALLOWED;
   }
 

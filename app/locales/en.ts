@@ -15,6 +15,7 @@ import * as replies from "./replies";
 import * as live from "./live";
 import * as search from "./search";
 import * as status from "./status";
+import * as forum from "./forum";
 import type { Messages } from "./nl";
 
 // English is the second language. Same keys as nl.ts; TypeScript refuses a missing one.
@@ -187,6 +188,7 @@ const en: Messages = {
   notifications: notifications.en,
   inbound: inbound.en,
   status: status.en,
+  forum: forum.en,
 };
 
 export default en;

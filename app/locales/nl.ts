@@ -15,6 +15,7 @@ import * as replies from "./replies";
 import * as live from "./live";
 import * as search from "./search";
 import * as status from "./status";
+import * as forum from "./forum";
 
 // Dutch is the product's first language: plain B1 Dutch, short sentences, "je" not "u".
 // Every key here must also exist in en.ts (TypeScript checks that).
@@ -189,6 +190,7 @@ const nl = {
   notifications: notifications.nl,
   inbound: inbound.nl,
   status: status.nl,
+  forum: forum.nl,
 };
 
 export default nl;

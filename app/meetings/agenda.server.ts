@@ -5,7 +5,7 @@ import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
 import { meetingEvent } from "./events";
-import { findMeetingRef, lockMeetingRow } from "./meetings.server";
+import { findMeetingRef, lockMeetingRow, refuseBeforeHeld } from "./meetings.server";
 import { ProposeSchema } from "./schemas";
 
 // The agenda of an upcoming meeting. Organisers open it; members put open dilemmas on it and
@@ -118,10 +118,14 @@ export async function removeAgendaItem(guardian: Guardian, meetingId: number, di
  * votes in progress (the meeting row's lock), so none lands on an agenda that is gone.
  */
 export async function convertToReport(guardian: Guardian, meetingId: number): Promise<void> {
-  guardian.ensureCanConvertToReport(await findMeetingRef(guardian, meetingId));
+  const ref = await findMeetingRef(guardian, meetingId);
+  refuseBeforeHeld(guardian.whyNotConvertToReport(ref));
+  guardian.ensureCanConvertToReport(ref);
   await db.$transaction(async (tx) => {
     await lockMeetingRow(tx, meetingId);
-    guardian.ensureCanConvertToReport(await findMeetingRef(guardian, meetingId, tx));
+    const locked = await findMeetingRef(guardian, meetingId, tx);
+    refuseBeforeHeld(guardian.whyNotConvertToReport(locked));
+    guardian.ensureCanConvertToReport(locked);
     await tx.meeting.update({
       where: { id: meetingId },
       data: { status: "draft", updatedAt: new Date() },

@@ -1,8 +1,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { MeetingStatus } from "~/generated/prisma/enums";
-import type { Guardian, MeetingRef } from "~/guardian/guardian.server";
+import { NOT_HELD_YET, type Guardian, type MeetingRef } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
-import { NotFound } from "~/platform/errors.server";
+import { Invalid, NotFound } from "~/platform/errors.server";
 import { markdownToPlainText } from "~/platform/markdown.server";
 import { amsterdamToday, endOfMeetingDay } from "./dates";
 
@@ -41,8 +41,26 @@ export function isAgendaOpen(row: Omit<MeetingRefRow, "id">, now = new Date()): 
   return now < (row.startsAt ?? endOfMeetingDay(row.heldOn));
 }
 
+/** The meeting's day has come in Amsterdam (a report may be written on the day itself). */
+export function isHeld(heldOn: Date, now = new Date()): boolean {
+  return heldOn.getTime() <= amsterdamToday(now).getTime();
+}
+
 export function toMeetingRef(row: MeetingRefRow, now = new Date()): MeetingRefWithId {
-  return { id: row.id, status: row.status, agendaOpen: isAgendaOpen(row, now) };
+  return { id: row.id, status: row.status, agendaOpen: isAgendaOpen(row, now), held: isHeld(row.heldOn, now) };
+}
+
+/**
+ * A report before its meeting is a mistake to fix, not a forbidden act: a message on the page
+ * (400) instead of the Guardian's 403, when that is the only reason it refuses.
+ */
+export function refuseBeforeHeld(denial: string | null, field = ""): void {
+  if (denial === NOT_HELD_YET) throw new Invalid({ [field]: ["forum.meetings.notHeldYet"] });
+}
+
+/** A report's date must not be in the future (Amsterdam's today): a message beside the date. */
+export function ensureReportDateNotFuture(isoDate: string, now = new Date()): void {
+  if (!isHeld(new Date(`${isoDate}T00:00:00.000Z`), now)) throw new Invalid({ heldOn: ["forum.meetings.reportDateInFuture"] });
 }
 
 /** The meeting's ref, or NotFound when it does not exist or the viewer may not see it (drafts). */

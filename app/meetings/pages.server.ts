@@ -137,6 +137,8 @@ export type MeetingHeader = {
   hostOrganisation: string;
   status: MeetingStatus;
   agendaOpen: boolean;
+  /** Its day has come: only then a report (see Guardian.whyNotConvertToReport). */
+  held: boolean;
 };
 
 export type MeetingPage = {
@@ -175,7 +177,7 @@ export async function getMeetingPage(guardian: Guardian, id: number): Promise<Me
   ]);
   const { agendaOpenedAt: _opened, ...header } = meeting;
   return {
-    meeting: { ...header, agendaOpen: ref.agendaOpen },
+    meeting: { ...header, agendaOpen: ref.agendaOpen, held: ref.held },
     agenda,
     report,
     can: {

@@ -8,7 +8,7 @@ import { publishedAnywayEvents, type PublishedAnyway } from "~/privacy/published
 import { renderMarkdown } from "~/platform/markdown.server";
 import { meetingEvent } from "./events";
 import { amsterdamToUtc, dateOnly, toDateInput, toTimeInput } from "./dates";
-import { findMeetingRef, lockMeetingRow, REPORT_REVISION_SUBJECT } from "./meetings.server";
+import { ensureReportDateNotFuture, findMeetingRef, lockMeetingRow, refuseBeforeHeld, REPORT_REVISION_SUBJECT } from "./meetings.server";
 import { loadReportView, type ReportView } from "./report-view.server";
 import {
   ReportSchema,
@@ -51,6 +51,7 @@ export async function createReport(guardian: Guardian, input: ReportInput, optio
   if (options.imported) guardian.ensureCanImportHistory();
   const values = parseOrInvalid(ReportSchema, input);
   const at = options.imported?.at ?? new Date();
+  ensureReportDateNotFuture(values.heldOn, at);
   return inTransaction(options.client ?? db, async (tx) => {
     const memberIds = await resolveContributorHandles(tx, values.contributorHandles);
     const created = await tx.meeting.create({
@@ -143,6 +144,7 @@ export type EditedReport = { id: number; changed: boolean };
 export async function editReport(guardian: Guardian, id: number, input: ReportInput, options: PublishedAnyway = {}): Promise<EditedReport> {
   guardian.ensureCanEditMeeting(await findMeetingRef(guardian, id));
   const values = parseOrInvalid(ReportSchema, input);
+  ensureReportDateNotFuture(values.heldOn);
   const editorId = memberIdOf(guardian);
   return db.$transaction(async (tx) => {
     // The rules again under the lock, and one save at a time: two saves must not both keep
@@ -188,11 +190,15 @@ export async function editReport(guardian: Guardian, id: number, input: ReportIn
 /** Publish a draft: members see it from now on, dated today (an import: the day it was held). A report needs its summary. */
 export async function publishReport(guardian: Guardian, id: number, options: ReportWriteOptions = {}): Promise<SavedMeeting> {
   const client = options.client ?? db;
-  guardian.ensureCanPublishReport(await findMeetingRef(guardian, id, client));
+  const ref = await findMeetingRef(guardian, id, client);
+  refuseBeforeHeld(guardian.whyNotPublishReport(ref));
+  guardian.ensureCanPublishReport(ref);
   if (options.imported) guardian.ensureCanImportHistory();
   return inTransaction(client, async (tx) => {
     await lockMeetingRow(tx, id);
-    guardian.ensureCanPublishReport(await findMeetingRef(guardian, id, tx));
+    const locked = await findMeetingRef(guardian, id, tx);
+    refuseBeforeHeld(guardian.whyNotPublishReport(locked));
+    guardian.ensureCanPublishReport(locked);
     const { summaryMd } = await tx.meeting.findUniqueOrThrow({ where: { id }, select: { summaryMd: true } });
     if (!summaryMd.trim()) throw new Invalid({ "": ["meetings.errors.summaryRequiredToPublish"] });
     const at = options.imported?.at ?? new Date();
@@ -234,6 +240,7 @@ export async function previewReport(guardian: Guardian, id: number | null, input
   if (id === null) guardian.ensureCanCreateMeeting();
   else guardian.ensureCanEditMeeting(await findMeetingRef(guardian, id));
   const values = parseOrInvalid(ReportSchema, input);
+  ensureReportDateNotFuture(values.heldOn);
   const memberIds = await resolveContributorHandles(db, values.contributorHandles);
   const saved = id === null ? null : await loadReportView(guardian, id);
   const members = await db.user.findMany({

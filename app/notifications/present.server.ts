@@ -111,11 +111,11 @@ export async function presentNotifications(tx: Tx, guardian: Guardian, rows: Not
       title = "";
       href = STANDING_PATH;
     } else if (row.meetingId && !row.dilemmaId) {
-      if (!meeting || !guardian.canSeeMeeting({ status: meeting.status, agendaOpen: false })) continue;
+      if (!meeting || !guardian.canSeeMeeting({ status: meeting.status, agendaOpen: false, held: true })) continue;
       title = meeting.title;
       href = meetingPath(meeting);
     } else if (dilemma) {
-      if (row.meetingId && (!meeting || !guardian.canSeeMeeting({ status: meeting.status, agendaOpen: false }))) continue;
+      if (row.meetingId && (!meeting || !guardian.canSeeMeeting({ status: meeting.status, agendaOpen: false, held: true }))) continue;
       title = dilemma.title;
       href = reply ? replyPermalink(reply.id) : row.meetingId && meeting ? meetingPath(meeting) : dilemmaPath(dilemma);
     } else continue;

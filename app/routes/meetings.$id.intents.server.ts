@@ -79,6 +79,16 @@ export const meetingIntents = {
     }
   },
 
+  async convert({ guardian, meetingId }: MeetingAction) {
+    try {
+      await convertToReport(guardian, meetingId);
+      return redirect(meetingPath({ id: meetingId }));
+    } catch (error) {
+      if (error instanceof Invalid) return data({ form: "convert" as const, errors: error.fieldErrors[""] ?? [] }, { status: 400 });
+      return rethrowAsHttp(error);
+    }
+  },
+
   async vote(c: MeetingAction) {
     const dilemmaId = dilemmaIdOf(c);
     await setAgendaVote(c.guardian, c.meetingId, dilemmaId, c.formData.get("vote") !== "off").catch(rethrowAsHttp);
@@ -97,6 +107,5 @@ export const meetingIntents = {
   },
   "open-agenda": button(({ guardian, meetingId }) => openAgenda(guardian, meetingId), (c) => here(c)),
   "close-agenda": button(({ guardian, meetingId }) => closeAgenda(guardian, meetingId), (c) => here(c)),
-  convert: button(({ guardian, meetingId }) => convertToReport(guardian, meetingId), (c) => here(c)),
   delete: button(({ guardian, meetingId }) => deleteMeeting(guardian, meetingId), () => MEETINGS_PATH),
 } satisfies IntentHandlers<MeetingAction>;

@@ -67,7 +67,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
   const { meeting, agenda, report, can, origin, search, raise, signedIn, watch } = loaderData;
   const lang = i18n.language;
   const resultOf = (form: string) => (actionData && actionData.form === form && "result" in actionData ? actionData.result : undefined);
-  const publishErrors = actionData && actionData.form === "publish" && "errors" in actionData ? actionData.errors : undefined;
+  // Publishing or making the report can be refused with a message (no summary, not held yet).
+  const publishErrors =
+    actionData && (actionData.form === "publish" || actionData.form === "convert") && "errors" in actionData ? actionData.errors : undefined;
   const onAgenda = (dilemmaId: number) => agenda?.some((item) => item.dilemma.id === dilemmaId) ?? false;
 
   return (

@@ -169,8 +169,11 @@ describe("the domain's writes record what changed", () => {
     await proposeAgendaItem(member, meetingId, { dilemma: other });
     expect(await typesOf(() => removeAgendaItem(staff, meetingId, other))).toEqual([["meeting.agenda_item_removed", meetingId, { dilemmaId: other }]]);
     expect(await typesOf(() => closeAgenda(staff, meetingId))).toEqual([["meeting.agenda_closed", meetingId, {}]]);
+    // The meeting has been held (a report only after its day): moved back, as time would.
+    const held = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await db.meeting.update({ where: { id: meetingId }, data: { heldOn: new Date(`${held}T00:00:00.000Z`) } });
     expect(await typesOf(() => convertToReport(staff, meetingId))).toEqual([["report.drafted", meetingId, { discussedDilemmaIds: [dilemmaId] }]]);
-    const report = { title: "Verslag van april", heldOn: day, summary: "Wat we leerden." };
+    const report = { title: "Verslag van april", heldOn: held, summary: "Wat we leerden." };
     expect(await typesOf(() => editReport(staff, meetingId, report))).toEqual([["report.edited", meetingId, { textChanged: true }]]);
 
     // The question raised: one writer for every dilemma, so the same event as the ask form's.

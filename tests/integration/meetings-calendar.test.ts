@@ -128,7 +128,7 @@ describe("one meeting as a calendar file", () => {
 
   it("does not exist for a draft, for anyone but staff", async () => {
     const staff = await organiser();
-    const { id } = await createReport(staff, { title: "Concept", heldOn: "2030-01-01" });
+    const { id } = await createReport(staff, { title: "Concept", heldOn: "2026-01-01" });
     await expect(meetingCalendar(visitor, id, ORIGIN, TEXT)).rejects.toBeInstanceOf(NotFound);
   });
 
@@ -155,13 +155,14 @@ describe("one meeting as a calendar file", () => {
 describe("the subscribable feed", () => {
   it("has every upcoming meeting and recent published reports, never a draft", async () => {
     const staff = await organiser();
-    const now = new Date("2030-05-01T12:00:00Z");
-    const next = await createUpcomingMeeting(staff, { title: "Komt nog", heldOn: "2030-05-20", startTime: "19:30", endTime: "21:30" });
-    const recent = await createReport(staff, { title: "Net geweest", heldOn: "2030-04-10", summary: "Verslag" });
+    // Reports are of meetings that have been held (issue 22): dates in the past.
+    const now = new Date("2026-05-01T12:00:00Z");
+    const next = await createUpcomingMeeting(staff, { title: "Komt nog", heldOn: "2026-05-20", startTime: "19:30", endTime: "21:30" });
+    const recent = await createReport(staff, { title: "Net geweest", heldOn: "2026-04-10", summary: "Verslag" });
     await publishReport(staff, recent.id);
-    const old = await createReport(staff, { title: "Lang geleden", heldOn: "2029-01-10", summary: "Verslag" });
+    const old = await createReport(staff, { title: "Lang geleden", heldOn: "2025-01-10", summary: "Verslag" });
     await publishReport(staff, old.id);
-    const draft = await createReport(staff, { title: "Nog een concept", heldOn: "2030-04-20" });
+    const draft = await createReport(staff, { title: "Nog een concept", heldOn: "2026-04-20" });
 
     // Staff fetching it get the same feed as a calendar app without a login.
     for (const viewer of [visitor, staff]) {

@@ -479,9 +479,9 @@ describe("reports for a competence page", () => {
 describe("the home page's latest report", () => {
   it("is the newest published one, never a draft", async () => {
     const staff = await organiser();
-    const published = await createReport(staff, report({ heldOn: "2030-01-01" }));
+    const published = await createReport(staff, report({ heldOn: inDays(0) }));
     await publishReport(staff, published.id);
-    await createReport(staff, report({ heldOn: "2030-02-01" }));
+    await createReport(staff, report({ heldOn: inDays(0) }));
     expect((await getLatestReport(staff))?.id).toBe(published.id);
   });
 });
@@ -503,5 +503,41 @@ describe("a report's earlier versions", () => {
     ]);
     expect(history.edits[1]!.before.title).toBe("Eerste titel");
     expect(history.edits[0]!.editor?.handle).toBe(staff.viewer.kind === "member" ? staff.viewer.handle : "");
+  });
+});
+
+describe("no report before the meeting (issue 22)", () => {
+  it("refuses a report dated in the future with a message beside the date, and stores nothing", async () => {
+    const staff = await organiser();
+    const before = await db.meeting.count();
+    const refused = await createReport(staff, report({ heldOn: inDays(3) })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Invalid);
+    expect((refused as Invalid).fieldErrors).toEqual({ heldOn: ["forum.meetings.reportDateInFuture"] });
+    await expect(previewReport(staff, null, report({ heldOn: inDays(3) }))).rejects.toBeInstanceOf(Invalid);
+    expect(await db.meeting.count()).toBe(before);
+
+    // Today is fine (the report is written on the day itself); moving it into the future is not.
+    const today = await createReport(staff, report({ heldOn: inDays(0), title: "Vandaag" }));
+    await expect(editReport(staff, today.id, report({ heldOn: inDays(2), title: "Later" }))).rejects.toBeInstanceOf(Invalid);
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: today.id } })).toMatchObject({ title: "Vandaag", heldOn: dateOnly(inDays(0)) });
+  });
+
+  it("does not make a coming meeting its report, nor publish a draft whose day has not come", async () => {
+    const staff = await organiser();
+    const next = await upcoming(staff, { heldOn: inDays(5) });
+    const refused = await convertToReport(staff, next.id).catch((e: unknown) => e);
+    expect((refused as Invalid).fieldErrors).toEqual({ "": ["forum.meetings.notHeldYet"] });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: next.id } })).status).toBe("upcoming");
+    expect((await getMeetingPage(staff, next.id)).can.convert).toBe(false);
+    // A member still gets the Guardian's refusal, not a hint about what organisers may do.
+    await expect(convertToReport(await person(), next.id)).rejects.toBeInstanceOf(Forbidden);
+
+    // A draft with a future date (from before this rule): not published, said so.
+    const draft = await createReport(staff, report({ heldOn: inDays(0) }));
+    await db.meeting.update({ where: { id: draft.id }, data: { heldOn: dateOnly(inDays(4)) } });
+    const notYet = await publishReport(staff, draft.id).catch((e: unknown) => e);
+    expect((notYet as Invalid).fieldErrors).toEqual({ "": ["forum.meetings.notHeldYet"] });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("draft");
+    expect((await getMeetingPage(staff, draft.id)).meeting.held).toBe(false);
   });
 });

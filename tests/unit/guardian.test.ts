@@ -555,11 +555,14 @@ describe("dilemmas: action × role × state", () => {
 describe("meetings and reports: action × role × state", () => {
   // States: an upcoming meeting whose agenda is open; a draft report; a published report; an
   // upcoming meeting whose agenda is closed (not opened yet, closed by an organiser, or begun).
-  type MeetingState = "upcoming" | "draft" | "published" | "agenda closed";
-  const states: MeetingState[] = ["upcoming", "draft", "published", "agenda closed"];
+  // Two more: a meeting and a draft report whose day has not come yet (issue 22: no report and
+  // no publishing before the meeting). "upcoming" is a meeting later today, its agenda open.
+  type MeetingState = "upcoming" | "draft" | "published" | "agenda closed" | "future meeting" | "future draft";
+  const states: MeetingState[] = ["upcoming", "draft", "published", "agenda closed", "future meeting", "future draft"];
   const meetingIn = (state: MeetingState): MeetingRef => ({
-    status: state === "agenda closed" ? "upcoming" : state,
-    agendaOpen: state === "upcoming",
+    status: state === "agenda closed" || state === "future meeting" ? "upcoming" : state === "future draft" ? "draft" : state,
+    agendaOpen: state === "upcoming" || state === "future meeting",
+    held: !state.startsWith("future"),
   });
 
   const ask = {
@@ -578,78 +581,78 @@ describe("meetings and reports: action × role × state", () => {
   };
 
   const expected: Record<keyof typeof ask, Record<ViewerRole, boolean[]>> = {
-    //                  upcoming draft published agenda-closed
+    //                  upcoming draft published agenda-closed future-meeting future-draft
     seeMeeting: {
-      anonymous: [Y, n, Y, Y],
-      member: [Y, n, Y, Y],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [Y, n, Y, Y, Y, n],
+      member: [Y, n, Y, Y, Y, n],
+      organiser: [Y, Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y, Y],
     },
     createMeeting: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [Y, Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y, Y],
     },
     editMeeting: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [Y, Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y, Y],
     },
     publishReport: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [n, Y, n, n],
-      admin: [n, Y, n, n],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [n, Y, n, n, n, n],
+      admin: [n, Y, n, n, n, n],
     },
     deleteMeeting: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [Y, Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y, Y],
     },
     linkDilemmas: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [n, Y, Y, n],
-      admin: [n, Y, Y, n],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [n, Y, Y, n, n, Y],
+      admin: [n, Y, Y, n, n, Y],
     },
     openAgenda: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [n, n, n, Y],
-      admin: [n, n, n, Y],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [n, n, n, Y, n, n],
+      admin: [n, n, n, Y, n, n],
     },
     closeAgenda: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [Y, n, n, n],
-      admin: [Y, n, n, n],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [Y, n, n, n, Y, n],
+      admin: [Y, n, n, n, Y, n],
     },
     proposeAgendaItem: {
-      anonymous: [n, n, n, n],
-      member: [Y, n, n, n],
-      organiser: [Y, n, n, n],
-      admin: [Y, n, n, n],
+      anonymous: [n, n, n, n, n, n],
+      member: [Y, n, n, n, Y, n],
+      organiser: [Y, n, n, n, Y, n],
+      admin: [Y, n, n, n, Y, n],
     },
     voteOnAgenda: {
-      anonymous: [n, n, n, n],
-      member: [Y, n, n, n],
-      organiser: [Y, n, n, n],
-      admin: [Y, n, n, n],
+      anonymous: [n, n, n, n, n, n],
+      member: [Y, n, n, n, Y, n],
+      organiser: [Y, n, n, n, Y, n],
+      admin: [Y, n, n, n, Y, n],
     },
     removeAgendaItem: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [Y, n, n, Y],
-      admin: [Y, n, n, Y],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [Y, n, n, Y, Y, n],
+      admin: [Y, n, n, Y, Y, n],
     },
     convertToReport: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      organiser: [Y, n, n, Y],
-      admin: [Y, n, n, Y],
+      anonymous: [n, n, n, n, n, n],
+      member: [n, n, n, n, n, n],
+      organiser: [Y, n, n, Y, n, n],
+      admin: [Y, n, n, Y, n, n],
     },
   };
 
@@ -675,6 +678,8 @@ describe("meetings and reports: action × role × state", () => {
     expect(() => guardianFor("organiser").ensureCanPublishReport(meetingIn("published"))).toThrow(/published already/);
     expect(() => guardianFor("member").ensureCanVoteOnAgenda(meetingIn("agenda closed"))).toThrow(/agenda is closed/);
     expect(() => guardianFor("anonymous").ensureCanProposeAgendaItem(meetingIn("upcoming"))).toThrow(/not signed in/);
+    expect(() => guardianFor("organiser").ensureCanPublishReport(meetingIn("future draft"))).toThrow(/not been held yet/);
+    expect(() => guardianFor("admin").ensureCanConvertToReport(meetingIn("future meeting"))).toThrow(/not been held yet/);
   });
 
   it("lists upcoming meetings and published reports for everyone, drafts for staff", () => {
@@ -730,7 +735,7 @@ describe("a pending member (confirmed, waiting for approval): reads, writes noth
   const active = guardianFor("member");
   const open: DilemmaRef = { authorId: 99, lockedAt: null, hiddenAt: null };
   const reply: ReplyRef = { authorId: 99, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
-  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
+  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true, held: true };
   const cases: [string, (g: Guardian) => boolean][] = [
     ["askDilemma", (g) => g.canAskDilemma()],
     ["reply", (g) => g.canReply(open)],
@@ -762,8 +767,8 @@ describe("a member who accepted an older privacy statement (decision 026): reads
   const own: DilemmaRef = { authorId: SELF_ID, lockedAt: null, hiddenAt: null };
   const reply: ReplyRef = { authorId: 99, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
   const ownReply: ReplyRef = { authorId: SELF_ID, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
-  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
-  const draft: MeetingRef = { status: "draft", agendaOpen: false };
+  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true, held: true };
+  const draft: MeetingRef = { status: "draft", agendaOpen: false, held: true };
   const writes: [string, Role, (g: Guardian) => boolean][] = [
     ["askDilemma", "member", (g) => g.canAskDilemma()],
     ["editDilemma", "member", (g) => g.canEditDilemma(own)],
@@ -865,7 +870,7 @@ describe("in another's name, and the operator (an import at the server)", () => 
   it("lets the operator do what staff do with content, and nothing that needs a member of their own", () => {
     const dilemma = { authorId: 20, lockedAt: null, hiddenAt: null };
     const reply = { authorId: 21, hiddenAt: null, deletedByAuthorAt: null, dilemma };
-    const meeting: MeetingRef = { status: "draft", agendaOpen: false };
+    const meeting: MeetingRef = { status: "draft", agendaOpen: false, held: true };
     expect([
       operator.canAskDilemma(),
       operator.canReply(dilemma),
@@ -875,7 +880,7 @@ describe("in another's name, and the operator (an import at the server)", () => 
       operator.canPublishReport(meeting),
       operator.canManageCompetences(),
     ]).toEqual([Y, Y, Y, Y, Y, Y, Y]);
-    const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
+    const agenda: MeetingRef = { status: "upcoming", agendaOpen: true, held: true };
     expect([
       operator.canEditDilemma(dilemma),
       operator.canEditReply(reply),
@@ -945,7 +950,7 @@ describe("a suspended member: reads, writes nothing until the end date (decision
   const own: DilemmaRef = { authorId: SELF_ID, lockedAt: null, hiddenAt: null };
   const reply: ReplyRef = { authorId: 99, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
   const ownReply: ReplyRef = { authorId: SELF_ID, hiddenAt: null, deletedByAuthorAt: null, dilemma: open };
-  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true };
+  const agenda: MeetingRef = { status: "upcoming", agendaOpen: true, held: true };
   const refused: [string, (g: Guardian) => boolean][] = [
     ["askDilemma", (g) => g.canAskDilemma()],
     ["reply", (g) => g.canReply(open)],

@@ -69,6 +69,15 @@ export function MeetingStaffTools({
         </p>
       ) : null}
 
+      {!can.publish && publishErrors?.length ? <FormErrors id="publish-errors" errors={publishErrors} /> : null}
+      {can.edit && !meeting.held ? (
+        <p className="field__hint" id="not-held-hint">
+          {t(meeting.status === "upcoming" ? "forum.meetings.convertLater" : "forum.meetings.publishLater", {
+            date: formatDate(meeting.heldOn, lang),
+          })}
+        </p>
+      ) : null}
+
       {can.publish ? (
         <Form method="post" className="stack publish-form">
           <FormErrors id="publish-errors" errors={publishErrors} />
