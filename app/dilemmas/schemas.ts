@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineLinks } from "~/platform/markdown-links";
 import { cleanLine, cleanText } from "~/platform/clean-text";
 
 // The dilemma forms' rules, shared by the browser (Conform validates as you type) and the
@@ -32,7 +33,8 @@ const title = z
 const body = z
   .string({ error: "errors.required" })
   .refine((s) => s.trim().length > 0, { error: "errors.required", abort: true })
-  .refine((s) => s.length <= DILEMMA_LIMITS.bodyMax, `errors.tooLong?max=${DILEMMA_LIMITS.bodyMax}`);
+  .refine((s) => s.length <= DILEMMA_LIMITS.bodyMax, `errors.tooLong?max=${DILEMMA_LIMITS.bodyMax}`)
+  .superRefine(refineLinks);
 
 // Checkboxes with one name: Conform hands over a list (one ticked box becomes a list of one).
 export const competencesField = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineLinks } from "~/platform/markdown-links";
 import { cleanLine } from "~/platform/clean-text";
 import { AskDilemmaSchema } from "~/dilemmas/schemas";
 import { parseId } from "~/platform/ids";
@@ -85,7 +86,8 @@ const summary = z
   .string()
   .optional()
   .transform((s) => s ?? "")
-  .refine((s) => s.length <= MEETING_LIMITS.summaryMax, `errors.tooLong?max=${MEETING_LIMITS.summaryMax}`);
+  .refine((s) => s.length <= MEETING_LIMITS.summaryMax, `errors.tooLong?max=${MEETING_LIMITS.summaryMax}`)
+  .superRefine(refineLinks);
 
 /** An upcoming meeting: what goes in the invitation and the calendar. */
 export const UpcomingMeetingSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineLinks } from "~/platform/markdown-links";
 import { idField } from "~/platform/ids";
 
 // Shared by the server and the browser (Conform validates with the same schema on both sides).
@@ -11,7 +12,8 @@ const body = z
   .string({ error: "errors.required" })
   .trim()
   .min(1, "errors.required")
-  .max(REPLY_BODY_MAX, "errors.tooLong");
+  .max(REPLY_BODY_MAX, "errors.tooLong")
+  .superRefine(refineLinks);
 
 /** A new reply: to the dilemma (no parentId) or to another reply of the same dilemma. */
 export const ReplySchema = z.object({

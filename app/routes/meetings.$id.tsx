@@ -142,7 +142,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                     <input type="hidden" name="dilemmaId" value={d.id} />
                     <input type="hidden" name="kind" value={kind} />
                     <button type="submit" name="intent" value="unlink" className="link-button">
-                      {t("meetings.report.unlink")}
+                      {t(`forum.meetings.unlinkAs.${kind}`)}
                       <span className="visually-hidden"> – {d.title}</span>
                     </button>
                   </Form>

@@ -14,6 +14,7 @@ export function LinkedDilemmaItem({
   headingLevel,
   anchor,
   before,
+  roles,
   children,
 }: {
   dilemma: LinkedDilemma;
@@ -23,6 +24,8 @@ export function LinkedDilemmaItem({
   /** The item's id, for links back to it after an action (unique on the page). */
   anchor?: string;
   before?: ReactNode;
+  /** What the dilemma was at the meeting when it was more than its list's heading says. */
+  roles?: string;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -36,6 +39,7 @@ export function LinkedDilemmaItem({
           {d.title}
         </Link>
       </Heading>
+      {roles ? <p className="meta meeting-dilemma__roles">{roles}</p> : null}
       <p className="meta">
         <span className={`status status--${d.status}`}>
           <span className="visually-hidden">{t("meetings.report.statusLabel")} </span>

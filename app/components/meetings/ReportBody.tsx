@@ -28,6 +28,10 @@ export function ReportBody({
   const H = level === 2 ? "h2" : "h3";
   const Sub = level === 2 ? "h3" : "h4";
   const hasDilemmas = report.raised.length > 0 || report.discussed.length > 0;
+  // A dilemma raised at the meeting and discussed there too is one row (under "raised") that
+  // says both, not the same dilemma twice (issue 22).
+  const alsoDiscussed = new Set(report.discussed.map((d) => d.id).filter((id) => report.raised.some((r) => r.id === id)));
+  const discussedOnly = report.discussed.filter((d) => !alsoDiscussed.has(d.id));
   const linkGroup = (kind: "raised" | "discussed", dilemmas: LinkedDilemma[]) =>
     dilemmas.length ? (
       <section aria-labelledby={`${kind}-heading-${level}`}>
@@ -40,8 +44,11 @@ export function ReportBody({
               origin={origin}
               headingLevel={level === 2 ? 4 : 5}
               anchor={level === 2 ? `${kind}-${d.id}` : undefined}
+              before={level === 2 && alsoDiscussed.has(d.id) ? <span id={`discussed-${d.id}`} /> : undefined}
+              roles={alsoDiscussed.has(d.id) ? t("forum.meetings.raisedAndDiscussed") : undefined}
             >
               {dilemmaActions?.(d, kind)}
+              {alsoDiscussed.has(d.id) ? dilemmaActions?.(d, "discussed") : null}
             </LinkedDilemmaItem>
           ))}
         </ul>
@@ -91,7 +98,7 @@ export function ReportBody({
         <H id={`dilemmas-heading-${level}`}>{t("meetings.report.dilemmas")}</H>
         {hasDilemmas ? null : <p>{t("meetings.report.noDilemmas")}</p>}
         {linkGroup("raised", report.raised)}
-        {linkGroup("discussed", report.discussed)}
+        {linkGroup("discussed", discussedOnly)}
       </section>
 
       {report.competences.length ? (
