@@ -63,6 +63,15 @@ test("organiser drafts a report, previews it, links dilemmas, publishes; a membe
   await expect(page.getByLabel("Samenvatting")).toHaveValue("We spraken over **loslaten**.");
 
   await page.getByLabel("Titel").fill(title);
+  // Issue 22: no report of a meeting still to come, and no link that would silently vanish.
+  await page.getByLabel("Datum").fill(daysFromNow(3));
+  await page.getByLabel("Samenvatting").fill("We spraken over **loslaten**. Zie [de dia's](dias.pdf).");
+  await page.getByRole("button", { name: "Concept opslaan" }).first().click();
+  await expect(page.getByText("Let op: de link ‘dias.pdf’ is niet compleet", { exact: false })).toBeVisible();
+  await page.getByLabel("Samenvatting").fill("We spraken over **loslaten**.");
+  await page.getByRole("button", { name: "Concept opslaan" }).first().click();
+  await expect(page.getByText("Deze datum ligt in de toekomst.", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Titel")).toHaveValue(title);
   // Older than the demo's meeting of 2009, so the home page's "latest meeting" stays the demo's
   // for the other browser tests that share this server.
   await page.getByLabel("Datum").fill("2008-03-12");
@@ -81,7 +90,9 @@ test("organiser drafts a report, previews it, links dilemmas, publishes; a membe
   const reportUrl = page.url();
   await checkA11y(page);
 
-  // Link an existing (demo) dilemma as discussed, found by a word from its title.
+  // Link an existing (demo) dilemma as discussed, found by a word from its title (the linking
+  // tools are folded away until opened).
+  await page.locator("summary", { hasText: "Dilemma koppelen" }).click();
   await page.getByLabel("Zoek een dilemma").fill("talent");
   await page.getByRole("main").getByRole("button", { name: "Zoeken" }).click();
   await page.getByRole("button", { name: /^Koppel als besproken – Hoe voorkom je dat talent/ }).click();
@@ -97,6 +108,19 @@ test("organiser drafts a report, previews it, links dilemmas, publishes; a membe
   await expect(raised.getByRole("link", { name: "Hoe houd je vrijwilligers vast als het project klaar is?" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Competenties in dit verslag" }).getByRole("link", { name: "Loslaten" })).toBeVisible();
   await checkA11y(page);
+
+  // Raised and then discussed at the same meeting: one row that says both (issue 22).
+  const raisedHref = (await raised.getByRole("link", { name: /Hoe houd je vrijwilligers vast/ }).getAttribute("href"))!;
+  await page.locator("summary", { hasText: "Dilemma koppelen" }).click();
+  await page.getByLabel("Nummer of link van het dilemma").fill(raisedHref);
+  await page.getByRole("radio", { name: "Besproken op deze bijeenkomst" }).check();
+  await page.getByRole("button", { name: "Koppel", exact: true }).click();
+  await expect(raised.getByText("Ingebracht én besproken op deze bijeenkomst")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Hoe houd je vrijwilligers vast als het project klaar is?" })).toHaveCount(1);
+  await expect(raised.getByRole("button", { name: /^Ontkoppel als besproken/ })).toBeVisible();
+  // The organisers' page stays short: the long forms are folded away again.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(3500);
 
   // Before publishing, a member does not even learn that the report exists.
   await logOut(page);
@@ -181,6 +205,14 @@ for (const javaScript of [true, false]) {
 
       await logIn(page, organiser);
       await page.goto(meetingUrl);
+      // Before its day there is no report to make (issue 22): the page says when.
+      await expect(page.getByText(/kun je hier het verslag van deze bijeenkomst maken/)).toBeVisible();
+      await expect(page.locator("summary", { hasText: "Maak er het verslag van" })).toHaveCount(0);
+      // The meeting is moved to today (as if its day had come): now it can become its report.
+      await page.getByRole("link", { name: "Bewerk de bijeenkomst" }).click();
+      await page.getByLabel("Datum").fill(daysFromNow(0));
+      await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
       await page.locator("summary", { hasText: "Maak er het verslag van" }).click();
       await page.getByRole("button", { name: "Ja, maak er het verslag van" }).click();
       await expect(page.getByText("Dit verslag is een concept.")).toBeVisible();

@@ -99,9 +99,13 @@ export function MeetingStaffTools({
         />
       ) : null}
 
+      {/* The two long forms fold away (issue 22: an organiser's report page was ~5 000 px);
+          open while in use: a search on the page, a message to read, a takeaway chosen. */}
       {can.link ? (
-        <>
-          <h3 id="link-heading">{t("meetings.staff.linkHeading")}</h3>
+        <details className="staff-tools__part" open={search.query !== "" || resultOf("link") !== undefined}>
+          <summary>
+            <h3 id="link-heading">{t("meetings.staff.linkHeading")}</h3>
+          </summary>
           <p>{t("meetings.staff.linkIntro")}</p>
           <DilemmaSearch
             id="link-search"
@@ -127,12 +131,14 @@ export function MeetingStaffTools({
             )}
           />
           <LinkByReferenceForm id="link" submitLabel={t("meetings.staff.link")} lastResult={resultOf("link")} />
-        </>
+        </details>
       ) : null}
 
       {raise && report ? (
-        <>
-          <h3 id="raise-heading">{t("meetings.staff.raiseHeading")}</h3>
+        <details className="staff-tools__part" open={raise.question !== "" || resultOf("raise") !== undefined}>
+          <summary>
+            <h3 id="raise-heading">{t("meetings.staff.raiseHeading")}</h3>
+          </summary>
           <p>{t("meetings.staff.raiseIntro")}</p>
           <RaiseDilemmaForm
             choices={raise.choices}
@@ -145,7 +151,7 @@ export function MeetingStaffTools({
             // A new takeaway chosen: a fresh form with its title.
             key={raise.question}
           />
-        </>
+        </details>
       ) : null}
 
       {can.delete ? (
