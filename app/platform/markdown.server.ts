@@ -141,7 +141,18 @@ export function renderMarkdown(input: string): string {
   const markdown = input.replaceAll("\u0000", "");
   let html: string;
   try {
-    html = marked.parse(markdown, { async: false });
+    const tokens = marked.lexer(markdown);
+    // The levels a text uses become consecutive from its first (`##` alone is h3, `#` then
+    // `###` is h3 then h4): a page's outline never skips a level (axe's heading-order, issue 22).
+    const depths: number[] = [];
+    marked.walkTokens(tokens, (t) => {
+      if (t.type === "heading" && !depths.includes(t.depth)) depths.push(t.depth);
+    });
+    depths.sort((x, y) => x - y);
+    marked.walkTokens(tokens, (t) => {
+      if (t.type === "heading") t.depth = depths.indexOf(t.depth) + 1;
+    });
+    html = marked.parser(tokens);
   } catch {
     // marked recurses once per nesting level: ~2 000 `>` in a row overflow the stack. That is
     // not prose; show it as escaped text rather than fail the request.

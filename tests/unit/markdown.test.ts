@@ -187,6 +187,13 @@ describe("renderMarkdown for practitioners", () => {
     expect(renderMarkdown("Titel\n=====")).toBe("<h3>Titel</h3>\n");
   });
 
+  it("closes gaps between heading levels, so the page's outline never skips one (issue 22)", () => {
+    expect(renderMarkdown("## Wat we vonden\n\ntekst\n\n## Hoe verder")).toBe("<h3>Wat we vonden</h3>\n<p>tekst</p>\n<h3>Hoe verder</h3>\n");
+    expect(renderMarkdown("# Een\n### Drie\n> ##### In een citaat")).toBe(
+      "<h3>Een</h3>\n<h4>Drie</h4>\n<blockquote>\n<h5>In een citaat</h5>\n</blockquote>\n",
+    );
+  });
+
   it("shows raw HTML as the text that was typed, and keeps comparisons readable", () => {
     expect(renderMarkdown("Dit is <b>vet</b>?")).toBe("<p>Dit is &lt;b&gt;vet&lt;/b&gt;?</p>\n");
     expect(renderMarkdown("a < b > c")).toBe("<p>a &lt; b &gt; c</p>\n");
