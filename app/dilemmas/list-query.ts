@@ -5,15 +5,21 @@ import { decodeCursor, type ListCursor } from "./cursor";
 //   ?competence=loslaten&competence=…  any of these competences
 //   ?status=open|answered              the dilemma's status
 //   ?unanswered=1                      no replies yet
+//   ?sort=newest                       newest dilemma first (default: latest activity first)
 //   ?after=<cursor> / ?before=<cursor> the next / previous page (see cursor.ts)
 
 export const DILEMMA_STATUSES = ["open", "answered"] as const;
 export type DilemmaStatusFilter = (typeof DILEMMA_STATUSES)[number];
 
+export const DILEMMA_SORTS = ["activity", "newest"] as const;
+export type DilemmaSort = (typeof DILEMMA_SORTS)[number];
+
 export type DilemmaListFilter = {
   competences: string[];
   status: DilemmaStatusFilter | null;
   unanswered: boolean;
+  /** Absent: "activity", the list's default order. */
+  sort?: DilemmaSort;
 };
 
 export type DilemmaListQuery = DilemmaListFilter & { after: ListCursor | null; before: ListCursor | null };
@@ -30,6 +36,7 @@ export function listQueryFromSearchParams(params: URLSearchParams): DilemmaListQ
     ),
     status: DILEMMA_STATUSES.find((s) => s === status) ?? null,
     unanswered: params.get("unanswered") === "1",
+    sort: DILEMMA_SORTS.find((s) => s === params.get("sort")) ?? "activity",
     after,
     // One direction at a time; "after" wins if a hand-made URL has both.
     before: after ? null : decodeCursor(params.get("before")),
@@ -42,6 +49,7 @@ export function listSearch(filter: DilemmaListFilter, page?: { after?: string; b
   for (const slug of filter.competences) params.append("competence", slug);
   if (filter.status) params.set("status", filter.status);
   if (filter.unanswered) params.set("unanswered", "1");
+  if (filter.sort && filter.sort !== "activity") params.set("sort", filter.sort);
   if (page?.after) params.set("after", page.after);
   if (page?.before) params.set("before", page.before);
   const search = params.toString();

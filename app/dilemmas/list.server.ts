@@ -152,9 +152,10 @@ async function sourceFor(guardian: Guardian, query: DilemmaListQuery): Promise<S
       async find(keyset, order, take) {
         if (!competence) return [];
         const direction = order === "newest" ? "desc" : "asc";
+        const byId = query.sort === "newest";
         const tags = await db.dilemmaCompetence.findMany({
-          where: { competenceId: competence.id, dilemma, ...(keyset ? tagKeyset(keyset) : {}) },
-          orderBy: [{ lastActivityAt: direction }, { dilemmaId: direction }],
+          where: { competenceId: competence.id, dilemma, ...(keyset ? (byId ? { dilemmaId: idBeyond(keyset) } : tagKeyset(keyset)) : {}) },
+          orderBy: byId ? [{ dilemmaId: direction }] : [{ lastActivityAt: direction }, { dilemmaId: direction }],
           take,
           select: { dilemma: { select: summarySelect } },
         });
@@ -166,8 +167,8 @@ async function sourceFor(guardian: Guardian, query: DilemmaListQuery): Promise<S
   return {
     find: (keyset, order, take) =>
       db.dilemma.findMany({
-        where: keyset ? { AND: [where, dilemmaKeyset(keyset)] } : where,
-        orderBy: order === "newest" ? NEWEST_FIRST : OLDEST_FIRST,
+        where: keyset ? { AND: [where, query.sort === "newest" ? { id: idBeyond(keyset) } : dilemmaKeyset(keyset)] } : where,
+        orderBy: query.sort === "newest" ? [{ id: order === "newest" ? "desc" : "asc" }] : order === "newest" ? NEWEST_FIRST : OLDEST_FIRST,
         take,
         select: summarySelect,
       }),
@@ -191,6 +192,11 @@ function olderThan(c: ListCursor): Keyset {
 
 function newerThan(c: ListCursor): Keyset {
   return { ...c, direction: "newer" };
+}
+
+/** Sorted by newest dilemma: ids grow as dilemmas are asked, so the id alone is the keyset. */
+function idBeyond({ id, direction }: Keyset): Prisma.IntFilter {
+  return direction === "older" ? { lt: id } : { gt: id };
 }
 
 function dilemmaKeyset({ lastActivityAt, id, direction }: Keyset): Prisma.DilemmaWhereInput {

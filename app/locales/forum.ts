@@ -2,6 +2,7 @@
 // the composer. Dutch first (B1), English second; the same keys in both. Wording follows
 // docs/glossary.md.
 export const nl = {
+  sort: { label: "Sorteer", activity: "Laatste activiteit", newest: "Nieuwste", unanswered: "Zonder reactie" },
   markdown: {
     droppedLink:
       "Let op: de link ‘{{href}}’ is niet compleet en valt dan weg. Schrijf het hele adres, met https:// ervoor.",
@@ -17,6 +18,7 @@ export const nl = {
 };
 
 export const en: typeof nl = {
+  sort: { label: "Sort", activity: "Latest activity", newest: "Newest", unanswered: "Without replies" },
   markdown: {
     droppedLink: "Please note: the link ‘{{href}}’ is not complete and would be left out. Write the full address, starting with https://.",
   },

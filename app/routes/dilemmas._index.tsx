@@ -22,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query = listQueryFromSearchParams(new URL(request.url).searchParams);
   const reads = sharedReadsOf(context);
   const [page, choices] = await Promise.all([listDilemmas(guardian, query, reads), listCompetenceChoices([], reads)]);
-  const filter: DilemmaListFilter = { competences: query.competences, status: query.status, unanswered: query.unanswered };
+  const filter: DilemmaListFilter = { competences: query.competences, status: query.status, unanswered: query.unanswered, sort: query.sort };
   const marks = await listMarks(
     guardian,
     page.items.map((d) => d.id),
@@ -52,6 +52,7 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
       <div className="list-page">
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{filtered ? t("dilemmas.list.resultsFiltered") : t("dilemmas.list.resultsAll")}</h2>
+          <SortLinks filter={filter} />
           {page.items.length === 0 ? (
             <p>
               {paged ? (
@@ -125,6 +126,7 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
                 <option value="answered">{t("dilemmas.status.answered")}</option>
               </select>
             </div>
+            {filter.sort && filter.sort !== "activity" ? <input type="hidden" name="sort" value={filter.sort} /> : null}
             <div className="field--checkbox">
               <input type="checkbox" id="filter-unanswered" name="unanswered" value="1" defaultChecked={filter.unanswered} />
               <label htmlFor="filter-unanswered">{t("dilemmas.list.unanswered")}</label>
@@ -139,6 +141,35 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
         </details>
       </div>
     </div>
+  );
+}
+
+/**
+ * The list's orders as links (issue 22): latest activity (the default), newest dilemma first,
+ * and the dilemmas nobody has answered yet. Links keep the other filters and work without
+ * JavaScript; the current one is marked for screen readers too.
+ */
+function SortLinks({ filter }: { filter: DilemmaListFilter }) {
+  const { t } = useTranslation();
+  const current = filter.unanswered ? "unanswered" : (filter.sort ?? "activity");
+  const options = [
+    { key: "activity", to: listSearch({ ...filter, sort: "activity", unanswered: false }) },
+    { key: "newest", to: listSearch({ ...filter, sort: "newest", unanswered: false }) },
+    { key: "unanswered", to: listSearch({ ...filter, sort: "activity", unanswered: true }) },
+  ] as const;
+  return (
+    <nav className="sort-links" aria-label={t("forum.sort.label")}>
+      <span aria-hidden="true">{t("forum.sort.label")}: </span>
+      <ul>
+        {options.map((o) => (
+          <li key={o.key}>
+            <Link to={`/dilemmas${o.to}`} aria-current={current === o.key ? "page" : undefined}>
+              {t(`forum.sort.${o.key}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -116,7 +116,8 @@ test("organiser drafts a report, previews it, links dilemmas, publishes; a membe
   await page.getByRole("radio", { name: "Besproken op deze bijeenkomst" }).check();
   await page.getByRole("button", { name: "Koppel", exact: true }).click();
   await expect(raised.getByText("Ingebracht én besproken op deze bijeenkomst")).toBeVisible();
-  await expect(page.getByRole("main").getByRole("link", { name: "Hoe houd je vrijwilligers vast als het project klaar is?" })).toHaveCount(1);
+  await expect(page.getByRole("main").getByRole("link", { name: "Hoe houd je vrijwilligers vast als het project klaar is?", exact: true })).toHaveCount(1);
+  await expect(discussed.getByRole("link", { name: /Hoe houd je vrijwilligers vast/ })).toHaveCount(0);
   await expect(raised.getByRole("button", { name: /^Ontkoppel als besproken/ })).toBeVisible();
   // The organisers' page stays short: the long forms are folded away again.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);

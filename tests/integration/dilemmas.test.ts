@@ -466,3 +466,22 @@ describe("moderating a dilemma", () => {
     expect((await getDilemmaForEdit(admin, id)).canEditText).toBe(false);
   });
 });
+
+describe("sorting the list (issue 22)", () => {
+  it("puts the newest dilemma first with sort=newest, pages on by id, and keeps activity as the default", async () => {
+    const asker = await member();
+    const [tag] = await competences(1);
+    const older = await createDilemma(asker, ask([tag!], { title: "Eerst gevraagd, later besproken?" }));
+    const newer = await createDilemma(asker, ask([tag!], { title: "Daarna gevraagd, nog stil?" }));
+    await createReply(await member(), older.id, { body: "Een reactie maakt het weer actief.", submissionId: randomUUID() });
+
+    const ids = async (q: Partial<DilemmaListQuery>) => (await listDilemmas(visitor, query({ competences: [tag!], ...q }), { readLive: true })).items.map((d) => d.id);
+    expect(await ids({})).toEqual([older.id, newer.id]);
+    expect(await ids({ sort: "newest" })).toEqual([newer.id, older.id]);
+    // Without a competence (the dilemmas' own index) too, and a page further on by its cursor.
+    const first = await listDilemmas(visitor, query({ sort: "newest" }), { readLive: true, pageSize: 1 });
+    expect(first.items.map((d) => d.id)).toEqual([newer.id]);
+    const second = await listDilemmas(visitor, query({ sort: "newest", after: decodeCursor(first.next) }), { readLive: true, pageSize: 1 });
+    expect(second.items.map((d) => d.id)).toEqual([older.id]);
+  });
+});

@@ -54,6 +54,7 @@ describe("list cursors and query strings", () => {
       competences: ["loslaten", "vertrouwen"],
       status: "answered",
       unanswered: true,
+      sort: "activity",
       after: { lastActivityAt: new Date(5), id: 3 },
       before: null,
     });
@@ -97,5 +98,15 @@ describe("withTemplate", () => {
 describe("similarityText", () => {
   it("keeps the words that carry meaning: accents and small words go", () => {
     expect(similarityText("Hoe houd je de éérste inzet van bewoners vast?")).toBe("houd eerste inzet bewoners vast");
+  });
+});
+
+describe("the list's order in its URL (issue 22)", () => {
+  it("reads and writes sort=newest, and leaves the default out", async () => {
+    const { listQueryFromSearchParams, listSearch } = await import("~/dilemmas/list-query");
+    expect(listQueryFromSearchParams(new URLSearchParams("sort=newest")).sort).toBe("newest");
+    expect(listQueryFromSearchParams(new URLSearchParams("sort=nonsense")).sort).toBe("activity");
+    expect(listSearch({ competences: [], status: null, unanswered: false, sort: "newest" })).toBe("?sort=newest");
+    expect(listSearch({ competences: [], status: null, unanswered: true, sort: "activity" })).toBe("?unanswered=1");
   });
 });
