@@ -33,3 +33,23 @@ test.describe("dark mode following the system", () => {
     }
   });
 });
+
+for (const javaScript of [true, false]) {
+  test.describe(javaScript ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    test("the list sorts by newest and shows the unanswered ones, in its URL", async ({ page }) => {
+      await page.goto("/dilemmas");
+      const sort = page.getByRole("navigation", { name: "Sorteer" });
+      await expect(sort.getByRole("link", { name: "Laatste activiteit" })).toHaveAttribute("aria-current", "page");
+      await sort.getByRole("link", { name: "Nieuwste" }).click();
+      await expect(page).toHaveURL(/\?sort=newest$/);
+      await expect(sort.getByRole("link", { name: "Nieuwste" })).toHaveAttribute("aria-current", "page");
+      await checkA11y(page, { javaScript });
+      await sort.getByRole("link", { name: "Zonder reactie" }).click();
+      await expect(page).toHaveURL(/\?unanswered=1$/);
+      await expect(sort.getByRole("link", { name: "Zonder reactie" })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByLabel("Alleen dilemma's zonder reacties")).toBeChecked();
+    });
+  });
+}
