@@ -100,7 +100,8 @@ export default function DilemmaList({ loaderData }: Route.ComponentProps) {
           <h2 className="list-filters__heading" id="filter-heading">
             {t("dilemmas.list.filterHeading")}
           </h2>
-          <Form method="get" className="stack" id="filter-form">
+          {/* Keyed by the filter: after a link changes it (the orders above), the fields show it. */}
+          <Form method="get" className="stack" id="filter-form" key={listSearch(filter)}>
             <fieldset className="checkbox-group">
               <legend>{t("dilemmas.list.competences")}</legend>
               <ul className="checkbox-group__options checkbox-group__options--columns">
