@@ -123,7 +123,12 @@ describe("writing and publishing a report", () => {
 
   it("stores the summary as sanitised HTML and the lists one item per line", async () => {
     const staff = await organiser();
-    const { id } = await createReport(staff, report({ summary: "Zie [dit](javascript:alert(1)) en <script>x</script>" }));
+    // A link that would be dropped is refused first, with a message (issue 22)…
+    expect(await invalidFields(createReport(staff, report({ summary: "Zie [dit](javascript:alert(1))" })))).toEqual({
+      summary: ["forum.markdown.droppedLink?href=javascript%3Aalert(1"],
+    });
+    // …and what is stored is sanitised all the same (an autolink is no Markdown link).
+    const { id } = await createReport(staff, report({ summary: "Zie <javascript:alert(1)> en <script>x</script>" }));
     const row = await db.meeting.findUniqueOrThrow({ where: { id } });
     expect(row.summaryHtml).not.toMatch(/<script|javascript:/i);
     expect(row.contributors).toEqual(["Een sociaal makelaar", "Een onderzoeker"]);
@@ -197,7 +202,7 @@ describe("writing and publishing a report", () => {
     const { id } = await createReport(staff, report({ summary: "Oud" }));
     const preview = await previewReport(staff, id, report({ title: "Nieuw", summary: "## Kop\n\nNieuw" }));
     expect(preview).toMatchObject({ title: "Nieuw", takeaways: ["Begin bij de bewoner", "Durf los te laten"] });
-    expect(preview.summaryHtml).toContain("<h4>Kop</h4>");
+    expect(preview.summaryHtml).toContain("<h3>Kop</h3>"); // a lone `##` is the first level under the page's h2
     expect((await db.meeting.findUniqueOrThrow({ where: { id } })).summaryMd).toBe("Oud");
   });
 });
