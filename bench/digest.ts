@@ -12,13 +12,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon, { type Request as LoadRequest } from "autocannon";
 import pg from "pg";
 import { generateSessionToken, sessionIdFromToken } from "~/accounts/sessions.server";
-import { startSmtpReceiver, type ReceivedMail } from "../tests/support/smtp-receiver";
-import { prepareApp } from "./app-build";
-import { BENCH_DATA_DIR, ensureDataset, startBenchCluster } from "./generate";
-import { runLoad, type LoadResult } from "./load";
+import type { ReceivedMail } from "../tests/support/smtp-receiver";
+import { BENCH_DATA_DIR } from "./generate";
+import { listAroundWork, listTable, loadAverage, phaseClock, withMailBench } from "./list-ab";
 import { PROCESSES, startServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -29,100 +27,76 @@ const BURST = Number(arg("burst") ?? 100);
 const WATCHERS = Number(arg("watchers") ?? 30);
 const TARGET_MS = 5 * 60 * 1000;
 const DOMAIN = "bench-digest.invalid";
-const BROWSER = { "accept-encoding": "br, gzip", accept: "text/html" };
-
-type Window = { requests: number; p50: number; p99: number; perSecond: number; failures: number };
+// The product's queue names, checked against its declarations when the run starts.
+const QUEUES = { cron: "notifications.digest-daily", digest: "notifications.digest", instant: "notifications.instant", mail: "mail.deliver" };
 
 export async function runDigestBench(): Promise<number> {
-  const started = Date.now();
-  const phase = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${what}`);
-  const load0 = os.loadavg();
-  console.log(`Kenniskring digest bench: ${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(2)).join(" ")}, ${MEMBERS} members, WEB_CONCURRENCY=${PROCESSES}`);
-  const app = prepareApp();
-  const cluster = await startBenchCluster();
-  const smtp = await startSmtpReceiver({ parse: false });
-  process.env.SMTP_URL = smtp.url; // the server under test inherits it
-  let exit = 1;
-  try {
-    const ds = await ensureDataset(cluster.adminUrl, 20_000, false);
+  const phase = phaseClock();
+  console.log(`Kenniskring digest bench: ${os.cpus().length} CPUs, ${loadAverage()}, ${MEMBERS} members, WEB_CONCURRENCY=${PROCESSES}`);
+  return withMailBench(20_000, async ({ appDir, ds, smtp }) => {
     const c = new pg.Client({ connectionString: ds.url });
     c.on("error", (error) => console.error(`bench connection: ${error.message}`));
     await c.connect();
-    await cleanUp(c);
-    const added = await addDigestMembers(c, MEMBERS);
-    phase(`data set bench_20000: ${added.total} members with a daily digest (${added.added} added), ${added.fresh} new dilemmas of the last day`);
-    const server = await startServer(app.dir, ds.url);
-    const rss = watchRss(server.pid);
     try {
-      const list = () => ({ method: "GET" as const, path: "/dilemmas", headers: BROWSER });
-      phase("warm-up: 10 s of the list page");
-      await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: 10, next: list });
-      phase(`A: list page without the digest, ${SECONDS} s`);
-      const before = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next: list });
+      await cleanUp(c);
+      const added = await addDigestMembers(c, MEMBERS);
+      phase(`data set bench_20000: ${added.total} members with a daily digest (${added.added} added), ${added.fresh} new dilemmas of the last day`);
+      const server = await startServer(appDir, ds.url);
+      phase(`server up in ${(server.readyMs / 1000).toFixed(1)} s (pid ${server.pid}, which works the jobs)`);
+      const rss = watchRss(server.pid);
+      try {
+        const ab = await listAroundWork(server.origin, { connections: CONNECTIONS, seconds: SECONDS, phase, label: "the digest" }, async () => {
+          const rssBefore = rss.primary();
+          const t0 = performance.now();
+          await startDailyDigest(ds.url);
+          const digestMs = await waitForQueues(c, [QUEUES.cron, QUEUES.digest, QUEUES.mail], TARGET_MS * 2, t0);
+          return { digestMs, rssBefore, rssPeak: rss.primary() };
+        });
+        const { digestMs, rssBefore, rssPeak } = ab.result;
+        const received = smtp.messages.filter((m) => m.to.some((t) => t.endsWith(`@${DOMAIN}`) || t.endsWith("@bench.invalid"))).length;
+        const { rows: [sent] } = await c.query<{ digests: number; failed: number }>(
+          `SELECT count(*) FILTER (WHERE status = 'sent')::int AS digests, count(*) FILTER (WHERE status <> 'sent')::int AS failed FROM "Mail" WHERE kind = 'notifications.daily'`,
+        );
 
-      phase(`B: list page while the daily digest runs for ${added.total} members`);
-      const rssBefore = rss.peak();
-      const load = startLoad(server.origin, CONNECTIONS, list);
-      const t0 = performance.now();
-      await startDailyDigest(ds.url);
-      const digestMs = await waitForQueues(c, ["notifications.digest-daily", "notifications.digest", "mail.send"], TARGET_MS * 2, t0);
-      const during = await load.stop();
-      const mailed = smtp.messages.filter((m) => m.to.some((t) => t.endsWith(`@${DOMAIN}`) || t.endsWith("@bench.invalid"))).length;
-      const digestPeak = rss.peak();
+        phase(`burst: ${BURST} replies in one thread that ${WATCHERS} members watch`);
+        const burst = await replyBurst(c, server.origin, smtp.messages);
 
-      phase(`A again: list page without the digest, ${SECONDS} s`);
-      const after = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next: list });
-
-      phase(`burst: ${BURST} replies in one thread that ${WATCHERS} members watch`);
-      const burst = await replyBurst(c, server.origin, smtp.messages);
-
-      const withoutP99 = Math.max(before.p99, after.p99);
-      const digestOk = digestMs !== null && digestMs < TARGET_MS;
-      const p99Ok = during.p99 <= 2 * withoutP99;
-      const burstOk = burst.most <= 1 && burst.watchersMailed > 0;
-      const load1 = os.loadavg();
-      const lines = [
-        `## Digest and burst (${new Date().toISOString().slice(0, 16)}, ${os.cpus().length} CPUs, load average ${load0[0]!.toFixed(2)} at start, ${load1[0]!.toFixed(2)} at end, WEB_CONCURRENCY=${PROCESSES})`,
-        "",
-        `- daily digest for ${added.total} members over ${ds.meta.dilemmas} dilemmas, through the job queue: ` +
-          `${digestMs === null ? `NOT done within ${(TARGET_MS * 2) / 1000} s` : `${(digestMs / 1000).toFixed(1)} s`} ` +
-          `(${mailed} digests received over SMTP) — target < ${TARGET_MS / 1000} s: ${digestOk ? "PASS" : "FAIL"}`,
-        `- peak RSS of the server's processes (primary works the jobs): ${mb(rssBefore)} before the digest, ${mb(digestPeak)} at its end ` +
-          `(largest single process ${mb(rss.largest())})`,
-        `- list p99 during the digest ${during.p99.toFixed(1)} ms vs ${withoutP99.toFixed(1)} ms without (${(during.p99 / withoutP99).toFixed(2)}×) — target ≤ 2×: ${p99Ok ? "PASS" : "FAIL"}`,
-        `- burst of ${BURST} replies (posted in ${(burst.postMs / 1000).toFixed(1)} s) to a thread ${WATCHERS} members watch: ` +
-          `${burst.watchersMailed} watchers mailed, at most ${burst.most} mail each, ${burst.total} mails in all — target ≤ 1: ${burstOk ? "PASS" : "FAIL"}`,
-        "",
-        "| list /dilemmas | requests | req/s | p50 ms | p99 ms | failures |",
-        "|---|---:|---:|---:|---:|---:|",
-        row("A: without the digest", before),
-        row("B: during the digest", during),
-        row("A: without, after", after),
-        "",
-      ];
-      console.log(lines.join("\n"));
-      fs.mkdirSync(BENCH_DATA_DIR, { recursive: true });
-      fs.writeFileSync(path.join(BENCH_DATA_DIR, "digest-last-run.md"), lines.join("\n"));
-      exit = digestOk && p99Ok && burstOk && before.failures + during.failures + after.failures === 0 ? 0 : 1;
+        const withoutP99 = Math.max(ab.before.p99, ab.after.p99);
+        const digestOk = digestMs !== null && digestMs < TARGET_MS && sent!.failed === 0 && received >= sent!.digests;
+        const p99Ok = ab.during.p99 <= 2 * withoutP99;
+        const burstOk = burst.most <= 1 && burst.watchersMailed === WATCHERS;
+        const lines = [
+          `## Digest and burst (${new Date().toISOString().slice(0, 16)} UTC, ${os.cpus().length} CPUs, ${ab.loads[1]} at the digest's end, WEB_CONCURRENCY=${PROCESSES})`,
+          "",
+          `- daily digest for ${added.total} members over ${ds.meta.dilemmas} dilemmas, through the job queue: ` +
+            `${digestMs === null ? `NOT done within ${(TARGET_MS * 2) / 1000} s` : `${(digestMs / 1000).toFixed(1)} s`} ` +
+            `(${sent!.digests} digests sent, ${received} received over SMTP, ${sent!.failed} not sent) — target < ${TARGET_MS / 1000} s: ${digestOk ? "PASS" : "FAIL"}`,
+          `- peak RSS (VmHWM) of the primary, which works the jobs: ${mb(rssBefore)} before the digest, ${mb(rssPeak)} at its end; ` +
+            `all ${rss.count()} server processes together ${mb(rss.total())}`,
+          `- list p99 during the digest ${ab.during.p99.toFixed(1)} ms vs ${withoutP99.toFixed(1)} ms without (${(ab.during.p99 / withoutP99).toFixed(2)}×) — target ≤ 2×: ${p99Ok ? "PASS" : "FAIL"}`,
+          `- burst of ${BURST} replies (posted in ${(burst.postMs / 1000).toFixed(1)} s) to a thread ${WATCHERS} members watch: ` +
+            `${burst.watchersMailed} watchers mailed, at most ${burst.most} mail each, ${burst.total} mails in all (${loadAverage()}) — target ≤ 1: ${burstOk ? "PASS" : "FAIL"}`,
+          "",
+          ...listTable("the digest", ab),
+          "",
+        ];
+        console.log(lines.join("\n"));
+        fs.mkdirSync(BENCH_DATA_DIR, { recursive: true });
+        fs.writeFileSync(path.join(BENCH_DATA_DIR, "digest-last-run.md"), lines.join("\n"));
+        phase("done");
+        return digestOk && p99Ok && burstOk && ab.before.failures + ab.during.failures + ab.after.failures === 0 ? 0 : 1;
+      } finally {
+        rss.stop();
+        await server.stop();
+      }
     } finally {
-      rss.stop();
-      await server.stop();
       await cleanUp(c);
       await c.end();
     }
-  } finally {
-    await smtp.close();
-    await cluster.stop();
-  }
-  phase("done");
-  return exit;
+  });
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-function row(label: string, r: Window | LoadResult): string {
-  return `| ${label} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures} |`;
-}
 
 /**
  * Members up to `total` (the data set has 2 000), each with expertise in two competences and a
@@ -189,8 +163,11 @@ async function cleanUp(c: pg.Client) {
 /** The cron job's own queue gets its job, as pg-boss's schedule would put it there at 06:00. */
 async function startDailyDigest(databaseUrl: string) {
   process.env.DATABASE_URL = databaseUrl;
-  const { startJobRunner } = await import("~/platform/jobs.server");
+  const { declaredQueues, startJobRunner } = await import("~/platform/jobs.server");
   const { dailyDigests } = await import("~/notifications/digest.server");
+  await import("~/notifications/instant-mail.server");
+  const unknown = Object.values(QUEUES).filter((q) => !declaredQueues().includes(q));
+  if (unknown.length) throw new Error(`the product declares no queue ${unknown.join(", ")}: update QUEUES in bench/digest.ts`);
   const runner = await startJobRunner({ work: false, connectionString: databaseUrl });
   try {
     await dailyDigests.enqueue({});
@@ -245,9 +222,9 @@ async function replyBurst(c: pg.Client, origin: string, messages: ReceivedMail[]
   const postMs = performance.now() - t0;
   // Every reply's notification and its instant-mail job, then the mail jobs: all done, and a
   // few seconds more for any straggler a second job might send.
-  await waitForQueues(c, ["notifications.instant", "mail.send"], 120_000, t0);
+  await waitForQueues(c, [QUEUES.instant, QUEUES.mail], 120_000, t0);
   await new Promise((r) => setTimeout(r, 5_000));
-  await waitForQueues(c, ["notifications.instant", "mail.send"], 60_000, t0);
+  await waitForQueues(c, [QUEUES.instant, QUEUES.mail], 60_000, t0);
   const perWatcher = new Map(watchers.map((w) => [w.email.toLowerCase(), 0]));
   let total = 0;
   for (const m of messages.slice(countBefore)) {
@@ -282,8 +259,10 @@ function watchRss(rootPid: number) {
   read();
   const timer = setInterval(read, 1_000);
   return {
-    peak: () => (read(), [...peaks.values()].reduce((a, b) => a + b, 0)),
-    largest: () => Math.max(...peaks.values()),
+    /** The primary's own peak: it runs the job runner, so the digest's memory shows here. */
+    primary: () => (read(), peaks.get(rootPid) ?? 0),
+    total: () => (read(), [...peaks.values()].reduce((a, b) => a + b, 0)),
+    count: () => peaks.size,
     stop: () => clearInterval(timer),
   };
 }
@@ -301,33 +280,4 @@ function childrenOf(pid: number): number[] {
     }
   }
   return found;
-}
-
-/** The list page under load until stop(): its latencies over exactly that window. */
-function startLoad(origin: string, connections: number, next: () => LoadRequest) {
-  const latencies: number[] = [];
-  let failures = 0;
-  const startedAt = performance.now();
-  const instance = autocannon({
-    url: origin,
-    connections,
-    duration: 900,
-    timeout: 10,
-    requests: [{ setupRequest: (defaults) => ({ ...defaults, ...next() }) }],
-  });
-  instance.on("response", (_client, status, _bytes, ms) => {
-    latencies.push(ms);
-    if (status >= 400) failures++;
-  });
-  const done = Promise.resolve(instance).then(() => undefined);
-  return {
-    async stop(): Promise<Window> {
-      const seconds = (performance.now() - startedAt) / 1000;
-      instance.stop();
-      await done;
-      latencies.sort((a, b) => a - b);
-      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-      return { requests: latencies.length, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures };
-    },
-  };
 }

@@ -8,13 +8,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon, { type Request as LoadRequest } from "autocannon";
 import pg from "pg";
 import { generateSessionToken, sessionIdFromToken } from "~/accounts/sessions.server";
-import { startSmtpReceiver } from "../tests/support/smtp-receiver";
-import { prepareApp } from "./app-build";
-import { BENCH_DATA_DIR, ensureDataset, startBenchCluster } from "./generate";
-import { runLoad, type LoadResult } from "./load";
+import { BENCH_DATA_DIR } from "./generate";
+import { listAroundWork, listTable, loadAverage, phaseClock, withMailBench } from "./list-ab";
 import { PROCESSES, startServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -23,91 +20,59 @@ const SECONDS = Number(arg("seconds") ?? 15);
 const CONNECTIONS = Number(arg("connections") ?? 10);
 const TARGET_SECONDS = 60;
 const DOMAIN = "bench-uitnodiging.nl";
-const BROWSER = { "accept-encoding": "br, gzip", accept: "text/html" };
-
-type Window = { requests: number; p50: number; p99: number; perSecond: number; failures: number };
 
 export async function runMailBench(): Promise<number> {
-  const started = Date.now();
-  const phase = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${what}`);
-  console.log(`Kenniskring mail bench: ${os.cpus().length} CPUs, ${INVITATIONS} invitations, list load ${CONNECTIONS} connections, WEB_CONCURRENCY=${PROCESSES}`);
-  const app = prepareApp();
-  const cluster = await startBenchCluster();
-  const smtp = await startSmtpReceiver({ parse: false });
-  process.env.SMTP_URL = smtp.url; // the server under test inherits it
-  let exit = 1;
-  try {
-    const ds = await ensureDataset(cluster.adminUrl, 2_000, false);
+  const phase = phaseClock();
+  console.log(`Kenniskring mail bench: ${os.cpus().length} CPUs, ${INVITATIONS} invitations, list load ${CONNECTIONS} connections, WEB_CONCURRENCY=${PROCESSES}, ${loadAverage()}`);
+  return withMailBench(2_000, async ({ appDir, ds, smtp }) => {
     phase(`data set bench_2000; server with SMTP_URL=${smtp.url}`);
     const c = new pg.Client({ connectionString: ds.url });
     await c.connect();
-    const server = await startServer(app.dir, ds.url);
+    const server = await startServer(appDir, ds.url);
     try {
       await cleanUp(c);
       const organiser = await organiserSession(c);
-      const list = () => ({ method: "GET" as const, path: "/dilemmas", headers: BROWSER });
-      phase("warm-up: 10 s of the list page");
-      await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: 10, next: list });
-
-      phase(`A: list page without mail, ${SECONDS} s`);
-      const before = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next: list });
-
-      phase(`B: list page while ${INVITATIONS} invitations are queued and delivered`);
-      const load = startLoad(server.origin, CONNECTIONS, list);
-      const t0 = performance.now();
-      const response = await fetch(`${server.origin}/circle/invitations`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { origin: server.origin, cookie: organiser, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          intent: "invite",
-          addresses: Array.from({ length: INVITATIONS }, (_, i) => `lid-${i}@${DOMAIN}`).join("\n"),
-          message: "Welkom in de kring! Dit is een uitnodiging uit de bench.",
-        }).toString(),
+      const ab = await listAroundWork(server.origin, { connections: CONNECTIONS, seconds: SECONDS, phase, label: "mail" }, async () => {
+        const t0 = performance.now();
+        const response = await fetch(`${server.origin}/circle/invitations`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { origin: server.origin, cookie: organiser, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({
+            intent: "invite",
+            addresses: Array.from({ length: INVITATIONS }, (_, i) => `lid-${i}@${DOMAIN}`).join("\n"),
+            message: "Welkom in de kring! Dit is een uitnodiging uit de bench.",
+          }).toString(),
+        });
+        const queuedMs = performance.now() - t0;
+        if (response.status !== 302) throw new Error(`the invitation form answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        return { queuedMs, deliveredMs: await waitForMessages(smtp.messages, INVITATIONS, 120_000, t0) };
       });
-      const queuedMs = performance.now() - t0;
-      if (response.status !== 302) throw new Error(`the invitation form answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-      const deliveredMs = await waitForMessages(smtp.messages, INVITATIONS, 120_000, t0);
-      const during = await load.stop();
+      const { queuedMs, deliveredMs } = ab.result;
       const sent = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Mail" WHERE "toAddress" LIKE $1 AND status = 'sent'`, [`%@${DOMAIN}`]);
-
-      phase(`A again: list page without mail, ${SECONDS} s`);
-      const after = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next: list });
 
       const ok = deliveredMs !== null && deliveredMs <= TARGET_SECONDS * 1000 && sent.rows[0]!.n === INVITATIONS;
       const lines = [
-        `## Mail: ${INVITATIONS} invitations (${new Date().toISOString().slice(0, 16)}, ${os.cpus().length} CPUs, WEB_CONCURRENCY=${PROCESSES})`,
+        `## Mail: ${INVITATIONS} invitations (${new Date().toISOString().slice(0, 16)}, ${os.cpus().length} CPUs, WEB_CONCURRENCY=${PROCESSES}, ${loadAverage()})`,
         "",
         `- queued by one request: ${(queuedMs / 1000).toFixed(2)} s`,
         `- all ${INVITATIONS} received by the SMTP receiver: ${deliveredMs === null ? "NOT within 120 s" : `${(deliveredMs / 1000).toFixed(1)} s after the request`} ` +
           `(${sent.rows[0]!.n} marked sent) — target < ${TARGET_SECONDS} s: ${ok ? "PASS" : "FAIL"}`,
         "",
-        "| list /dilemmas | requests | req/s | p50 ms | p99 ms | failures |",
-        "|---|---:|---:|---:|---:|---:|",
-        row("A: without mail", before),
-        row("B: during the invitations", during),
-        row("A: without mail, after", after),
+        ...listTable("mail", ab),
         "",
       ];
       console.log(lines.join("\n"));
       fs.mkdirSync(BENCH_DATA_DIR, { recursive: true });
       fs.writeFileSync(path.join(BENCH_DATA_DIR, "mail-last-run.md"), lines.join("\n"));
-      exit = ok && before.failures + during.failures + after.failures === 0 ? 0 : 1;
       await cleanUp(c);
+      phase("done");
+      return ok && ab.before.failures + ab.during.failures + ab.after.failures === 0 ? 0 : 1;
     } finally {
       await server.stop();
       await c.end();
     }
-  } finally {
-    await smtp.close();
-    await cluster.stop();
-  }
-  phase("done");
-  return exit;
-}
-
-function row(label: string, r: Window | LoadResult): string {
-  return `| ${label} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.failures} |`;
+  });
 }
 
 /** An organiser with a session (as bench/scenarios.ts makes members' sessions). */
@@ -134,33 +99,4 @@ async function waitForMessages(messages: unknown[], count: number, timeoutMs: nu
     await new Promise((r) => setTimeout(r, 50));
   }
   return performance.now() - since;
-}
-
-/** The list page under load until stop(): its latencies over exactly that window. */
-function startLoad(origin: string, connections: number, next: () => LoadRequest) {
-  const latencies: number[] = [];
-  let failures = 0;
-  const startedAt = performance.now();
-  const instance = autocannon({
-    url: origin,
-    connections,
-    duration: 300,
-    timeout: 10,
-    requests: [{ setupRequest: (defaults) => ({ ...defaults, ...next() }) }],
-  });
-  instance.on("response", (_client, status, _bytes, ms) => {
-    latencies.push(ms);
-    if (status >= 400) failures++;
-  });
-  const done = Promise.resolve(instance).then(() => undefined);
-  return {
-    async stop(): Promise<Window> {
-      const seconds = (performance.now() - startedAt) / 1000;
-      instance.stop();
-      await done;
-      latencies.sort((a, b) => a - b);
-      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-      return { requests: latencies.length, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failures };
-    },
-  };
 }
