@@ -4,17 +4,18 @@
 //
 // - publishLive(tx, topic, id) sends a NOTIFY in the caller's transaction: Postgres delivers
 //   it at commit, never for a write that rolls back.
-// - startLiveUpdates() (server/http.ts, once per process) holds ONE listening connection and
-//   fans each notification out, in process, to the streams open on that topic.
+// - startLiveUpdates() (server/http.ts, once per process) follows the channel on the process's
+//   one listening connection (pg-listener.server.ts) and fans each notification out, in
+//   process, to the streams open on that topic.
 // - openEventStream() answers one browser's EventSource: the ids after the one it last saw
 //   (Last-Event-ID, or ?after= from the page), then each new id, with a heartbeat comment so
 //   proxies and the browser keep the connection; a cap on open streams per process.
 //
 // State sits on globalThis: the server's copy of this module (which listens) and the built
 // app's copy (whose routes open streams) are two module instances in one process.
-import pg from "pg";
 import type { Logger } from "pino";
 import type { Tx } from "./events/event";
+import { listenTo } from "./pg-listener.server";
 
 export const LIVE_CHANNEL = "live_updates";
 /** A comment line this often: well inside the 60 s idle cut of common proxies. */
@@ -69,9 +70,10 @@ function closeAllStreams() {
 export type LiveUpdates = { stop(): Promise<void> };
 
 /**
- * Listens until stop(). Without the connection no stream is opened (a 503: the page works
- * without), and a lost connection ends the open streams, since what was sent meanwhile is lost:
- * the browsers reconnect and catch up from their last id.
+ * Listens until stop(), on the process's one listening connection (pg-listener.server.ts).
+ * Without the connection no stream is opened (a 503: the page works without), and a lost
+ * connection ends the open streams, since what was sent meanwhile is lost: the browsers
+ * reconnect and catch up from their last id.
  */
 export async function startLiveUpdates(
   connectionString: string,
@@ -80,66 +82,29 @@ export async function startLiveUpdates(
   const { logger } = options;
   state.maxStreams = options.maxStreams;
   state.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
-  let stopped = false;
-  let client: pg.Client | null = null;
-  let retryTimer: NodeJS.Timeout | undefined;
-  let retryMs = 250;
   // One line when the connection is lost, then at most one a minute while it stays away (an
   // outage of the database would otherwise write a line per retry, every 5 s per process).
   let loggedAt = 0;
-
-  const connect = async () => {
-    const candidate = new pg.Client({ connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
-    let settled = false;
-    const onLost = (reason: string) => {
-      if (settled) return;
-      settled = true;
+  const subscription = await listenTo(connectionString, LIVE_CHANNEL, {
+    notify: deliver,
+    up: () => {
+      state.listening = true;
+    },
+    down: (reason) => {
       const wasListening = state.listening;
       state.listening = false;
-      client = null;
-      candidate.removeAllListeners("notification");
-      candidate.end().catch(() => {});
       closeAllStreams();
-      if (stopped) return;
       if (wasListening || Date.now() - loggedAt >= 60_000) {
         loggedAt = Date.now();
         logger.warn({ reason }, "no live-update connection; trying again");
       }
-      retryTimer = setTimeout(() => void connect(), retryMs);
-      retryMs = Math.min(retryMs * 2, 5_000);
-    };
-    candidate.on("error", (error) => onLost(error.message));
-    candidate.on("end", () => onLost("connection ended"));
-    candidate.on("notification", (n) => {
-      if (n.channel === LIVE_CHANNEL && n.payload) deliver(n.payload);
-    });
-    try {
-      await candidate.connect();
-      await candidate.query(`LISTEN ${LIVE_CHANNEL}`);
-    } catch (error) {
-      onLost(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    if (stopped) {
-      settled = true;
-      await candidate.end().catch(() => {});
-      return;
-    }
-    client = candidate;
-    retryMs = 250;
-    state.listening = true;
-  };
-
-  await connect();
+    },
+  });
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(retryTimer);
       state.listening = false;
       closeAllStreams();
-      const current = client;
-      client = null;
-      await current?.end().catch(() => {});
+      await subscription.stop();
     },
   };
 }
