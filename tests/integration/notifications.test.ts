@@ -304,4 +304,50 @@ describe("by mail", () => {
     expect(await sendDigest(reader.id, "daily")).toBe(false);
     await setWatch(reader, "competence", competenceId, "none");
   });
+  it("never puts a hidden reply or dilemma in a digest, and sends an erased or no longer active member nothing", async () => {
+    const reader = await member();
+    const replier = await member();
+    const asker = await member();
+    const organiser = await member("organiser");
+    await saveDeliveries(reader, { replies: "daily", mentions: "instant", answers: "instant", newDilemmas: "daily", meetings: "off", digest: "daily" });
+    await setWatch(reader, "competence", competenceId, "watching");
+    const own = await ask(reader, "Mijn eigen vraag over de trap.");
+    await createReply(replier, own, say("Zichtbaar: bel eerst de woningcorporatie."));
+    const hiddenReply = await createReply(replier, own, say("Verborgen: mevrouw Jansen op nummer 12 weet alles."));
+    const shown = await ask(asker, "Een zichtbare vraag over de trap.");
+    const hidden = await ask(asker, "Een verborgen vraag over één bewoner.");
+    await settled();
+    await hideReply(organiser, hiddenReply.id, "Persoonsgegevens van een bewoner");
+    await hideDilemma(organiser, hidden, "Gaat over één bewoner");
+    await settled();
+    expect(await sendDigest(reader.id, "daily")).toBe(true);
+    const digest = await mail.smtp.nextMailTo(reader.email);
+    expect(digest.text).toContain("Zichtbaar: bel eerst de woningcorporatie.");
+    expect(digest.links.some((l) => l.includes(`/dilemmas/${shown}/`))).toBe(true);
+    expect(digest.text).not.toContain("mevrouw Jansen");
+    expect(digest.links.some((l) => l.includes(`/dilemmas/${hidden}/`) || l.includes(`/replies/${hiddenReply.id}`))).toBe(false);
+
+    // Erased, or back to pending: no digest and no mail, however much there is to say.
+    const erased = await member();
+    const pending = await member();
+    for (const m of [erased, pending]) {
+      await saveDeliveries(m, { replies: "instant", mentions: "instant", answers: "instant", newDilemmas: "daily", meetings: "instant", digest: "daily" });
+    }
+    await setWatch(erased, "competence", competenceId, "watching");
+    const theirs = await ask(erased, "Een vraag van iemand die straks weg is.");
+    await settled();
+    await db.user.update({ where: { id: erased.id }, data: { erasedAt: new Date() } });
+    await db.user.update({ where: { id: pending.id }, data: { status: "pending" } });
+    await ask(asker, "Nog een zichtbare vraag over de trap.");
+    await createReply(replier, theirs, say(`@${pending.handle} en @${erased.handle}, wat denken jullie?`));
+    await settled();
+    expect(await rowsOf(erased.id)).toEqual([]);
+    expect(await rowsOf(pending.id)).toEqual([]);
+    expect(await sendDigest(erased.id, "daily")).toBe(false);
+    expect(await sendDigest(pending.id, "daily")).toBe(false);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mail.smtp.mailTo(erased.email)).toEqual([]);
+    expect(mail.smtp.mailTo(pending.email)).toEqual([]);
+    await setWatch(reader, "competence", competenceId, "none");
+  });
 });
