@@ -17,7 +17,7 @@ import { generateSessionToken, sessionIdFromToken } from "~/accounts/sessions.se
 import type { ReceivedMail } from "../tests/support/smtp-receiver";
 import { BENCH_DATA_DIR } from "./generate";
 import { listAroundWork, listTable, loadAverage, phaseClock, withMailBench } from "./list-ab";
-import { PROCESSES, startServer } from "./server";
+import { PROCESSES, serverLog, startServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const MEMBERS = Number(arg("members") ?? 10_000);
@@ -80,6 +80,16 @@ export async function runDigestBench(): Promise<number> {
           ...listTable("the digest", ab),
           "",
         ];
+        // What the server warned of meanwhile (failed jobs, lost connections): the why of a FAIL.
+        const warnings = serverLog(server).filter((l) => /"level":(40|50|60)/.test(l));
+        const reasons = new Map<string, number>();
+        for (const line of warnings) {
+          const m = /"msg":"([^"]*)"/.exec(line)?.[1] ?? line.slice(0, 80);
+          const why = /"(?:message|reason)":"([^"]{0,120})/.exec(line)?.[1];
+          const key = why ? `${m}: ${why}` : m;
+          reasons.set(key, (reasons.get(key) ?? 0) + 1);
+        }
+        lines.push(`Server warnings (last 200 lines kept): ${warnings.length ? [...reasons].map(([k, n]) => `${n}× ${k}`).join("; ") : "none"}`, "");
         console.log(lines.join("\n"));
         fs.mkdirSync(BENCH_DATA_DIR, { recursive: true });
         fs.writeFileSync(path.join(BENCH_DATA_DIR, "digest-last-run.md"), lines.join("\n"));
