@@ -81,15 +81,16 @@ test("each trigger reaches the member it is about, by mail at once, in a digest,
   await bramsArticle.getByRole("button", { name: /Kies als antwoord/ }).click();
   await expect(anna.page.getByRole("region", { name: /Gekozen antwoord/ })).toBeVisible();
   await anna.page.locator(`#reply-${bramReply}`).getByRole("button", { name: `Nuttig van Bram ${word}` }).click();
+  await expect(anna.page.locator(`#reply-${bramReply}`).getByText("1 lid vond dit nuttig")).toBeVisible();
   await expectNotification(bram.page, new RegExp(`^Anna ${word} koos jouw reactie als antwoord bij`));
-  await expect(bram.page.getByRole("link", { name: new RegExp(`^Anna ${word} vond jouw reactie nuttig bij`) })).toBeVisible();
+  await expectNotification(bram.page, new RegExp(`^Anna ${word} vond jouw reactie nuttig bij`));
 
-  // The daily digest: Carla reads the new dilemma in her competence.
+  // The daily digest: Carla reads the new dilemma in her competence (her summary is weekly).
   expect(await sendDigestNow(carla.email, "daily")).toMatch(/^Queued/);
   const daily = await nextMailTo(carla.email);
   expect(daily.subject).toBe("Je dagelijkse overzicht van de kring");
-  expect(daily.text).toContain("Nieuwe dilemma's in jouw competenties");
-  expect(daily.text).toContain(title);
+  expect(daily.text).toContain("Je meldingen");
+  expect(daily.text).toContain(`Nieuw dilemma in een competentie die je volgt: “${title}”`);
   expect(daily.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
   expect(daily.link("/notifications/settings")).toBeTruthy();
   // Asked twice the same day: nothing twice.
