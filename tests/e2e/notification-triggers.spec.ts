@@ -7,7 +7,7 @@ import { createStaff, joinAsMember, logIn, sendDigestNow } from "./staff";
 // mailbox: a reply to my dilemma and to my reply (mail at once), my reply chosen as the answer
 // and found helpful (the bell: the thread's next mail waits its 10 minutes), a new dilemma in
 // a competence I follow (the daily digest), mail about replies turned off (the bell only), the
-// weekly digest, and a meeting planned, changed and cancelled. The mention, unsubscribe, reply
+// weekly digest, and a meeting planned. The mention, unsubscribe, reply
 // by mail and the live thread have their own specs.
 
 const PASSWORD = "een lange zin als wachtwoord";
@@ -29,10 +29,10 @@ async function reply(page: Page, text: string) {
 }
 
 /** The member's notifications page, reloaded until `name` is listed (the relay works after the commit). */
-async function expectNotification(page: Page, name: RegExp) {
+async function expectNotification(page: Page, name: RegExp, count = 1) {
   await expect(async () => {
     await page.goto("/notifications");
-    await expect(page.getByRole("link", { name })).toBeVisible({ timeout: 1000 });
+    await expect(page.getByRole("link", { name })).toHaveCount(count, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
 }
 
@@ -103,7 +103,7 @@ test("each trigger reaches the member it is about, by mail at once, in a digest,
   await expect(anna.page.getByRole("status")).toHaveText("Je keuzes zijn opgeslagen.");
   await bram.page.goto(dilemmaUrl);
   await reply(bram.page, `Nog een gedachte: vraag zijn buurman erbij ${word}.`);
-  await expectNotification(anna.page, new RegExp(`^Bram ${word} reageerde bij`));
+  await expectNotification(anna.page, new RegExp(`^Bram ${word} reageerde bij`), 2); // the first reply's, and this one's
   // The weekly digest (the summary's default) comes next in her mailbox: no reply mail before it.
   expect(await sendDigestNow(anna.email, "weekly")).toMatch(/^Queued/);
   const weekly = await nextMailTo(anna.email);
@@ -111,7 +111,8 @@ test("each trigger reaches the member it is about, by mail at once, in a digest,
   expect(weekly.text).not.toContain("vraag zijn buurman erbij");
   expect(hasUnreadMailTo(anna.email)).toBe(false);
 
-  // A meeting planned, changed and cancelled: every member hears of each; one mail at once.
+  // A meeting planned: every member hears of it, by mail at once (changed and cancelled:
+  // tests/integration/notifications.test.ts).
   const organiser = await createStaff("organiser", `Olga ${word}`);
   const olga = await (await browser.newContext()).newPage();
   await logIn(olga, organiser);
@@ -125,18 +126,4 @@ test("each trigger reaches the member it is about, by mail at once, in a digest,
   await expectNotification(carla.page, new RegExp(`^Nieuwe bijeenkomst gepland: “${meeting}”`));
   const planned = await nextMailTo(carla.email);
   expect(planned.text).toContain(meeting);
-
-  await olga.getByRole("link", { name: "Bewerk de bijeenkomst" }).click();
-  await olga.getByLabel("Plaats").fill("Wijkcentrum Het Anker");
-  await olga.getByRole("button", { name: "Bijeenkomst opslaan" }).click();
-  await expect(olga.getByText("Wijkcentrum Het Anker")).toBeVisible();
-  await expectNotification(carla.page, new RegExp(`^De bijeenkomst “${meeting}” is gewijzigd`));
-
-  await olga.locator("summary", { hasText: "Verwijder deze bijeenkomst" }).click();
-  await olga.getByRole("button", { name: "Ja, verwijder de bijeenkomst" }).click();
-  await expect(olga).toHaveURL(/\/meetings$/);
-  await expect(async () => {
-    await carla.page.goto("/notifications");
-    await expect(carla.page.getByText(new RegExp(`^De bijeenkomst ${meeting}.* gaat niet door`))).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
 });
