@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig, type Plugin } from "vite";
 
@@ -12,19 +13,48 @@ function dutchLexiconBesideServer(): Plugin {
   return {
     name: "kenniskring:dutch-lexicon-beside-server",
     applyToEnvironment: (environment) => environment.name === "ssr",
-    generateBundle() {
-      this.emitFile({
-        type: "asset",
-        fileName: "data/lexicon-nl.txt.gz",
-        source: readFileSync(new URL("./app/search/dutch/data/lexicon-nl.txt.gz", import.meta.url)),
-      });
+    generateBundle(_options, bundle) {
+      // Beside whichever chunk the lexicon's code landed in (index.js, or a chunk in assets/
+      // that the server program and the app share).
+      const dirs = new Set<string>();
+      for (const output of Object.values(bundle)) {
+        if (output.type === "chunk" && output.moduleIds.some((id) => id.endsWith("app/search/dutch/lexicon.server.ts"))) {
+          dirs.add(path.posix.dirname(output.fileName));
+        }
+      }
+      const source = readFileSync(new URL("./app/search/dutch/data/lexicon-nl.txt.gz", import.meta.url));
+      for (const dir of dirs) this.emitFile({ type: "asset", fileName: path.posix.join(dir, "data/lexicon-nl.txt.gz"), source });
+    },
+  };
+}
+
+/**
+ * The server program (server/index.ts: database, jobs, HTTP) built into the same SSR bundle
+ * as the app, as a second entry: build/server/start.js. Production then runs plain
+ * `node build/server/start.js` — no TypeScript loader at run time, and one copy of every
+ * module the server and the app share (the Prisma client and its pool, the logger, the
+ * lexicon), where tsx used to load the server's own second copy beside the bundle
+ * (decision 036). build/server/index.js stays React Router's server build.
+ */
+function serverProgramInSsrBuild(): Plugin {
+  return {
+    name: "kenniskring:server-program-in-ssr-build",
+    apply: "build",
+    applyToEnvironment: (environment) => environment.name === "ssr",
+    options(options) {
+      // React Router gives its server build as the one input; anything else is not ours to change.
+      if (options.input !== "virtual:react-router/server-build") return null;
+      return { ...options, input: { index: options.input, start: "server/index.ts" } };
+    },
+    outputOptions(output) {
+      return { ...output, entryFileNames: (chunk) => `${chunk.name}.js` };
     },
   };
 }
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },
-  plugins: [reactRouter(), dutchLexiconBesideServer()],
+  plugins: [reactRouter(), dutchLexiconBesideServer(), serverProgramInSsrBuild()],
   server: { port: Number(process.env.PORT ?? 3000) },
   // Rolldown's plugin-timing report (a dozen lines on every build) tells plugin authors where
   // time goes; `npm start` users only need to know the build is done (issue 22).
