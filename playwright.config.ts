@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "./server/node-flags";
 
 // End-to-end tests drive Debian's Chromium against the production build, served by the real
 // server on a fresh embedded Postgres (its own data dir, so a developer's data is untouched).
@@ -58,7 +59,7 @@ export default defineConfig({
       env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
     },
     {
-      command: "node --import tsx server/index.ts",
+      command: `node ${[...SERVER_NODE_FLAGS, SERVER_PROGRAM].join(" ")}`,
       url: `${baseURL}/healthz`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -2,7 +2,9 @@
 // middleware, compression, logging at warn), pointed at a bench database.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import { SERVER_NODE_FLAGS } from "../server/node-flags";
+import fs from "node:fs";
+import path from "node:path";
+import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../server/node-flags";
 
 export type RunningServer = {
   origin: string;
@@ -36,7 +38,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server/index.ts"], {
+  // A revision from before decision 036 (`--compare=main`) has no built server program: it ran
+  // server/index.ts through tsx, and is measured as it ran.
+  const program = fs.existsSync(path.join(appDir, SERVER_PROGRAM)) ? [SERVER_PROGRAM] : ["--import", "tsx", "server/index.ts"];
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, ...program], {
     cwd: appDir,
     env: {
       ...process.env,

@@ -3,9 +3,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { SERVER_PROGRAM } from "../server/node-flags";
 
-const marker = path.resolve("build/server/index.js");
-const sources = ["app", "public", "vite.config.ts", "react-router.config.ts", "package-lock.json"];
+// The server program is built too (build/server/start.js, decision 036): server/ and the demo
+// seed it imports are sources of the build.
+const marker = path.resolve(SERVER_PROGRAM);
+const sources = ["app", "server", "prisma/seed", "public", "vite.config.ts", "react-router.config.ts", "package-lock.json"];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

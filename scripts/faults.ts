@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { SERVER_NODE_FLAGS } from "../server/node-flags";
+import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../server/node-flags";
 import { firstThreadPath, MARKER_PREFIX, startWriteLoad, writerSession, type WriteLoad } from "./lib/write-load";
 
 const { values } = parseArgs({
@@ -48,7 +48,7 @@ const children = new Set<ChildProcess>();
 
 /** The server as `npm start` runs it; its output goes to a log file in the data dir. */
 function startServerProcess(extra: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_PROGRAM], {
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), KK_DATA_DIR: dataDir, DATABASE_URL: "", SEED_DEMO: "1", LOG_LEVEL: "info", POSTING_LIMITS: "off", ...extra },
     stdio: ["ignore", "pipe", "pipe"],
   });

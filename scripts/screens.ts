@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../server/node-flags";
 import { promisify } from "node:util";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { chromium } from "@playwright/test";
@@ -31,7 +32,7 @@ async function startServer(): Promise<{ url: string; dataDir: string; stop: () =
   const dataDir = mkdtempSync(path.join(tmpdir(), "kk-screens-"));
   console.log(`Starting a server with the demo content on port ${port}…`);
   await run("npx", ["--no-install", "tsx", "scripts/build-if-needed.ts"]);
-  const child = spawn("node", ["--import", "tsx", "server/index.ts"], {
+  const child = spawn("node", [...SERVER_NODE_FLAGS, SERVER_PROGRAM], {
     env: { ...process.env, PORT: String(port), KK_DATA_DIR: dataDir, SEED_DEMO: "1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: "ignore",
   });

@@ -9,3 +9,10 @@
 // far less garbage, and on the shared bench machine no speed difference between 16, 32 and 64
 // stood out of the noise, while 96 MB per process (192 with two) did.
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=16"] as const;
+
+/**
+ * The production server program: server/index.ts built into the SSR bundle beside the app
+ * (vite.config.ts, decision 036), run with plain `node`. Everything that starts the real
+ * server (`npm start`, the service file, tests, the bench) runs this file.
+ */
+export const SERVER_PROGRAM = "build/server/start.js";

@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../../server/node-flags";
 
-// Starts the real server (server/index.ts on the production build) as a child process, the
+// Starts the real server (the built server program, build/server/start.js) as a child process, the
 // way `npm start` does, for tests that need HTTP, several processes, or start-up behaviour.
 
 export type ServerProcess = { url: string; port: number; output: () => string; stop(): Promise<void>; child: ChildProcess };
@@ -20,13 +21,13 @@ export async function freePort(): Promise<number> {
 }
 
 export function assertBuilt() {
-  if (!existsSync(path.resolve("build/server/index.js"))) {
+  if (!existsSync(path.resolve(SERVER_PROGRAM))) {
     throw new Error("No production build: run `npm run build` (npm test does it) before these tests");
   }
 }
 
 export function spawnServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_PROGRAM], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

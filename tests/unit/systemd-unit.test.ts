@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SERVER_NODE_FLAGS } from "../../server/node-flags";
+import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../../server/node-flags";
 
 // docs/kenniskring.service is what the README tells people to install: systemd must accept it
 // without a single complaint, and it must run the server the way `npm start` does.
@@ -48,9 +48,9 @@ describe("docs/kenniskring.service", () => {
   it("runs the server as `npm start` does, with the same Node flags", () => {
     const [program, ...args] = one("ExecStart")!.split(" ");
     expect(path.isAbsolute(program!)).toBe(true);
-    expect(args).toEqual([...SERVER_NODE_FLAGS, "--import", "tsx", "server/index.ts"]);
+    expect(args).toEqual([...SERVER_NODE_FLAGS, SERVER_PROGRAM]);
     const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
-    expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(" ")} --import tsx server/index.ts`);
+    expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(" ")} ${SERVER_PROGRAM}`);
   });
 
   const analyze = spawnSync("systemd-analyze", ["--version"]).status === 0;
