@@ -30,19 +30,24 @@ async function main() {
   }
   installMemoryReport("primary");
   const started = Date.now();
+  // Where start-up time goes, at debug level (issue 24: ready within 5 s when built).
+  const step = (name: string) => logger.debug({ ms: Date.now() - started }, `start-up: ${name}`);
   const settings = env();
   const database = await resolveDatabase({ purpose: "server" });
   process.env.DATABASE_URL = database.url; // workers inherit it
   // The embedded Postgres is ours to keep running: restarted when it dies (decision 018).
   database.supervise?.();
+  step("database ready");
   const { applied } = await migrate(database.url);
   if (applied.length) logger.info({ applied }, "applied migrations");
+  step("migrations checked");
   if (settings.SEED_DEMO === "1") {
     // The first seed takes ~20 s: say so while it runs, not only after it.
     const slow = setTimeout(() => process.stdout.write("Putting the demo content in place (the first time takes about 20 seconds)…\n"), 1500);
     const seeded = await seedDemoIfEmpty().finally(() => clearTimeout(slow));
     if (seeded) logger.info("seeded the demo content");
   }
+  step("demo content checked");
   const backups = scheduleBackups({
     url: database.url,
     dir: backupDir(),
@@ -61,6 +66,7 @@ async function main() {
     await jobs.stop();
     await stopDatabase();
   };
+  step("jobs started");
   await announceSetupLink((line) => process.stdout.write(`${line}\n`));
 
   const processes = dev ? 1 : settings.WEB_CONCURRENCY === "auto" ? os.availableParallelism() : settings.WEB_CONCURRENCY;
@@ -82,6 +88,7 @@ async function main() {
   }
 
   startSearch(logger); // the Dutch lexicon now, not on the first search; a re-index if the analysis changed
+  step("lexicon loaded");
   const inbound = await startInboundMail().catch((error: Error) => fail(`reply by e-mail: ${error.message}`));
   const http = await startHttp({
     dev,

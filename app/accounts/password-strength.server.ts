@@ -1,7 +1,8 @@
-import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
-import * as dutch from "@zxcvbn-ts/language-nl-be";
+import { createRequire } from "node:module";
+import type * as ZxcvbnCore from "@zxcvbn-ts/core";
+import type * as ZxcvbnCommon from "@zxcvbn-ts/language-common";
+import type * as ZxcvbnEnglish from "@zxcvbn-ts/language-en";
+import type * as ZxcvbnDutch from "@zxcvbn-ts/language-nl-be";
 
 // Which passwords we refuse (decision 016): those a guesser tries early. zxcvbn-ts estimates how
 // many guesses a password takes, knowing the passwords people really pick (common lists),
@@ -10,10 +11,28 @@ import * as dutch from "@zxcvbn-ts/language-nl-be";
 // password hashes (argon2id) and guesses offline. Passwords people pick on purpose ("mijn hond
 // heet Max", "Zonnebloem#42", "koffie met melk") reach it; "Welkom2024!" does not.
 // The estimate runs on the server only: its word lists (megabytes) stay out of the page.
-zxcvbnOptions.setOptions({
-  graphs: common.adjacencyGraphs,
-  dictionary: { ...common.dictionary, ...dutch.dictionary, ...english.dictionary },
-});
+//
+// Loaded on the first password judged, not at start (decision 036): the word lists and the
+// ranked dictionaries built from them are ≈ 24 MB of heap (≈ 45 MB resident) and ≈ 0.3–1 s of
+// start-up, in every server process, while a forum judges a password a few times a week.
+// require(), not import(): judging stays synchronous for its callers.
+let estimator: typeof ZxcvbnCore.zxcvbn | undefined;
+
+function zxcvbn(password: string, userInputs: string[]) {
+  if (!estimator) {
+    const require = createRequire(import.meta.url);
+    const core = require("@zxcvbn-ts/core") as typeof ZxcvbnCore;
+    const common = require("@zxcvbn-ts/language-common") as typeof ZxcvbnCommon;
+    const english = require("@zxcvbn-ts/language-en") as typeof ZxcvbnEnglish;
+    const dutch = require("@zxcvbn-ts/language-nl-be") as typeof ZxcvbnDutch;
+    core.zxcvbnOptions.setOptions({
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...dutch.dictionary, ...english.dictionary },
+    });
+    estimator = core.zxcvbn;
+  }
+  return estimator(password, userInputs);
+}
 
 export const MIN_PASSWORD_SCORE = 4;
 /** Longer passwords are judged on their first 100 characters: enough, and the estimate stays fast. */

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import sharp from "sharp";
+import type Sharp from "sharp";
 
 // Turning an uploaded picture into one the app can safely keep and show: checked by what the
 // bytes are (never by the file's name or the type the browser claims), then decoded and
@@ -7,8 +7,20 @@ import sharp from "sharp";
 // EXIF (camera, GPS position, time), no XMP or IPTC, no colour profile, no comments, no
 // trailing data. docs/decisions/017-uploaded-files.md.
 
-// libvips keeps recent operations' images in memory for reuse; an upload is used once.
-sharp.cache(false);
+// sharp (libvips, ≈ 15 MB resident and its own threads) is loaded with the first picture, not
+// at start: a process may never see one (decision 036).
+let loading: Promise<typeof Sharp> | undefined;
+function loadSharp(): Promise<typeof Sharp> {
+  loading ??= import("sharp").then(({ default: sharp }) => {
+    // libvips keeps recent operations' images in memory for reuse; an upload is used once.
+    sharp.cache(false);
+    // One libvips worker thread: a 96 px thumbnail needs no more, and every thread keeps a
+    // malloc arena of its own for the life of the process.
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loading;
+}
 
 export type ImageProblem =
   /** Not an image at all (a document, a text, random bytes). */
@@ -58,6 +70,7 @@ export async function squareThumbnail(input: Uint8Array, options: ThumbnailOptio
   if (!format) throw new ImageRejected(looksLikeOtherImage(bytes) ? "unsupportedType" : "notAnImage");
   if (hasForeignContent(bytes, format)) throw new ImageRejected("mixedContent");
 
+  const sharp = await loadSharp();
   const decoderOptions = { failOn: "error", limitInputPixels: options.maxPixels, autoOrient: true } as const;
   let width: number;
   let height: number;
