@@ -1,6 +1,6 @@
 // `npm start` serves the production build; this rebuilds it first when any source is newer
 // than the build (or there is none), so a fresh clone needs no separate build step.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { SERVER_PROGRAM } from "../server/node-flags";
@@ -24,8 +24,36 @@ function newestMtime(p: string): number {
 
 const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0;
 const changedAt = Math.max(...sources.map(newestMtime));
-if (builtAt < changedAt) {
-  console.log(builtAt ? "Sources changed since the last build: building…" : "No build yet: building…");
-  const result = spawnSync("npx", ["--no-install", "react-router", "build"], { stdio: "inherit" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+if (builtAt < changedAt) await build(builtAt ? "Sources changed since the last build: building…" : "No build yet: building (a minute or two)…");
+
+/**
+ * The build, with one line per stage instead of Vite's file list, React Router's future-flag
+ * notes and Vite's deprecation notes (for the framework's authors, not for whoever starts the
+ * server; issue 22). All of it is shown when the build fails, and with LOG_LEVEL=debug.
+ */
+async function build(announce: string): Promise<void> {
+  console.log(announce);
+  const started = Date.now();
+  const verbose = process.env.LOG_LEVEL === "debug";
+  const child = spawn("npx", ["--no-install", "react-router", "build"], { stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  const stages: Array<[RegExp, string]> = [
+    [/building client environment/, "  the pages' scripts and styles…"],
+    [/building ssr environment/, "  the server…"],
+  ];
+  const take = (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (verbose) process.stdout.write(text);
+    output.push(text);
+    for (const [pattern, line] of stages) if (pattern.test(text) && !verbose) console.log(line);
+  };
+  child.stdout.on("data", take);
+  child.stderr.on("data", take);
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (status !== 0) {
+    if (!verbose) process.stderr.write(output.join(""));
+    console.error("The build failed (above).");
+    process.exit(status ?? 1);
+  }
+  console.log(`  built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }

@@ -7,10 +7,12 @@ import { competences, dilemmas, meeting, members, upcomingMeeting, type DemoRepl
 
 /**
  * Fills an empty database with the demo circle. Returns false (and does nothing) when any
- * member exists already, so a real circle's data is never touched.
+ * member exists already, so a real circle's data is never touched. `onSeeding` is told once it
+ * is decided to seed (the server says so while it runs).
  */
-export async function seedDemoIfEmpty(): Promise<boolean> {
+export async function seedDemoIfEmpty(onSeeding?: () => void): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
+  onSeeding?.();
   await db.$transaction(
     async (tx) => {
       const heldOn = new Date(`${meeting.heldOn}T00:00:00Z`);
