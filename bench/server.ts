@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import fs from "node:fs";
 import path from "node:path";
-import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../server/node-flags";
+import { SERVER_ENV, SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../server/node-flags";
 
 export type RunningServer = {
   origin: string;
@@ -45,6 +45,7 @@ export async function startServer(
     cwd: appDir,
     env: {
       ...process.env,
+      ...SERVER_ENV,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: "warn",

@@ -107,7 +107,7 @@ async function resolveEmbedded(opts: EmbeddedOptions): Promise<ResolvedDatabase>
     writeJson(ownerFile, me);
     const adminUrl = urlFor(config.password, config.port, "postgres");
     await ensureDatabase(adminUrl, opts.database);
-    log.info(`embedded Postgres listens on ${HOST}:${config.port} (data in ${pgdata})`);
+    log.debug(`embedded Postgres listens on ${HOST}:${config.port} (data in ${pgdata})`);
     return owned(urlFor(config.password, config.port, opts.database), opts, config, started.pid, log, started.instance);
   }
 }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../../server/node-flags";
+import { SERVER_ENV, SERVER_NODE_FLAGS, SERVER_PROGRAM } from "../../server/node-flags";
 
 // docs/kenniskring.service is what the README tells people to install: systemd must accept it
 // without a single complaint, and it must run the server the way `npm start` does.
@@ -51,6 +51,10 @@ describe("docs/kenniskring.service", () => {
     expect(args).toEqual([...SERVER_NODE_FLAGS, SERVER_PROGRAM]);
     const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
     expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(" ")} ${SERVER_PROGRAM}`);
+    for (const [name, value] of Object.entries(SERVER_ENV)) {
+      expect(service.get("Environment")).toContain(`${name}=${value}`);
+      expect(start).toContain(`${name}=${value} node`);
+    }
   });
 
   const analyze = spawnSync("systemd-analyze", ["--version"]).status === 0;
