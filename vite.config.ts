@@ -6,7 +6,8 @@ import { defineConfig, type Plugin } from "vite";
 /**
  * The Dutch lexicon (app/search/dutch/lexicon.server.ts) reads its data file at
  * `new URL("./data/lexicon-nl.txt.gz", import.meta.url)`. In the built server that URL is
- * build/server/data/…, so the file is copied there; without it the built app would build the
+ * beside the chunk holding that code (build/server/assets/data/… now that the server program
+ * shares chunks with the app, decision 036), so the file is copied there; without it the built app would build the
  * lexicon from the Hunspell files, seconds slower (decision 031).
  */
 function dutchLexiconBesideServer(): Plugin {
