@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createMemberFromConsole } from "~/accounts/accounts.server";
 import { useTestDatabase } from "../support/database";
 import { cookieFrom, postForm, type ServerProcess, spawnServer, startServer } from "../support/server-process";
@@ -275,7 +275,17 @@ describe("WEB_CONCURRENCY: several processes behind one port", () => {
       blocker.listen(0, "0.0.0.0", () => resolve((blocker.address() as net.AddressInfo).port)),
     );
     try {
-      const { output, exited } = spawnServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2", PORT: String(port) });
+      const { child, output, exited } = spawnServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2", PORT: String(port) });
+      // Never leave a primary and its workers behind when this test fails or times out.
+      onTestFinished(() => {
+        for (const pid of [...workersOf(child.pid!), child.pid!]) {
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }
+      });
       expect(await exited).toBe(1);
       const lines = output().trim().split("\n");
       expect(lines.at(-1)).toBe(`Kenniskring could not start: port ${port} is in use; set PORT to another port`);
