@@ -1,5 +1,5 @@
+import { ReasonField } from "~/components/moderation/ReasonField";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
-import { FieldErrors } from "~/components/FormFields";
 import { formatDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
 import { type ModeratedPost, POST_KINDS } from "~/moderation/posts.server";
@@ -147,23 +147,7 @@ export default function ModerationQueue() {
                     <Form method="post" className="stack">
                       <input type="hidden" name="post" value={e.kind} />
                       <input type="hidden" name="postId" value={e.postId} />
-                      <div className="field">
-                        <label htmlFor={`hide-${e.key}`}>{t("moderation.queue.hideReason")}</label>
-                        <p id={`hide-${e.key}-hint`} className="field__hint">
-                          {t("moderation.queue.hideReasonHint")}
-                        </p>
-                        <textarea
-                          id={`hide-${e.key}`}
-                          name="reason"
-                          rows={3}
-                          required
-                          maxLength={MODERATION_LIMITS.reasonMax}
-                          defaultValue={hideFailed?.reason}
-                          aria-invalid={hideFailed ? true : undefined}
-                          aria-describedby={`hide-${e.key}-hint${hideFailed ? ` hide-${e.key}-error` : ""}`}
-                        />
-                        {hideFailed ? <FieldErrors id={`hide-${e.key}-error`} errors={hideFailed.errors} max={MODERATION_LIMITS.reasonMax} /> : null}
-                      </div>
+                      <ReasonField id={`hide-${e.key}`} label={t("moderation.queue.hideReason")} hint={t("moderation.queue.hideReasonHint")} value={hideFailed?.reason} errors={hideFailed?.errors} />
                       <button type="submit" name="intent" value="hide" className="button button--danger" aria-label={t("moderation.queue.hideLabel", { post: postName, title })}>
                         {t("moderation.queue.hide")}
                       </button>
@@ -176,23 +160,7 @@ export default function ModerationQueue() {
                       <Form method="post" className="stack">
                         <input type="hidden" name="post" value={e.kind} />
                         <input type="hidden" name="postId" value={e.postId} />
-                        <div className="field">
-                          <label htmlFor={`warn-${e.key}`}>{t("moderation.queue.warnReason")}</label>
-                          <p id={`warn-${e.key}-hint`} className="field__hint">
-                            {t("moderation.queue.warnReasonHint")}
-                          </p>
-                          <textarea
-                            id={`warn-${e.key}`}
-                            name="reason"
-                            rows={3}
-                            required
-                            maxLength={MODERATION_LIMITS.reasonMax}
-                            defaultValue={warnFailed?.reason}
-                            aria-invalid={warnFailed ? true : undefined}
-                            aria-describedby={`warn-${e.key}-hint${warnFailed ? ` warn-${e.key}-error` : ""}`}
-                          />
-                          {warnFailed ? <FieldErrors id={`warn-${e.key}-error`} errors={warnFailed.errors} max={MODERATION_LIMITS.reasonMax} /> : null}
-                        </div>
+                        <ReasonField id={`warn-${e.key}`} label={t("moderation.queue.warnReason")} hint={t("moderation.queue.warnReasonHint")} value={warnFailed?.reason} errors={warnFailed?.errors} />
                         <button type="submit" name="intent" value="warn" className="button" aria-label={t("moderation.queue.warnLabel", { post: postName, title })}>
                           {t("moderation.queue.warn")}
                         </button>

@@ -1,3 +1,4 @@
+import { ReasonField } from "~/components/moderation/ReasonField";
 import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { FieldErrors } from "~/components/FormFields";
 import { formatDate } from "~/components/format";
@@ -6,7 +7,7 @@ import { useTranslation } from "~/components/use-translation";
 import { MAX_SUSPENSION_DAYS } from "~/accounts/suspension";
 import { getMemberModeration, liftFromForm, suspendFromForm, warnMember } from "~/moderation/members.server";
 import { AUDIT_LOG_PATH, memberModerationPath, MODERATION_PATH } from "~/moderation/paths";
-import { lastDayOf, MODERATION_LIMITS } from "~/moderation/schemas";
+import { lastDayOf } from "~/moderation/schemas";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
@@ -58,6 +59,11 @@ export default function MemberModeration() {
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const failed = (intent: Intent) => (actionData?.failed?.intent === intent ? actionData.failed : null);
+  /** The reason field's value and messages after a refused `intent`. */
+  const reasonOf = (intent: Intent) => {
+    const f = failed(intent);
+    return { value: f?.reason, errors: f ? (f.errors.reason ?? f.errors[""] ?? null) : null };
+  };
   const lastDay = (until: Date | string) => formatDate(lastDayOf(until), i18n.language);
   const name = member.displayName;
   return (
@@ -83,7 +89,7 @@ export default function MemberModeration() {
         <Form method="post" className="stack" aria-labelledby="suspend-legend">
           <h2 id="suspend-legend">{member.suspension ? t("moderation.member.suspend.change") : t("moderation.member.suspend.legend")}</h2>
           <p>{t("moderation.member.suspend.hint")}</p>
-          <ReasonField id="suspend-reason" label={t("moderation.member.suspend.reason")} failed={failed("suspend")} />
+          <ReasonField id="suspend-reason" label={t("moderation.member.suspend.reason")} {...reasonOf("suspend")} />
           <div className="field">
             <label htmlFor="suspend-until">{t("moderation.member.suspend.until")}</label>
             <p id="suspend-until-hint" className="field__hint">
@@ -109,7 +115,7 @@ export default function MemberModeration() {
       {member.suspension && member.canSuspend ? (
         <Form method="post" className="stack" aria-labelledby="lift-legend">
           <h2 id="lift-legend">{t("moderation.member.lift.legend")}</h2>
-          <ReasonField id="lift-reason" label={t("moderation.member.lift.reason")} failed={failed("lift")} optional />
+          <ReasonField id="lift-reason" label={t("moderation.member.lift.reason")} {...reasonOf("lift")} optional />
           <button type="submit" name="intent" value="lift" className="button">
             {t("moderation.member.lift.submit")}
           </button>
@@ -120,7 +126,7 @@ export default function MemberModeration() {
         <Form method="post" className="stack" aria-labelledby="warn-legend">
           <h2 id="warn-legend">{t("moderation.member.warn.legend")}</h2>
           <p>{t("moderation.member.warn.hint")}</p>
-          <ReasonField id="warn-reason" label={t("moderation.member.warn.reason")} failed={failed("warn")} />
+          <ReasonField id="warn-reason" label={t("moderation.member.warn.reason")} {...reasonOf("warn")} />
           <button type="submit" name="intent" value="warn" className="button">
             {t("moderation.member.warn.submit")}
           </button>
@@ -129,26 +135,6 @@ export default function MemberModeration() {
 
       <h2>{t("moderation.member.history")}</h2>
       <StandingHistory items={member.history} none={t("moderation.member.noHistory")} />
-    </div>
-  );
-}
-
-function ReasonField({ id, label, failed, optional = false }: { id: string; label: string; failed: { reason: string; errors: Record<string, string[]> } | null; optional?: boolean }) {
-  const errors = failed?.errors.reason ?? failed?.errors[""] ?? null;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name="reason"
-        rows={3}
-        required={!optional}
-        maxLength={MODERATION_LIMITS.reasonMax}
-        defaultValue={failed?.reason}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `${id}-error` : undefined}
-      />
-      {errors ? <FieldErrors id={`${id}-error`} errors={errors} max={MODERATION_LIMITS.reasonMax} /> : null}
     </div>
   );
 }

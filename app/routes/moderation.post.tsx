@@ -1,9 +1,10 @@
+import { ReasonField } from "~/components/moderation/ReasonField";
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, isRouteErrorResponse, Link, redirect, useSearchParams } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { ErrorPage } from "~/components/ErrorPage";
-import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
+import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { TextAreaField } from "~/components/TextAreaField";
 import { useTranslation } from "~/components/use-translation";
 import { dilemmaRevisionsPath } from "~/dilemmas/paths";
@@ -132,23 +133,7 @@ export default function PostModeration({ loaderData, actionData }: Route.Compone
         <Form method="post" className="stack" aria-labelledby="lock-heading">
           <h2 id="lock-heading">{locked ? t("moderation.post.unlock.heading") : t("moderation.post.lock.heading")}</h2>
           <p>{locked ? t("moderation.post.unlock.hint") : t("moderation.post.lock.hint")}</p>
-          <div className="field">
-            <label htmlFor="lock-reason">{t("moderation.post.reason")}</label>
-            <p id="lock-reason-hint" className="field__hint">
-              {t("moderation.post.reasonHint")}
-            </p>
-            <textarea
-              id="lock-reason"
-              name="reason"
-              rows={3}
-              required
-              maxLength={MODERATION_LIMITS.reasonMax}
-              defaultValue={lockFailed?.reason}
-              aria-invalid={lockFailed ? true : undefined}
-              aria-describedby={`lock-reason-hint${lockFailed ? " lock-reason-error" : ""}`}
-            />
-            {lockFailed ? <FieldErrors id="lock-reason-error" errors={lockFailed.errors} max={MODERATION_LIMITS.reasonMax} /> : null}
-          </div>
+          <ReasonField id="lock-reason" label={t("moderation.post.reason")} hint={t("moderation.post.reasonHint")} value={lockFailed?.reason} errors={lockFailed?.errors} />
           <button type="submit" name="intent" value={locked ? "unlock" : "lock"} className="button">
             {locked ? t("moderation.post.unlock.submit") : t("moderation.post.lock.submit")}
           </button>
