@@ -175,11 +175,12 @@ describe("/dilemmas", () => {
     const outcome = await list(v, `?competence=${slug}&status=open&unanswered=1&after=rommel`);
     expect(outcome.status).toBe(200);
     const loaded = outcome.data as { page: { items: { title: string }[] }; filter: unknown; paged: boolean };
-    expect(loaded.filter).toEqual({ competences: [slug], status: "open", unanswered: true });
+    expect(loaded.filter).toEqual({ competences: [slug], status: "open", unanswered: true, sort: "activity" });
     expect(loaded.paged).toBe(false);
     expect(loaded.page.items.map((d) => d.title)).toEqual(["Gefilterd dilemma over iets"]);
-    const odd = (await list(v, "?status=alles")).data as { filter: { status: unknown } };
+    const odd = (await list(v, "?status=alles&sort=rommel")).data as { filter: { status: unknown; sort: unknown } };
     expect(odd.filter.status).toBeNull();
+    expect(odd.filter.sort).toBe("activity");
   });
 });
 
