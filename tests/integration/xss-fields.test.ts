@@ -5,6 +5,7 @@ import { editDilemma } from "~/dilemmas/edit.server";
 import { Guardian } from "~/guardian/guardian.server";
 import type { Viewer } from "~/guardian/viewer";
 import { db } from "~/platform/db.server";
+import { Invalid } from "~/platform/errors.server";
 import { createReply } from "~/replies/replies.server";
 import { useTestDatabase } from "../support/database";
 import { payloads, problemsIn } from "../support/html-policy";
@@ -38,21 +39,41 @@ describe("every Markdown field, every payload", () => {
   });
 
   it("stores nothing executable in dilemma bodies, their edits, replies and competence descriptions", async () => {
+    // A payload with a link the renderer would drop (javascript:, data:, a relative target) is
+    // refused beside the field since issue 22, so the writer can fix it: refused is safe too,
+    // as long as it is refused for that reason and nothing else.
+    let refused = 0;
+    const storedUnlessLinkRefused = async (write: () => Promise<unknown>): Promise<unknown> => {
+      try {
+        return await write();
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        const messages = Object.values(error.fieldErrors).flat();
+        expect(messages.every((m) => m.startsWith("forum.markdown.droppedLink"))).toBe(true);
+        refused++;
+        return null;
+      }
+    };
     let n = 0;
     for (const payload of usable) {
       n++;
-      const dilemma = await createDilemma(member, {
-        title: `Dilemma met payload ${n}`,
-        body: payload,
-        competences: ["loslaten"],
-        submissionId: `xss-dilemma-${n}`,
-      });
-      await createReply(member, dilemma.id, { body: payload, submissionId: `xss-reply-${n}` });
-      await editDilemma(member, dilemma.id, {
-        title: `Dilemma met payload ${n} (bewerkt)`,
-        body: `Nieuwe versie.\n\n${payload}`,
-        competences: ["loslaten"],
-      });
+      const dilemma = (await storedUnlessLinkRefused(() =>
+        createDilemma(member, {
+          title: `Dilemma met payload ${n}`,
+          body: payload,
+          competences: ["loslaten"],
+          submissionId: `xss-dilemma-${n}`,
+        }),
+      )) as { id: number } | null;
+      const target = dilemma ?? (await createDilemma(member, { title: `Dilemma ${n}`, body: "Gewoon.", competences: ["loslaten"], submissionId: `xss-plain-${n}` }));
+      await storedUnlessLinkRefused(() => createReply(member, target.id, { body: payload, submissionId: `xss-reply-${n}` }));
+      await storedUnlessLinkRefused(() =>
+        editDilemma(member, target.id, {
+          title: `Dilemma met payload ${n} (bewerkt)`,
+          body: `Nieuwe versie.\n\n${payload}`,
+          competences: ["loslaten"],
+        }),
+      );
       await createCompetence(organiser, {
         nameNl: `Competentie ${n}`,
         nameEn: `Competence ${n}`,
@@ -66,7 +87,9 @@ describe("every Markdown field, every payload", () => {
       ...(await db.reply.findMany({ select: { bodyHtml: true } })).map((r) => r.bodyHtml),
       ...(await db.competence.findMany({ select: { descriptionHtml: true } })).map((r) => r.descriptionHtml),
     ];
-    expect(stored.length).toBeGreaterThanOrEqual(usable.length * 3);
+    // Most payloads are stored (and so put to the policy below); the refused are a minority.
+    expect(refused).toBeLessThan(usable.length);
+    expect(stored.length).toBeGreaterThanOrEqual(usable.length * 3 - refused);
     const problems = stored.flatMap((html) => problemsIn(html).map((p) => `${p} in ${html.slice(0, 120)}`));
     expect(problems).toEqual([]);
   }, 240_000);
