@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDilemmaHistory } from "~/dilemmas/revisions.server";
 import { editDilemma } from "~/dilemmas/edit.server";
-import type { Role } from "~/generated/prisma/enums";
-import { Guardian } from "~/guardian/guardian.server";
 import { getPostModeration, retagDilemma, rewordDilemma, rewordReply, setLockWithReason } from "~/moderation/post-actions.server";
 import { listNotifications } from "~/notifications/inbox.server";
 import { db } from "~/platform/db.server";
@@ -12,7 +10,7 @@ import { createReply, deleteReply, editReply } from "~/replies/replies.server";
 import { getReplyHistory } from "~/replies/thread.server";
 import { useTestDatabase } from "../support/database";
 import { useMailAndJobs } from "../support/mail-and-jobs";
-import { useModerationRelay } from "../support/moderation-relay";
+import { peopleMaker, useModerationRelay } from "../support/moderation-relay";
 
 // An organiser's changes to a member's post, each with a reason (issue 25, decision 033): lock
 // and unlock, change the competences, change the words. Through the dilemma's and reply's own
@@ -23,14 +21,7 @@ const mail = useMailAndJobs();
 const { settled } = useModerationRelay(database);
 
 let n = 0;
-async function person(role: Role = "member") {
-  const i = ++n;
-  const user = await db.user.create({
-    data: { handle: `ma-${i}`, displayName: `Lid ${i}`, email: `ma-${i}-${Date.now()}@voorbeeld.nl`, role },
-  });
-  const guardian = new Guardian({ kind: "member", id: user.id, handle: user.handle, displayName: user.displayName, role, locale: "nl" });
-  return { guardian, id: user.id, handle: user.handle, email: user.email!, name: user.displayName };
-}
+const person = peopleMaker("ma");
 
 async function competence(): Promise<{ id: number; slug: string }> {
   const i = ++n;

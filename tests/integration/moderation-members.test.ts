@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSession, validateSessionToken } from "~/accounts/sessions.server";
 import { hideDilemma, lockDilemma, unhideDilemma } from "~/dilemmas/moderation.server";
-import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
 import { getMemberModeration, getOwnStanding, liftFromForm, suspendFromForm, warnMember } from "~/moderation/members.server";
 import { hideFromQueue, warnFromQueue } from "~/moderation/queue.server";
@@ -11,7 +10,7 @@ import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
 import { createReply, hideReply } from "~/replies/replies.server";
 import { useTestDatabase } from "../support/database";
 import { useMailAndJobs } from "../support/mail-and-jobs";
-import { useModerationRelay } from "../support/moderation-relay";
+import { peopleMaker, useModerationRelay } from "../support/moderation-relay";
 
 // Acting on members and telling them (issue 25, decision 027): suspensions that end by
 // themselves and refuse writes through the Guardian, lifting early, warnings; every decision
@@ -23,14 +22,7 @@ const mail = useMailAndJobs();
 const { settled } = useModerationRelay(database);
 
 let n = 0;
-async function person(role: Role = "member") {
-  const i = ++n;
-  const user = await db.user.create({
-    data: { handle: `mm-${i}`, displayName: `Lid ${i}`, email: `mm-${i}-${Date.now()}@voorbeeld.nl`, role },
-  });
-  const guardian = new Guardian({ kind: "member", id: user.id, handle: user.handle, displayName: user.displayName, role, locale: "nl" });
-  return { guardian, id: user.id, handle: user.handle, email: user.email!, name: user.displayName };
-}
+const person = peopleMaker("mm");
 
 async function dilemmaBy(authorId: number, title = `Een vraag over de wijk ${++n}`): Promise<number> {
   return (await db.dilemma.create({ data: { title, bodyMd: "Wat doe je?", bodyHtml: "<p>Wat doe je?</p>", authorId } })).id;

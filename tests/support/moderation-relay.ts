@@ -2,6 +2,8 @@
 // audit trail and its reactions), for moderation's integration tests. `settled()` waits until
 // both have passed every event written so far (the relay is asynchronous).
 import { afterAll, beforeAll } from "vitest";
+import type { Role } from "~/generated/prisma/enums";
+import { Guardian } from "~/guardian/guardian.server";
 import { auditTrail } from "~/moderation/audit-trail.server";
 import { moderationReactions } from "~/moderation/reactions.server";
 import { db } from "~/platform/db.server";
@@ -32,4 +34,17 @@ export function useModerationRelay(database: TestDatabase): { settled: () => Pro
     throw new Error("the relay did not pass every event");
   }
   return { settled };
+}
+
+/** A maker of people for moderation's tests: `person(role)` makes a user (handle `<prefix>-N`) and their Guardian. */
+export function peopleMaker(prefix: string) {
+  let n = 0;
+  return async function person(role: Role = "member") {
+    const i = ++n;
+    const user = await db.user.create({
+      data: { handle: `${prefix}-${i}`, displayName: `Lid ${i}`, email: `${prefix}-${i}-${Date.now()}@voorbeeld.nl`, role },
+    });
+    const guardian = new Guardian({ kind: "member", id: user.id, handle: user.handle, displayName: user.displayName, role, locale: "nl" });
+    return { guardian, id: user.id, handle: user.handle, email: user.email!, name: user.displayName };
+  };
 }
