@@ -333,6 +333,14 @@ function signatureStart(text: string): number | null {
     if (closing && trimmed.length - closing[0].length <= 40) return l.start;
   }
   const last = filled.at(-1);
+  // A closing as the last sentence of the last line: "… wat ik moet vragen. Groet, Anouk".
+  const inline = last && /[.!?]\s+(?=\S[^.!?]*$)/.exec(last.text.trimEnd());
+  if (last && inline) {
+    const rest = last.text.slice(inline.index + inline[0].length).trim();
+    const closing = CLOSING.exec(rest);
+    // Only with its comma: "Dank aan Jan de Vries" thanks someone, "Dank, Jan" signs.
+    if (closing?.[0].includes(",") && rest.length - closing[0].length <= 40) return last.start + inline.index + inline[0].length;
+  }
   const beforeLast = lines[lines.indexOf(last!) - 1];
   if (last && filled.length > 1 && beforeLast && !beforeLast.text.trim()) {
     const words = last.text.trim().replace(/^[-–—*_\s]+|[*_\s]+$/g, "");

@@ -170,7 +170,7 @@ export const ORGANISATION_CONTACT_CUES = set(`
 `);
 
 /** Words that say a date is someone's birth ("geboren op", "geb.", "geboortedatum"). */
-export const BIRTH_CUES = set(`geboren geb geboortedatum geboortedag geboortejaar dob jarig verjaardag`);
+export const BIRTH_CUES = set(`geboren geb geboortedatum geboortedata geboortedag geboortejaar dob jarig verjaardag`);
 
 /** Nouns for one person, which an age, a health condition or an origin can single out. */
 export const PERSON_NOUNS = set(`

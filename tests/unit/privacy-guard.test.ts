@@ -52,6 +52,11 @@ describe("names", () => {
     clean("Goed punt, dat ga ik proberen.\n\nGroet,\nRuud");
     clean("Goed punt, dat ga ik proberen.\n\nMet vriendelijke groet,\nPetra van Leeuwen\nBuurtwerk Oost");
     clean("Hoi Karin,\n\nHerkenbaar wat je schrijft!");
+    clean("Wie kent een goede cursus? Groet, Anouk (opbouwwerker, Tilburg Noord)");
+  });
+
+  it("still marks a name after a thank-you without a comma: that thanks someone, it does not sign", () => {
+    expect(kinds("Ik weet het niet meer. Dank aan Jan de Vries voor zijn hulp")).toEqual(["name:Jan de Vries"]);
   });
 
   it("is not fooled by organisations, streets, officials, idioms, methods and places named like people", () => {
