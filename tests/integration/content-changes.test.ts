@@ -111,13 +111,13 @@ describe("the database announces content changes", () => {
       await settle();
       expect(received).toEqual([]);
       await writer.query("COMMIT");
-      await expect.poll(() => received.length, { timeout: 2_000, interval: 2 }).toBe(1);
+      await expect.poll(() => received.length, { timeout: 20_000, interval: 2 }).toBe(1);
 
       for (const table of content) {
         received.length = 0;
         // A statement-level trigger fires even when no row matches: enough to prove it is there.
         await writer.query(`DELETE FROM "${table}" WHERE false`);
-        await expect.poll(() => received, { timeout: 2_000, interval: 2, message: table }).toEqual([CONTENT_CHANGED_CHANNEL]);
+        await expect.poll(() => received, { timeout: 20_000, interval: 2, message: table }).toEqual([CONTENT_CHANGED_CHANNEL]);
       }
 
       received.length = 0;
@@ -144,7 +144,7 @@ describe("a process following content changes", () => {
 
   /** Waits until this process has heard of a change made after `before`. */
   async function heardSince(before: number | null) {
-    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 5 }).not.toBe(before);
+    await expect.poll(() => contentGeneration(), { timeout: 20_000, interval: 5 }).not.toBe(before);
   }
 
   /** A change committed as another process would, and heard by this one. */
@@ -222,11 +222,11 @@ describe("a process following content changes", () => {
     await database.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${CONTENT_CHANGED_CHANNEL}'`,
     );
-    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 2 }).toBeNull();
+    await expect.poll(() => contentGeneration(), { timeout: 20_000, interval: 2 }).toBeNull();
     // Changes made meanwhile are never heard of, so nothing from before may be used again.
     await database.query(`UPDATE "Competence" SET "nameEn" = 'While away' WHERE slug = 'na-wijziging'`);
 
-    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 5 }).not.toBeNull();
+    await expect.poll(() => contentGeneration(), { timeout: 20_000, interval: 5 }).not.toBeNull();
     expect(contentGeneration()).not.toBe(before);
     const afterReconnect = await cache.read("k", load);
     expect(afterReconnect.n).toBeGreaterThan(1);
@@ -268,11 +268,11 @@ describe("the dilemma list, shared between viewers", () => {
     const before = contentGeneration();
     await ask("Tweede gedeelde vraag");
     expect(await titles(asker, { readLive: true })).toContain("Tweede gedeelde vraag");
-    await expect.poll(() => contentGeneration(), { timeout: 5_000, interval: 2 }).not.toBe(before);
+    await expect.poll(() => contentGeneration(), { timeout: 20_000, interval: 2 }).not.toBe(before);
     for (const viewer of [visitor, reader]) expect(await titles(viewer)).toContain("Tweede gedeelde vraag");
 
     await hideDilemma(organiser, first.id, "Er staat een naam van een bewoner in.");
-    await expect.poll(async () => titles(visitor), { timeout: 5_000, interval: 5 }).not.toContain("Eerste gedeelde vraag");
+    await expect.poll(async () => titles(visitor), { timeout: 20_000, interval: 5 }).not.toContain("Eerste gedeelde vraag");
     expect(await titles(reader)).not.toContain("Eerste gedeelde vraag");
     expect(await titles(asker)).toContain("Eerste gedeelde vraag");
     expect(await titles(organiser)).toContain("Eerste gedeelde vraag");
@@ -299,8 +299,8 @@ describe("the dilemma list, shared between viewers", () => {
       return page.thread.nodes.map((n) => ({ text: n.reply.content?.bodyHtml ?? null, mine: n.reply.helpfulByMe }));
     };
     // Let the writes above be heard, so the reads below share one stored page.
-    await expect.poll(async () => (await bodies(visitor)).length, { timeout: 5_000, interval: 5 }).toBe(2);
-    await expect.poll(async () => (await bodies(visitor))[0]!.text, { timeout: 5_000, interval: 5 }).toContain("open antwoord");
+    await expect.poll(async () => (await bodies(visitor)).length, { timeout: 20_000, interval: 5 }).toBe(2);
+    await expect.poll(async () => (await bodies(visitor))[0]!.text, { timeout: 20_000, interval: 5 }).toContain("open antwoord");
 
     expect(await bodies(visitor)).toEqual([
       { text: expect.stringContaining("open antwoord"), mine: false },
@@ -321,7 +321,7 @@ describe("the dilemma list, shared between viewers", () => {
     // A new reply shows for everyone once it is heard of, and at once for a live read.
     await reply(reader, "Nog een gedachte van een collega.");
     expect((await loadDilemmaPage(reader, dilemma.id, 1, { readLive: true })).thread.total).toBe(3);
-    await expect.poll(async () => (await bodies(visitor)).length, { timeout: 5_000, interval: 5 }).toBe(3);
+    await expect.poll(async () => (await bodies(visitor)).length, { timeout: 20_000, interval: 5 }).toBe(3);
   });
 
   it("keeps the competence choices until a competence changes", async () => {
@@ -329,7 +329,7 @@ describe("the dilemma list, shared between viewers", () => {
     expect(await listCompetenceChoices()).toBe(choices);
     await db.competence.create({ data: { slug: `nieuw-${randomUUID()}`, nameNl: "Nieuw gekozen", nameEn: "Newly chosen" } });
     await expect
-      .poll(async () => (await listCompetenceChoices()).map((c) => c.nameNl), { timeout: 5_000, interval: 5 })
+      .poll(async () => (await listCompetenceChoices()).map((c) => c.nameNl), { timeout: 20_000, interval: 5 })
       .toContain("Nieuw gekozen");
   });
 });

@@ -28,7 +28,7 @@ describe("npm run user:create", () => {
     await expect(
       logIn(new Guardian(anonymousViewer), { email: "beheer@voorbeeld.nl", password: password! }, { ip: "127.0.0.9" }),
     ).resolves.toMatchObject({ userId: user.id });
-  }, 30_000);
+  });
 
   it("updates the role of an existing member", async () => {
     userCreate("--email", "lid@voorbeeld.nl", "--role", "member", "--password", "een goed wachtwoord");
@@ -36,7 +36,7 @@ describe("npm run user:create", () => {
     expect(code).toBe(0);
     expect(out).toContain("Updated organiser");
     expect((await db.user.findUniqueOrThrow({ where: { email: "lid@voorbeeld.nl" } })).role).toBe("organiser");
-  }, 30_000);
+  });
 
   it("explains wrong arguments and exits 2", () => {
     const { code, out } = userCreate("--email", "geen-adres", "--role", "koning");
