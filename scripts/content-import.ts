@@ -10,9 +10,10 @@ import { importContent } from "~/search/content-import.server";
 import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
 import { progressLine, withMigratedDatabase } from "./lib/command-database";
 import "~/subscribers.server";
+import { failure, say } from "./lib/cli-text";
 
 
-const usage = "usage: npm run content:import -- --file FILE.jsonl [--create-competences]";
+const usage = say("usage", { line: say("importing.usage") });
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   try {
     text = fs.readFileSync(values.file, "utf8");
   } catch (error) {
-    process.stderr.write(`cannot read ${values.file}: ${(error as Error).message}\n`);
+    process.stderr.write(`${say("importing.unreadable", { file: values.file, reason: (error as Error).message })}\n`);
     return 2;
   }
   return withMigratedDatabase(async () => {
@@ -39,10 +40,10 @@ async function main(): Promise<number> {
         if (done === total) process.stderr.write("\n");
       },
     });
-    for (const w of result.warnings) process.stderr.write(`line ${w.line}: ${w.message}\n`);
+    for (const w of result.warnings) process.stderr.write(`${say("importing.line", { line: w.line, message: w.message })}\n`);
     if (!result.ok) {
-      for (const e of result.errors) process.stderr.write(`line ${e.line}: ${e.message}\n`);
-      process.stderr.write(`Nothing was imported: ${result.errors.length} problem(s) in ${values.file}.\n`);
+      for (const e of result.errors) process.stderr.write(`${say("importing.line", { line: e.line, message: e.message })}\n`);
+      process.stderr.write(`${say("importing.nothing", { count: result.errors.length, file: values.file })}\n`);
       return 1;
     }
     for (const item of result.items) {
@@ -51,9 +52,9 @@ async function main(): Promise<number> {
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
     const warned = result.items.filter((i) => i.privacyWarning.length).length;
-    if (warned) process.stderr.write(`The privacy guard would have warned about ${warned} item(s): see "privacyWarning".\n`);
+    if (warned) process.stderr.write(`${say("importing.privacy", { count: warned })}\n`);
     const created = result.items.filter((i) => i.created).length;
-    process.stderr.write(`Imported ${created} new item(s); ${result.items.length - created} were imported before.\n`);
+    process.stderr.write(`${say("importing.done", { created, before: result.items.length - created })}\n`);
     return 0;
   });
 }
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`content:import failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${failure("content:import", error)}\n`);
     process.exit(1);
   },
 );

@@ -6,13 +6,13 @@
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { describeBackup } from "~/platform/backup-format.server";
 import { uploadsDirectory } from "~/platform/file-store.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { restoreBackup } from "~/platform/restore.server";
 import { cliLog } from "./lib/cli-log";
+import { backupSummary, failure, say } from "./lib/cli-text";
 
-const usage = "usage: npm run db:restore -- BACKUP_DIR [--check]";
+const usage = say("usage", { line: "npm run db:restore -- BACKUP_DIR [--check]" });
 
 async function main() {
   const { values, positionals } = parseArgs({ options: { check: { type: "boolean" } }, allowPositionals: true });
@@ -25,7 +25,7 @@ async function main() {
   try {
     if (!values.check) {
       const result = await restoreBackup({ from, url: database.url, uploadsDir: uploadsDirectory(), log: cliLog.info });
-      console.log(`restored ${from}: ${describeBackup(result.manifest)}`);
+      console.log(say("backup.restored", { path: from, summary: backupSummary(result.manifest) }));
       return;
     }
     const scratch = `kk_restore_check_${crypto.randomBytes(4).toString("hex")}`;
@@ -36,7 +36,7 @@ async function main() {
     await adminQuery(admin.href, `CREATE DATABASE ${scratch}`);
     try {
       const result = await restoreBackup({ from, url: target.href, log: cliLog.info });
-      console.log(`${from} restores whole: ${describeBackup(result.manifest)}`);
+      console.log(say("backup.restoresWhole", { path: from, summary: backupSummary(result.manifest) }));
     } finally {
       await adminQuery(admin.href, `DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
     }
@@ -56,6 +56,6 @@ async function adminQuery(url: string, sql: string) {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`db:restore failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${failure("db:restore", error)}\n`);
   process.exitCode = 1;
 });

@@ -8,39 +8,39 @@ import { z } from "zod";
 import { db } from "~/platform/db.server";
 import { enqueueDigests, sendDigest } from "~/notifications/digest.server";
 import { withMigratedDatabase } from "./lib/command-database";
+import { failure, say } from "./lib/cli-text";
 
-const usage = "usage: npm run digest:now -- --period daily|weekly [--email ADDRESS]";
 
 const Args = z.object({
-  period: z.enum(["daily", "weekly"], { error: "--period must be daily or weekly" }),
-  email: z.email({ error: "--email must be an e-mail address" }).optional(),
+  period: z.enum(["daily", "weekly"], { error: say("digest.period") }),
+  email: z.email({ error: say("digest.email") }).optional(),
 });
 
 async function main() {
   const { values } = parseArgs({ options: { period: { type: "string" }, email: { type: "string" } } });
   const parsed = Args.safeParse(values);
   if (!parsed.success) {
-    console.log(parsed.error.issues.map((i) => i.message).join("\n") + "\n" + usage);
+    console.log(parsed.error.issues.map((i) => i.message).join("\n") + "\n" + say("usage", { line: say("digest.usage") }));
     process.exit(2);
   }
   const { period, email } = parsed.data;
   await withMigratedDatabase(async () => {
     if (!email) {
-      console.log(`Queued the ${period} digest for ${await enqueueDigests(period)} members.`);
+      console.log(say("digest.queuedAll", { period: say(`digest.periods.${period}`), count: await enqueueDigests(period) }));
       return;
     }
     const member = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
     if (!member) {
-      console.log(`No member with the address ${email}.`);
+      console.log(say("digest.noMember", { email }));
       process.exitCode = 1;
       return;
     }
     const sent = await sendDigest(member.id, period);
-    console.log(sent ? `Queued the ${period} digest for ${email}.` : `Nothing to send to ${email} (nothing new, or already sent this ${period === "daily" ? "day" : "week"}).`);
+    console.log(sent ? say("digest.queuedOne", { period: say(`digest.periods.${period}`), email }) : say("digest.nothing", { email, span: say(`digest.spans.${period}`) }));
   });
 }
 
 main().catch((error: unknown) => {
-  console.log(`digest:now failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.log(failure("digest:now", error));
   process.exit(1);
 });

@@ -5,6 +5,7 @@
 import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
 import { reindexAll } from "~/search/reindex.server";
 import { progressLine, withMigratedDatabase } from "./lib/command-database";
+import { failure, say } from "./lib/cli-text";
 
 async function main() {
   await withMigratedDatabase(async () => {
@@ -13,17 +14,15 @@ async function main() {
     const stats = await reindexAll({ onProgress: (p) => progress(p.kind.padEnd(8), p.done, p.total) });
     process.stderr.write("\n");
     if (!stats.ran) {
-      console.log("Another process is rebuilding the search index right now; nothing done.");
+      console.log(say("reindex.busy"));
       return;
     }
-    console.log(
-      `Indexed ${stats.documents} documents (${stats.words} words) in ${(stats.ms / 1000).toFixed(1)} s; ` +
-        `index size ${(stats.bytes / 1e6).toFixed(1)} MB${stats.compacted ? " (the replaced index's space given back)" : ""}.`,
-    );
+    console.log(say("reindex.done", { documents: stats.documents, words: stats.words, seconds: (stats.ms / 1000).toFixed(1), mb: (stats.bytes / 1e6).toFixed(1) }));
+    if (stats.compacted) console.log(say("reindex.compacted"));
   });
 }
 
 main().catch((error: unknown) => {
-  console.log(`search:reindex failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.log(failure("search:reindex", error));
   process.exit(1);
 });

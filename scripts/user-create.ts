@@ -6,15 +6,15 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createMemberFromConsole } from "~/accounts/accounts.server";
 import { withMigratedDatabase } from "./lib/command-database";
+import { failure, say } from "./lib/cli-text";
 
-const usage = 'usage: npm run user:create -- --email ADDRESS --role member|organiser|admin [--name "Name"] [--password PW]';
 
 const Args = z.object({
-  email: z.email({ error: "--email must be an e-mail address" }),
-  role: z.enum(["member", "organiser", "admin"], { error: "--role must be member, organiser or admin" }),
-  name: z.string().trim().min(2).max(60).optional(),
-  password: z.string().min(10, "--password needs at least 10 characters").max(200).optional(),
-  organisation: z.string().max(100).optional(),
+  email: z.email({ error: say("user.email") }),
+  role: z.enum(["member", "organiser", "admin"], { error: say("user.role") }),
+  name: z.string().trim().min(2, say("user.name")).max(60, say("user.name")).optional(),
+  password: z.string().min(10, say("user.password")).max(200).optional(),
+  organisation: z.string().max(100, say("user.organisation")).optional(),
 });
 
 async function main() {
@@ -29,7 +29,7 @@ async function main() {
   });
   const parsed = Args.safeParse(values);
   if (!parsed.success) {
-    console.log(parsed.error.issues.map((i) => i.message).join("\n") + "\n" + usage);
+    console.log(parsed.error.issues.map((i) => i.message).join("\n") + "\n" + say("usage", { line: say("user.usage") }));
     process.exit(2);
   }
   const { email, role, name, password, organisation } = parsed.data;
@@ -42,12 +42,13 @@ async function main() {
       password: password ?? generated!,
       organisation,
     });
-    console.log(`${result.created ? "Created" : "Updated"} ${role} @${result.handle} (${email}).`);
-    if (generated) console.log(`Password (shown once): ${generated}`);
+    const facts = { role: say(`user.roles.${role}`), handle: result.handle, email };
+    console.log(say(result.created ? "user.created" : "user.updated", facts));
+    if (generated) console.log(say("user.password_shown", { password: generated }));
   });
 }
 
 main().catch((error: unknown) => {
-  console.log(`user:create failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.log(failure("user:create", error));
   process.exit(1);
 });

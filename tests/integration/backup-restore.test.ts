@@ -35,7 +35,7 @@ function tempDir(prefix: string): string {
 /** Runs one of our npm scripts as `npm run` would, with its own environment. */
 function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, DATABASE_URL: "", ...env },
+    env: { ...process.env, DATABASE_URL: "", KK_LANG: "nl", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -82,7 +82,7 @@ async function backUpUnderLoad(server: ServerProcess, env: Record<string, string
     const backupDir = tempDir("kk-backups-");
     const backup = await runScript("db-backup", ["--dir", backupDir], env);
     expect(backup.code, backup.output).toBe(0);
-    expect(backup.output).toMatch(/^backup written and checked: .*kenniskring-[\d-]+T[\d-]+Z \(\d+ rows in \d+ tables/m);
+    expect(backup.output).toMatch(/^Back-up gemaakt en gecontroleerd: .*kenniskring-[\d-]+T[\d-]+Z \(\d+ rijen in \d+ tabellen/m);
     const during = load.acked.size - before.size;
     await load.stop();
     const [backupPath] = fs.readdirSync(backupDir).map((name) => path.join(backupDir, name));
@@ -139,7 +139,7 @@ describe("backup and restore, embedded Postgres", () => {
     const fresh = tempDir("kk-backup-b-");
     const restore = await runScript("db-restore", [run.backupPath], { KK_DATA_DIR: fresh });
     expect(restore.code, restore.output).toBe(0);
-    expect(restore.output).toMatch(/^restored .* \d+ rows in \d+ tables, 1 uploaded files/m);
+    expect(restore.output).toMatch(/^.* teruggezet: \d+ rijen in \d+ tabellen, 1 geüploade bestanden/m);
     expect(fs.readFileSync(path.join(fresh, "uploads", "avatars", "lid-1.webp")).equals(photo)).toBe(true);
 
     process.env.KK_DATA_DIR = fresh;
@@ -158,7 +158,7 @@ describe("backup and restore, embedded Postgres", () => {
     const dataDir = tempDir("kk-backup-check-");
     const check = await runScript("db-restore", [embeddedBackup!, "--check"], { KK_DATA_DIR: dataDir });
     expect(check.code, check.output).toBe(0);
-    expect(check.output).toMatch(/restores whole: \d+ rows/);
+    expect(check.output).toMatch(/is volledig terug te zetten: \d+ rijen/);
   }, 120_000);
 });
 

@@ -193,7 +193,7 @@ describe("content import", () => {
     fs.writeFileSync(bad, lines({ ...dilemma, ref: "cli-d2", kind: "vraag" }));
     const run = (file: string) =>
       spawnSync("npx", ["tsx", "scripts/content-import.ts", "--file", file], {
-        env: { ...process.env, DATABASE_URL: database.url },
+        env: { ...process.env, DATABASE_URL: database.url, KK_LANG: "nl" },
         encoding: "utf8",
         timeout: 60_000,
       });
@@ -206,12 +206,13 @@ describe("content import", () => {
     ]);
     expect(ok.stderr).toContain("writing 2/2");
     // A field the format does not have is left out, with a warning, not refused.
-    expect(ok.stderr).toContain("line 2: ignored unknown field(s): legacyId");
+    expect(ok.stderr).toContain("regel 2: ignored unknown field(s): legacyId");
+    expect(ok.stderr).toContain("2 nieuw(e) item(s) geïmporteerd");
     const refused = run(bad);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe("");
-    expect(refused.stderr).toContain("line 1: ");
-    expect(refused.stderr).toContain("Nothing was imported");
+    expect(refused.stderr).toContain("regel 1: ");
+    expect(refused.stderr).toContain("Er is niets geïmporteerd");
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });
