@@ -28,7 +28,9 @@ export function ErrorPage({ status }: { status: number }) {
         ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
         : status === 503
           ? [t("errors.unavailableTitle"), t("errors.unavailable")]
-          : [t("errors.pageTitle"), t("errors.unexpected")];
+          : status >= 400 && status < 500
+            ? [t("errors.requestTitle"), t("errors.request")]
+            : [t("errors.pageTitle"), t("errors.unexpected")];
   return (
     <div className="page narrow">
       <title>{`${title} · ${t("app.name")}`}</title>

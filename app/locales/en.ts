@@ -134,6 +134,8 @@ const en: Messages = {
     unavailableTitle: "Temporarily unavailable",
     unavailable: "The Kenniskring is not available right now. Please try again in a few minutes.",
     unexpected: "Something went wrong on our side. Please try again later.",
+    requestTitle: "That did not work",
+    request: "We could not handle this request. Perhaps the page was out of date. Go back, reload the page and try again.",
     backHome: "Back to the home page",
   },
   accessibility: {

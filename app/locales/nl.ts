@@ -135,6 +135,9 @@ const nl = {
     unavailableTitle: "Even niet bereikbaar",
     unavailable: "De Kenniskring is even niet bereikbaar. Probeer het over een paar minuten opnieuw.",
     unexpected: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+    // A request we refuse as it came (a changed or outdated form): not our failure, and no internals.
+    requestTitle: "Dat lukte niet",
+    request: "We konden dit verzoek niet verwerken. Misschien was de pagina verouderd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
     backHome: "Terug naar de startpagina",
   },
   accessibility: {

@@ -133,6 +133,11 @@ describe("an id a form sends", () => {
       for (const [what, res] of answers) if (res.status !== 400) wrong.push(`${what}: ${res.status}`);
     }
     expect(wrong).toEqual([]);
+    // The page says what the member can do, and does not blame the site.
+    const refused = await (await postForm(server.url, page, { intent: "helpful", replyId: "abc", helpful: "on" }, cookies.member)).text();
+    expect(refused).toContain("Dat lukte niet");
+    expect(refused).toContain("laad de pagina opnieuw");
+    expect(refused).not.toContain("aan onze kant");
     expect((await get(`/search/synonyms?edit=${encodeURIComponent("99999999999")}`, "organiser")).status).toBe(200);
   }, 120_000);
 
