@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { inConsoleLanguage as say } from "~/platform/console-language";
 import { SERVER_PROGRAM } from "../server/node-flags";
 
 // The server program is built too (build/server/start.js, decision 036): server/ and the demo
@@ -24,7 +25,13 @@ function newestMtime(p: string): number {
 
 const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0;
 const changedAt = Math.max(...sources.map(newestMtime));
-if (builtAt < changedAt) await build(builtAt ? "Sources changed since the last build: building…" : "No build yet: building (a minute or two)…");
+if (builtAt < changedAt) {
+  await build(
+    builtAt
+      ? say("De broncode is veranderd sinds de vorige build: opnieuw bouwen…", "Sources changed since the last build: building…")
+      : say("Er is nog geen build: bouwen (een minuut of twee)…", "No build yet: building (a minute or two)…"),
+  );
+}
 
 /**
  * The build, with one line per stage instead of Vite's file list, React Router's future-flag
@@ -38,8 +45,8 @@ async function build(announce: string): Promise<void> {
   const child = spawn("npx", ["--no-install", "react-router", "build"], { stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const stages: Array<[RegExp, string]> = [
-    [/building client environment/, "  the pages' scripts and styles…"],
-    [/building ssr environment/, "  the server…"],
+    [/building client environment/, say("  de scripts en stijlen van de pagina's…", "  the pages' scripts and styles…")],
+    [/building ssr environment/, say("  de server…", "  the server…")],
   ];
   const take = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -52,8 +59,9 @@ async function build(announce: string): Promise<void> {
   const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
   if (status !== 0) {
     if (!verbose) process.stderr.write(output.join(""));
-    console.error("The build failed (above).");
+    console.error(say("Het bouwen is mislukt (zie hierboven).", "The build failed (above)."));
     process.exit(status ?? 1);
   }
-  console.log(`  built in ${Math.round((Date.now() - started) / 1000)} s.`);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(say(`  klaar in ${seconds} s.`, `  built in ${seconds} s.`));
 }

@@ -1,8 +1,8 @@
-// What the command-line tools say, in Dutch first and English second, like the product. The
-// language follows the shell's locale (KK_LANG, else LC_ALL, LC_MESSAGES, LANG): English for
-// "en…", Dutch otherwise, also for the C and POSIX locales of a bare server. Log lines of the
-// server and of Postgres stay as they are: they are for the log, not for a conversation.
+// What the command-line tools say, in Dutch first and English second, like the product; the
+// language follows the shell's (app/platform/console-language.ts). Log lines of the server and
+// of Postgres stay as they are: they are for the log, not for a conversation.
 import i18next from "i18next";
+import { consoleLocale } from "~/platform/console-language";
 
 const nl = {
   failed: "{{command}} is mislukt: {{reason}}",
@@ -110,16 +110,9 @@ const en: typeof nl = {
   },
 };
 
-export type CliLocale = "nl" | "en";
-
-export function cliLocale(env: NodeJS.ProcessEnv = process.env): CliLocale {
-  const chosen = env.KK_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return /^en/i.test(chosen) ? "en" : "nl";
-}
-
 const instance = i18next.createInstance();
 void instance.init({
-  lng: cliLocale(),
+  lng: consoleLocale(),
   fallbackLng: "nl",
   resources: { nl: { translation: nl }, en: { translation: en } },
   initAsync: false,
