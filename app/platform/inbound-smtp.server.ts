@@ -1,4 +1,4 @@
-import { SMTPServer, type SMTPServerAddress } from "smtp-server";
+import type { SMTPServerAddress } from "smtp-server";
 import { logger } from "./logger.server";
 
 // The application's own inbound SMTP listener (decision 028): it takes a message for an
@@ -23,6 +23,9 @@ export type InboundListener = { port: number; close(): Promise<void> };
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
 export async function startInboundSmtp(options: InboundOptions): Promise<InboundListener> {
+  // Imported here, not at the top: only a site that sets MAIL_INBOUND_PORT listens, and the
+  // module is ≈ 2 MB of heap in every process (decision 040).
+  const { SMTPServer } = await import("smtp-server");
   const server = new SMTPServer({
     name: "kenniskring",
     banner: "Kenniskring",

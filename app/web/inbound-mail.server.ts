@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import type { AddressObject, ParsedMail } from "mailparser";
 import { readReplyAddress, looksLikeReplyAddress } from "~/notifications/reply-address.server";
 import { refuseReply, replyAuthor, replyPlace, submissionIdOf, type Refusal } from "~/notifications/reply-by-mail.server";
 import { replyText } from "~/notifications/reply-text";
@@ -61,6 +61,10 @@ export type InboundOutcome = { posted: number } | { refused: Refusal } | { dropp
 
 export async function handleInboundMail(job: Job): Promise<InboundOutcome> {
   const raw = Buffer.from(job.raw, "base64");
+  // mailparser (≈ 5 MB of heap, ≈ 12 MB resident with its character set tables) is loaded with
+  // the first message, not in every process at start: most sites never set MAIL_INBOUND_PORT
+  // (decision 040).
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   // Never answer an automatic message (an out-of-office, a bounce): two robots would mail each
   // other for ever.
