@@ -1,4 +1,6 @@
 // npm run bench:memory -- [--size=2000] [--processes=1] [--semi=16,32,64] [--seconds=8] [--rounds=1] [--snapshot]
+//                         [--env="default|MALLOC_MMAP_THRESHOLD_=32768"]  (environments to measure side by side,
+//                         `|` between variants, `+` between settings of one; "default": the server's own)
 //                         [--compare=main]  (that revision's build too, at --ref-semi, default 64: before/after in one run)
 //
 // Where one server process's memory goes (decision 031), at rest and under the bench's page
@@ -23,7 +25,7 @@ import { BROWSER_ENCODING, canonicalPath, createSessions, scenarios, type Scenar
 import { startServer, type RunningServer } from "./server";
 import { summariseHeapSnapshot } from "./heap-snapshot";
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const SIZE = Number(arg("size") ?? 2000);
 const PROCESSES = arg("processes") ?? "1";
 const SEMIS = (arg("semi") ?? "16,32,64").split(",").map(Number);
@@ -32,6 +34,11 @@ const ROUNDS = Number(arg("rounds") ?? 1);
 const SNAPSHOT = process.argv.includes("--snapshot");
 const COMPARE = arg("compare");
 const REF_SEMI = Number(arg("ref-semi") ?? 64);
+/** Environment variants beside the server's own (SERVER_ENV): malloc's settings, measured in one run (decision 040). */
+const ENVS: Array<Record<string, string>> = (arg("env") ?? "default")
+  .split("|")
+  .map((v) => (v === "default" ? {} : Object.fromEntries(v.split("+").map((kv) => kv.split("=") as [string, string]))));
+const envLabel = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ");
 const REPORT_DIR = path.join(BENCH_DATA_DIR, "memory");
 const loadAverage = () => os.loadavg()[0]!.toFixed(2);
 
@@ -44,7 +51,7 @@ type Report = {
   snapshot?: string;
 };
 
-type Variant = { label: string; dir: string; semi: number };
+type Variant = { label: string; dir: string; semi: number; env: Record<string, string> };
 type Measured = {
   semi: number;
   label: string;
@@ -67,10 +74,12 @@ async function main() {
   );
   const app = prepareApp();
   if (app.stale) console.warn(`! ${app.stale}`);
-  const variants: Variant[] = SEMIS.map((semi) => ({ label: "this tree", dir: app.dir, semi }));
+  const variants: Variant[] = SEMIS.flatMap((semi) =>
+    ENVS.map((env) => ({ label: Object.keys(env).length ? `this tree, ${envLabel(env)}` : "this tree", dir: app.dir, semi, env })),
+  );
   if (COMPARE) {
     const ref = prepareRefApp(COMPARE);
-    variants.unshift({ label: `${COMPARE} (${ref.commit.slice(0, 8)})`, dir: ref.dir, semi: REF_SEMI });
+    variants.unshift({ label: `${COMPARE} (${ref.commit.slice(0, 8)})`, dir: ref.dir, semi: REF_SEMI, env: {} });
   }
   const cluster = await startBenchCluster();
   const results: Measured[] = [];
@@ -86,9 +95,10 @@ async function main() {
   print(results);
 }
 
-async function measure({ label, dir: appDir, semi }: Variant, ds: Dataset): Promise<Measured> {
+async function measure({ label, dir: appDir, semi, env }: Variant, ds: Dataset): Promise<Measured> {
   fs.rmSync(REPORT_DIR, { recursive: true, force: true });
   const server = await startServer(appDir, ds.url, [`--max-semi-space-size=${semi}`], PROCESSES, {
+    ...env,
     KK_MEMORY_REPORT_DIR: REPORT_DIR,
     ...(SNAPSHOT ? { KK_MEMORY_REPORT_SNAPSHOT: "1" } : {}),
   });

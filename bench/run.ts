@@ -32,6 +32,7 @@ import { report, measured, type DatasetResult, type MachineFigures, type Scenari
 import { BROWSER_ENCODING, canonicalPath, createSessions, scenarios, type Scenario } from "./scenarios";
 import { PROCESSES, startServer, serverLog, type RunningServer } from "./server";
 import { RssSampler } from "./rss";
+import { footprintReport, measureFootprint, type Footprint } from "./footprint";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const SECONDS = Number(arg("seconds") ?? 10);
@@ -49,7 +50,21 @@ const WARMUP_SECONDS = 2;
 const SERVER_WARMUP_SECONDS = 20;
 /** Only these scenarios (keys), to measure one change quickly; all by default. */
 const ONLY_SCENARIOS = arg("scenarios")?.split(",");
-const SIZES = arg("only") && !["search", "privacy", "digest"].includes(arg("only")!) ? [Number(arg("only"))] : [...DATASET_SIZES];
+/**
+ * --only=small-server: the 1 GB proof (decision 040). One server process with the heap V8 gives
+ * a 1 GB machine, against Postgres started with the settings it takes on 1 GB
+ * (POSTGRES_MEMORY=1GB), on the largest data set; PSS of both summed under the page load.
+ */
+const SMALL_SERVER = arg("only") === "small-server";
+/** Node's heap limit on a 1 GB machine: V8 sizes the old generation at a quarter of the memory. */
+export const SMALL_SERVER_NODE_ARGS = ["--max-old-space-size=256"];
+const SIZES = SMALL_SERVER
+  ? [Number(arg("size") ?? DATASET_SIZES.at(-1))]
+  : arg("only") && !["search", "privacy", "digest"].includes(arg("only")!)
+    ? [Number(arg("only"))]
+    : [...DATASET_SIZES];
+/** Footprints (one process, then two) measured on the largest data set; printed after the report. */
+const footprints: Array<{ footprint: Footprint; small: boolean }> = [];
 const started = Date.now();
 
 function phase(what: string) {
@@ -71,7 +86,9 @@ async function main(): Promise<number> {
       ? "app snapshot built"
       : `${app.stale ? "measuring the last good snapshot" : "app snapshot is current"}, built ${app.builtAt.toISOString().slice(0, 19)}`,
   );
+  if (SMALL_SERVER) process.env.POSTGRES_MEMORY = "1GB"; // the embedded Postgres' own choice on a 1 GB server
   const cluster = await startBenchCluster();
+  if (SMALL_SERVER) await checkSmallPostgres(cluster.adminUrl);
   const results: DatasetResult[] = [];
   try {
     const datasets: Dataset[] = [];
@@ -84,16 +101,75 @@ async function main(): Promise<number> {
       );
       datasets.push(ds);
     }
+    if (SMALL_SERVER) return await smallServer(app.dir, datasets[0]!);
     for (const ds of datasets) results.push(await measureDataset(app.dir, ds, ds === datasets.at(-1)));
   } finally {
     await cluster.stop();
   }
   const text = report(results, { connections: CONNECTIONS, seconds: SECONDS, encoding: ENCODING, appBuiltAt: app.builtAt, stale: Boolean(app.stale), processes: PROCESSES });
   console.log(text.console);
+  const printed = footprints.map(({ footprint, small }) => footprintReport(footprint, small));
+  if (printed.length) {
+    const section = `\nMemory and speed of one server process and of two (WEB_CONCURRENCY=2), each from one run:\n\n${printed.map((p) => p.text).join("\n\n")}\n`;
+    console.log(section);
+    text.markdown += `\n## Memory and speed per server process\n\n\`\`\`${section}\`\`\`\n`;
+  }
   const file = path.join(BENCH_DATA_DIR, "last-run.md");
   fs.writeFileSync(file, text.markdown);
   phase(`done; statements and full plans in ${path.relative(process.cwd(), file)}`);
-  return text.failed ? 1 : 0;
+  return text.failed || printed.some((p) => p.failed) ? 1 : 0;
+}
+
+/** --only=small-server: one process and Postgres, both sized for 1 GB, under the page load. */
+async function smallServer(appDir: string, ds: Dataset): Promise<number> {
+  const c = new pg.Client({ connectionString: ds.url });
+  await c.connect();
+  try {
+    const footprint = await footprintOf(appDir, ds, c, "small server (1 GB)", "1", SMALL_SERVER_NODE_ARGS);
+    const { text, failed } = footprintReport(footprint, true);
+    console.log(`\nThe 1 GB server: one process with Node's heap limit for 1 GB, Postgres with its 1 GB settings; PSS counts shared pages once.\n\n${text}\n`);
+    console.log(failed ? "RESULT: FAIL (see the verdicts above)" : "RESULT: PASS");
+    return failed ? 1 : 0;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Postgres must run with its 1 GB settings: a bench Postgres left running with others is refused. */
+async function checkSmallPostgres(adminUrl: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ name: string; setting: string; unit: string | null }>(
+      `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'max_connections', 'effective_cache_size') ORDER BY name`,
+    );
+    const shown = rows.map((r) => `${r.name}=${r.setting}${r.unit ?? ""}`).join(", ");
+    console.log(`         Postgres for a 1 GB server: ${shown}`);
+    const buffers = rows.find((r) => r.name === "shared_buffers");
+    if (!buffers || Number(buffers.setting) * 8192 > 128 * 2 ** 20)
+      throw new Error(`the bench Postgres runs with larger settings (${shown}): stop it (another bench run?) and run again`);
+  } finally {
+    await c.end();
+  }
+}
+
+async function footprintOf(appDir: string, ds: Dataset, c: pg.Client, label: string, processes: string, nodeArgs: string[] = []): Promise<Footprint> {
+  const cookies = (await createSessions(c, 50)).map((s) => s.cookie);
+  const facts = await datasetFacts(c, ds);
+  const scenariosFor = async (server: RunningServer, tag: string) => {
+    const ids = [...ds.meta.special.page500, ...ds.meta.special.page20, ...ds.meta.special.post];
+    const paths = new Map(await Promise.all(ids.map(async (id) => [id, await canonicalPath(server.origin, id)] as const)));
+    return scenarios({ ...facts, origin: server.origin, meta: ds.meta, cookies, paths, lastPageOf500: 1, runId: Date.now().toString(36) + tag, hasListRoute: true, encoding: ENCODING });
+  };
+  phase(`bench_${ds.meta.dilemmas}: ${label} (WEB_CONCURRENCY=${processes}): start-up, at rest, baseline, list, 20-reply page, search`);
+  return measureFootprint(appDir, ds, scenariosFor, {
+    label,
+    processes,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    nodeArgs,
+    pgdata: path.join(BENCH_DATA_DIR, "postgres"),
+  });
 }
 
 async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean): Promise<DatasetResult> {
@@ -142,6 +218,9 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
         await new Promise((r) => setTimeout(r, 300)); // the warm-up's last requests finish
         const before = cpu.snapshot();
         const firstSent = next.sent();
+        // The trace of the old check's "12 more stored than answered" (decision 040): the
+        // warm-up's posts stored when the measured run begins, and again once all are in.
+        const warmUpStoredAtStart = s.writes ? await countStored(c, s.submissions!, 0, firstSent) : 0;
         rss.start();
         const load = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: SECONDS, next });
         const memory = rss.stop();
@@ -149,6 +228,7 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
         // Posts: the replies of exactly this run's requests (their submission ids), counted
         // once the server has finished every one it received (see storedOf).
         const stored = s.writes ? await storedOf(c, s.submissions!, firstSent, next.sent()) : undefined;
+        const warmUpLate = s.writes ? (await storedOf(c, s.submissions!, 0, firstSent)) - warmUpStoredAtStart : undefined;
         results.push({
           scenario: s,
           load,
@@ -158,6 +238,7 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
           statements: statements.get(s.key) ?? [],
           stored,
           sent: next.sent() - firstSent,
+          warmUpLate,
           rss: [...memory.perProcess].map(([pid, m]) => ({ pid, peak: m.peak })),
           rssTotal: memory.peakTotal,
           loadAverage: os.loadavg()[0]!,
@@ -167,6 +248,12 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
       }
     } finally {
       await server.stop();
+    }
+
+    // One process and two, each on its own, with the page load (issue 24's memory targets).
+    if (profileHere && !ONLY_SCENARIOS && !process.argv.includes("--no-footprint")) {
+      footprints.push({ footprint: await footprintOf(appDir, ds, c, "one process", "1"), small: false });
+      footprints.push({ footprint: await footprintOf(appDir, ds, c, "two processes", "2"), small: false });
     }
 
     let profile: string | undefined;
@@ -284,16 +371,22 @@ async function storedOf(c: pg.Client, prefix: string, from: number, to: number):
   let last = -1;
   for (let i = 0; i < 50; i++) {
     await new Promise((r) => setTimeout(r, 200));
-    const { rows } = await c.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "Reply"
-        WHERE "submissionId" LIKE $1 || '%' AND substring("submissionId" FROM char_length($1) + 1) ~ '^[0-9]+$' AND substring("submissionId" FROM '[0-9]+$')::int >= $2
-          AND substring("submissionId" FROM '[0-9]+$')::int < $3`,
-      [prefix, from, to],
-    );
-    if (rows[0]!.n === last) return last;
-    last = rows[0]!.n;
+    const n = await countStored(c, prefix, from, to);
+    if (n === last) return last;
+    last = n;
   }
   return last;
+}
+
+/** Replies stored now for the requests numbered [from, to) of a posting scenario. */
+async function countStored(c: pg.Client, prefix: string, from: number, to: number): Promise<number> {
+  const { rows } = await c.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Reply"
+      WHERE "submissionId" LIKE $1 || '%' AND substring("submissionId" FROM char_length($1) + 1) ~ '^[0-9]+$' AND substring("submissionId" FROM '[0-9]+$')::int >= $2
+        AND substring("submissionId" FROM '[0-9]+$')::int < $3`,
+    [prefix, from, to],
+  );
+  return rows[0]!.n;
 }
 
 /** One request of a scenario, as the load generator would send it; what came back. */
@@ -349,12 +442,12 @@ const COMPARE = Boolean(arg("compare"));
 
 (ONLY_SEARCH_SCALE ? Promise.resolve(runSearchScaleBench()).then((code) => process.exit(code)) : COMPARE ? compareBuilds() : ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
-    if (COMPARE || ONLY_PRIVACY || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
+    if (COMPARE || ONLY_PRIVACY || SMALL_SERVER || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("search bench (bench/search.ts)");
     return Math.max(code, runSearchBench());
   })
   .then((code) => {
-    if (COMPARE || ONLY_PRIVACY || ONLY_SEARCH || arg("only") === "mail" || arg("only") === "digest") return code;
+    if (COMPARE || ONLY_PRIVACY || ONLY_SEARCH || SMALL_SERVER || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("privacy guard bench (bench/privacy.ts)");
     return Math.max(code, runPrivacyBench());
   })
