@@ -153,12 +153,14 @@ export function footprintReport(f: Footprint, smallServer = false): { text: stri
   const lines: string[] = [];
   const restMax = Math.max(0, ...f.rest.filter((r) => serving(r.pid)).map((r) => r.bytes));
   const restOk = MB(restMax) <= FOOTPRINT_TARGETS.restMb;
-  failed ||= !restOk;
+  // The small server's proof is the sum under 1 GB; the per-process targets are the main bench's.
+  const per = (ok: boolean) => (smallServer ? (ok ? "within" : "over") : ok ? "PASS" : "FAIL");
+  failed ||= !restOk && !smallServer;
   lines.push(
     `${f.label}: WEB_CONCURRENCY=${f.processes}${f.nodeArgs.length ? `, node ${f.nodeArgs.join(" ")}` : ""}; ${os.cpus().length} cores, load average ${f.loadAverageAtStart.toFixed(2)} at start; ` +
       `baseline /healthz ${base ? `${base.perSecond.toFixed(0)} req/s (page target ${(FOOTPRINT_TARGETS.pagePerSecond * factor).toFixed(0)} req/s = 150 × ${factor.toFixed(2)})` : "not measured"}`,
     `  ready in ${(f.readyMs / 1000).toFixed(1)} s (target ≤ 5 s on a quiet machine: ${f.readyMs <= FOOTPRINT_TARGETS.readyMs ? "PASS" : "over"}); ` +
-      `RSS at rest ${f.rest.map((r) => `${who(r.pid)}${MB(r.bytes)}`).join(" + ")} MB: ${restOk ? "PASS" : "FAIL"} ≤ ${FOOTPRINT_TARGETS.restMb} MB per serving process` +
+      `RSS at rest ${f.rest.map((r) => `${who(r.pid)}${MB(r.bytes)}`).join(" + ")} MB: ${per(restOk)} ≤ ${FOOTPRINT_TARGETS.restMb} MB per serving process` +
       (f.restPss ? `; PSS at rest: server ${MB(f.restPss.server)} + Postgres ${MB(f.restPss.postgres)} = ${MB(f.restPss.server + f.restPss.postgres)} MB` : ""),
   );
   const rows: string[][] = [];
@@ -167,8 +169,8 @@ export function footprintReport(f: Footprint, smallServer = false): { text: stri
     const peak = Math.max(0, ...p.peak.filter((r) => serving(r.pid)).map((r) => r.bytes));
     if (p.key !== "healthz") {
       const ok = MB(peak) <= FOOTPRINT_TARGETS.loadMb;
-      failed ||= !ok;
-      verdicts.push(`${ok ? "PASS" : "FAIL"} ≤ ${FOOTPRINT_TARGETS.loadMb} MB`);
+      failed ||= !ok && !smallServer;
+      verdicts.push(`${per(ok)} ≤ ${FOOTPRINT_TARGETS.loadMb} MB`);
       if (several && f.processes === "2") {
         const all = MB(p.peakTotal) <= FOOTPRINT_TARGETS.twoProcessesMb;
         failed ||= !all;
@@ -177,8 +179,8 @@ export function footprintReport(f: Footprint, smallServer = false): { text: stri
     }
     if ((p.key === "list" || p.key === "page20") && f.processes === "1" && base) {
       const ok = p.perSecond >= FOOTPRINT_TARGETS.pagePerSecond * factor;
-      failed ||= !ok;
-      verdicts.push(`${ok ? "PASS" : "FAIL"} ≥ ${(FOOTPRINT_TARGETS.pagePerSecond * factor).toFixed(0)} req/s`);
+      failed ||= !ok && !smallServer;
+      verdicts.push(`${per(ok)} ≥ ${(FOOTPRINT_TARGETS.pagePerSecond * factor).toFixed(0)} req/s`);
     }
     if (p.pssPeak && p.key !== "healthz") {
       const both = MB(p.pssPeak.server + p.pssPeak.postgres);

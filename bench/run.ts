@@ -140,10 +140,11 @@ async function checkSmallPostgres(adminUrl: string) {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    const { rows } = await c.query<{ name: string; setting: string; unit: string | null }>(
-      `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'max_connections', 'effective_cache_size') ORDER BY name`,
+    const { rows } = await c.query<{ name: string; setting: string; shown: string }>(
+      `SELECT name, setting, current_setting(name) AS shown FROM pg_settings
+        WHERE name IN ('shared_buffers', 'work_mem', 'max_connections', 'effective_cache_size') ORDER BY name`,
     );
-    const shown = rows.map((r) => `${r.name}=${r.setting}${r.unit ?? ""}`).join(", ");
+    const shown = rows.map((r) => `${r.name}=${r.shown}`).join(", ");
     console.log(`         Postgres for a 1 GB server: ${shown}`);
     const buffers = rows.find((r) => r.name === "shared_buffers");
     if (!buffers || Number(buffers.setting) * 8192 > 128 * 2 ** 20)

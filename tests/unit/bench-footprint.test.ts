@@ -74,3 +74,16 @@ describe("the bench's footprint verdicts", () => {
     expect(footprintReport(small(800), true).text).toMatch(/FAIL server \+ Postgres < 1 GB/);
   });
 });
+
+describe("the small server's verdict", () => {
+  it("rests on the 1 GB sum; the per-process targets are shown, not judged", () => {
+    const heavy = one({
+      rest: [{ pid: 1, bytes: 246 * MB }],
+      pages: [page("healthz", 4000, [[1, 274]]), page("list", 400, [[1, 272]], { pssPeak: { server: 225 * MB, postgres: 112 * MB } })],
+    });
+    const { text, failed } = footprintReport(heavy, true);
+    expect(failed).toBe(false);
+    expect(text).toMatch(/over ≤ 200 MB per serving process/);
+    expect(text).toMatch(/PASS server \+ Postgres < 1 GB/);
+  });
+});
