@@ -57,7 +57,7 @@ const ONLY_SCENARIOS = arg("scenarios")?.split(",");
  */
 const SMALL_SERVER = arg("only") === "small-server";
 /** Node's heap limit on a 1 GB machine: V8 sizes the old generation at a quarter of the memory. */
-export const SMALL_SERVER_NODE_ARGS = ["--max-old-space-size=256"];
+const SMALL_SERVER_NODE_ARGS = ["--max-old-space-size=256"];
 const SIZES = SMALL_SERVER
   ? [Number(arg("size") ?? DATASET_SIZES.at(-1))]
   : arg("only") && !["search", "privacy", "digest"].includes(arg("only")!)
