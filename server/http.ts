@@ -14,6 +14,7 @@ import { createApp } from "./app";
 import { answerClientError } from "./edge";
 import { createHealth } from "./health";
 import { warmUp } from "./warm-up";
+import { inConsoleLanguage as say } from "~/platform/console-language";
 
 export type Http = { server: Server; close(): Promise<void> };
 
@@ -81,7 +82,11 @@ export async function startHttp(opts: {
     });
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
-    opts.onError(error.code === "EADDRINUSE" ? `port ${settings.PORT} is in use; set PORT to another port` : error.message);
+    opts.onError(
+      error.code === "EADDRINUSE"
+        ? say(`poort ${settings.PORT} is al in gebruik; kies met PORT een andere poort`, `port ${settings.PORT} is in use; set PORT to another port`)
+        : error.message,
+    );
   });
   server.listen(settings.PORT, settings.HOST);
   return {

@@ -11,6 +11,7 @@ import "~/moderation/audit-retention.server";
 import "~/web/inbound-mail.server";
 import { freshSetupLink } from "~/circle/setup.server";
 import { type JobRunner, startJobRunner } from "~/platform/jobs.server";
+import { inConsoleLanguage as say } from "~/platform/console-language";
 
 export function startJobs(): Promise<JobRunner> {
   return startJobRunner({ work: true });
@@ -19,5 +20,11 @@ export function startJobs(): Promise<JobRunner> {
 /** While there is no admin: one line with the one-time link that creates the first one. */
 export async function announceSetupLink(write: (line: string) => void): Promise<void> {
   const link = await freshSetupLink();
-  if (link) write(`No admin yet: open ${link} to create the first admin account (the link works once, for 7 days).`);
+  if (!link) return;
+  write(
+    say(
+      `Nog geen beheerder: open ${link} om het eerste beheerdersaccount te maken (de link werkt één keer, 7 dagen lang).`,
+      `No admin yet: open ${link} to create the first admin account (the link works once, for 7 days).`,
+    ),
+  );
 }

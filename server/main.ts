@@ -20,6 +20,7 @@ import { installMemoryReport } from "./memory-report";
 import { announceSetupLink, startJobs } from "./jobs";
 import { runPrimary, runWorker } from "./processes";
 import { onStopSignals } from "./stop";
+import { inConsoleLanguage as say } from "~/platform/console-language";
 
 const dev = process.argv.includes("--dev");
 
@@ -45,7 +46,9 @@ async function main() {
     // The first seed takes ~20 s: say so while it runs, not only after it — and only when it
     // seeds (the emptiness check is the first query, slow on a busy machine; issue 24).
     const seeded = await seedDemoIfEmpty(() =>
-      process.stdout.write("Putting the demo content in place (the first time takes about 20 seconds)…\n"),
+      process.stdout.write(
+        `${say("De voorbeeldinhoud wordt klaargezet (de eerste keer duurt dat ongeveer 20 seconden)…", "Putting the demo content in place (the first time takes about 20 seconds)…")}\n`,
+      ),
     );
     if (seeded) logger.info("seeded the demo content");
   }
@@ -98,7 +101,8 @@ async function main() {
     onReady: () => {
       logger.info({ port: settings.PORT, ms: Date.now() - started }, `Kenniskring listens on http://localhost:${settings.PORT}`);
       // The one line a person starting the server needs, outside the JSON log (issue 22).
-      process.stdout.write(`\nKenniskring is ready: open ${publicOrigin()} in your browser.\n\n`);
+      const url = publicOrigin();
+      process.stdout.write(`\n${say(`De Kenniskring is klaar: open ${url} in je browser.`, `Kenniskring is ready: open ${url} in your browser.`)}\n\n`);
     },
     onError: fail,
   });
@@ -111,7 +115,7 @@ async function main() {
 
 function fail(message: string): never {
   // One line a person can act on; the details are in the structured log above it.
-  process.stderr.write(`Kenniskring could not start: ${message}\n`);
+  process.stderr.write(`${say(`Kenniskring kon niet starten: ${message}`, `Kenniskring could not start: ${message}`)}\n`);
   process.exit(1);
 }
 

@@ -205,8 +205,8 @@ test("a fresh `npm start` prints a one-time set-up link that makes the first adm
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-setup-"));
   const server = await startServer({ KK_DATA_DIR: dataDir, SEED_DEMO: "1" });
   try {
-    const line = server.output().split("\n").find((l) => l.startsWith("No admin yet: open "));
-    expect(line, server.output()).toMatch(/^No admin yet: open http:\/\/localhost:\d+\/setup\/[a-z2-7]{32} to create the first admin account/);
+    const line = server.output().split("\n").find((l) => l.startsWith("Nog geen beheerder: open "));
+    expect(line, server.output()).toMatch(/^Nog geen beheerder: open http:\/\/localhost:\d+\/setup\/[a-z2-7]{32} om het eerste beheerdersaccount te maken/);
     const link = line!.split(" ")[4]!.replace("localhost", "127.0.0.1");
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("De Kenniskring instellen");

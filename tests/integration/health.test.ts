@@ -56,7 +56,7 @@ describe("health", () => {
       const { output, exited } = spawnServer({ DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: "info" });
       expect(await exited).toBe(1);
       expect(output()).not.toContain("listens on");
-      expect(output().trim().split("\n").at(-1)).toBe(`Kenniskring could not start: port ${port} is in use; set PORT to another port`);
+      expect(output().trim().split("\n").at(-1)).toBe(`Kenniskring kon niet starten: poort ${port} is al in gebruik; kies met PORT een andere poort`);
     } finally {
       blocker.close();
     }

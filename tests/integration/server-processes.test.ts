@@ -235,7 +235,7 @@ describe("start-up without a database", () => {
     const code = await exited;
     expect(code).not.toBe(0);
     const lines = output().trim().split("\n");
-    expect(lines.at(-1)).toMatch(/^Kenniskring could not start: .*/);
+    expect(lines.at(-1)).toMatch(/^Kenniskring kon niet starten: .*/);
   });
 });
 
@@ -288,8 +288,8 @@ describe("WEB_CONCURRENCY: several processes behind one port", () => {
       });
       expect(await exited).toBe(1);
       const lines = output().trim().split("\n");
-      expect(lines.at(-1)).toBe(`Kenniskring could not start: port ${port} is in use; set PORT to another port`);
-      expect(lines.filter((l) => l.startsWith("Kenniskring could not start"))).toHaveLength(1);
+      expect(lines.at(-1)).toBe(`Kenniskring kon niet starten: poort ${port} is al in gebruik; kies met PORT een andere poort`);
+      expect(lines.filter((l) => l.startsWith("Kenniskring kon niet starten"))).toHaveLength(1);
     } finally {
       blocker.close();
     }

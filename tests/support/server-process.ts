@@ -28,7 +28,8 @@ export function assertBuilt() {
 
 export function spawnServer(env: Record<string, string>) {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_PROGRAM], {
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "0", ...env },
+    // Dutch on the terminal, whatever the shell running the tests speaks (console-language.ts).
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "0", KK_LANG: "nl", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
