@@ -31,6 +31,8 @@ export type AccountEvents = {
   "account.suspension_lifted": { payload: { until: string; reason: string | null } };
   /** An admin changed how people join. Subject: the admin. */
   "circle.join_mode_changed": { payload: { before: JoinMode; after: JoinMode } };
+  /** An admin changed how many first posts of a new member wait for approval (decision 037). Subject: the admin. */
+  "circle.post_holds_changed": { payload: { before: number; after: number } };
 };
 
 export type AccountEvent = DraftOf<AccountEvents>;

@@ -102,6 +102,17 @@ export const JoinModeSchema = z.object({
   joinMode: z.enum(["open", "approval", "invitation"], { error: "circle.errors.unknownJoinMode" }),
 });
 
+/** How many first posts of a new member wait for approval (decision 037): 0 (none) to 20. */
+export const MAX_HELD_FIRST_POSTS = 20;
+export const PostHoldsSchema = z.object({
+  holdFirstPosts: z
+    .string({ error: "holds.errors.number" })
+    .trim()
+    .regex(/^\d{1,2}$/, { error: "holds.errors.number" })
+    .transform(Number)
+    .pipe(z.number().max(MAX_HELD_FIRST_POSTS, { error: "holds.errors.number" })),
+});
+
 export const DeclineSchema = z.object({
   userId: z.coerce.number().int().positive(),
   reason: text(fieldMaxLength.reason!).optional(),

@@ -8,6 +8,7 @@ import { recordEvents } from "~/platform/events/outbox.server";
 import { renderMarkdown } from "~/platform/markdown.server";
 import { parseOrInvalid } from "~/platform/validate.server";
 import { resolveCompetenceIds } from "./competence-tags.server";
+import { isNextPostHeld } from "./holds.server";
 import type { DilemmaEvent } from "./events";
 import { publishedAnywayEvents, type PublishedAnyway } from "~/privacy/published-anyway";
 import { AskDilemmaSchema, type AskDilemmaInput } from "./schemas";
@@ -21,6 +22,7 @@ export const dilemmaRefSelect = {
   authorId: true,
   lockedAt: true,
   hiddenAt: true,
+  heldAt: true,
   author: { select: { erasedAt: true } },
 } as const;
 
@@ -31,6 +33,7 @@ export function toDilemmaRef(row: {
   authorId: number;
   lockedAt: Date | null;
   hiddenAt: Date | null;
+  heldAt?: Date | null;
   author: { erasedAt: Date | null };
 }): DilemmaRefWithId {
   return {
@@ -38,6 +41,7 @@ export function toDilemmaRef(row: {
     authorId: row.authorId,
     lockedAt: row.lockedAt,
     hiddenAt: row.hiddenAt,
+    heldAt: row.heldAt ?? null,
     authorErasedAt: row.author.erasedAt,
   };
 }
@@ -58,10 +62,10 @@ export async function findVisibleDilemmaRef(
  * before it writes: decision 013.) NotFound as findVisibleDilemmaRef.
  */
 export async function lockVisibleDilemma(tx: Prisma.TransactionClient, guardian: Guardian, id: number): Promise<DilemmaRefWithId> {
-  type Row = { id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; erasedAt: Date | null };
+  type Row = { id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; heldAt: Date | null; erasedAt: Date | null };
   const [row] = Number.isSafeInteger(id)
     ? await tx.$queryRaw<Row[]>`
-        SELECT d.id, d."authorId", d."lockedAt", d."hiddenAt", u."erasedAt"
+        SELECT d.id, d."authorId", d."lockedAt", d."hiddenAt", d."heldAt", u."erasedAt"
         FROM "Dilemma" d JOIN "User" u ON u.id = d."authorId"
         WHERE d.id = ${id} FOR UPDATE OF d`
     : [];
@@ -76,7 +80,8 @@ export function visibleDilemmaRef(guardian: Guardian, row: Parameters<typeof toD
   return ref;
 }
 
-export type CreatedDilemma = { id: number; title: string; created: boolean };
+/** held: it waits for an organiser's approval (decision 037). */
+export type CreatedDilemma = { id: number; title: string; created: boolean; held: boolean };
 
 export type AskOptions = {
   /** Write in the caller's transaction (a meeting's question raised, an import). */
@@ -107,6 +112,8 @@ export async function createDilemma(guardian: Guardian, input: AskDilemmaInput, 
   try {
     return await inTransaction(client, async (tx) => {
       const competenceIds = await resolveCompetenceIds(tx, competences);
+      // A new member's first posts wait for approval, hidden meanwhile (decision 037).
+      const held = !options.imported && (await isNextPostHeld(tx, guardian, authorId));
       const dilemma = await tx.dilemma.create({
         data: {
           title,
@@ -118,6 +125,7 @@ export async function createDilemma(guardian: Guardian, input: AskDilemmaInput, 
           createdAt: at,
           updatedAt: at,
           lastActivityAt: at,
+          ...(held ? { hiddenAt: at, heldAt: at } : {}),
           competences: { create: competenceIds.map((competenceId) => ({ competenceId })) },
         },
         select: { id: true, title: true },
@@ -127,11 +135,11 @@ export async function createDilemma(guardian: Guardian, input: AskDilemmaInput, 
           type: "dilemma.created",
           subjectId: dilemma.id,
           actorId: guardian.userId,
-          payload: { authorId, competenceIds, imported: options.imported !== undefined },
+          payload: { authorId, competenceIds, imported: options.imported !== undefined, held },
         } satisfies DilemmaEvent,
         ...publishedAnywayEvents(options.privacyOverridden, { post: "dilemma", id: dilemma.id, dilemmaId: null }, guardian.userId),
       ]);
-      return { ...dilemma, created: true };
+      return { ...dilemma, created: true, held };
     });
   } catch (error) {
     // Two copies of the form arrived at the same moment: the unique index let one through.
@@ -146,6 +154,6 @@ export async function createDilemma(guardian: Guardian, input: AskDilemmaInput, 
 function findBySubmission(client: Prisma.TransactionClient, authorId: number, submissionId: string) {
   return client.dilemma.findUnique({
     where: { authorId_submissionId: { authorId, submissionId } },
-    select: { id: true, title: true },
-  });
+    select: { id: true, title: true, heldAt: true },
+  }).then((row) => row && { id: row.id, title: row.title, held: row.heldAt !== null });
 }

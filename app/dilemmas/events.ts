@@ -7,7 +7,13 @@ import type { DraftOf } from "~/platform/events/event";
 
 export type DilemmaEvents = {
   /** Asked through the form, raised at a meeting (its "report.dilemma_linked" follows), or imported. */
-  "dilemma.created": { payload: { authorId: number; competenceIds: number[]; imported: boolean } };
+  /**
+   * held: a new member's post waiting for approval (decision 037), hidden meanwhile: nobody
+   * hears of it until "dilemma.approved", which subscribers treat as its creation.
+   */
+  "dilemma.created": { payload: { authorId: number; competenceIds: number[]; imported: boolean; held?: boolean } };
+  /** An organiser approved a held dilemma: from now on it is published (decision 037). */
+  "dilemma.approved": { payload: { authorId: number } };
   /**
    * Its title or text changed (the words replaced are a Revision): by the asker, or by an
    * organiser with a reason the asker reads (decision 033; revision says who and why).
@@ -21,8 +27,11 @@ export type DilemmaEvents = {
   /** Locked or unlocked by staff, with the reason the asker reads (decision 033; optional). */
   "dilemma.locked": { payload: { authorId: number; reason?: string | null } };
   "dilemma.unlocked": { payload: { authorId: number; reason?: string | null } };
-  /** Hidden by staff, or hidden again with another reason (previousReason then says which). */
-  "dilemma.hidden": { payload: { authorId: number; reason: string; previousReason: string | null } };
+  /**
+   * Hidden by staff, or hidden again with another reason (previousReason then says which).
+   * rejected: it was held for approval, and the organiser turned it down (decision 037).
+   */
+  "dilemma.hidden": { payload: { authorId: number; reason: string; previousReason: string | null; rejected?: boolean } };
   "dilemma.unhidden": { payload: { authorId: number; reason: string | null } };
 };
 

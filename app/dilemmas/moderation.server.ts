@@ -13,19 +13,19 @@ import { HideDilemmaSchema, OptionalModeratorReasonSchema } from "./schemas";
 //  - Hidden: out of every list, feed and search for members and visitors (the Guardian's
 //    visibility filter); staff and the asker still see it, the asker with the reason.
 
-type State = { lockedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null };
+type State = { lockedAt: Date | null; hiddenAt: Date | null; hiddenReason: string | null; heldAt: Date | null };
 
 /** Under the dilemma's row lock: the Guardian's check, the change, and its event if anything changed. */
 async function moderate(
   guardian: Guardian,
   id: number,
   ensure: (ref: Awaited<ReturnType<typeof lockVisibleDilemma>>) => void,
-  change: (state: State, at: Date) => { data: Partial<State>; event: DilemmaEvent["type"]; payload?: object } | null,
+  change: (state: State, at: Date) => { data: Partial<State> & { createdAt?: Date; lastActivityAt?: Date }; event: DilemmaEvent["type"]; payload?: object } | null,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const ref = await lockVisibleDilemma(tx, guardian, id);
     ensure(ref);
-    const state = await tx.dilemma.findUniqueOrThrow({ where: { id }, select: { lockedAt: true, hiddenAt: true, hiddenReason: true } });
+    const state = await tx.dilemma.findUniqueOrThrow({ where: { id }, select: { lockedAt: true, hiddenAt: true, hiddenReason: true, heldAt: true } });
     const outcome = change(state, new Date());
     if (!outcome) return;
     await tx.dilemma.update({ where: { id }, data: outcome.data });
@@ -56,6 +56,25 @@ function reasonOf(raw: string | undefined): string | null {
 }
 
 /**
+ * An organiser approves a held dilemma (decision 037): published as if asked now (new at the
+ * top of the lists and in the next digest), and "dilemma.approved" tells whoever would have
+ * heard of it. A second click changes nothing.
+ */
+export async function approveDilemma(guardian: Guardian, id: number): Promise<void> {
+  guardian.ensureCanHideDilemma(await findVisibleDilemmaRef(guardian, id)); // staff only, before anything is read
+  await moderate(
+    guardian,
+    id,
+    () => {},
+    (s, at) => {
+      if (!s.heldAt) return null;
+      guardian.ensureCanApprovePost(s);
+      return { data: { hiddenAt: null, heldAt: null, createdAt: at, lastActivityAt: at }, event: "dilemma.approved", payload: {} };
+    },
+  );
+}
+
+/**
  * Hides the dilemma with a reason the asker will read (required: "why is my question gone?"
  * deserves an answer). Hiding again only changes the reason.
  */
@@ -66,15 +85,17 @@ export async function hideDilemma(guardian: Guardian, id: number, reason: string
     s.hiddenAt && s.hiddenReason === value.reason
       ? null
       : {
-          data: { hiddenAt: s.hiddenAt ?? at, hiddenReason: value.reason },
+          // A held dilemma hidden is turned down (decision 037): no longer waiting, hidden with the reason.
+          data: { hiddenAt: s.hiddenAt ?? at, hiddenReason: value.reason, heldAt: null },
           event: "dilemma.hidden",
-          payload: { reason: value.reason, previousReason: s.hiddenAt ? s.hiddenReason : null },
+          payload: { reason: value.reason, previousReason: s.hiddenAt ? s.hiddenReason : null, ...(s.heldAt ? { rejected: true } : {}) },
         },
   );
 }
 
 export async function unhideDilemma(guardian: Guardian, id: number): Promise<void> {
-  await moderate(guardian, id, guardian.ensureCanHideDilemma, (s) =>
-    s.hiddenAt ? { data: { hiddenAt: null, hiddenReason: null }, event: "dilemma.unhidden", payload: { reason: s.hiddenReason } } : null,
-  );
+  await moderate(guardian, id, guardian.ensureCanHideDilemma, (s) => {
+    guardian.ensureCanRestorePost(s); // a held dilemma is approved, not restored
+    return s.hiddenAt ? { data: { hiddenAt: null, hiddenReason: null }, event: "dilemma.unhidden", payload: { reason: s.hiddenReason } } : null;
+  });
 }

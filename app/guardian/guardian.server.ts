@@ -30,6 +30,8 @@ export type DilemmaRef = {
   authorId: number;
   lockedAt: Date | null;
   hiddenAt: Date | null;
+  /** Waiting for approval (decision 037); hiddenAt is set too. Unknown (undefined): not held. */
+  heldAt?: Date | null;
   authorErasedAt?: Date | null;
 };
 
@@ -60,6 +62,8 @@ export type SearchScope = {
 export type ReplyRef = {
   authorId: number;
   hiddenAt: Date | null;
+  /** Waiting for approval (decision 037); hiddenAt is set too. Unknown (undefined): not held. */
+  heldAt?: Date | null;
   deletedByAuthorAt: Date | null;
   dilemma: DilemmaRef;
 };
@@ -309,7 +313,8 @@ export class Guardian {
     if (this.needsConsent) return CONSENT_NEEDED;
     if (this.isSuspended) return SUSPENDED;
     if (reply.deletedByAuthorAt) return "the reply was deleted";
-    if (reply.hiddenAt) return "the reply is hidden by an organiser";
+    // A reply waiting for approval stays its author's to fix; it stays held (decision 037).
+    if (reply.hiddenAt && !reply.heldAt) return "the reply is hidden by an organiser";
     if (reply.dilemma.hiddenAt) return "the dilemma is hidden";
     if (reply.dilemma.lockedAt) return "the dilemma is locked";
     return ALLOWED;
@@ -326,14 +331,15 @@ export class Guardian {
   whyNotHideReply(reply: ReplyRef): Denial {
     if (!this.isStaff) return "only organisers and admins hide replies";
     if (reply.deletedByAuthorAt) return "the reply was deleted";
-    if (reply.hiddenAt) return "the reply is hidden already";
+    // Hiding a reply that waits for approval turns it down, with the reason (decision 037).
+    if (reply.hiddenAt && !reply.heldAt) return "the reply is hidden already";
     return ALLOWED;
   }
 
   whyNotUnhideReply(reply: ReplyRef): Denial {
     if (!this.isStaff) return "only organisers and admins unhide replies";
     if (!reply.hiddenAt) return "the reply is not hidden";
-    return ALLOWED;
+    return this.whyNotRestorePost(reply);
   }
 
   /** Mark (or unmark) the answer; with a reply, also whether that reply can be the answer. */
@@ -708,6 +714,28 @@ export class Guardian {
   ensureCanFlagPost = (p: { authorId: number | null; hiddenAt: Date | null }) => ensure(this.whyNotFlagPost(p));
   ensureCanModerate = () => ensure(this.whyNotModerate());
   ensureCanReadAuditTrail = () => ensure(this.whyNotReadAuditTrail());
+
+  // Holds for new members (decision 037): a new member's first posts wait, hidden, until an
+  // organiser approves them (published as if written then) or turns them down (hidden with a
+  // reason, through the hide rules above). Staff are never held, so never approve their own.
+
+  whyNotApprovePost(post: { heldAt?: Date | null }): Denial {
+    if (!this.isStaff) return "only organisers and admins approve posts";
+    if (!post.heldAt) return "the post does not wait for approval";
+    return ALLOWED;
+  }
+
+  /** Restoring a hidden post is not how a held one is published: approving it is. */
+  whyNotRestorePost(post: { heldAt?: Date | null }): Denial {
+    if (!this.isStaff) return "only organisers and admins restore posts";
+    if (post.heldAt) return "the post waits for approval";
+    return ALLOWED;
+  }
+
+  canApprovePost = (p: { heldAt?: Date | null }) => this.whyNotApprovePost(p) === ALLOWED;
+  canRestorePost = (p: { heldAt?: Date | null }) => this.whyNotRestorePost(p) === ALLOWED;
+  ensureCanApprovePost = (p: { heldAt?: Date | null }) => ensure(this.whyNotApprovePost(p));
+  ensureCanRestorePost = (p: { heldAt?: Date | null }) => ensure(this.whyNotRestorePost(p));
 
   // ── Search ───────────────────────────────────────────────────────────────────────────
   // Everyone may search; what a search may show is the visibility rules below, applied by

@@ -42,6 +42,8 @@ export type DilemmaPageData = {
     lockedAt: Date | null;
     hiddenAt: Date | null;
     hiddenReason: string | null;
+    /** Waiting for an organiser's approval (decision 037): only its asker and staff see it. */
+    heldAt: Date | null;
   };
   competences: CompetenceTag[];
   meetings: { id: number; title: string; heldOn: Date; kind: MeetingDilemmaKind; status: MeetingStatus }[];
@@ -55,6 +57,8 @@ export type DilemmaPageData = {
     edit: boolean;
     lock: boolean;
     hide: boolean;
+    /** Publish it: it waits for approval (decision 037). */
+    approve: boolean;
     /** Report it to the organisers (moderation's flag page). */
     flag: boolean;
   };
@@ -74,6 +78,7 @@ const dilemmaSelect = (reportsWhere: Prisma.MeetingWhereInput) =>
     lockedAt: true,
     hiddenAt: true,
     hiddenReason: true,
+    heldAt: true,
     author: authorSelect,
     competences: competenceTagsSelect,
     meetings: {
@@ -114,7 +119,7 @@ export async function loadDilemmaPage(
   const stored = options.readLive ? await read() : await sharedPages.read(JSON.stringify([dilemmaId, page, reportsWhere]), read);
 
   const row = stored.dilemma;
-  const ref = row && { authorId: row.authorId, lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, authorErasedAt: row.author.erasedAt };
+  const ref = row && { authorId: row.authorId, lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, heldAt: row.heldAt, authorErasedAt: row.author.erasedAt };
   if (!row || !ref || !guardian.canSeeDilemma(ref)) throw new NotFound("dilemma");
 
   const threadDilemma = { ...ref, id: row.id, acceptedReplyId: row.acceptedReplyId };
@@ -137,6 +142,7 @@ export async function loadDilemmaPage(
       lockedAt: row.lockedAt,
       hiddenAt: row.hiddenAt,
       hiddenReason: row.hiddenReason,
+      heldAt: row.heldAt,
     },
     competences: toCompetenceTags(row.competences),
     meetings: row.meetings.map((m) => ({ ...m.meeting, kind: m.kind })),
@@ -148,6 +154,7 @@ export async function loadDilemmaPage(
       edit: guardian.canEditDilemma(ref),
       lock: guardian.canLockDilemma(ref),
       hide: guardian.canHideDilemma(ref),
+      approve: guardian.canApprovePost(ref),
       flag: guardian.canFlagPost(ref),
     },
   };

@@ -44,7 +44,7 @@ type SeenDilemma = {
 
 export type ReplyPlan =
   | { earlier: { id: number; dilemmaId: number } }
-  | { earlier: null; id: number; parentPath: string | null; thread: ReplyThreadFacts; seen: SeenDilemma };
+  | { earlier: null; id: number; parentPath: string | null; thread: ReplyThreadFacts; seen: SeenDilemma; held: boolean };
 
 type ReadRow = ReplyThreadFacts &
   Pick<SeenDilemma, "lockedAt" | "updatedAt"> & {
@@ -55,6 +55,7 @@ type ReadRow = ReplyThreadFacts &
     parentPath: string | null;
     parentGone: boolean | null;
     authorErasedAt: Date | null;
+    held: boolean;
   };
 
 const NO_DILEMMA = {
@@ -70,7 +71,12 @@ const NO_DILEMMA = {
  * form sent twice, or what replyWrites needs (NotFound, Forbidden: the parent is missing,
  * deleted or hidden).
  */
-export async function readForReply(client: Prisma.TransactionClient, reply: NewReply): Promise<{ dilemma: DilemmaForReply | null; plan: () => ReplyPlan }> {
+export async function readForReply(
+  client: Prisma.TransactionClient,
+  reply: NewReply,
+  /** Whether the author's reply waits for approval (dilemmas/holds.server.ts; decision 037). */
+  heldSql: Prisma.Sql = Prisma.sql`FALSE`,
+): Promise<{ dilemma: DilemmaForReply | null; plan: () => ReplyPlan }> {
   if (!Number.isSafeInteger(reply.dilemmaId)) return NO_DILEMMA;
   const [row] = await client.$queryRaw<ReadRow[]>`
     SELECT e.id AS "earlierId", e."dilemmaId" AS "earlierDilemmaId",
@@ -78,7 +84,7 @@ export async function readForReply(client: Prisma.TransactionClient, reply: NewR
            p.id AS "parentId", p.path AS "parentPath", (p."hiddenAt" IS NOT NULL OR p."deletedByAuthorAt" IS NOT NULL) AS "parentGone",
            d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
            ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds",
-           d."lockedAt", d."updatedAt", u."erasedAt" AS "authorErasedAt"
+           d."lockedAt", d."updatedAt", u."erasedAt" AS "authorErasedAt", ${heldSql} AS held
     FROM "Dilemma" d
     JOIN "User" u ON u.id = d."authorId"
     LEFT JOIN "Reply" e ON e."authorId" = ${reply.authorId} AND e."submissionId" = ${reply.submissionId}
@@ -110,6 +116,7 @@ function planOf(row: ReadRow, parentId: number | null): ReplyPlan {
     parentPath: row.parentPath,
     thread: { title, status, dilemmaAuthorId, dilemmaHiddenAt, acceptedReplyId, competenceIds },
     seen: { lockedAt: row.lockedAt, hiddenAt: dilemmaHiddenAt, updatedAt: row.updatedAt, status, acceptedReplyId },
+    held: row.held,
   };
 }
 
@@ -137,7 +144,7 @@ export function replyWrites(
   now: Date,
 ): { ctes: Prisma.Sql; written: Prisma.Sql; placed: Prisma.Sql } {
   const { dilemmaId, parentId, authorId, bodyHtml } = reply;
-  const { parentPath, seen } = plan;
+  const { parentPath, seen, held } = plan;
   const prefix = parentPath ?? "";
   // The parent's subtree: paths after its own, before its next sibling's (paths are digits, so
   // they sort the same under every collation).
@@ -157,7 +164,10 @@ export function replyWrites(
   // numbered while the statement waited, and `before` (counted in the snapshot) may miss it.
   const ctes = Prisma.sql`
     counted AS (
-      UPDATE "Dilemma" d SET "replyCount" = d."replyCount" + 1, "lastActivityAt" = greatest(d."lastActivityAt", ${now}::timestamptz),
+      UPDATE "Dilemma" d SET ${
+        // A held reply is hidden: not counted, no news in the thread until it is approved (decision 037).
+        held ? Prisma.empty : Prisma.sql`"replyCount" = d."replyCount" + 1, "lastActivityAt" = greatest(d."lastActivityAt", ${now}::timestamptz),`
+      }
         "lastReplySequence" = greatest(d."lastReplySequence", was.last_child) + 1
       FROM (
         SELECT coalesce((SELECT substr(r.path, ${prefix.length + 1}, ${SEGMENT_WIDTH})::int FROM "Reply" r
@@ -172,9 +182,10 @@ export function replyWrites(
       RETURNING ${prefix}::text || lpad(d."lastReplySequence"::text, ${SEGMENT_WIDTH}, '0') AS path,
                 d."lastReplySequence" <> greatest(was.sequence, was.last_child) + 1 AS waited
     ), reply AS (
-      INSERT INTO "Reply" (id, "dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId", "createdAt", "updatedAt")
+      INSERT INTO "Reply" (id, "dilemmaId", "parentId", "authorId", "bodyMd", "bodyHtml", path, depth, "submissionId", "createdAt", "updatedAt", "hiddenAt", "heldAt")
       SELECT ${plan.id}, ${dilemmaId}, ${parentId}, ${authorId}, ${reply.bodyMd}, ${bodyHtml}, counted.path,
-             ${parentPath === null ? 0 : depthOf(parentPath) + 1}, ${reply.submissionId}, ${now}, ${now}
+             ${parentPath === null ? 0 : depthOf(parentPath) + 1}, ${reply.submissionId}, ${now}, ${now},
+             ${held ? now : null}::timestamptz, ${held ? now : null}::timestamptz
       FROM counted
       RETURNING path
     )`;
@@ -202,7 +213,7 @@ export async function writeReply(
     type: "reply.created",
     subjectId: plan.id,
     actorId: announce.actorId,
-    payload: { dilemmaId: reply.dilemmaId, parentId: reply.parentId, authorId: reply.authorId, imported: announce.imported },
+    payload: { dilemmaId: reply.dilemmaId, parentId: reply.parentId, authorId: reply.authorId, imported: announce.imported, held: plan.held },
     inHand: { bodyHtml: reply.bodyHtml, createdAt: now, thread: plan.thread },
   };
   const anyway = publishedAnywayEvents(announce.privacyOverridden, { post: "reply", id: plan.id, dilemmaId: reply.dilemmaId }, announce.actorId);

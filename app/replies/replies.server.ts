@@ -11,6 +11,7 @@ import { renderMarkdown } from "~/platform/markdown.server";
 import { parseOrInvalid } from "~/platform/validate.server";
 import type { ReplyEvent } from "./events";
 import { EditReplySchema, HideReasonSchema, ReplySchema, type EditReplyInput, type ReplyInput } from "./schemas";
+import { nextPostHeldSql } from "~/dilemmas/holds.server";
 import { countBefore, readForReply, writeReply, type NewReply } from "./new-reply.server";
 
 // Writing replies: answer, edit, delete, hide, mark as the answer, mark as helpful. Every
@@ -32,6 +33,7 @@ const replyRefSelect = {
   authorId: true,
   path: true,
   hiddenAt: true,
+  heldAt: true,
   deletedByAuthorAt: true,
   dilemma: {
     select: { id: true, title: true, authorId: true, lockedAt: true, hiddenAt: true, acceptedReplyId: true },
@@ -64,6 +66,8 @@ async function loadReply(guardian: Guardian, replyId: number, tx: Tx = db): Prom
 export type CreatedReply = {
   id: number;
   dilemmaId: number;
+  /** It waits for an organiser's approval (decision 037); false for a repeated form (not looked up). */
+  held: boolean;
   located: { dilemma: { id: number; title: string }; before: number } | null;
 };
 
@@ -108,7 +112,7 @@ export async function createReply(
         where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
         select: { id: true, dilemmaId: true },
       });
-      if (earlier) return { ...earlier, located: null };
+      if (earlier) return { ...earlier, held: false, located: null };
     }
     throw e;
   }
@@ -121,17 +125,18 @@ async function attemptReply(
   announce: { actorId: number | null; imported: boolean; at?: Date } & PublishedAnyway,
   client: Tx,
 ): Promise<CreatedReply | null> {
-  const read = await readForReply(client, reply);
+  // A new member's first replies wait for approval (decision 037); an import is history.
+  const read = await readForReply(client, reply, announce.imported ? undefined : nextPostHeldSql(guardian, reply.authorId));
   // A dilemma the viewer may not see: NotFound.
   guardian.ensureCanReply(visibleDilemmaRef(guardian, read.dilemma));
   const plan = read.plan();
-  if (plan.earlier) return { ...plan.earlier, located: null };
+  if (plan.earlier) return { ...plan.earlier, held: false, located: null };
   const { dilemmaId } = reply;
   try {
     const placed = await writeReply(client, plan, reply, { ...announce, now: announce.at ?? new Date() });
     if (!placed) return null;
     const before = placed.waited ? await countBefore(client, dilemmaId, placed.path) : placed.before;
-    return { id: plan.id, dilemmaId, located: { dilemma: { id: dilemmaId, title: read.dilemma!.title }, before } };
+    return { id: plan.id, dilemmaId, held: plan.held, located: { dilemma: { id: dilemmaId, title: read.dilemma!.title }, before } };
   } catch (e) {
     if (violatedUniqueIndex(e) === "Reply_dilemmaId_path_key") return null;
     throw e;
@@ -208,9 +213,11 @@ export async function hideReply(guardian: Guardian, replyId: number, rawReason: 
     await lockDilemmaRow(tx, reply.dilemmaId);
     const current = await loadReply(guardian, replyId, tx);
     guardian.ensureCanHideReply(current);
-    await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: new Date(), hiddenReason: reason } });
-    await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { decrement: 1 } } });
-    await recordEvents(tx, [about(guardian, current, "reply.hidden", { reason })]);
+    // A held reply turned down (decision 037): it stays hidden, now with the reason; it was never counted.
+    const rejected = current.heldAt !== null;
+    await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: current.hiddenAt ?? new Date(), hiddenReason: reason, heldAt: null } });
+    if (!rejected) await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { decrement: 1 } } });
+    await recordEvents(tx, [about(guardian, current, "reply.hidden", rejected ? { reason, rejected } : { reason })]);
     return current;
   });
 }
@@ -228,6 +235,29 @@ export async function unhideReply(guardian: Guardian, replyId: number): Promise<
       await tx.dilemma.update({ where: { id: current.dilemmaId }, data: { replyCount: { increment: 1 } } });
     }
     await recordEvents(tx, [about(guardian, current, "reply.unhidden", { reason: hiddenReason })]);
+    return current;
+  });
+}
+
+/**
+ * An organiser approves a held reply (decision 037): it is published as if written now, so the
+ * thread counts it and moves up, and "reply.approved" tells those who would have heard of it.
+ * A second click changes nothing.
+ */
+export async function approveReply(guardian: Guardian, replyId: number): Promise<LoadedReply> {
+  const reply = await loadReply(guardian, replyId);
+  guardian.ensureCanApprovePost(reply);
+  return db.$transaction(async (tx) => {
+    await lockDilemmaRow(tx, reply.dilemmaId);
+    const current = await loadReply(guardian, replyId, tx);
+    if (current.heldAt === null) return current;
+    guardian.ensureCanApprovePost(current);
+    const at = new Date();
+    await tx.reply.update({ where: { id: replyId }, data: { hiddenAt: null, heldAt: null, createdAt: at, updatedAt: at } });
+    await tx.$executeRaw`UPDATE "Dilemma" SET "replyCount" = "replyCount" + 1, "lastActivityAt" = greatest("lastActivityAt", ${at}::timestamptz)
+      WHERE id = ${current.dilemmaId}`;
+    const { parentId } = await tx.reply.findUniqueOrThrow({ where: { id: replyId }, select: { parentId: true } });
+    await recordEvents(tx, [about(guardian, current, "reply.approved", { parentId })]);
     return current;
   });
 }

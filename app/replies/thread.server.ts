@@ -27,6 +27,8 @@ export type ReplyPermissions = {
   delete: boolean;
   hide: boolean;
   unhide: boolean;
+  /** Publish it: it waits for approval (decision 037). */
+  approve: boolean;
   markAnswer: boolean;
   unmarkAnswer: boolean;
   markHelpful: boolean;
@@ -39,7 +41,8 @@ export type ThreadReply = {
   parentId: number | null;
   createdAt: Date;
   edited: boolean;
-  state: "normal" | "hidden" | "deleted";
+  /** held: waiting for an organiser's approval (decision 037); only its author and staff read it, nobody else sees it at all. */
+  state: "normal" | "hidden" | "held" | "deleted";
   /** null: the viewer may not read it (deleted, or hidden from them); a placeholder shows. */
   content: { author: AuthorView; bodyHtml: string } | null;
   /** Only for those who may read a hidden reply: staff and its author. */
@@ -67,6 +70,7 @@ export type ThreadRow = {
   helpfulCount: number;
   hiddenAt: Date | null;
   hiddenReason: string | null;
+  heldAt: Date | null;
   deletedByAuthorAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -86,7 +90,7 @@ export type ThreadRow = {
 
 function selectReplies(where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) {
   return db.$queryRaw<ThreadRow[]>`
-    SELECT r.id, r."parentId", r."authorId", r."bodyHtml", r."helpfulCount", r."hiddenAt", r."hiddenReason",
+    SELECT r.id, r."parentId", r."authorId", r."bodyHtml", r."helpfulCount", r."hiddenAt", r."hiddenReason", r."heldAt",
            r."deletedByAuthorAt", r."createdAt", r."updatedAt",
            u.handle, u."displayName", u.organisation, u."erasedAt", u."photoId",
            p."authorId" AS "parentAuthorId", p."hiddenAt" AS "parentHiddenAt",
@@ -112,6 +116,7 @@ export function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: T
   const ref: ReplyRef = {
     authorId: row.authorId,
     hiddenAt: row.hiddenAt,
+    heldAt: row.heldAt,
     deletedByAuthorAt: row.deletedByAuthorAt,
     dilemma,
   };
@@ -134,7 +139,7 @@ export function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: T
     parentId: row.parentId,
     createdAt: row.createdAt,
     edited: row.updatedAt.getTime() > row.createdAt.getTime(),
-    state: row.deletedByAuthorAt ? "deleted" : row.hiddenAt ? "hidden" : "normal",
+    state: row.deletedByAuthorAt ? "deleted" : row.heldAt ? "held" : row.hiddenAt ? "hidden" : "normal",
     content: readable ? { author: toAuthorView(row), bodyHtml: row.bodyHtml } : null,
     hiddenReason: readable ? row.hiddenReason : null,
     parentAuthor,
@@ -148,6 +153,7 @@ export function toThreadReply(guardian: Guardian, dilemma: ThreadDilemma, row: T
       delete: guardian.canDeleteReply(ref),
       hide: guardian.canHideReply(ref),
       unhide: guardian.canUnhideReply(ref),
+      approve: guardian.canApprovePost(ref),
       markAnswer: !isAnswer && guardian.canMarkAnswer(dilemma, ref),
       unmarkAnswer: isAnswer && guardian.canMarkAnswer(dilemma),
       markHelpful: guardian.canMarkHelpful(ref),
@@ -192,7 +198,9 @@ export function toThreadPage(guardian: Guardian, dilemma: ThreadDilemma, thread:
     nodes: nestThread(
       dropLoneTombstones(
         thread.rows.map((row) => toThreadReply(guardian, dilemma, row, marks.has(row.id))),
-        (reply) => reply.state === "deleted",
+        // A held reply nobody else may read is not there for them at all (decision 037): nobody
+        // can answer it before it is approved, so it has no replies whose place it would keep.
+        (reply) => reply.state === "deleted" || (reply.state === "held" && reply.content === null),
       ),
     ),
   };

@@ -28,6 +28,7 @@ export const searchIndex: InTransactionSubscriber = {
         case "dilemma.retagged": // reports that link it are re-indexed by indexDilemma
         case "dilemma.hidden":
         case "dilemma.unhidden":
+        case "dilemma.approved": // held until now (decision 037): searchable from here on
           dilemmas.add(event.subjectId);
           break;
         case "reply.created":
@@ -35,6 +36,7 @@ export const searchIndex: InTransactionSubscriber = {
         case "reply.deleted":
         case "reply.hidden":
         case "reply.unhidden":
+        case "reply.approved":
           replies.add(event.subjectId);
           break;
         case "reply.marked_answer": // the answer's text joins its dilemma's document
@@ -79,7 +81,8 @@ export const searchIndex: InTransactionSubscriber = {
       dilemmaId: payload.dilemmaId,
       bodyHtml: inHand.bodyHtml,
       authorId: payload.authorId,
-      hiddenAt: null,
+      // A held reply (decision 037) is hidden until approved: found only by its author and staff.
+      hiddenAt: payload.held ? inHand.createdAt : null,
       deletedByAuthorAt: null,
       createdAt: inHand.createdAt,
       // A new reply is no accepted answer yet, so its dilemma's document stays as it is.
