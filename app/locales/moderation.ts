@@ -190,6 +190,8 @@ export const nl = {
   kinds: {
     "dilemma.hidden": "Dilemma verborgen",
     "dilemma.unhidden": "Dilemma teruggezet",
+    "dilemma.approved": "Dilemma goedgekeurd",
+    "reply.approved": "Reactie goedgekeurd",
     "dilemma.locked": "Dilemma gesloten",
     "dilemma.edited": "Dilemma aangepast door organisator",
     "reply.edited": "Reactie aangepast door organisator",
@@ -210,6 +212,7 @@ export const nl = {
     "account.role_changed": "Rol gewijzigd",
     "account.erased": "Account gewist",
     "circle.join_mode_changed": "Manier van lid worden gewijzigd",
+    "circle.post_holds_changed": "Goedkeuring van eerste berichten gewijzigd",
     "privacy.warning_overridden": "Geplaatst na privacywaarschuwing",
     "moderation.flags_dismissed": "Meldingen afgehandeld, bericht blijft",
     "moderation.privacy_reviewed": "Privacywaarschuwing bekeken",
@@ -250,6 +253,16 @@ export const nl = {
       subject: "Een organisator heeft je bericht verborgen",
       body: "Een organisator van de Kenniskring heeft je {{post}} verborgen. Andere leden zien het niet meer.",
       next: "Je kunt je bericht nog zien. Pas het aan en vraag een organisator om het terug te zetten.",
+    },
+    approved: {
+      subject: "Je bericht is goedgekeurd",
+      body: "Een organisator heeft je {{post}} goedgekeurd. Iedereen in de kring ziet het nu.",
+      next: "Je eerste berichten worden nagekeken omdat iedereen lid kan worden. Na een paar goedgekeurde berichten plaats je zonder te wachten.",
+    },
+    rejected: {
+      subject: "Je bericht is niet goedgekeurd",
+      body: "Een organisator van de Kenniskring heeft je {{post}} niet goedgekeurd. Andere leden zien het niet.",
+      next: "Je kunt je bericht zelf nog zien. Schrijf gerust een nieuw bericht dat past bij de afspraken van de kring.",
     },
     restored: {
       subject: "Je bericht is weer zichtbaar",
@@ -474,6 +487,8 @@ export const en: typeof nl = {
   kinds: {
     "dilemma.hidden": "Dilemma hidden",
     "dilemma.unhidden": "Dilemma restored",
+    "dilemma.approved": "Dilemma approved",
+    "reply.approved": "Reply approved",
     "dilemma.locked": "Dilemma locked",
     "dilemma.edited": "Dilemma changed by an organiser",
     "reply.edited": "Reply changed by an organiser",
@@ -494,6 +509,7 @@ export const en: typeof nl = {
     "account.role_changed": "Role changed",
     "account.erased": "Account erased",
     "circle.join_mode_changed": "How people join changed",
+    "circle.post_holds_changed": "Approval of first posts changed",
     "privacy.warning_overridden": "Published after a privacy warning",
     "moderation.flags_dismissed": "Reports closed, post stays",
     "moderation.privacy_reviewed": "Privacy warning looked at",
@@ -534,6 +550,16 @@ export const en: typeof nl = {
       subject: "An organiser hid your post",
       body: "An organiser of Kenniskring hid your {{post}}. Other members no longer see it.",
       next: "You can still see your post. Edit it and ask an organiser to restore it.",
+    },
+    approved: {
+      subject: "Your post was approved",
+      body: "An organiser approved your {{post}}. Everyone in the circle can see it now.",
+      next: "Your first posts are checked because anyone can join. After a few approved posts you post without waiting.",
+    },
+    rejected: {
+      subject: "Your post was not approved",
+      body: "An organiser of Kenniskring did not approve your {{post}}. Other members do not see it.",
+      next: "You can still see your post yourself. Feel free to write a new post that keeps to the circle's agreements.",
     },
     restored: {
       subject: "Your post is visible again",

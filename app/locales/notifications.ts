@@ -27,6 +27,8 @@ export const nl = {
     member_warned: "Je hebt een waarschuwing van een organisator gekregen. Lees waarom.",
     member_suspended: "Een organisator heeft je tijdelijk geschorst. Lees waarom.",
     suspension_lifted: "Je schorsing is opgeheven. Je kunt weer meedoen.",
+    post_approved: "Een organisator heeft je bericht bij “{{title}}” goedgekeurd. Iedereen ziet het nu.",
+    post_rejected: "Een organisator heeft je bericht bij “{{title}}” niet goedgekeurd. Lees waarom.",
   },
   page: {
     title: "Meldingen",
@@ -159,6 +161,8 @@ export const en: typeof nl = {
     member_warned: "An organiser sent you a warning. Read why.",
     member_suspended: "An organiser suspended you for a while. Read why.",
     suspension_lifted: "Your suspension was lifted. You can take part again.",
+    post_approved: "An organiser approved your post in “{{title}}”. Everyone can see it now.",
+    post_rejected: "An organiser did not approve your post in “{{title}}”. Read why.",
   },
   page: {
     title: "Notifications",

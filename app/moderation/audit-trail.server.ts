@@ -27,9 +27,12 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   "dilemma.hidden": (e) => ({
     subjectKind: "dilemma",
     reason: e.payload.reason,
-    before: { hidden: e.payload.previousReason !== null, reason: e.payload.previousReason },
+    // A held dilemma turned down (decision 037) was waiting, not published.
+    before: e.payload.rejected ? { held: true } : { hidden: e.payload.previousReason !== null, reason: e.payload.previousReason },
     after: { hidden: true, reason: e.payload.reason },
   }),
+  "dilemma.approved": () => ({ subjectKind: "dilemma", before: { held: true }, after: { held: false } }),
+  "reply.approved": () => ({ subjectKind: "reply", before: { held: true }, after: { held: false } }),
   "dilemma.unhidden": (e) => ({ subjectKind: "dilemma", before: { hidden: true, reason: e.payload.reason }, after: { hidden: false } }),
   "dilemma.locked": (e) => ({ subjectKind: "dilemma", reason: e.payload.reason ?? null, before: { locked: false }, after: { locked: true } }),
   "dilemma.unlocked": (e) => ({ subjectKind: "dilemma", reason: e.payload.reason ?? null, before: { locked: true }, after: { locked: false } }),
@@ -42,7 +45,7 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   // Not the words themselves (they may name a resident): the revision the history keeps.
   "dilemma.edited": (e) => (e.actorId === e.payload.authorId ? null : reworded(e.payload, { titleChanged: e.payload.titleChanged, bodyChanged: e.payload.bodyChanged }, "dilemma")),
   "reply.edited": (e) => (e.actorId === e.payload.authorId ? null : reworded(e.payload, { bodyChanged: true }, "reply")),
-  "reply.hidden": (e) => ({ subjectKind: "reply", reason: e.payload.reason, before: { hidden: false }, after: { hidden: true, reason: e.payload.reason } }),
+  "reply.hidden": (e) => ({ subjectKind: "reply", reason: e.payload.reason, before: e.payload.rejected ? { held: true } : { hidden: false }, after: { hidden: true, reason: e.payload.reason } }),
   "reply.unhidden": (e) => ({ subjectKind: "reply", before: { hidden: true, reason: e.payload.reason }, after: { hidden: false } }),
   "meeting.deleted": (e) => ({ subjectKind: "meeting", before: { status: e.payload.status, dilemmas: e.payload.dilemmaIds }, after: null }),
   "competence.created": (e) => (e.payload.imported ? null : { subjectKind: "competence", after: { slug: e.payload.slug } }),
@@ -67,6 +70,7 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   "account.suspended": (e) => ({ subjectKind: "member", reason: e.payload.reason, before: { until: e.payload.previousUntil }, after: { until: e.payload.until } }),
   "account.suspension_lifted": (e) => ({ subjectKind: "member", reason: e.payload.reason, before: { until: e.payload.until }, after: { until: null } }),
   "circle.join_mode_changed": (e) => ({ subjectKind: "circle", before: { joinMode: e.payload.before }, after: { joinMode: e.payload.after } }),
+  "circle.post_holds_changed": (e) => ({ subjectKind: "circle", before: { holdFirstPosts: e.payload.before }, after: { holdFirstPosts: e.payload.after } }),
   "privacy.warning_overridden": (e) => ({ subjectKind: e.payload.post, after: { kinds: e.payload.kinds } }),
   "moderation.flags_dismissed": (e) => ({ subjectKind: e.payload.post, reason: e.payload.reason, before: { openFlags: e.payload.flags }, after: { openFlags: 0 } }),
   "moderation.member_warned": (e) => ({ subjectKind: "member", reason: e.payload.reason, after: e.payload.post ? { warnedAbout: `${e.payload.post} ${e.payload.postId}` } : null }),

@@ -38,6 +38,8 @@ const NOTIFICATION_OF: Record<AuthorNews["what"], NotificationKind> = {
   warned: "member_warned",
   suspended: "member_suspended",
   lifted: "suspension_lifted",
+  approved: "post_approved",
+  rejected: "post_rejected",
 };
 
 /** The mail and the notification row, both in the relay's transaction. */
@@ -74,12 +76,15 @@ export const moderationReactions = afterCommitSubscriber<Events>("moderation", {
   },
   "dilemma.hidden": async (tx, event) => {
     await closeCases(tx, "dilemma", event.subjectId, event.actorId, event.occurredAt, "hidden");
-    await told("hidden")(tx, event);
+    await told(event.payload.rejected ? "rejected" : "hidden")(tx, event);
   },
   "reply.hidden": async (tx, event) => {
     await closeCases(tx, "reply", event.subjectId, event.actorId, event.occurredAt, "hidden");
-    await told("hidden")(tx, event);
+    await told(event.payload.rejected ? "rejected" : "hidden")(tx, event);
   },
+  // A post that waited for approval (decision 037): its author hears that it is published now.
+  "dilemma.approved": told("approved"),
+  "reply.approved": told("approved"),
   "moderation.member_warned": async (tx, event) => {
     // The row leads to the member's standing page, which lists the warning with its reason.
     const { post, postId, reason } = event.payload;

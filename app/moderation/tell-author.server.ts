@@ -19,14 +19,15 @@ export type AuthorNews = {
   /** The post it is about; null for news about the membership (a warning, a suspension). */
   post: ModeratedPost | null;
   postId: number | null;
-  what: "hidden" | "restored" | "locked" | "unlocked" | "edited" | "retagged" | "warned" | "suspended" | "lifted";
+  /** approved, rejected: a post that waited for approval (decision 037). */
+  what: "hidden" | "restored" | "locked" | "unlocked" | "edited" | "retagged" | "warned" | "suspended" | "lifted" | "approved" | "rejected";
   /** The organiser's words (all but restored; optional for locked, unlocked, retagged); null otherwise. */
   reason: string | null;
   /** A suspension's end (suspended). */
   until?: Date;
 };
 
-const WITH_REASON = new Set<AuthorNews["what"]>(["hidden", "locked", "unlocked", "edited", "retagged", "warned", "suspended", "lifted"]);
+const WITH_REASON = new Set<AuthorNews["what"]>(["hidden", "rejected", "locked", "unlocked", "edited", "retagged", "warned", "suspended", "lifted"]);
 
 export async function tellAuthor(tx: Tx, news: AuthorNews): Promise<void> {
   const author = await tx.user.findUnique({ where: { id: news.authorId }, select: { email: true, displayName: true, locale: true, erasedAt: true } });

@@ -25,6 +25,8 @@ export const NOTIFICATION_KINDS = [
   "member_warned",
   "member_suspended",
   "suspension_lifted",
+  "post_approved", // decision 037: a new member's post that waited is published
+  "post_rejected",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -78,7 +80,7 @@ export type WatchLevel = "watching" | "muted";
 
 /** Moderation's news about a membership: no post, it leads to the member's standing page. */
 export const MEMBER_KINDS: ReadonlySet<string> = new Set(["member_warned", "member_suspended", "suspension_lifted"]);
-const DECISION_KINDS: ReadonlySet<string> = new Set(["post_hidden", "post_restored", "thread_locked", "thread_unlocked", "post_edited", "post_retagged", ...MEMBER_KINDS]);
+const DECISION_KINDS: ReadonlySet<string> = new Set(["post_hidden", "post_restored", "thread_locked", "thread_unlocked", "post_edited", "post_retagged", "post_approved", "post_rejected", ...MEMBER_KINDS]);
 
 /**
  * Kinds addressed to one member about themselves: they reach them even in a thread they muted

@@ -31,31 +31,56 @@ async function meetingNews(tx: Tx, kind: string, meetingId: number, actorId: num
   await notify(tx, await everyone(tx), { kind, actorId, meetingId, threadKey: meetingThread(meetingId) });
 }
 
+/** A new reply's news: to whom it mentions, the asker, the one it answers, the thread's watchers. */
+async function newReply(tx: Tx, replyId: number, actorId: number | null, payload: { dilemmaId: number; authorId: number }) {
+  const reply = await tx.reply.findUnique({
+    where: { id: replyId },
+    select: { bodyMd: true, parent: { select: { authorId: true } }, dilemma: { select: { authorId: true } } },
+  });
+  if (!reply) return; // deleted since
+  const threadKey = dilemmaThread(payload.dilemmaId);
+  await watchByDefault(tx, payload.authorId, "dilemma", payload.dilemmaId);
+  const byName = await notify(tx, await mentioned(tx, reply.bodyMd), {
+    kind: "mention",
+    actorId,
+    dilemmaId: payload.dilemmaId,
+    replyId,
+    threadKey,
+  });
+  const told = new Set(byName);
+  const watching = await watchersOf(tx, "dilemma", [payload.dilemmaId]);
+  const audience = [reply.dilemma.authorId, ...(reply.parent ? [reply.parent.authorId] : []), ...watching];
+  await notify(
+    tx,
+    audience.filter((id) => !told.has(id)),
+    { kind: "reply", actorId, dilemmaId: payload.dilemmaId, replyId, threadKey },
+  );
+}
+
+/** A new dilemma's news: to whom it mentions and the watchers of its competences. */
+async function newDilemma(tx: Tx, dilemmaId: number, actorId: number | null, payload: { authorId: number; competenceIds: number[] }) {
+  await watchByDefault(tx, payload.authorId, "dilemma", dilemmaId);
+  const dilemma = await tx.dilemma.findUnique({ where: { id: dilemmaId }, select: { bodyMd: true, title: true } });
+  if (!dilemma) return;
+  const threadKey = dilemmaThread(dilemmaId);
+  const byName = new Set(await notify(tx, await mentioned(tx, `${dilemma.title}\n${dilemma.bodyMd}`), { kind: "mention", actorId, dilemmaId, threadKey }));
+  const watching = await watchersOf(tx, "competence", payload.competenceIds);
+  await notify(
+    tx,
+    watching.filter((id) => !byName.has(id)),
+    { kind: "new_dilemma", actorId, dilemmaId, threadKey },
+  );
+}
+
+// A held post (decision 037) is nobody's news until an organiser approves it: then it is told
+// as if it was written at that moment, by its author.
 export const notificationsSubscriber = afterCommitSubscriber<Events>("notifications", {
-  "reply.created": async (tx, { subjectId: replyId, actorId, payload }) => {
-    if (payload.imported) return;
-    const reply = await tx.reply.findUnique({
-      where: { id: replyId },
-      select: { bodyMd: true, parent: { select: { authorId: true } }, dilemma: { select: { authorId: true } } },
-    });
-    if (!reply) return; // deleted since
-    const threadKey = dilemmaThread(payload.dilemmaId);
-    await watchByDefault(tx, payload.authorId, "dilemma", payload.dilemmaId);
-    const byName = await notify(tx, await mentioned(tx, reply.bodyMd), {
-      kind: "mention",
-      actorId,
-      dilemmaId: payload.dilemmaId,
-      replyId,
-      threadKey,
-    });
-    const told = new Set(byName);
-    const watching = await watchersOf(tx, "dilemma", [payload.dilemmaId]);
-    const audience = [reply.dilemma.authorId, ...(reply.parent ? [reply.parent.authorId] : []), ...watching];
-    await notify(
-      tx,
-      audience.filter((id) => !told.has(id)),
-      { kind: "reply", actorId, dilemmaId: payload.dilemmaId, replyId, threadKey },
-    );
+  "reply.created": async (tx, { subjectId, actorId, payload }) => {
+    if (payload.imported || payload.held) return;
+    await newReply(tx, subjectId, actorId, payload);
+  },
+  "reply.approved": async (tx, { subjectId, payload }) => {
+    await newReply(tx, subjectId, payload.authorId, payload);
   },
   "reply.marked_answer": async (tx, { subjectId: replyId, actorId, payload }) => {
     await notify(tx, [payload.authorId], { kind: "answer", actorId, dilemmaId: payload.dilemmaId, replyId, threadKey: dilemmaThread(payload.dilemmaId) });
@@ -73,19 +98,13 @@ export const notificationsSubscriber = afterCommitSubscriber<Events>("notificati
   "dilemma.hidden": async (tx, { subjectId }) => {
     await tx.notification.deleteMany({ where: { dilemmaId: subjectId } });
   },
-  "dilemma.created": async (tx, { subjectId: dilemmaId, actorId, payload }) => {
-    if (payload.imported) return;
-    await watchByDefault(tx, payload.authorId, "dilemma", dilemmaId);
-    const dilemma = await tx.dilemma.findUnique({ where: { id: dilemmaId }, select: { bodyMd: true, title: true } });
-    if (!dilemma) return;
-    const threadKey = dilemmaThread(dilemmaId);
-    const byName = new Set(await notify(tx, await mentioned(tx, `${dilemma.title}\n${dilemma.bodyMd}`), { kind: "mention", actorId, dilemmaId, threadKey }));
-    const watching = await watchersOf(tx, "competence", payload.competenceIds);
-    await notify(
-      tx,
-      watching.filter((id) => !byName.has(id)),
-      { kind: "new_dilemma", actorId, dilemmaId, threadKey },
-    );
+  "dilemma.created": async (tx, { subjectId, actorId, payload }) => {
+    if (payload.imported || payload.held) return;
+    await newDilemma(tx, subjectId, actorId, payload);
+  },
+  "dilemma.approved": async (tx, { subjectId, payload }) => {
+    const tags = await tx.dilemmaCompetence.findMany({ where: { dilemmaId: subjectId }, select: { competenceId: true } });
+    await newDilemma(tx, subjectId, payload.authorId, { authorId: payload.authorId, competenceIds: tags.map((t) => t.competenceId) });
   },
   "meeting.created": async (tx, { subjectId, actorId, payload }) => {
     // Whether its agenda is open the page says; the event is handled later, when it may have changed.

@@ -20,7 +20,10 @@ const MISSED_LIMIT = 50;
 
 export const liveThread = afterCommitSubscriber<ReplyEvents>("live-thread", {
   "reply.created": async (tx, { subjectId, payload }) => {
-    if (payload.imported) return;
+    if (payload.imported || payload.held) return; // a held reply appears when it is approved (decision 037)
+    await publishLive(tx, threadTopic(payload.dilemmaId), subjectId);
+  },
+  "reply.approved": async (tx, { subjectId, payload }) => {
     await publishLive(tx, threadTopic(payload.dilemmaId), subjectId);
   },
 });
