@@ -28,7 +28,7 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
     subjectKind: "dilemma",
     reason: e.payload.reason,
     // A held dilemma turned down (decision 037) was waiting, not published.
-    before: e.payload.rejected ? { held: true } : { hidden: e.payload.previousReason !== null, reason: e.payload.previousReason },
+    before: (e.payload.rejected ? { held: true } : { hidden: e.payload.previousReason !== null, reason: e.payload.previousReason }) as Json,
     after: { hidden: true, reason: e.payload.reason },
   }),
   "dilemma.approved": () => ({ subjectKind: "dilemma", before: { held: true }, after: { held: false } }),
@@ -45,7 +45,7 @@ const DESCRIBE: { [K in Type]?: Describe<K> } = {
   // Not the words themselves (they may name a resident): the revision the history keeps.
   "dilemma.edited": (e) => (e.actorId === e.payload.authorId ? null : reworded(e.payload, { titleChanged: e.payload.titleChanged, bodyChanged: e.payload.bodyChanged }, "dilemma")),
   "reply.edited": (e) => (e.actorId === e.payload.authorId ? null : reworded(e.payload, { bodyChanged: true }, "reply")),
-  "reply.hidden": (e) => ({ subjectKind: "reply", reason: e.payload.reason, before: e.payload.rejected ? { held: true } : { hidden: false }, after: { hidden: true, reason: e.payload.reason } }),
+  "reply.hidden": (e) => ({ subjectKind: "reply", reason: e.payload.reason, before: (e.payload.rejected ? { held: true } : { hidden: false }) as Json, after: { hidden: true, reason: e.payload.reason } }),
   "reply.unhidden": (e) => ({ subjectKind: "reply", before: { hidden: true, reason: e.payload.reason }, after: { hidden: false } }),
   "meeting.deleted": (e) => ({ subjectKind: "meeting", before: { status: e.payload.status, dilemmas: e.payload.dilemmaIds }, after: null }),
   "competence.created": (e) => (e.payload.imported ? null : { subjectKind: "competence", after: { slug: e.payload.slug } }),
