@@ -10,6 +10,7 @@ import * as notifications from "./notifications";
 import * as members from "./members";
 import * as avg from "./avg";
 import * as moderation from "./moderation";
+import * as holds from "./holds";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as live from "./live";
@@ -184,6 +185,7 @@ const en: Messages = {
   accounts: accounts.en,
   circle: circle.en,
   moderation: moderation.en,
+  holds: holds.en,
   meetings: meetings.en,
   search: search.en,
   edge: edge.en,

@@ -10,6 +10,7 @@ import * as notifications from "./notifications";
 import * as members from "./members";
 import * as avg from "./avg";
 import * as moderation from "./moderation";
+import * as holds from "./holds";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as live from "./live";
@@ -187,6 +188,7 @@ const nl = {
   accounts: accounts.nl,
   circle: circle.nl,
   moderation: moderation.nl,
+  holds: holds.nl,
   meetings: meetings.nl,
   search: search.nl,
   edge: edge.nl,

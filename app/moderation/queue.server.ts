@@ -1,4 +1,4 @@
-import { hideDilemma } from "~/dilemmas/moderation.server";
+import { approveDilemma, hideDilemma } from "~/dilemmas/moderation.server";
 import type { FlagReason, ModeratedPost } from "~/generated/prisma/enums";
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
@@ -6,7 +6,7 @@ import { Invalid, NotFound } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
 import type { Tx } from "~/platform/events/event";
 import { parseOrInvalid } from "~/platform/validate.server";
-import { hideReply } from "~/replies/replies.server";
+import { approveReply, hideReply } from "~/replies/replies.server";
 import type { ModerationEvent } from "./events";
 import { findPosts, type PostRef, postKey } from "./posts.server";
 import { DismissSchema, HideSchema } from "./schemas";
@@ -15,6 +15,8 @@ import { DismissSchema, HideSchema } from "./schemas";
 // privacy guard's marks, one entry per post, the most urgent first: a resident's personal data
 // (a "personal data" flag or a privacy warning) before anything else, then the most flagged,
 // then the oldest. Flaggers are not named here either: what matters is what, not who.
+// New members' first posts that wait for approval (decision 037) are entries too, by the same
+// rules (a held post with a privacy warning comes first; otherwise by age among the unflagged).
 
 export type QueueEntry = {
   post: PostRef | null;
@@ -24,6 +26,8 @@ export type QueueEntry = {
   privacy: { kinds: string[]; createdAt: Date } | null;
   /** A resident's personal data may be exposed: first in the queue. */
   privacyUrgent: boolean;
+  /** Since when it waits for approval (decision 037); null: it does not. */
+  heldAt: Date | null;
   since: Date;
 };
 
@@ -36,13 +40,15 @@ export async function countQueue(guardian: Guardian): Promise<number> {
     SELECT count(*)::int AS n FROM (
       SELECT "postKind", "postId" FROM "ModerationFlag" WHERE status = 'open'
       UNION SELECT "postKind", "postId" FROM "PrivacyReview" WHERE "reviewedAt" IS NULL
+      UNION SELECT 'dilemma'::"ModeratedPost", id FROM "Dilemma" WHERE "heldAt" IS NOT NULL
+      UNION SELECT 'reply'::"ModeratedPost", id FROM "Reply" WHERE "heldAt" IS NOT NULL
     ) waiting`;
   return n;
 }
 
 export async function listQueue(guardian: Guardian): Promise<QueueEntry[]> {
   guardian.ensureCanModerate();
-  const [flags, reviews] = await Promise.all([
+  const [flags, reviews, heldDilemmas, heldReplies] = await Promise.all([
     db.moderationFlag.findMany({
       where: { status: "open" },
       orderBy: { createdAt: "asc" },
@@ -50,12 +56,14 @@ export async function listQueue(guardian: Guardian): Promise<QueueEntry[]> {
       select: { postKind: true, postId: true, reason: true, note: true, createdAt: true },
     }),
     db.privacyReview.findMany({ where: { reviewedAt: null }, orderBy: { createdAt: "asc" }, take: 500 }),
+    db.dilemma.findMany({ where: { heldAt: { not: null } }, orderBy: { heldAt: "asc" }, take: 500, select: { id: true, heldAt: true } }),
+    db.reply.findMany({ where: { heldAt: { not: null } }, orderBy: { heldAt: "asc" }, take: 500, select: { id: true, heldAt: true } }),
   ]);
   const entries = new Map<string, QueueEntry>();
   const entryOf = (kind: ModeratedPost, postId: number, at: Date) => {
     const key = postKey(kind, postId);
     let entry = entries.get(key);
-    if (!entry) entries.set(key, (entry = { post: null, kind, postId, flags: [], privacy: null, privacyUrgent: false, since: at }));
+    if (!entry) entries.set(key, (entry = { post: null, kind, postId, flags: [], privacy: null, privacyUrgent: false, heldAt: null, since: at }));
     if (at < entry.since) entry.since = at;
     return entry;
   };
@@ -68,6 +76,9 @@ export async function listQueue(guardian: Guardian): Promise<QueueEntry[]> {
     const entry = entryOf(r.postKind, r.postId, r.createdAt);
     entry.privacy = { kinds: r.kinds, createdAt: r.createdAt };
     entry.privacyUrgent = true;
+  }
+  for (const [kind, held] of [["dilemma", heldDilemmas], ["reply", heldReplies]] as const) {
+    for (const h of held) entryOf(kind, h.id, h.heldAt!).heldAt = h.heldAt;
   }
   const sorted = [...entries.values()]
     .sort((a, b) => Number(b.privacyUrgent) - Number(a.privacyUrgent) || b.flags.length - a.flags.length || a.since.getTime() - b.since.getTime())
@@ -89,6 +100,18 @@ export async function hideFromQueue(guardian: Guardian, kind: ModeratedPost, pos
   else if (kind === "reply") await hideReply(guardian, postId, reason);
   else throw new Invalid({ "": ["moderation.errors.cannotHideReport"] });
   await db.$transaction((tx) => closeOpen(tx, kind, postId, guardian.userId, "hidden"));
+}
+
+/**
+ * Publishes a post that waited for approval (decision 037), through its own writer: the
+ * Guardian's rule, its event (the watchers, the search index and its author hear of it then)
+ * and the trail. A post no longer waiting (another organiser was first) is NotFound.
+ */
+export async function approveFromQueue(guardian: Guardian, kind: ModeratedPost, postId: number): Promise<void> {
+  guardian.ensureCanModerate();
+  if (kind === "dilemma") await approveDilemma(guardian, postId);
+  else if (kind === "reply") await approveReply(guardian, postId);
+  else throw new NotFound(kind);
 }
 
 /**

@@ -3,7 +3,7 @@ import { Form, Link, redirect, useActionData, useLoaderData, useSearchParams } f
 import { formatDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
 import { type ModeratedPost, POST_KINDS } from "~/moderation/posts.server";
-import { dismissFromQueue, hideFromQueue, listQueue, warnFromQueue } from "~/moderation/queue.server";
+import { approveFromQueue, dismissFromQueue, hideFromQueue, listQueue, warnFromQueue } from "~/moderation/queue.server";
 import { memberModerationPath, postModerationPath } from "~/moderation/paths";
 import { MODERATION_LIMITS } from "~/moderation/schemas";
 import { Invalid, NotFound } from "~/platform/errors.server";
@@ -13,7 +13,9 @@ import { idOr400 } from "~/web/ids.server";
 import type { Route } from "./+types/moderation._index";
 
 // The organisers' queue (/moderation): what members flagged and what was published after a
-// privacy warning, privacy first. Each entry: hide with a reason the author reads, or leave it.
+// privacy warning, privacy first, and new members' posts that wait for approval (decision 037).
+// Each entry: hide with a reason the author reads, or leave it; a waiting post: approve it, or
+// turn it down with a reason (the same hide).
 
 const PATH = "/moderation";
 
@@ -32,6 +34,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       reasons: countReasons(e.flags),
       notes: e.flags.map((f) => f.note).filter((note): note is string => Boolean(note)),
       flagCount: e.flags.length,
+      heldAt: e.heldAt,
       post: e.post
         ? { title: e.post.title, excerpt: e.post.excerpt, href: e.post.href, authorName: e.post.authorName, authorHandle: e.post.authorHandle, hidden: e.post.hiddenAt !== null }
         : null,
@@ -53,9 +56,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const postId = idOr400(form.get("postId"));
   const reason = String(form.get("reason") ?? "");
   try {
+    if (form.get("intent") === "approve") {
+      await approveFromQueue(guardian, kind, postId);
+      return redirect(`${PATH}?moderated=approved`);
+    }
     if (form.get("intent") === "hide") {
       await hideFromQueue(guardian, kind, postId, reason);
-      return redirect(`${PATH}?moderated=hidden`);
+      return redirect(`${PATH}?moderated=${form.get("held") === "1" ? "rejected" : "hidden"}`);
     }
     if (form.get("intent") === "warn") {
       await warnFromQueue(guardian, kind, postId, reason);
@@ -91,6 +98,11 @@ export default function ModerationQueue() {
           {t(`moderation.queue.done.${done}`)}
         </p>
       ) : null}
+      {done === "approved" || done === "rejected" ? (
+        <p className="alert alert--success" role="status">
+          {t(`holds.queue.done.${done}`)}
+        </p>
+      ) : null}
       <p>{t("moderation.queue.intro")}</p>
       <p>
         <Link to="/moderation/log">{t("moderation.queue.log")}</Link>
@@ -111,6 +123,7 @@ export default function ModerationQueue() {
                 <li key={e.key}>
                   <h2>
                     {e.privacyUrgent ? <span className="badge badge--warning">{t("moderation.queue.privacyFirst")}</span> : null}{" "}
+                    {e.heldAt ? <span className="badge">{t("holds.queue.badge")}</span> : null}{" "}
                     {e.post ? <Link to={e.post.href}>{title}</Link> : t("moderation.queue.gone")}
                   </h2>
                   <p className="meta">
@@ -142,7 +155,8 @@ export default function ModerationQueue() {
                       ))}
                     </ul>
                   ) : null}
-                  {e.post?.hidden ? <p>{t("moderation.queue.alreadyHidden")}</p> : null}
+                  {e.post && e.heldAt ? <HeldPostActions kind={e.kind} postId={e.postId} postName={postName} title={title} failed={hideFailed} /> : null}
+                  {e.post?.hidden && !e.heldAt ? <p>{t("moderation.queue.alreadyHidden")}</p> : null}
                   {e.post && !e.post.hidden && e.kind !== "report" ? (
                     <Form method="post" className="stack">
                       <input type="hidden" name="post" value={e.kind} />
@@ -179,6 +193,7 @@ export default function ModerationQueue() {
                       <Link to={memberModerationPath(e.post.authorHandle)}>{t("moderation.member.linkLabel", { name: e.post.authorName })}</Link>
                     </p>
                   ) : null}
+                  {e.flagCount || e.privacy ? (
                   <details>
                     <summary>{t("moderation.queue.dismiss")}</summary>
                     <Form method="post" className="stack">
@@ -193,12 +208,43 @@ export default function ModerationQueue() {
                       </button>
                     </Form>
                   </details>
+                  ) : null}
                 </li>
               );
             })}
           </ol>
         </>
       )}
+    </div>
+  );
+}
+
+/** A post that waits for approval (decision 037): publish it, or turn it down with a reason the author reads. */
+function HeldPostActions({ kind, postId, postName, title, failed }: { kind: ModeratedPost; postId: number; postName: string; title: string; failed: { reason: string; errors: string[] } | null }) {
+  const { t } = useTranslation();
+  const key = `${kind}-${postId}`;
+  return (
+    <div className="stack">
+      <p>{t("holds.queue.waiting")}</p>
+      <Form method="post">
+        <input type="hidden" name="post" value={kind} />
+        <input type="hidden" name="postId" value={postId} />
+        <button type="submit" name="intent" value="approve" className="button" aria-label={t("holds.queue.approveLabel", { post: postName, title })}>
+          {t("holds.queue.approve")}
+        </button>
+      </Form>
+      <details open={failed !== null}>
+        <summary>{t("holds.queue.reject")}</summary>
+        <Form method="post" className="stack">
+          <input type="hidden" name="post" value={kind} />
+          <input type="hidden" name="postId" value={postId} />
+          <input type="hidden" name="held" value="1" />
+          <ReasonField id={`reject-${key}`} label={t("holds.queue.rejectReason")} hint={t("holds.queue.rejectReasonHint")} value={failed?.reason} errors={failed?.errors} />
+          <button type="submit" name="intent" value="hide" className="button button--danger" aria-label={t("holds.queue.rejectLabel", { post: postName, title })}>
+            {t("holds.queue.reject")}
+          </button>
+        </Form>
+      </details>
     </div>
   );
 }
