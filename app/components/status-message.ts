@@ -17,6 +17,7 @@ export const STATUS_KEYS = [
   "unlocked",
   "dilemmaHidden",
   "dilemmaUnhidden",
+  "held", // decision 037: a new member's post waits for approval
 ] as const;
 export type StatusKey = (typeof STATUS_KEYS)[number];
 

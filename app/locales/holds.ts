@@ -5,7 +5,6 @@ export const nl = {
   noteAuthor: "Andere leden zien dit nog niet. Omdat iedereen lid kan worden, kijkt een organisator eerst naar de eerste berichten van nieuwe leden. Je krijgt bericht als het geplaatst is.",
   noteStaff: "Een van de eerste berichten van een nieuw lid. Alleen de schrijver en organisatoren zien het.",
   toQueue: "Goedkeuren of afwijzen in de moderatie",
-  posted: "Dank je! Je bericht is ontvangen. Een organisator kijkt er eerst naar. Daarna ziet iedereen het.",
   queue: {
     badge: "Nieuw lid",
     waiting: "Dit is een van de eerste berichten van een nieuw lid. Het wacht op goedkeuring. Alleen de schrijver en organisatoren zien het.",
@@ -39,7 +38,6 @@ export const en: typeof nl = {
   noteAuthor: "Other members do not see this yet. Because anyone can join, an organiser first looks at new members' first posts. You will be told when it is published.",
   noteStaff: "One of a new member's first posts. Only its author and organisers see it.",
   toQueue: "Approve or turn it down in moderation",
-  posted: "Thank you! Your post was received. An organiser looks at it first. Then everyone can see it.",
   queue: {
     badge: "New member",
     waiting: "One of a new member's first posts. It waits for approval. Only its author and organisers see it.",

@@ -17,6 +17,7 @@ export const nl = {
     unlocked: "Het dilemma is weer open voor reacties.",
     dilemmaHidden: "Het dilemma is verborgen.",
     dilemmaUnhidden: "Het dilemma is weer zichtbaar.",
+    held: "Dank je! Je bericht is ontvangen. Een organisator kijkt er eerst naar. Daarna ziet iedereen het.",
   },
 };
 
@@ -37,5 +38,6 @@ export const en: typeof nl = {
     unlocked: "The dilemma is open to replies again.",
     dilemmaHidden: "The dilemma has been hidden.",
     dilemmaUnhidden: "The dilemma is visible again.",
+    held: "Thank you! Your post was received. An organiser looks at it first. Then everyone can see it.",
   },
 };

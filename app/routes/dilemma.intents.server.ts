@@ -69,7 +69,7 @@ export const dilemmaIntents = {
       await spendPostingBudget(guardian, "post");
       const reply = await createReply(guardian, dilemmaId, submission.value, { privacyOverridden: guard.overridden });
       const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
-      return redirect(withStatus(threadPagePath(at.dilemma, at.page, reply.id), "replied"));
+      return redirect(withStatus(threadPagePath(at.dilemma, at.page, reply.id), reply.held ? "held" : "replied"));
     } catch (error) {
       // Locked or hidden meanwhile, or the reply answered is gone: say so, and hand the text
       // back so nothing typed is lost.

@@ -40,6 +40,7 @@ import { latestReplyId } from "~/replies/live.server";
 import { LiveThreadNews } from "~/components/thread/LiveThreadNews";
 import { useLiveThread } from "~/components/thread/use-live-thread";
 import { withLiveReplies } from "~/components/thread/live-thread";
+import { HeldNote } from "~/components/moderation/HeldNote";
 import { wantsPublishAnyway } from "~/web/privacy-guard.server";
 import type { Route } from "./+types/dilemma";
 
@@ -153,7 +154,9 @@ export default function DilemmaPage() {
       </p>
       <h1>{dilemma.title}</h1>
 
-      {dilemma.hiddenAt ? (
+      {dilemma.heldAt ? (
+        <HeldNote staff={can.approve} />
+      ) : dilemma.hiddenAt ? (
         <div className="alert alert--error" role="note">
           <p>
             <strong>

@@ -73,7 +73,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
     await spendPostingBudget(guardian, "post");
     const dilemma = await createDilemma(guardian, submission.value, { privacyOverridden: guard.overridden });
-    return redirect(withStatus(dilemmaPath(dilemma), "asked"));
+    return redirect(withStatus(dilemmaPath(dilemma), dilemma.held ? "held" : "asked"));
   } catch (error) {
     return formFailure(submission, error);
   }

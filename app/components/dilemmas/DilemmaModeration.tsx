@@ -15,7 +15,7 @@ export function DilemmaModeration({
   can,
   hideError,
 }: {
-  dilemma: { id: number; lockedAt: Date | string | null; hiddenAt: Date | string | null };
+  dilemma: { id: number; lockedAt: Date | string | null; hiddenAt: Date | string | null; heldAt?: Date | string | null };
   can: { lock: boolean; hide: boolean };
   hideError: { reason: string; errors: string[] } | null;
 }) {
@@ -32,7 +32,8 @@ export function DilemmaModeration({
             </button>
           </Form>
         ) : null}
-        {can.hide && dilemma.hiddenAt ? (
+        {/* A dilemma that waits for approval is approved from the queue, not restored (decision 037). */}
+        {can.hide && dilemma.hiddenAt && !dilemma.heldAt ? (
           <Form method="post" className="inline-form">
             <button type="submit" name="intent" value="unhide-dilemma" className="button button--secondary">
               {t("replies.page.unhideDilemma")}

@@ -6,6 +6,7 @@ import { RoutedLink } from "~/components/RoutedLink";
 import type { AuthorView } from "~/members/author";
 import { replyAnchor, replyPermalink, replyRevisionsPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
+import { HeldNote } from "~/components/moderation/HeldNote";
 import { ReplyActions, type HideFormError } from "./ReplyActions";
 
 // One reply as the thread shows it. What the viewer may not read arrives without its text
@@ -86,6 +87,7 @@ export function ReplyItem({
           />
         </p>
       ) : null}
+      {content && reply.state === "held" ? <HeldNote staff={reply.can.approve} /> : null}
       {content && reply.state === "hidden" ? (
         <p className="alert alert--info">
           {t(reply.can.unhide ? "replies.reply.hiddenNoticeStaff" : "replies.reply.hiddenNotice", {
