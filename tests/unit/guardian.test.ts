@@ -1083,3 +1083,49 @@ describe("an organiser's changes to a member's post, with a reason: role × post
     expect(() => guardianFor("admin").ensureCanRewordPost(reply({ deletedByAuthorAt: at }))).toThrow(Forbidden);
   });
 });
+
+describe("holds for new members' first posts: role × post state (decision 037)", () => {
+  const roles = [...viewerRoles, "operator"] as const;
+  const of = (role: (typeof roles)[number]) => (role === "operator" ? new Guardian(operatorViewer) : guardianFor(role));
+  const at = new Date("2026-12-01");
+  const dilemma = (state: Partial<DilemmaRef> = {}): DilemmaRef => ({ authorId: 20, lockedAt: null, hiddenAt: null, ...state });
+  const reply = (state: Partial<ReplyRef> = {}): ReplyRef => ({ authorId: 20, hiddenAt: null, deletedByAuthorAt: null, dilemma: dilemma(), ...state });
+  const heldDilemma = (authorId = 20) => dilemma({ authorId, hiddenAt: at, heldAt: at });
+  const heldReply = (authorId = 20) => reply({ authorId, hiddenAt: at, heldAt: at });
+  // Columns: anonymous, member, organiser, admin, operator. A held post is a hidden one: seen by
+  // staff and its author only. Staff approve it, or turn it down by hiding it (with a reason);
+  // restoring is not how it is published. Its author may still edit it (it stays held).
+  const cases: Record<string, { action: (g: Guardian) => boolean; cells: boolean[] }> = {
+    "see another member's held dilemma": { action: (g) => g.canSeeDilemma(heldDilemma()), cells: [n, n, Y, Y, Y] },
+    "see one's own held dilemma": { action: (g) => g.canSeeDilemma(heldDilemma(SELF_ID)), cells: [n, Y, Y, Y, Y] },
+    "read another member's held reply": { action: (g) => g.canSeeReply(heldReply()), cells: [n, n, Y, Y, Y] },
+    "read one's own held reply": { action: (g) => g.canSeeReply(heldReply(SELF_ID)), cells: [n, Y, Y, Y, Y] },
+    "approve a held dilemma": { action: (g) => g.canApprovePost(heldDilemma()), cells: [n, n, Y, Y, Y] },
+    "approve a held reply": { action: (g) => g.canApprovePost(heldReply()), cells: [n, n, Y, Y, Y] },
+    "approve a published post": { action: (g) => g.canApprovePost(dilemma()), cells: [n, n, n, n, n] },
+    "approve a post hidden by an organiser": { action: (g) => g.canApprovePost(dilemma({ hiddenAt: at })), cells: [n, n, n, n, n] },
+    "turn a held reply down (hide it)": { action: (g) => g.canHideReply(heldReply()), cells: [n, n, Y, Y, Y] },
+    "turn a held dilemma down (hide it)": { action: (g) => g.canHideDilemma(heldDilemma()), cells: [n, n, Y, Y, Y] },
+    "restore a held reply": { action: (g) => g.canUnhideReply(heldReply()), cells: [n, n, n, n, n] },
+    "restore a held post": { action: (g) => g.canRestorePost(heldDilemma()), cells: [n, n, n, n, n] },
+    "restore a post hidden by an organiser": { action: (g) => g.canRestorePost(dilemma({ hiddenAt: at })), cells: [n, n, Y, Y, Y] },
+    "edit one's own held reply": { action: (g) => g.canEditReply(heldReply(SELF_ID)), cells: [n, Y, Y, Y, n] },
+    "edit one's own reply hidden by an organiser": { action: (g) => g.canEditReply(reply({ authorId: SELF_ID, hiddenAt: at })), cells: [n, n, n, n, n] },
+    "edit one's own held dilemma": { action: (g) => g.canEditDilemma(heldDilemma(SELF_ID)), cells: [n, Y, Y, Y, n] },
+    "reply in a held dilemma": { action: (g) => g.canReply(heldDilemma(SELF_ID)), cells: [n, n, n, n, n] },
+    "mark another member's held reply helpful": { action: (g) => g.canMarkHelpful(heldReply()), cells: [n, n, n, n, n] },
+  };
+  for (const [action, row] of Object.entries(cases)) {
+    roles.forEach((role, i) => {
+      it(`${action} × ${role} → ${row.cells[i] ? "allowed" : "refused"}`, () => {
+        expect(row.action(of(role))).toBe(row.cells[i]);
+      });
+    });
+  }
+  it("says why", () => {
+    expect(guardianFor("member").whyNotApprovePost(heldReply())).toBe("only organisers and admins approve posts");
+    expect(guardianFor("organiser").whyNotApprovePost(reply())).toBe("the post does not wait for approval");
+    expect(guardianFor("organiser").whyNotUnhideReply(heldReply())).toBe("the post waits for approval");
+    expect(() => guardianFor("admin").ensureCanRestorePost(heldDilemma())).toThrow(Forbidden);
+  });
+});
