@@ -246,6 +246,7 @@ export async function unhideReply(guardian: Guardian, replyId: number): Promise<
  */
 export async function approveReply(guardian: Guardian, replyId: number): Promise<LoadedReply> {
   const reply = await loadReply(guardian, replyId);
+  if (reply.heldAt === null && guardian.isStaff) return reply; // approved already (another click, another organiser)
   guardian.ensureCanApprovePost(reply);
   return db.$transaction(async (tx) => {
     await lockDilemmaRow(tx, reply.dilemmaId);
