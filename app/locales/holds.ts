@@ -23,7 +23,7 @@ export const nl = {
     legend: "Eerste berichten van nieuwe leden",
     label: "Aantal eerste berichten dat een organisator eerst goedkeurt",
     hint: "Alleen als iedereen een account kan maken. Tot dat aantal berichten is goedgekeurd, ziet alleen de schrijver een nieuw bericht, en organisatoren. 0 betekent: niemand hoeft te wachten. Organisatoren en beheerders wachten nooit.",
-    submit: "Aantal opslaan",
+    submit: "Aantal bewaren",
     saved: "Opgeslagen. De eerste {{count}} berichten van nieuwe leden wachten op goedkeuring.",
     savedOff: "Opgeslagen. Berichten van nieuwe leden staan meteen online.",
     notOpen: "Nu kan niet iedereen een account maken. Dit aantal telt pas als je kiest voor “Iedereen kan een account maken”.",
