@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confirmSignUp, signUp } from "~/accounts/signup.server";
 import { setJoinMode } from "~/accounts/join-mode.server";
+import { setPostHolds } from "~/accounts/post-holds.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import { hideDilemma } from "~/dilemmas/moderation.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -232,6 +233,7 @@ describe("in the forum", () => {
     expect((await rowsOf(admin.id)).map((r) => r.kind)).toContain("join_request");
     expect(await rowsOf(plain.id)).toEqual([]);
     await setJoinMode(admin, "open");
+    await setPostHolds(admin, 0); // the rest of this file's members post freely in the open circle (holds: decision 037)
     await markAllRead(organiser);
   });
 
