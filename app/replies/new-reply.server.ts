@@ -43,13 +43,14 @@ type SeenDilemma = {
 };
 
 export type ReplyPlan =
-  | { earlier: { id: number; dilemmaId: number } }
+  | { earlier: { id: number; dilemmaId: number; held: boolean } }
   | { earlier: null; id: number; parentPath: string | null; thread: ReplyThreadFacts; seen: SeenDilemma; held: boolean };
 
 type ReadRow = ReplyThreadFacts &
   Pick<SeenDilemma, "lockedAt" | "updatedAt"> & {
     earlierId: number | null;
     earlierDilemmaId: number | null;
+    earlierHeld: boolean | null;
     newId: number | null;
     parentId: number | null;
     parentPath: string | null;
@@ -79,7 +80,7 @@ export async function readForReply(
 ): Promise<{ dilemma: DilemmaForReply | null; plan: () => ReplyPlan }> {
   if (!Number.isSafeInteger(reply.dilemmaId)) return NO_DILEMMA;
   const [row] = await client.$queryRaw<ReadRow[]>`
-    SELECT e.id AS "earlierId", e."dilemmaId" AS "earlierDilemmaId",
+    SELECT e.id AS "earlierId", e."dilemmaId" AS "earlierDilemmaId", e."heldAt" IS NOT NULL AS "earlierHeld",
            CASE WHEN e.id IS NULL THEN nextval(pg_get_serial_sequence('"Reply"', 'id'))::int END AS "newId",
            p.id AS "parentId", p.path AS "parentPath", (p."hiddenAt" IS NOT NULL OR p."deletedByAuthorAt" IS NOT NULL) AS "parentGone",
            d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
@@ -103,7 +104,7 @@ export async function readForReply(
 }
 
 function planOf(row: ReadRow, parentId: number | null): ReplyPlan {
-  if (row.earlierId !== null) return { earlier: { id: row.earlierId, dilemmaId: row.earlierDilemmaId! } };
+  if (row.earlierId !== null) return { earlier: { id: row.earlierId, dilemmaId: row.earlierDilemmaId!, held: row.earlierHeld === true } };
   if (parentId !== null) {
     if (row.parentId === null) throw new NotFound("reply");
     // Answering words nobody can read any more would make no sense to the next reader.

@@ -66,7 +66,7 @@ async function loadReply(guardian: Guardian, replyId: number, tx: Tx = db): Prom
 export type CreatedReply = {
   id: number;
   dilemmaId: number;
-  /** It waits for an organiser's approval (decision 037); false for a repeated form (not looked up). */
+  /** It waits for an organiser's approval (decision 037). */
   held: boolean;
   located: { dilemma: { id: number; title: string }; before: number } | null;
 };
@@ -110,9 +110,9 @@ export async function createReply(
     if (isUniqueViolation(e) && !options.client) {
       const earlier = await db.reply.findUnique({
         where: { authorId_submissionId: { authorId, submissionId: input.submissionId } },
-        select: { id: true, dilemmaId: true },
+        select: { id: true, dilemmaId: true, heldAt: true },
       });
-      if (earlier) return { ...earlier, held: false, located: null };
+      if (earlier) return { id: earlier.id, dilemmaId: earlier.dilemmaId, held: earlier.heldAt !== null, located: null };
     }
     throw e;
   }
@@ -130,7 +130,7 @@ async function attemptReply(
   // A dilemma the viewer may not see: NotFound.
   guardian.ensureCanReply(visibleDilemmaRef(guardian, read.dilemma));
   const plan = read.plan();
-  if (plan.earlier) return { ...plan.earlier, held: false, located: null };
+  if (plan.earlier) return { ...plan.earlier, located: null };
   const { dilemmaId } = reply;
   try {
     const placed = await writeReply(client, plan, reply, { ...announce, now: announce.at ?? new Date() });

@@ -137,7 +137,7 @@ describe("asking a dilemma", () => {
     const form = ask(tags);
     const first = await createDilemma(asker, form);
     const again = await createDilemma(asker, form);
-    expect(again).toEqual({ id: first.id, title: first.title, created: false });
+    expect(again).toEqual({ id: first.id, title: first.title, held: false, created: false });
 
     const raced = ask(tags);
     const results = await Promise.all([createDilemma(asker, raced), createDilemma(asker, raced), createDilemma(asker, raced)]);

@@ -319,7 +319,7 @@ describe("replying", () => {
       const pending = createReply(a, id, input);
       await new Promise((r) => setTimeout(r, 300));
       await client.query("COMMIT");
-      expect(await pending).toEqual({ id: first, dilemmaId: other, located: null });
+      expect(await pending).toEqual({ id: first, dilemmaId: other, held: false, located: null });
     } finally {
       await client.end();
     }
