@@ -72,6 +72,12 @@ async function newDilemma(tx: Tx, dilemmaId: number, actorId: number | null, pay
   );
 }
 
+/**
+ * The author's own word from moderation about the hiding (decisions 027, 037) stays: the
+ * moderation subscriber may write it before or after this one withdraws the post's rows.
+ */
+const TOLD_WHY_HIDDEN = ["post_hidden", "post_rejected"];
+
 // A held post (decision 037) is nobody's news until an organiser approves it: then it is told
 // as if it was written at that moment, by its author.
 export const notificationsSubscriber = afterCommitSubscriber<Events>("notifications", {
@@ -90,13 +96,13 @@ export const notificationsSubscriber = afterCommitSubscriber<Events>("notificati
   },
   // Withdrawn: what nobody may read any more is in no inbox and no mail.
   "reply.hidden": async (tx, { subjectId }) => {
-    await tx.notification.deleteMany({ where: { replyId: subjectId } });
+    await tx.notification.deleteMany({ where: { replyId: subjectId, kind: { notIn: TOLD_WHY_HIDDEN } } });
   },
   "reply.deleted": async (tx, { subjectId }) => {
     await tx.notification.deleteMany({ where: { replyId: subjectId } });
   },
   "dilemma.hidden": async (tx, { subjectId }) => {
-    await tx.notification.deleteMany({ where: { dilemmaId: subjectId } });
+    await tx.notification.deleteMany({ where: { dilemmaId: subjectId, kind: { notIn: TOLD_WHY_HIDDEN } } });
   },
   "dilemma.created": async (tx, { subjectId, actorId, payload }) => {
     if (payload.imported || payload.held) return;
