@@ -86,7 +86,7 @@ test("each trigger reaches the member it is about, by mail at once, in a digest,
   await expectNotification(bram.page, new RegExp(`^Anna ${word} vond jouw reactie nuttig bij`));
 
   // The daily digest: Carla reads the new dilemma in her competence (her summary is weekly).
-  expect(await sendDigestNow(carla.email, "daily")).toMatch(/^Queued/);
+  expect(await sendDigestNow(carla.email, "daily")).toMatch(/^Het (dagelijkse|wekelijkse) overzicht staat klaar/);
   const daily = await nextMailTo(carla.email);
   expect(daily.subject).toBe("Je dagelijkse overzicht van de kring");
   expect(daily.text).toContain("Je meldingen");
@@ -94,7 +94,7 @@ test("each trigger reaches the member it is about, by mail at once, in a digest,
   expect(daily.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
   expect(daily.link("/notifications/settings")).toBeTruthy();
   // Asked twice the same day: nothing twice.
-  expect(await sendDigestNow(carla.email, "daily")).toMatch(/^Nothing to send/);
+  expect(await sendDigestNow(carla.email, "daily")).toMatch(/^Niets te sturen/);
 
   // Anna turns mail about replies off: a new reply reaches her bell, not her mailbox.
   await anna.page.goto("/notifications/settings");
@@ -105,7 +105,7 @@ test("each trigger reaches the member it is about, by mail at once, in a digest,
   await reply(bram.page, `Nog een gedachte: vraag zijn buurman erbij ${word}.`);
   await expectNotification(anna.page, new RegExp(`^Bram ${word} reageerde bij`), 2); // the first reply's, and this one's
   // The weekly digest (the summary's default) comes next in her mailbox: no reply mail before it.
-  expect(await sendDigestNow(anna.email, "weekly")).toMatch(/^Queued/);
+  expect(await sendDigestNow(anna.email, "weekly")).toMatch(/^Het (dagelijkse|wekelijkse) overzicht staat klaar/);
   const weekly = await nextMailTo(anna.email);
   expect(weekly.subject).toBe("Je wekelijkse overzicht van de kring");
   expect(weekly.text).not.toContain("vraag zijn buurman erbij");

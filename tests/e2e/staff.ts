@@ -76,7 +76,7 @@ export async function joinAsMember(page: Page, account: { name: string; email: s
 /** The daily or weekly digest for one member now, as the 06:00 cron would (scripts/digest-now.ts). */
 export async function sendDigestNow(email: string, period: "daily" | "weekly"): Promise<string> {
   const { stdout } = await run("npx", ["--no-install", "tsx", "scripts/digest-now.ts", "--period", period, "--email", email], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), LOG_LEVEL: "warn", KK_LANG: "nl" },
   });
   return stdout.trim();
 }
