@@ -112,7 +112,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  * Members up to `total` (the data set has 2 000), each with expertise in two competences and a
  * daily digest; and new dilemmas of the last day, so every digest has something to say.
  */
-async function addDigestMembers(c: pg.Client, total: number) {
+export async function addDigestMembers(c: pg.Client, total: number) {
   const counted = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE status = 'active' AND "erasedAt" IS NULL AND email IS NOT NULL`);
   const existing = counted.rows[0]!.n;
   const add = Math.max(0, total - existing);
@@ -144,7 +144,7 @@ async function addDigestMembers(c: pg.Client, total: number) {
   return { total: existing + add, added: add, fresh: 40 };
 }
 
-async function cleanUp(c: pg.Client) {
+export async function cleanUp(c: pg.Client) {
   const bench = `SELECT id FROM "User" WHERE email LIKE '%@${DOMAIN}'`;
   const burst = `SELECT id FROM "Reply" WHERE "bodyMd" LIKE 'Bench-burst %'`;
   const steps = [

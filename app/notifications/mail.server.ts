@@ -31,7 +31,12 @@ export function notificationBlocks(t: TFunction, views: NotificationView[]): Mai
 }
 
 export async function unsubscribeHeaders(tx: Tx, userId: number, scope: UnsubscribeScope) {
-  const url = absoluteUrl(unsubscribePath(await unsubscribeToken(tx, userId, scope)));
+  return unsubscribeLink(await unsubscribeToken(tx, userId, scope));
+}
+
+/** The one-click link of a signed token, as a URL for the body and as RFC 8058 headers. */
+export function unsubscribeLink(token: string) {
+  const url = absoluteUrl(unsubscribePath(token));
   return { url, headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } };
 }
 

@@ -74,6 +74,17 @@ function excerptOf(markdown: string): string {
 
 /** The rows this member may see, in the given order, described. */
 export async function presentNotifications(tx: Tx, guardian: Guardian, rows: NotificationRow[]): Promise<NotificationView[]> {
+  return presentWith(await loadSubjects(tx, rows), guardian, rows);
+}
+
+/** What the rows are about (replies, dilemmas, meetings, actors), read in four statements. */
+export type Subjects = Awaited<ReturnType<typeof loadSubjects>>;
+
+/**
+ * Reads the subjects of many members' rows at once (a digest of a hundred members: four
+ * statements, not four hundred); presentWith then applies each member's own Guardian.
+ */
+export async function loadSubjects(tx: Tx, rows: NotificationRow[]) {
   const ids = (pick: (r: NotificationRow) => number | null) => [...new Set(rows.map(pick).filter((x): x is number => x !== null))];
   const [replies, dilemmas, meetings, actors] = await Promise.all([
     tx.reply.findMany({
@@ -91,7 +102,12 @@ export async function presentNotifications(tx: Tx, guardian: Guardian, rows: Not
   const dilemmaById = new Map(dilemmas.map((d) => [d.id, { ...d, authorErasedAt: d.author.erasedAt }]));
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const actorById = new Map(actors.map((a) => [a.id, a.erasedAt ? null : a.displayName]));
+  return { replyById, dilemmaById, meetingById, actorById };
+}
 
+/** The rows `guardian` may see, in the given order, described from subjects already read. */
+export function presentWith(subjects: Subjects, guardian: Guardian, rows: NotificationRow[]): NotificationView[] {
+  const { replyById, dilemmaById, meetingById, actorById } = subjects;
   const views: NotificationView[] = [];
   for (const row of rows) {
     const dilemma = row.dilemmaId ? dilemmaById.get(row.dilemmaId) : undefined;

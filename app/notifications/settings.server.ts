@@ -62,7 +62,29 @@ const sign = (key: string, userId: number, scope: string) =>
   createHmac("sha256", key).update(`unsubscribe:${userId}:${scope}`).digest("base64url").slice(0, 32);
 
 export async function unsubscribeToken(tx: Tx, userId: number, scope: UnsubscribeScope): Promise<string> {
-  return `${userId}.${scope}.${sign(await keyOf(tx, userId), userId, scope)}`;
+  return signedUnsubscribeToken(await keyOf(tx, userId), userId, scope);
+}
+
+/** The token for a member whose key the caller has read already (a digest of many members). */
+export function signedUnsubscribeToken(mailKey: string, userId: number, scope: UnsubscribeScope): string {
+  return `${userId}.${scope}.${sign(mailKey, userId, scope)}`;
+}
+
+/**
+ * Gives members without a settings row one (defaults, a new key) and locks every one of the
+ * rows, in id order, until the transaction ends: two digests of the same member (a retry, a
+ * second run) wait for each other instead of both sending. Returns the rows.
+ */
+export async function lockSettingsRows(tx: Tx, userIds: number[]) {
+  if (!userIds.length) return [];
+  await tx.notificationSettings.createMany({ data: userIds.map((userId) => ({ userId, mailKey: newKey() })), skipDuplicates: true });
+  await tx.$queryRaw`SELECT 1 FROM "NotificationSettings" WHERE "userId" = ANY(${userIds}::int[]) ORDER BY "userId" FOR UPDATE`;
+  return tx.notificationSettings.findMany({ where: { userId: { in: userIds } } });
+}
+
+/** Each member's choices from rows already read (defaults where a member has none). */
+export function deliveriesFrom(row: Partial<Deliveries> | null | undefined): Deliveries {
+  return pick(row);
 }
 
 export type UnsubscribeLink = { userId: number; scope: UnsubscribeScope };
