@@ -17,6 +17,7 @@ import { generateSessionToken, sessionIdFromToken } from "~/accounts/sessions.se
 import type { ReceivedMail } from "../tests/support/smtp-receiver";
 import { BENCH_DATA_DIR } from "./generate";
 import { listAroundWork, listTable, loadAverage, phaseClock, withMailBench } from "./list-ab";
+import { runLoad } from "./load";
 import { PROCESSES, serverLog, startServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -45,14 +46,25 @@ export async function runDigestBench(): Promise<number> {
       phase(`server up in ${(server.readyMs / 1000).toFixed(1)} s (pid ${server.pid}, which works the jobs)`);
       const rss = watchRss(server.pid);
       try {
+        // The machine's own baseline (decision 031), printed beside the figures.
+        await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: 3, next: healthz });
+        const base = await runLoad({ origin: server.origin, connections: CONNECTIONS, seconds: 5, next: healthz });
+        const baseline = `/healthz ${base.perSecond.toFixed(0)} req/s, p99 ${base.p99.toFixed(1)} ms (${loadAverage()})`;
+        phase(`baseline ${baseline}`);
         const ab = await listAroundWork(server.origin, { connections: CONNECTIONS, seconds: SECONDS, phase, label: "the digest" }, async () => {
           const rssBefore = rss.primary();
           const t0 = performance.now();
           await startDailyDigest(ds.url);
-          const digestMs = await waitForQueues(c, [QUEUES.cron, QUEUES.digest, QUEUES.mail], TARGET_MS * 2, t0);
-          return { digestMs, rssBefore, rssPeak: rss.primary() };
+          // Every 30 s: what the queues hold and what went out, so a run that slows down shows where.
+          let builtMs: number | null = null;
+          const digestMs = await waitForQueues(c, [QUEUES.cron, QUEUES.digest, QUEUES.mail], TARGET_MS * 2, t0, async () => {
+            const p = await progress(c);
+            if (builtMs === null && p.digestJobs === 0) builtMs = performance.now() - t0;
+            return `${p.mails} digests written, ${p.sent} sent; jobs left: ${p.digestJobs} digest, ${p.mailJobs} mail; primary RSS ${mb(rss.current())}`;
+          }, phase);
+          return { digestMs, builtMs: builtMs ?? digestMs, rssBefore, rssPeak: rss.primary() };
         });
-        const { digestMs, rssBefore, rssPeak } = ab.result;
+        const { digestMs, builtMs, rssBefore, rssPeak } = ab.result;
         const received = smtp.messages.filter((m) => m.to.some((t) => t.endsWith(`@${DOMAIN}`) || t.endsWith("@bench.invalid"))).length;
         const { rows: [sent] } = await c.query<{ digests: number; failed: number }>(
           `SELECT count(*) FILTER (WHERE status = 'sent')::int AS digests, count(*) FILTER (WHERE status <> 'sent')::int AS failed FROM "Mail" WHERE kind = 'notifications.daily'`,
@@ -70,7 +82,8 @@ export async function runDigestBench(): Promise<number> {
           "",
           `- daily digest for ${added.total} members over ${ds.meta.dilemmas} dilemmas, through the job queue: ` +
             `${digestMs === null ? `NOT done within ${(TARGET_MS * 2) / 1000} s` : `${(digestMs / 1000).toFixed(1)} s`} ` +
-            `(${sent!.digests} digests sent, ${received} received over SMTP, ${sent!.failed} not sent) — target < ${TARGET_MS / 1000} s: ${digestOk ? "PASS" : "FAIL"}`,
+            `(${sent!.digests} digests sent, ${received} received over SMTP, ${sent!.failed} not sent; all written in ${builtMs === null ? "-" : (builtMs / 1000).toFixed(1)} s) — target < ${TARGET_MS / 1000} s: ${digestOk ? "PASS" : "FAIL"}`,
+          `- baseline of the machine in this run: ${baseline}`,
           `- peak RSS (VmHWM) of the primary, which works the jobs: ${mb(rssBefore)} before the digest, ${mb(rssPeak)} at its end; ` +
             `all ${rss.count()} server processes together ${mb(rss.total())}`,
           `- list p99 during the digest ${ab.during.p99.toFixed(1)} ms vs ${withoutP99.toFixed(1)} ms without (${(ab.during.p99 / withoutP99).toFixed(2)}×) — target ≤ 2×: ${p99Ok ? "PASS" : "FAIL"}`,
@@ -186,11 +199,36 @@ async function startDailyDigest(databaseUrl: string) {
   }
 }
 
-/** Waits until none of `queues` has a job waiting or running; the time since `since`. */
-async function waitForQueues(c: pg.Client, queues: string[], timeoutMs: number, since: number): Promise<number | null> {
+const healthz = () => ({ method: "GET" as const, path: "/healthz" });
+
+async function progress(c: pg.Client) {
+  const { rows: [p] } = await c.query<{ mails: number; sent: number; digestJobs: number; mailJobs: number }>(
+    `SELECT (SELECT count(*)::int FROM "Mail" WHERE kind = 'notifications.daily') AS mails,
+            (SELECT count(*)::int FROM "Mail" WHERE kind = 'notifications.daily' AND status = 'sent') AS sent,
+            (SELECT count(*)::int FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')) AS "digestJobs",
+            (SELECT count(*)::int FROM pgboss.job WHERE name = $2 AND state IN ('created', 'retry', 'active')) AS "mailJobs"`,
+    [QUEUES.digest, QUEUES.mail],
+  );
+  return p!;
+}
+
+/** Waits until none of `queues` has a job waiting or running; the time since `since`. `tick`: a line every 30 s. */
+async function waitForQueues(
+  c: pg.Client,
+  queues: string[],
+  timeoutMs: number,
+  since: number,
+  tick?: () => Promise<string>,
+  say?: (what: string) => void,
+): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
   await new Promise((r) => setTimeout(r, 3_000)); // the cron job is picked up within its polling interval
+  let nextTick = Date.now();
   for (;;) {
+    if (tick && Date.now() >= nextTick) {
+      say?.(await tick());
+      nextTick += 30_000;
+    }
     const { rows } = await c.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')`,
       [queues],
@@ -271,6 +309,14 @@ function watchRss(rootPid: number) {
   return {
     /** The primary's own peak: it runs the job runner, so the digest's memory shows here. */
     primary: () => (read(), peaks.get(rootPid) ?? 0),
+    /** The primary's resident memory now (VmRSS): does it grow as the run goes on? */
+    current: () => {
+      try {
+        return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${rootPid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+      } catch {
+        return 0;
+      }
+    },
     total: () => (read(), [...peaks.values()].reduce((a, b) => a + b, 0)),
     count: () => peaks.size,
     stop: () => clearInterval(timer),

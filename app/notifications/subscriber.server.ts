@@ -31,6 +31,15 @@ async function meetingNews(tx: Tx, kind: string, meetingId: number, actorId: num
   await notify(tx, await everyone(tx), { kind, actorId, meetingId, threadKey: meetingThread(meetingId) });
 }
 
+/** Tells a dilemma's author it was linked to a meeting, once per meeting and dilemma. */
+async function dilemmaLinked(tx: Tx, meetingId: number, dilemmaId: number, actorId: number | null) {
+  const dilemma = await tx.dilemma.findUnique({ where: { id: dilemmaId }, select: { authorId: true } });
+  if (!dilemma) return;
+  const told = await tx.notification.count({ where: { userId: dilemma.authorId, kind: "dilemma_linked", meetingId, dilemmaId } });
+  if (told) return;
+  await notify(tx, [dilemma.authorId], { kind: "dilemma_linked", actorId, dilemmaId, meetingId, threadKey: dilemmaThread(dilemmaId) });
+}
+
 /** A new reply's news: to whom it mentions, the asker, the one it answers, the thread's watchers. */
 async function newReply(tx: Tx, replyId: number, actorId: number | null, payload: { dilemmaId: number; authorId: number }) {
   const reply = await tx.reply.findUnique({
@@ -133,20 +142,20 @@ export const notificationsSubscriber = afterCommitSubscriber<Events>("notificati
   "report.published": async (tx, { subjectId, actorId, payload }) => {
     if (payload.imported) return;
     await meetingNews(tx, "report_published", subjectId, actorId);
+    // Links made while the report was a draft: their authors hear of them now that they can see it.
+    const links = await tx.meetingDilemma.findMany({
+      where: { meetingId: subjectId, kind: { in: ["raised", "discussed"] } },
+      select: { dilemmaId: true },
+      distinct: ["dilemmaId"],
+    });
+    for (const { dilemmaId } of links) await dilemmaLinked(tx, subjectId, dilemmaId, actorId);
   },
   "report.dilemma_linked": async (tx, { subjectId: meetingId, actorId, payload }) => {
-    const [dilemma, meeting] = await Promise.all([
-      tx.dilemma.findUnique({ where: { id: payload.dilemmaId }, select: { authorId: true } }),
-      tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } }),
-    ]);
-    if (!dilemma || !meeting) return;
-    await notify(tx, [dilemma.authorId], {
-      kind: "dilemma_linked",
-      actorId,
-      dilemmaId: payload.dilemmaId,
-      meetingId,
-      threadKey: dilemmaThread(payload.dilemmaId),
-    });
+    const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
+    // A draft's links are told when it is published: a row now would be hidden from its author
+    // and its mail settled unsent (the author may not see a draft).
+    if (!meeting || meeting.status === "draft") return;
+    await dilemmaLinked(tx, meetingId, payload.dilemmaId, actorId);
   },
   // An erased member's inbox, follows, choices and visits go with them (issue 21).
   "account.erased": async (tx, { subjectId: userId }) => {
