@@ -1,5 +1,6 @@
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
+import type { Tx } from "~/platform/events/event";
 import { Forbidden, NotFound } from "~/platform/errors.server";
 import { presentNotifications, type NotificationView } from "./present.server";
 
@@ -26,15 +27,19 @@ const BELL_MOST = 1_000;
 export async function countUnread(guardian: Guardian): Promise<number> {
   const userId = guardian.userId;
   if (userId === null) return 0;
+  return countVisibleUnread(db, guardian, userId);
+}
+
+async function countVisibleUnread(tx: Tx, guardian: Guardian, userId: number): Promise<number> {
   let visible = 0;
   let before: number | undefined;
   for (let looked = 0; looked < BELL_MOST; looked += BELL_BATCH) {
-    const rows = await db.notification.findMany({
+    const rows = await tx.notification.findMany({
       where: { userId, readAt: null, ...(before ? { id: { lt: before } } : {}) },
       orderBy: { id: "desc" },
       take: BELL_BATCH,
     });
-    if (rows.length) visible += (await presentNotifications(db, guardian, rows)).length;
+    if (rows.length) visible += (await presentNotifications(tx, guardian, rows)).length;
     if (rows.length < BELL_BATCH) break;
     before = rows[rows.length - 1]!.id;
   }
@@ -43,18 +48,29 @@ export async function countUnread(guardian: Guardian): Promise<number> {
 
 export type Inbox = { items: NotificationView[]; unread: number; olderThan: number | null };
 
-/** Newest first, a page at a time (`before`: the last id of the page before). */
+/**
+ * Newest first, a page at a time (`before`: the last id of the page before). The page and its
+ * unread count are read in one snapshot (repeatable read): a notification the relay writes
+ * between the two reads would otherwise be counted beside a list without it ("3 ongelezen"
+ * beside two items). The header's bell on this page shows this same count (NotificationBell).
+ */
 export async function listNotifications(guardian: Guardian, before: number | null): Promise<Inbox> {
   const userId = memberId(guardian);
-  const rows = await db.notification.findMany({
-    where: { userId, ...(before ? { id: { lt: before } } : {}) },
-    orderBy: { id: "desc" },
-    take: INBOX_PAGE_SIZE + 1,
-  });
-  const more = rows.length > INBOX_PAGE_SIZE;
-  const page = rows.slice(0, INBOX_PAGE_SIZE);
-  const [items, unread] = await Promise.all([presentNotifications(db, guardian, page), countUnread(guardian)]);
-  return { items, unread, olderThan: more ? page[page.length - 1]!.id : null };
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.notification.findMany({
+        where: { userId, ...(before ? { id: { lt: before } } : {}) },
+        orderBy: { id: "desc" },
+        take: INBOX_PAGE_SIZE + 1,
+      });
+      const more = rows.length > INBOX_PAGE_SIZE;
+      const page = rows.slice(0, INBOX_PAGE_SIZE);
+      const items = await presentNotifications(tx, guardian, page);
+      const unread = await countVisibleUnread(tx, guardian, userId);
+      return { items, unread, olderThan: more ? page[page.length - 1]!.id : null };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
 }
 
 /** Marks one read and says where it leads (404 for another's or one the member may not see). */

@@ -39,7 +39,7 @@ test("a meeting changed or cancelled, a report published and my dilemma linked r
   // Mia asks a dilemma; Olga, an organiser, plans a meeting: Mia hears of it (the thread's first mail).
   const mia = await member(browser, `Mia ${word}`);
   await mia.page.goto("/dilemmas/new");
-  const question = `Wie nodig je uit voor een buurtavond ${word}?`;
+  const question = `Wie nodig je uit voor een buurtavond ${word}`;
   await mia.page.getByLabel("Titel").fill(question);
   await mia.page.getByRole("textbox", { name: "Je dilemma" }).fill(`De vaste groep komt altijd, de rest nooit. ${word}`);
   await mia.page.getByRole("group", { name: "Competenties" }).getByLabel("Loslaten").check();
@@ -138,10 +138,62 @@ test("an organiser hears of a join request waiting, under the bell and by mail",
   expect(mail.text).toContain(`Aafke ${word} wil lid worden`);
   const otto = await (await browser.newContext()).newPage();
   await logIn(otto, organiser);
-  await expect(otto.getByRole("link", { name: /^Meldingen, \d+ ongelezen$/ })).toBeAttached();
+  await expect(otto.locator("header a.notification-bell")).toHaveAttribute("aria-label", /^Meldingen, \d+ ongelezen$/);
   await expectNotification(otto, new RegExp(`^Aafke ${word} wil lid worden van de kring`));
   await checkA11y(otto);
   await otto.getByRole("link", { name: new RegExp(`^Aafke ${word} wil lid worden van de kring`) }).click();
   await expect(otto).toHaveURL(/\/circle\/requests$/);
   await expect(otto.getByRole("heading", { name: `Aafke ${word}` })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reply reaches the bell and /notifications, marking it read works, and the settings change a kind's mail", async ({ browser }) => {
+    const word = unique();
+    const anna = await member(browser, `Anna ${word}`);
+    const bram = await member(browser, `Bram ${word}`);
+    const title = `Een buurman die alles regelt ${word}`;
+    await anna.page.goto("/dilemmas/new");
+    await anna.page.getByLabel("Titel").fill(title);
+    await anna.page.getByRole("textbox", { name: "Je dilemma" }).fill(`Hij doet alles zelf en de rest haakt af. ${word}`);
+    await anna.page.getByRole("group", { name: "Competenties" }).getByLabel("Loslaten").check();
+    await anna.page.getByRole("button", { name: "Dilemma plaatsen" }).click();
+    await expect(anna.page).toHaveURL(/\?notice=asked$/);
+    const dilemmaUrl = anna.page.url().replace(/\?.*$/, "");
+
+    await bram.page.goto(dilemmaUrl);
+    await bram.page.getByRole("textbox", { name: "Je reactie" }).fill(`Vraag hem één taak over te dragen ${word}.`);
+    await bram.page.getByRole("button", { name: "Plaats reactie" }).click();
+    await expect(bram.page).toHaveURL(/#reply-\d+$/);
+    const replyId = new URL(bram.page.url()).hash.replace("#reply-", "");
+
+    // The bell and the page, as plain HTML; the mail at once is the default.
+    const notice = new RegExp(`^Bram ${word} reageerde bij “${title}”`);
+    await expectNotification(anna.page, notice);
+    await expect(anna.page.locator("header a.notification-bell")).toHaveAttribute("aria-label", "Meldingen, 1 ongelezen");
+    await expect(anna.page.getByRole("status")).toHaveText("1 ongelezen melding");
+    await checkA11y(anna.page, { javaScript: false });
+    expect((await nextMailTo(anna.email)).link(`/replies/${replyId}`)).toBeTruthy();
+
+    await anna.page.getByRole("button", { name: /^Markeer als gelezen: Bram/ }).click();
+    await expect(anna.page.getByRole("status")).toHaveText("Alle meldingen zijn gelezen.");
+    await expect(anna.page.locator("header a.notification-bell")).toHaveAttribute("aria-label", "Meldingen");
+    await expect(anna.page.getByRole("link", { name: notice })).toHaveAttribute("href", /^\/notifications\/\d+$/);
+
+    // Mail about replies: daily from now on; the form keeps the choice.
+    await anna.page.goto("/notifications/settings");
+    const replies = anna.page.getByRole("group", { name: /^Reacties op jouw dilemma's/ });
+    await replies.getByLabel("Eén keer per dag, in een overzicht").check();
+    await anna.page.getByRole("button", { name: "Opslaan" }).click();
+    await expect(anna.page.getByRole("status")).toHaveText("Je keuzes zijn opgeslagen.");
+    await checkA11y(anna.page, { javaScript: false });
+    await anna.page.goto("/notifications/settings");
+    await expect(replies.getByLabel("Eén keer per dag, in een overzicht")).toBeChecked();
+
+    // The link in the list leads to the reply itself.
+    await anna.page.goto("/notifications");
+    await anna.page.getByRole("link", { name: notice }).click();
+    await expect(anna.page).toHaveURL(new RegExp(`#reply-${replyId}$`));
+  });
 });

@@ -62,4 +62,29 @@ describe("the bell", () => {
     await db.dilemma.update({ where: { id: dilemma.id }, data: { hiddenAt: new Date(), hiddenReason: "x" } });
     expect(await countUnread(me)).toBe(0);
   });
+
+  it("says on /notifications as many unread as it lists, while new ones keep arriving", async () => {
+    // The page's list and its count are one snapshot: a row written between the two reads (the
+    // relay writes after every commit) was once counted beside a list without it.
+    const me = await member();
+    const other = await member();
+    const dilemma = await db.dilemma.create({ data: { title: "Druk", bodyMd: "x", bodyHtml: "<p>x</p>", authorId: me.userId! } });
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing && i < 25; i++) {
+        await db.notification.create({ data: { userId: me.userId!, actorId: other.userId, kind: "reply", dilemmaId: dilemma.id, threadKey: "t" } });
+      }
+    })();
+    const seen: [number, number][] = [];
+    for (let i = 0; i < 25; i++) {
+      const inbox = await listNotifications(me, null);
+      seen.push([inbox.unread, inbox.items.filter((n) => !n.read).length]);
+    }
+    writing = false;
+    await writer;
+    expect(seen.filter(([count, listed]) => count !== listed)).toEqual([]);
+    const last = await listNotifications(me, null);
+    expect(last.unread).toBe(last.items.length);
+    expect(last.unread).toBeGreaterThan(0);
+  });
 });

@@ -1,10 +1,19 @@
-import { NavLink } from "react-router";
+import { NavLink, useRouteLoaderData } from "react-router";
 import { useTranslation } from "~/components/use-translation";
 import { NOTIFICATIONS_PATH } from "~/notifications/paths";
 
-/** The header's bell: a plain link to /notifications, its unread count in a badge and in its name. */
-export function NotificationBell({ unread }: { unread: number }) {
+/** The id React Router gives app/routes/notifications.tsx. */
+const NOTIFICATIONS_ROUTE_ID = "routes/notifications";
+
+/**
+ * The header's bell: a plain link to /notifications, its unread count in a badge and in its
+ * name. On /notifications itself it shows the page's own count, read in the same snapshot as
+ * the list, so the two never disagree.
+ */
+export function NotificationBell({ unread: counted }: { unread: number }) {
   const { t } = useTranslation();
+  const page = useRouteLoaderData(NOTIFICATIONS_ROUTE_ID) as { unread?: unknown } | undefined;
+  const unread = typeof page?.unread === "number" ? page.unread : counted;
   const label = unread ? t("notifications.bellUnread", { count: unread }) : t("notifications.bell");
   return (
     <NavLink to={NOTIFICATIONS_PATH} className="notification-bell" aria-label={label}>
