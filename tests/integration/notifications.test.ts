@@ -10,7 +10,7 @@ import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer } from "~/guardian/viewer";
 import { openAgenda } from "~/meetings/agenda.server";
 import { createUpcomingMeeting, deleteMeeting } from "~/meetings/reports.server";
-import { sendDigest } from "~/notifications/digest.server";
+import { sendDigest, sendDigests } from "~/notifications/digest.server";
 import { countUnread, listNotifications, markAllRead, openNotification } from "~/notifications/inbox.server";
 import { mentionedHandles } from "~/notifications/mentions";
 import { readUnsubscribeToken, saveDeliveries, unsubscribe } from "~/notifications/settings.server";
@@ -351,5 +351,51 @@ describe("by mail", () => {
     expect(mail.smtp.mailTo(erased.email)).toEqual([]);
     expect(mail.smtp.mailTo(pending.email)).toEqual([]);
     await setWatch(reader, "competence", competenceId, "none");
+  });
+
+  it("sends a batch of members their digests at once, each in their own language and by their own rules", async () => {
+    const nl = await member();
+    const en = await member();
+    const silent = await member();
+    const erased = await member();
+    const pending = await member();
+    const asker = await member();
+    const organiser = await member("organiser");
+    await db.user.update({ where: { id: en.id }, data: { locale: "en" } });
+    for (const m of [nl, en, erased, pending, organiser]) {
+      await saveDeliveries(m, { replies: "instant", mentions: "instant", answers: "instant", newDilemmas: "daily", meetings: "off", digest: "daily" });
+      await setWatch(m, "competence", competenceId, "watching");
+    }
+    await saveDeliveries(silent, { replies: "off", mentions: "off", answers: "off", newDilemmas: "off", meetings: "off", digest: "off" });
+    const shown = await ask(asker, "Een vraag die iedereen mag lezen.");
+    const hidden = await ask(asker, "Een vraag die straks verborgen wordt.");
+    await settled();
+    await db.user.update({ where: { id: erased.id }, data: { erasedAt: new Date() } });
+    await db.user.update({ where: { id: pending.id }, data: { status: "pending" } });
+    // A run reads the circle's news once and keeps it a minute; a dilemma hidden meanwhile
+    // must still stay out of every digest of that run.
+    const run = new Date().toISOString();
+    expect(await sendDigests([organiser.id], "daily", new Date(), run)).toBe(1);
+    await mail.smtp.nextMailTo(organiser.email);
+    await hideDilemma(organiser, hidden, "Gaat over één bewoner");
+    await settled();
+
+    expect(await sendDigests([nl.id, en.id, silent.id, erased.id, pending.id], "daily", new Date(), run)).toBe(2);
+    const toNl = await mail.smtp.nextMailTo(nl.email);
+    const toEn = await mail.smtp.nextMailTo(en.email);
+    expect(toNl.subject).toBe("Je dagelijkse overzicht van de kring");
+    expect(toEn.subject).toBe("Your daily summary of the circle");
+    for (const digest of [toNl, toEn]) {
+      expect(digest.links.some((l) => l.includes(`/dilemmas/${shown}/`))).toBe(true);
+      expect(digest.links.some((l) => l.includes(`/dilemmas/${hidden}/`))).toBe(false);
+      // Each member's own unsubscribe link.
+      expect(String(rawHeader(digest, "List-Unsubscribe"))).toContain(`/notifications/unsubscribe/${digest === toNl ? nl.id : en.id}.daily.`);
+    }
+    // The same run again (a retried job): nobody gets a second one.
+    expect(await sendDigests([nl.id, en.id, silent.id], "daily", new Date(), run)).toBe(0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (const m of [silent, erased, pending]) expect(mail.smtp.mailTo(m.email)).toEqual([]);
+    expect(mail.smtp.mailTo(nl.email)).toHaveLength(1);
+    for (const m of [nl, en, erased, pending, organiser]) await setWatch(m, "competence", competenceId, "none");
   });
 });
