@@ -1,4 +1,7 @@
-// Ad hoc: how fast does the job runner drain mail.deliver, alone, into an in-process SMTP receiver?
+// npx tsx bench/mail-drain-probe.ts [--seconds=40] (under flock /tmp/kk-bench.lock)
+// How fast the job runner drains mail.deliver on its own, into an in-process SMTP receiver:
+// the mails a digest bench left queued in bench_20000 (decision 039). Sent per 5 s, with the
+// load average; nothing else runs in the process.
 import os from "node:os";
 import pg from "pg";
 import { startSmtpReceiver } from "../tests/support/smtp-receiver";
@@ -25,7 +28,7 @@ async function main() {
       const n = await sent();
       console.log(`${((performance.now() - t0) / 1000).toFixed(0)} s: ${n - before} sent, ${((n - before) / ((performance.now() - t0) / 1000)).toFixed(1)}/s, received ${smtp.messages.length} (load ${os.loadavg()[0]!.toFixed(1)})`);
     }
-    await runner.stop();
+    await runner.stop(60_000); // the batch in hand goes out before SMTP and Postgres close
     await c.end();
   } finally {
     await smtp.close();
