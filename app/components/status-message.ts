@@ -18,6 +18,8 @@ export const STATUS_KEYS = [
   "dilemmaHidden",
   "dilemmaUnhidden",
   "held", // decision 037: a new member's post waits for approval
+  "dilemmaDeleted",
+  "dilemmaGone",
 ] as const;
 export type StatusKey = (typeof STATUS_KEYS)[number];
 

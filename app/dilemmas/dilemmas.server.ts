@@ -23,6 +23,7 @@ export const dilemmaRefSelect = {
   lockedAt: true,
   hiddenAt: true,
   heldAt: true,
+  deletedByAuthorAt: true,
   author: { select: { erasedAt: true } },
 } as const;
 
@@ -34,6 +35,7 @@ export function toDilemmaRef(row: {
   lockedAt: Date | null;
   hiddenAt: Date | null;
   heldAt?: Date | null;
+  deletedByAuthorAt?: Date | null;
   author: { erasedAt: Date | null };
 }): DilemmaRefWithId {
   return {
@@ -43,6 +45,7 @@ export function toDilemmaRef(row: {
     hiddenAt: row.hiddenAt,
     heldAt: row.heldAt ?? null,
     authorErasedAt: row.author.erasedAt,
+    deletedByAuthorAt: row.deletedByAuthorAt ?? null,
   };
 }
 
@@ -62,10 +65,10 @@ export async function findVisibleDilemmaRef(
  * before it writes: decision 013.) NotFound as findVisibleDilemmaRef.
  */
 export async function lockVisibleDilemma(tx: Prisma.TransactionClient, guardian: Guardian, id: number): Promise<DilemmaRefWithId> {
-  type Row = { id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; heldAt: Date | null; erasedAt: Date | null };
+  type Row = { id: number; authorId: number; lockedAt: Date | null; hiddenAt: Date | null; heldAt: Date | null; deletedByAuthorAt: Date | null; erasedAt: Date | null };
   const [row] = Number.isSafeInteger(id)
     ? await tx.$queryRaw<Row[]>`
-        SELECT d.id, d."authorId", d."lockedAt", d."hiddenAt", d."heldAt", u."erasedAt"
+        SELECT d.id, d."authorId", d."lockedAt", d."hiddenAt", d."heldAt", d."deletedByAuthorAt", u."erasedAt"
         FROM "Dilemma" d JOIN "User" u ON u.id = d."authorId"
         WHERE d.id = ${id} FOR UPDATE OF d`
     : [];

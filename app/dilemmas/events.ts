@@ -33,6 +33,12 @@ export type DilemmaEvents = {
    */
   "dilemma.hidden": { payload: { authorId: number; reason: string; previousReason: string | null; rejected?: boolean } };
   "dilemma.unhidden": { payload: { authorId: number; reason: string | null } };
+  /**
+   * Its asker deleted it (decision 038). gone: nobody else had replied, so the row and its
+   * replies (the asker's own) are no more; replyIds and meetingIds say what went with it.
+   * Otherwise its text is gone and its title and thread stay, as a tombstone.
+   */
+  "dilemma.deleted": { payload: { authorId: number; gone: boolean; replyIds: number[]; meetingIds: number[] } };
 };
 
 export type DilemmaEvent = DraftOf<DilemmaEvents>;

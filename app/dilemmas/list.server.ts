@@ -23,6 +23,8 @@ export type DilemmaSummary = {
   lastActivityAt: Date;
   hidden: boolean;
   locked: boolean;
+  /** Its asker deleted it; others' replies keep it (decision 038). */
+  deleted: boolean;
   author: AuthorView;
   competences: CompetenceTag[];
 };
@@ -42,6 +44,7 @@ const summarySelect = {
   lastActivityAt: true,
   hiddenAt: true,
   lockedAt: true,
+  deletedByAuthorAt: true,
   author: authorSelect,
   competences: competenceTagsSelect,
 } satisfies Prisma.DilemmaSelect;
@@ -220,11 +223,12 @@ async function cursorIfMore(source: Source, item: DilemmaSummary | undefined, di
   return more.length > 0 ? encodeCursor(item) : null;
 }
 
-function toSummary({ author, competences, hiddenAt, lockedAt, ...d }: SummaryRow): DilemmaSummary {
+function toSummary({ author, competences, hiddenAt, lockedAt, deletedByAuthorAt, ...d }: SummaryRow): DilemmaSummary {
   return {
     ...d,
     hidden: hiddenAt !== null,
     locked: lockedAt !== null,
+    deleted: deletedByAuthorAt !== null,
     author: toAuthorView(author),
     competences: toCompetenceTags(competences),
   };

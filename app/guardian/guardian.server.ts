@@ -33,6 +33,8 @@ export type DilemmaRef = {
   /** Waiting for approval (decision 037); hiddenAt is set too. Unknown (undefined): not held. */
   heldAt?: Date | null;
   authorErasedAt?: Date | null;
+  /** The asker deleted it; others' replies keep it as a tombstone (decision 038). */
+  deletedByAuthorAt?: Date | null;
 };
 
 /**
@@ -49,6 +51,9 @@ export type MeetingRef = {
 
 /** The denial for a report before its meeting: the domain turns it into a message on the page. */
 export const NOT_HELD_YET = "the meeting has not been held yet";
+
+/** A dilemma its asker deleted keeps others' replies readable, and takes nothing new (038). */
+export const DILEMMA_DELETED = "the asker deleted the dilemma";
 
 /** Which hidden things and drafts a search may show (see Guardian.searchScope). */
 export type SearchScope = {
@@ -257,7 +262,20 @@ export class Guardian {
     if (this.needsConsent) return CONSENT_NEEDED;
     if (this.isSuspended) return SUSPENDED;
     if (dilemma.authorErasedAt) return "the asker's account was erased";
+    if (dilemma.deletedByAuthorAt) return DILEMMA_DELETED;
     if (dilemma.lockedAt) return "the dilemma is locked";
+    return ALLOWED;
+  }
+
+  /**
+   * The asker takes their question back, as a reply's author can (decision 038): also when it
+   * is locked or hidden, also while suspended (taking words back harms nobody). Staff do not
+   * delete others' dilemmas: they hide them, with a reason.
+   */
+  whyNotDeleteDilemma(dilemma: DilemmaRef): Denial {
+    if (this.isAnonymous) return "not signed in";
+    if (!this.isSelf({ id: dilemma.authorId })) return "only the asker deletes a dilemma";
+    if (dilemma.deletedByAuthorAt) return "the dilemma was deleted already";
     return ALLOWED;
   }
 
@@ -282,6 +300,7 @@ export class Guardian {
   canEditDilemmaTags = (d: DilemmaRef) => this.whyNotEditDilemmaTags(d) === ALLOWED;
   canLockDilemma = (d: DilemmaRef) => this.whyNotLockDilemma(d) === ALLOWED;
   canHideDilemma = (d: DilemmaRef) => this.whyNotHideDilemma(d) === ALLOWED;
+  canDeleteDilemma = (d: DilemmaRef) => this.whyNotDeleteDilemma(d) === ALLOWED;
 
   ensureCanAskDilemma = () => ensure(this.whyNotAskDilemma());
   /** NotFound, not Forbidden: whether a hidden dilemma exists is not for everyone to learn. */
@@ -292,6 +311,7 @@ export class Guardian {
   ensureCanEditDilemmaTags = (d: DilemmaRef) => ensure(this.whyNotEditDilemmaTags(d));
   ensureCanLockDilemma = (d: DilemmaRef) => ensure(this.whyNotLockDilemma(d));
   ensureCanHideDilemma = (d: DilemmaRef) => ensure(this.whyNotHideDilemma(d));
+  ensureCanDeleteDilemma = (d: DilemmaRef) => ensure(this.whyNotDeleteDilemma(d));
 
   // ── Replies ──────────────────────────────────────────────────────────────────────────
   // A locked dilemma is frozen for its members: no new replies, no edits. Taking back your
@@ -303,6 +323,7 @@ export class Guardian {
     const denial = this.whyNotTakePart();
     if (denial) return denial;
     if (dilemma.hiddenAt) return "the dilemma is hidden";
+    if (dilemma.deletedByAuthorAt) return DILEMMA_DELETED;
     if (dilemma.lockedAt) return "the dilemma is locked";
     return ALLOWED;
   }
@@ -350,6 +371,7 @@ export class Guardian {
     }
     if (this.isSuspended) return SUSPENDED;
     if (dilemma.hiddenAt) return "the dilemma is hidden";
+    if (dilemma.deletedByAuthorAt) return DILEMMA_DELETED;
     if (dilemma.lockedAt && !this.isStaff) return "the dilemma is locked";
     if (reply?.deletedByAuthorAt || reply?.hiddenAt) return "a deleted or hidden reply cannot be the answer";
     return ALLOWED;
@@ -695,7 +717,7 @@ export class Guardian {
     if (this.isAnonymous) return "not signed in";
     if (!this.isStaff) return "only organisers and admins change another member's words";
     if (this.isSelf({ id: post.authorId })) return "your own post: edit it as its author";
-    if (post.deletedByAuthorAt) return "the reply was deleted by its author";
+    if (post.deletedByAuthorAt) return "the post was deleted by its author";
     return ALLOWED;
   }
 

@@ -2,6 +2,17 @@
 // the composer. Dutch first (B1), English second; the same keys in both. Wording follows
 // docs/glossary.md.
 export const nl = {
+  dilemmaDelete: {
+    delete: "Verwijder",
+    what: "je dilemma",
+    confirmKeeps:
+      "Weet je het zeker? Je tekst verdwijnt, ook eerdere versies. Anderen hebben al gereageerd: de titel en hun reacties blijven staan, zodat hun reacties te volgen blijven. Staat er in de titel iets wat weg moet? Pas dan eerst de titel aan.",
+    confirmGone: "Weet je het zeker? Niemand anders heeft gereageerd. Je dilemma verdwijnt helemaal, met je eigen reacties erbij.",
+    editTitleFirst: "Pas eerst de titel aan",
+    submit: "Ja, verwijder mijn dilemma",
+    tombstone: "De vraagsteller heeft dit dilemma verwijderd. De reacties van anderen blijven hieronder staan.",
+    listMark: "Verwijderd door de vraagsteller",
+  },
   sort: { label: "Sorteer", activity: "Laatste activiteit", newest: "Nieuwste", unanswered: "Zonder reactie" },
   markdown: {
     droppedLink:
@@ -18,6 +29,17 @@ export const nl = {
 };
 
 export const en: typeof nl = {
+  dilemmaDelete: {
+    delete: "Delete",
+    what: "your dilemma",
+    confirmKeeps:
+      "Are you sure? Your text disappears, earlier versions too. Others have replied: the title and their replies stay, so their replies still make sense. Does the title say something that must go? Change the title first.",
+    confirmGone: "Are you sure? Nobody else has replied. Your dilemma disappears completely, with your own replies.",
+    editTitleFirst: "Change the title first",
+    submit: "Yes, delete my dilemma",
+    tombstone: "The asker has deleted this dilemma. The others' replies stay below.",
+    listMark: "Deleted by the asker",
+  },
   sort: { label: "Sort", activity: "Latest activity", newest: "Newest", unanswered: "Without replies" },
   markdown: {
     droppedLink: "Please note: the link ‘{{href}}’ is not complete and would be left out. Write the full address, starting with https://.",

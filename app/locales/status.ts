@@ -18,6 +18,8 @@ export const nl = {
     dilemmaHidden: "Het dilemma is verborgen.",
     dilemmaUnhidden: "Het dilemma is weer zichtbaar.",
     held: "Dank je! Je bericht is ontvangen. Een organisator kijkt er eerst naar. Daarna ziet iedereen het.",
+    dilemmaDeleted: "Je dilemma is verwijderd. De titel en de reacties van anderen blijven staan.",
+    dilemmaGone: "Je dilemma is verwijderd.",
   },
 };
 
@@ -39,5 +41,7 @@ export const en: typeof nl = {
     dilemmaHidden: "The dilemma has been hidden.",
     dilemmaUnhidden: "The dilemma is visible again.",
     held: "Thank you! Your post was received. An organiser looks at it first. Then everyone can see it.",
+    dilemmaDeleted: "Your dilemma has been deleted. Its title and the others' replies stay.",
+    dilemmaGone: "Your dilemma has been deleted.",
   },
 };

@@ -102,7 +102,8 @@ export async function getMemberProfile(
 }
 
 async function memberDilemmas(guardian: Guardian, authorId: number, page = 1): Promise<Paged<ProfileDilemma>> {
-  const where = { AND: [guardian.visibleDilemmasWhere(), { authorId }] };
+  // A dilemma its asker deleted is theirs no more to show (decision 038).
+  const where = { AND: [guardian.visibleDilemmasWhere(), { authorId, deletedByAuthorAt: null }] };
   const count = await db.dilemma.count({ where });
   const { current, pageCount, skip } = paging(count, page);
   const rows = await db.dilemma.findMany({

@@ -78,6 +78,12 @@ export const moderationReactions = afterCommitSubscriber<Events>("moderation", {
     await closeCases(tx, "dilemma", event.subjectId, event.actorId, event.occurredAt, "hidden");
     await told(event.payload.rejected ? "rejected" : "hidden")(tx, event);
   },
+  // A dilemma its asker deleted with nobody else's replies is no more: nothing left to decide.
+  "dilemma.deleted": async (tx, event) => {
+    if (!event.payload.gone) return;
+    await closeCases(tx, "dilemma", event.subjectId, event.actorId, event.occurredAt, "deleted");
+    for (const id of event.payload.replyIds) await closeCases(tx, "reply", id, event.actorId, event.occurredAt, "deleted");
+  },
   "reply.hidden": async (tx, event) => {
     await closeCases(tx, "reply", event.subjectId, event.actorId, event.occurredAt, "hidden");
     await told(event.payload.rejected ? "rejected" : "hidden")(tx, event);

@@ -67,7 +67,7 @@ export async function dilemmasFeed(guardian: Guardian, locale: string, competenc
   }
   const dilemmas = await db.dilemma.findMany({
     where: {
-      AND: [guardian.visibleDilemmasWhere(), { hiddenAt: null }, competence ? { competences: { some: { competenceId: competence.id } } } : {}],
+      AND: [guardian.visibleDilemmasWhere(), { hiddenAt: null, deletedByAuthorAt: null }, competence ? { competences: { some: { competenceId: competence.id } } } : {}],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: FEED_ENTRIES,

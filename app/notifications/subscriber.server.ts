@@ -113,6 +113,17 @@ export const notificationsSubscriber = afterCommitSubscriber<Events>("notificati
   "dilemma.hidden": async (tx, { subjectId }) => {
     await tx.notification.deleteMany({ where: { dilemmaId: subjectId, kind: { notIn: TOLD_WHY_HIDDEN } } });
   },
+  // Deleted by its asker (decision 038): what told of its text goes (new dilemma, a mention in
+  // it, a meeting link); a tombstone's replies still tell of themselves. Gone: everything of it.
+  "dilemma.deleted": async (tx, { subjectId: dilemmaId, payload }) => {
+    if (!payload.gone) {
+      await tx.notification.deleteMany({ where: { dilemmaId, replyId: null } });
+      return;
+    }
+    await tx.notification.deleteMany({ where: { dilemmaId } });
+    await tx.watch.deleteMany({ where: { targetType: "dilemma", targetId: dilemmaId } });
+    await tx.dilemmaVisit.deleteMany({ where: { dilemmaId } });
+  },
   "dilemma.created": async (tx, { subjectId, actorId, payload }) => {
     if (payload.imported || payload.held) return;
     await newDilemma(tx, subjectId, actorId, payload);

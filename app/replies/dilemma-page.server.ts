@@ -44,6 +44,8 @@ export type DilemmaPageData = {
     hiddenReason: string | null;
     /** Waiting for an organiser's approval (decision 037): only its asker and staff see it. */
     heldAt: Date | null;
+    /** Its asker deleted it (decision 038): bodyHtml is empty, the title and thread stay. */
+    deletedByAuthorAt: Date | null;
   };
   competences: CompetenceTag[];
   meetings: { id: number; title: string; heldOn: Date; kind: MeetingDilemmaKind; status: MeetingStatus }[];
@@ -61,6 +63,8 @@ export type DilemmaPageData = {
     approve: boolean;
     /** Report it to the organisers (moderation's flag page). */
     flag: boolean;
+    /** The asker takes it back (decision 038). */
+    delete: boolean;
   };
 };
 
@@ -79,6 +83,7 @@ const dilemmaSelect = (reportsWhere: Prisma.MeetingWhereInput) =>
     hiddenAt: true,
     hiddenReason: true,
     heldAt: true,
+    deletedByAuthorAt: true,
     author: authorSelect,
     competences: competenceTagsSelect,
     meetings: {
@@ -119,14 +124,22 @@ export async function loadDilemmaPage(
   const stored = options.readLive ? await read() : await sharedPages.read(JSON.stringify([dilemmaId, page, reportsWhere]), read);
 
   const row = stored.dilemma;
-  const ref = row && { authorId: row.authorId, lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, heldAt: row.heldAt, authorErasedAt: row.author.erasedAt };
+  const ref = row && {
+    authorId: row.authorId,
+    lockedAt: row.lockedAt,
+    hiddenAt: row.hiddenAt,
+    heldAt: row.heldAt,
+    authorErasedAt: row.author.erasedAt,
+    deletedByAuthorAt: row.deletedByAuthorAt,
+  };
   if (!row || !ref || !guardian.canSeeDilemma(ref)) throw new NotFound("dilemma");
 
   const threadDilemma = { ...ref, id: row.id, acceptedReplyId: row.acceptedReplyId };
   const marks = await helpfulMarksOf(guardian, [...stored.thread.rows.map((r) => r.id), ...(stored.accepted ? [stored.accepted.id] : [])]);
   const thread: ThreadPage = toThreadPage(guardian, threadDilemma, stored.thread, marks);
   const accepted = stored.accepted && toThreadReply(guardian, threadDilemma, stored.accepted, marks.has(stored.accepted.id));
-  const bodyHtml = await linkMentionsIn([...flatten(thread.nodes), ...(accepted ? [accepted] : [])], row.bodyHtml);
+  // A deleted dilemma's text reaches nobody, staff included, as a deleted reply's (decision 038).
+  const bodyHtml = await linkMentionsIn([...flatten(thread.nodes), ...(accepted ? [accepted] : [])], row.deletedByAuthorAt ? "" : row.bodyHtml);
 
   return {
     dilemma: {
@@ -138,11 +151,12 @@ export async function loadDilemmaPage(
       createdAt: row.createdAt,
       lastActivityAt: row.lastActivityAt,
       replyCount: row.replyCount,
-      edited: stored.revisionCount > 0,
+      edited: stored.revisionCount > 0 && !row.deletedByAuthorAt, // its history went with its text
       lockedAt: row.lockedAt,
       hiddenAt: row.hiddenAt,
       hiddenReason: row.hiddenReason,
       heldAt: row.heldAt,
+      deletedByAuthorAt: row.deletedByAuthorAt,
     },
     competences: toCompetenceTags(row.competences),
     meetings: row.meetings.map((m) => ({ ...m.meeting, kind: m.kind })),
@@ -155,7 +169,8 @@ export async function loadDilemmaPage(
       lock: guardian.canLockDilemma(ref),
       hide: guardian.canHideDilemma(ref),
       approve: guardian.canApprovePost(ref),
-      flag: guardian.canFlagPost(ref),
+      flag: !row.deletedByAuthorAt && guardian.canFlagPost(ref),
+      delete: guardian.canDeleteDilemma(ref),
     },
   };
 }

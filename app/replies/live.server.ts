@@ -31,9 +31,19 @@ export const liveThread = afterCommitSubscriber<ReplyEvents>("live-thread", {
 async function dilemmaRefOf(dilemmaId: number) {
   const row = await db.dilemma.findUnique({
     where: { id: dilemmaId },
-    select: { id: true, authorId: true, lockedAt: true, hiddenAt: true, acceptedReplyId: true, author: { select: { erasedAt: true } } },
+    select: { id: true, authorId: true, lockedAt: true, hiddenAt: true, deletedByAuthorAt: true, acceptedReplyId: true, author: { select: { erasedAt: true } } },
   });
-  return row && { id: row.id, authorId: row.authorId, lockedAt: row.lockedAt, hiddenAt: row.hiddenAt, acceptedReplyId: row.acceptedReplyId, authorErasedAt: row.author.erasedAt };
+  return (
+    row && {
+      id: row.id,
+      authorId: row.authorId,
+      lockedAt: row.lockedAt,
+      hiddenAt: row.hiddenAt,
+      deletedByAuthorAt: row.deletedByAuthorAt,
+      acceptedReplyId: row.acceptedReplyId,
+      authorErasedAt: row.author.erasedAt,
+    }
+  );
 }
 
 /**

@@ -28,6 +28,7 @@ export type DilemmaForReply = {
   authorId: number;
   lockedAt: Date | null;
   hiddenAt: Date | null;
+  deletedByAuthorAt: Date | null;
   author: { erasedAt: Date | null };
   title: string;
 };
@@ -57,6 +58,7 @@ type ReadRow = ReplyThreadFacts &
     parentGone: boolean | null;
     authorErasedAt: Date | null;
     held: boolean;
+    deletedByAuthorAt: Date | null;
   };
 
 const NO_DILEMMA = {
@@ -85,7 +87,7 @@ export async function readForReply(
            p.id AS "parentId", p.path AS "parentPath", (p."hiddenAt" IS NOT NULL OR p."deletedByAuthorAt" IS NOT NULL) AS "parentGone",
            d.title, d.status, d."authorId" AS "dilemmaAuthorId", d."hiddenAt" AS "dilemmaHiddenAt", d."acceptedReplyId",
            ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds",
-           d."lockedAt", d."updatedAt", u."erasedAt" AS "authorErasedAt", ${heldSql} AS held
+           d."lockedAt", d."updatedAt", d."deletedByAuthorAt", u."erasedAt" AS "authorErasedAt", ${heldSql} AS held
     FROM "Dilemma" d
     JOIN "User" u ON u.id = d."authorId"
     LEFT JOIN "Reply" e ON e."authorId" = ${reply.authorId} AND e."submissionId" = ${reply.submissionId}
@@ -97,6 +99,7 @@ export async function readForReply(
     authorId: row.dilemmaAuthorId,
     lockedAt: row.lockedAt,
     hiddenAt: row.dilemmaHiddenAt,
+    deletedByAuthorAt: row.deletedByAuthorAt,
     author: { erasedAt: row.authorErasedAt },
     title: row.title,
   };

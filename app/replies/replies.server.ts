@@ -36,7 +36,7 @@ const replyRefSelect = {
   heldAt: true,
   deletedByAuthorAt: true,
   dilemma: {
-    select: { id: true, title: true, authorId: true, lockedAt: true, hiddenAt: true, acceptedReplyId: true },
+    select: { id: true, title: true, authorId: true, lockedAt: true, hiddenAt: true, deletedByAuthorAt: true, acceptedReplyId: true },
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
+import { deleteDilemma } from "~/dilemmas/delete.server";
 import { hideDilemma, lockDilemma, unhideDilemma, unlockDilemma } from "~/dilemmas/moderation.server";
 import type { Guardian } from "~/guardian/guardian.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
@@ -102,6 +103,12 @@ export const dilemmaIntents = {
       rethrowAsHttp(error);
     }
     return redirect(withStatus(back, "dilemmaHidden"));
+  },
+
+  // The asker takes it back (decision 038): a tombstone stays on its page; gone, to the list.
+  async "delete-dilemma"({ guardian, dilemmaId, back }: DilemmaAction) {
+    const { gone } = await deleteDilemma(guardian, dilemmaId).catch(rethrowAsHttp);
+    return redirect(gone ? withStatus("/dilemmas", "dilemmaGone") : withStatus(back, "dilemmaDeleted"));
   },
 
   helpful: onReply(

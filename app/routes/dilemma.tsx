@@ -13,7 +13,9 @@ import {
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { DilemmaMeetings } from "~/components/dilemmas/DilemmaMeetings";
+import { DilemmaDelete } from "~/components/dilemmas/DilemmaDelete";
 import { DilemmaModeration } from "~/components/dilemmas/DilemmaModeration";
+import { deletionKeepsThread } from "~/dilemmas/delete.server";
 import { ErrorPage } from "~/components/ErrorPage";
 import { formatDate, isoDate } from "~/components/format";
 import { ReplyForm, REPLY_FORM_ID } from "~/components/thread/ReplyForm";
@@ -59,12 +61,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   // The slug follows the title; an old or missing one redirects (302: titles can change back).
   if (url.pathname !== canonical) throw redirect(canonical + url.search);
   // The member's own: when they were here last (and now), whether they follow it.
-  const [newSince, watch, latestReply] = await Promise.all([
+  const [newSince, watch, latestReply, keepsThread] = await Promise.all([
     guardian.canFollow() ? visitDilemma(guardian, id) : null,
     guardian.canFollow() ? watchStateOf(guardian.userId!, "dilemma", id) : null,
     latestReplyId(id), // where the live thread's stream starts (decision 029)
+    pageData.can.delete ? deletionKeepsThread(guardian, id) : false,
   ]);
-  return { ...pageData, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch };
+  return { ...pageData, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch, keepsThread };
 }
 
 // Opening or closing the inline reply form only changes ?replyTo: the data stay the same.
@@ -98,7 +101,7 @@ function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | 
 
 export default function DilemmaPage() {
   const { t, i18n } = useTranslation();
-  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply } =
+  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply, keepsThread } =
     useLoaderData<typeof loader>();
   const live = useLiveThread(dilemma.id, latestReply);
   const shown = withLiveReplies(thread.nodes, live.replies, thread.page === thread.pageCount);
@@ -179,7 +182,11 @@ export default function DilemmaPage() {
           <span className="visually-hidden">{t("replies.page.statusLabel")} </span>
           {t(`replies.page.status.${dilemma.status}`)}
         </span>{" "}
-        · {t("replies.page.askedBy")} <AuthorName author={dilemma.author} />{" "}
+        {dilemma.deletedByAuthorAt ? null : (
+          <>
+            · {t("replies.page.askedBy")} <AuthorName author={dilemma.author} />
+          </>
+        )}{" "}
         <time dateTime={isoDate(dilemma.createdAt)}>
           {t("replies.page.askedOn", { date: formatDate(dilemma.createdAt, lang) })}
         </time>
@@ -193,13 +200,26 @@ export default function DilemmaPage() {
       </p>
       <CompetenceTags competences={competences} label={t("replies.page.competences")} />
 
-      <div className="prose dilemma-page__body" dangerouslySetInnerHTML={{ __html: dilemma.bodyHtml }} />
-      {can.edit ? (
-        <p>
-          <Link to={editDilemmaPath(dilemma)} className="button button--secondary">
-            {t("replies.page.editDilemma")}
-          </Link>
-        </p>
+      {dilemma.deletedByAuthorAt ? (
+        <p className="reply__placeholder dilemma-page__tombstone">{t("forum.dilemmaDelete.tombstone")}</p>
+      ) : (
+        <div className="prose dilemma-page__body" dangerouslySetInnerHTML={{ __html: dilemma.bodyHtml }} />
+      )}
+      {can.edit || can.delete ? (
+        <ul className="action-list dilemma-page__actions">
+          {can.edit ? (
+            <li>
+              <Link to={editDilemmaPath(dilemma)} className="button button--secondary">
+                {t("replies.page.editDilemma")}
+              </Link>
+            </li>
+          ) : null}
+          {can.delete ? (
+            <li className="action-list__confirm">
+              <DilemmaDelete keepsThread={keepsThread} editHref={can.edit ? editDilemmaPath(dilemma) : null} />
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       {can.flag ? (
         <p>

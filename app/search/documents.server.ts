@@ -74,7 +74,8 @@ type ReportRow = {
 export async function loadDilemmas(client: Client, ids: number[]): Promise<DilemmaRow[]> {
   if (ids.length === 0) return [];
   return client.$queryRaw<DilemmaRow[]>`
-    SELECT d.id, d.title, d."bodyHtml", d."authorId", d.status, d."hiddenAt", d."createdAt",
+    SELECT d.id, d.title, CASE WHEN d."deletedByAuthorAt" IS NULL THEN d."bodyHtml" ELSE '' END AS "bodyHtml",
+           d."authorId", d.status, d."hiddenAt", d."createdAt",
            d."acceptedReplyId", a."bodyHtml" AS "answerHtml",
            ${competencesOfDilemma(Prisma.sql`d.id`)} AS "competenceIds"
     FROM "Dilemma" d

@@ -45,7 +45,7 @@ export async function findSimilarDilemmas(guardian: Guardian, text: string, limi
   const ranked = await similarDilemmaIds(query, limit + 10); // room for what the Guardian's filter below may still drop
   if (ranked.length === 0) return [];
   const visible = await db.dilemma.findMany({
-    where: { AND: [guardian.visibleDilemmasWhere(), { id: { in: ranked.map((r) => r.id) } }] },
+    where: { AND: [guardian.visibleDilemmasWhere(), { id: { in: ranked.map((r) => r.id) }, deletedByAuthorAt: null }] },
     select: { id: true, title: true, status: true, replyCount: true },
   });
   const byId = new Map(visible.map((d) => [d.id, d]));

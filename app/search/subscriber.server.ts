@@ -31,6 +31,10 @@ export const searchIndex: InTransactionSubscriber = {
         case "dilemma.approved": // held until now (decision 037): searchable from here on
           dilemmas.add(event.subjectId);
           break;
+        case "dilemma.deleted": // a tombstone keeps its title; a dilemma gone takes its replies' documents along
+          dilemmas.add(event.subjectId);
+          for (const id of event.payload.meetingIds) reports.add(id);
+          break;
         case "reply.created":
         case "reply.edited":
         case "reply.deleted":

@@ -455,8 +455,9 @@ describe("dilemmas: action × role × state", () => {
     return new Guardian({ kind: "member", id: ids[role], handle: "x", displayName: "X", role: siteRole, locale: "nl" });
   }
 
-  type State = "normal" | "locked" | "hidden" | "author erased";
-  const states: State[] = ["normal", "locked", "hidden", "author erased"];
+  // "deleted": its asker deleted it while others had replied (a tombstone, decision 038).
+  type State = "normal" | "locked" | "hidden" | "author erased" | "deleted";
+  const states: State[] = ["normal", "locked", "hidden", "author erased", "deleted"];
   const at = new Date("2026-01-01");
   function dilemmaIn(state: State): DilemmaRef {
     return {
@@ -464,6 +465,7 @@ describe("dilemmas: action × role × state", () => {
       lockedAt: state === "locked" ? at : null,
       hiddenAt: state === "hidden" ? at : null,
       authorErasedAt: state === "author erased" ? at : null,
+      deletedByAuthorAt: state === "deleted" ? at : null,
     };
   }
 
@@ -474,51 +476,77 @@ describe("dilemmas: action × role × state", () => {
     editDilemmaTags: (g: Guardian, d: DilemmaRef) => g.canEditDilemmaTags(d),
     lockDilemma: (g: Guardian, d: DilemmaRef) => g.canLockDilemma(d),
     hideDilemma: (g: Guardian, d: DilemmaRef) => g.canHideDilemma(d),
+    deleteDilemma: (g: Guardian, d: DilemmaRef) => g.canDeleteDilemma(d),
+    reply: (g: Guardian, d: DilemmaRef) => g.canReply(d),
+    markAnswer: (g: Guardian, d: DilemmaRef) => g.canMarkAnswer(d),
   };
 
   const expected: Record<keyof typeof ask, Record<DilemmaRole, boolean[]>> = {
-    //               normal locked hidden author-erased
+    //               normal locked hidden author-erased deleted
     askDilemma: {
-      anonymous: [n, n, n, n], // asking has no dilemma yet: the state does not matter
-      member: [Y, Y, Y, Y],
-      author: [Y, Y, Y, Y],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [n, n, n, n, n], // asking has no dilemma yet: the state does not matter
+      member: [Y, Y, Y, Y, Y],
+      author: [Y, Y, Y, Y, Y],
+      organiser: [Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y],
     },
     seeDilemma: {
-      anonymous: [Y, Y, n, Y],
-      member: [Y, Y, n, Y],
-      author: [Y, Y, Y, Y], // the asker sees their hidden dilemma (and the reason)
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [Y, Y, n, Y, Y],
+      member: [Y, Y, n, Y, Y],
+      author: [Y, Y, Y, Y, Y], // the asker sees their hidden dilemma (and the reason)
+      organiser: [Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y],
     },
     editDilemma: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      author: [Y, n, Y, n], // hidden: the asker may fix it; locked: frozen
-      organiser: [n, n, n, n], // staff hide or lock, they do not reword
-      admin: [n, n, n, n],
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      author: [Y, n, Y, n, n], // hidden: the asker may fix it; locked: frozen
+      organiser: [n, n, n, n, n], // staff hide or lock, they do not reword
+      admin: [n, n, n, n, n],
     },
     editDilemmaTags: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      author: [Y, n, Y, n],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      author: [Y, n, Y, n, n],
+      organiser: [Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y],
     },
     lockDilemma: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      author: [n, n, n, n],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      author: [n, n, n, n, n],
+      organiser: [Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y],
     },
     hideDilemma: {
-      anonymous: [n, n, n, n],
-      member: [n, n, n, n],
-      author: [n, n, n, n],
-      organiser: [Y, Y, Y, Y],
-      admin: [Y, Y, Y, Y],
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      author: [n, n, n, n, n],
+      organiser: [Y, Y, Y, Y, Y],
+      admin: [Y, Y, Y, Y, Y],
+    },
+    // Taking one's words back, as a reply's author may: also locked or hidden (decision 038).
+    deleteDilemma: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      author: [Y, Y, Y, Y, n], // deleted already: n
+      organiser: [n, n, n, n, n], // staff hide, they do not delete others' words
+      admin: [n, n, n, n, n],
+    },
+    // A deleted dilemma takes no new replies: its asker left the conversation.
+    reply: {
+      anonymous: [n, n, n, n, n],
+      member: [Y, n, n, Y, n],
+      author: [Y, n, n, Y, n],
+      organiser: [Y, n, n, Y, n],
+      admin: [Y, n, n, Y, n],
+    },
+    markAnswer: {
+      anonymous: [n, n, n, n, n],
+      member: [n, n, n, n, n],
+      author: [Y, n, n, Y, n],
+      organiser: [Y, Y, n, Y, n],
+      admin: [Y, Y, n, Y, n],
     },
   };
 

@@ -16,6 +16,8 @@ export type DilemmaListEntry = {
   lastActivityAt: Date | string;
   hidden: boolean;
   locked: boolean;
+  /** Deleted by its asker: the title stays for others' replies, the asker is not named (038). */
+  deleted?: boolean;
   author: AuthorView;
   competences: { slug: string; nameNl: string; nameEn: string; retired: boolean }[];
 };
@@ -56,7 +58,13 @@ export function DilemmaSummaryItem({
         {" · "}
         {t("dilemmas.replies", { count: d.replyCount })}
         {" · "}
-        {t("dilemmas.by")} <AuthorName author={d.author} />
+        {d.deleted ? (
+          <span className="dilemma-flag">{t("forum.dilemmaDelete.listMark")}</span>
+        ) : (
+          <>
+            {t("dilemmas.by")} <AuthorName author={d.author} />
+          </>
+        )}
         {" · "}
         <RelativeTime at={d.lastActivityAt} prefix={t("dilemmas.lastActivity")} />
       </p>

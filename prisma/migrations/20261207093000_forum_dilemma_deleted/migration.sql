@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Dilemma" ADD COLUMN     "deletedByAuthorAt" TIMESTAMPTZ(3);
