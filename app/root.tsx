@@ -23,6 +23,7 @@ import { SuspendedBanner } from "~/components/moderation/SuspendedBanner";
 import { StatusMessage } from "~/components/StatusMessage";
 import stylesheet from "~/styles/app.css?url";
 import { countQueue } from "~/moderation/queue.server";
+import { NowProvider } from "~/components/Now";
 import { viewerInfo } from "~/web/context.server";
 import { viewerMiddleware } from "~/web/viewer-middleware.server";
 import type { Route } from "./+types/root";
@@ -38,6 +39,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   const { viewer, locale, guardian } = viewerInfo(context);
   return data({
     locale,
+    /** What relative times count from, the same on the server and in the hydrating browser (038). */
+    now: new Date().toISOString(),
     viewer:
       viewer.kind === "member"
         ? {
@@ -107,7 +110,9 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         {/* Every page's RoutedLinks and RoutedForms: their clicks and submits bubble up here. */}
         <main id="main" tabIndex={-1} {...routedEvents}>
           <StatusMessage />
-          <MembersVisibleContext value={root?.membersVisible ?? false}>{children}</MembersVisibleContext>
+          <NowProvider serverNow={root?.now}>
+            <MembersVisibleContext value={root?.membersVisible ?? false}>{children}</MembersVisibleContext>
+          </NowProvider>
         </main>
         <SiteFooter locale={root?.locale ?? "nl"} />
         <ScrollRestoration nonce={nonce} />

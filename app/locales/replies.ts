@@ -3,7 +3,6 @@
 export const nl = {
   page: {
     askedBy: "Gevraagd door",
-    askedOn: "op {{date}}",
     lastActivity: "Laatste reactie {{date}}",
     status: { open: "Open", answered: "Beantwoord" },
     statusLabel: "Status:",
@@ -110,7 +109,6 @@ export const nl = {
 export const en: typeof nl = {
   page: {
     askedBy: "Asked by",
-    askedOn: "on {{date}}",
     lastActivity: "Last reply {{date}}",
     status: { open: "Open", answered: "Answered" },
     statusLabel: "Status:",

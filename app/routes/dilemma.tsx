@@ -1,3 +1,4 @@
+import { RelativeTime } from "~/components/RelativeTime";
 import { randomUUID } from "node:crypto";
 import { Trans } from "react-i18next";
 import { useTranslation } from "~/components/use-translation";
@@ -17,7 +18,6 @@ import { DilemmaDelete } from "~/components/dilemmas/DilemmaDelete";
 import { DilemmaModeration } from "~/components/dilemmas/DilemmaModeration";
 import { deletionKeepsThread } from "~/dilemmas/delete.server";
 import { ErrorPage } from "~/components/ErrorPage";
-import { formatDate, isoDate } from "~/components/format";
 import { ReplyForm, REPLY_FORM_ID } from "~/components/thread/ReplyForm";
 import { ReplyItem, type ReplyItemOptions } from "~/components/thread/ReplyItem";
 import { ReplyRefused } from "~/components/thread/ReplyRefused";
@@ -100,14 +100,13 @@ function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | 
 }
 
 export default function DilemmaPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply, keepsThread } =
     useLoaderData<typeof loader>();
   const live = useLiveThread(dilemma.id, latestReply);
   const shown = withLiveReplies(thread.nodes, live.replies, thread.page === thread.pageCount);
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const lang = i18n.language;
 
   const pageHref = (page: number) => threadPagePath(dilemma, page);
   const withReplyTo = (replyId: number) => {
@@ -187,9 +186,7 @@ export default function DilemmaPage() {
             · {t("replies.page.askedBy")} <AuthorName author={dilemma.author} />
           </>
         )}{" "}
-        <time dateTime={isoDate(dilemma.createdAt)}>
-          {t("replies.page.askedOn", { date: formatDate(dilemma.createdAt, lang) })}
-        </time>
+        · <RelativeTime at={dilemma.createdAt} />
         {dilemma.edited ? (
           <>
             {" "}

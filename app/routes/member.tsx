@@ -1,3 +1,4 @@
+import { RelativeTime } from "~/components/RelativeTime";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
@@ -137,7 +138,7 @@ export default function Member() {
                 {d.hidden ? <strong>{t("members.profile.hidden")} · </strong> : null}
                 <span className={`status status--${d.status}`}>{t(`members.profile.status.${d.status}`)}</span> ·{" "}
                 {t("members.profile.replyCount", { count: d.replyCount })} ·{" "}
-                <time dateTime={isoDate(d.createdAt)}>{formatDate(d.createdAt, lang)}</time>
+                <RelativeTime at={d.createdAt} />
               </p>
             </li>
           ))}
@@ -164,7 +165,7 @@ export default function Member() {
               </p>
               <p className="reply-list__excerpt">{r.excerpt}</p>
               <p className="meta">
-                <time dateTime={isoDate(r.createdAt)}>{formatDate(r.createdAt, lang)}</time> ·{" "}
+                <RelativeTime at={r.createdAt} /> ·{" "}
                 <Link to={replyPermalink(r.id)}>
                   {t("members.profile.readReply")}
                   <span className="visually-hidden">

@@ -1,5 +1,5 @@
+import { RelativeTime } from "~/components/RelativeTime";
 import { Form, Link, redirect, useLoaderData } from "react-router";
-import { formatDateTime, isoDate } from "~/components/format";
 import { useTranslation } from "~/components/use-translation";
 import { listNotifications, markAllRead, markRead } from "~/notifications/inbox.server";
 import { NOTIFICATION_SETTINGS_PATH, NOTIFICATIONS_PATH, openNotificationPath } from "~/notifications/paths";
@@ -42,7 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Notifications() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { items, unread, olderThan } = useLoaderData<typeof loader>();
   return (
     <div className="page narrow">
@@ -73,7 +73,7 @@ export default function Notifications() {
                   <a href={openNotificationPath(n.id)}>{what}</a>
                   <br />
                   <span className="notification__meta">
-                    <time dateTime={isoDate(n.createdAt)}>{formatDateTime(n.createdAt, i18n.language)}</time>
+                    <RelativeTime at={n.createdAt} />
                   </span>
                 </p>
                 {n.read ? null : (

@@ -1,0 +1,76 @@
+import type { Browser, Page } from "@playwright/test";
+import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { joinAsMember } from "./staff";
+
+// Issue 22's last parts for members (decision 038): deleting one's own dilemma, relative
+// times, quoting a reply, drafts kept while typing and the Markdown toolbar; on a phone and a
+// laptop, with JavaScript and without where the feature exists without it.
+
+const PASSWORD = "een lange zin als wachtwoord";
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const PHONE = { width: 375, height: 667 };
+
+/** Shares a dilemma through the form; answers its id. */
+async function shareDilemma(page: Page, title: string, body = "Wat zou jij doen?") {
+  await page.goto("/dilemmas/new");
+  await page.getByLabel("Titel").fill(title);
+  await page.getByRole("textbox", { name: "Je dilemma" }).fill(body);
+  await page.getByLabel("Eigen kracht in kaart brengen").check();
+  await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
+  await expect(page).toHaveURL(/\/dilemmas\/\d+\/[a-z0-9-]+/);
+  return Number(new URL(page.url()).pathname.split("/")[2]);
+}
+
+/** Another member, in a browser context of their own, replies to the dilemma. */
+async function replyAsOther(browser: Browser, id: number, name: string, text: string) {
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await joinAsMember(other, { name, email: uniqueEmail("compose"), password: PASSWORD });
+  await other.goto(`/dilemmas/${id}`);
+  await other.getByRole("textbox", { name: "Je reactie" }).fill(text);
+  await other.getByRole("button", { name: "Plaats reactie" }).click();
+  await expect(other.locator("article.reply", { hasText: text })).toBeVisible();
+  await context.close();
+}
+
+for (const javaScript of [true, false]) {
+  test.describe(javaScript ? "with JavaScript, on a laptop" : "without JavaScript, on a phone", () => {
+    test.use({ javaScriptEnabled: javaScript, viewport: javaScript ? { width: 1280, height: 800 } : PHONE });
+
+    test("the asker deletes a dilemma others answered (a tombstone) and one nobody answered (gone)", async ({ page, browser }) => {
+      test.slow(); // two members, two dilemmas, axe on each step
+      const word = unique();
+      await joinAsMember(page, { name: "Dirk Deler", email: uniqueEmail("compose"), password: PASSWORD });
+      const answered = await shareDilemma(page, `Sleutel van het buurthuis ${word}`, `Niemand heeft de sleutel ${word}.`);
+      await replyAsOther(browser, answered, "Hanna Helper", `Vraag het de beheerder ${word}.`);
+
+      await page.goto(`/dilemmas/${answered}`);
+      await page.getByText("Verwijder je dilemma").click();
+      await expect(page.getByText(/Anderen hebben al gereageerd: de titel en hun reacties blijven staan/)).toBeVisible();
+      await checkA11y(page, { javaScript });
+      await page.getByRole("button", { name: "Ja, verwijder mijn dilemma" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Je dilemma is verwijderd." })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: `Sleutel van het buurthuis ${word}` })).toBeVisible();
+      await expect(page.getByText("De vraagsteller heeft dit dilemma verwijderd.", { exact: false })).toBeVisible();
+      await expect(page.getByText(`Niemand heeft de sleutel ${word}.`)).toHaveCount(0);
+      await expect(page.locator("article.reply", { hasText: `Vraag het de beheerder ${word}.` })).toBeVisible();
+      await expect(page.getByRole("textbox", { name: "Je reactie" })).toHaveCount(0);
+      await checkA11y(page, { javaScript });
+
+      const alone = await shareDilemma(page, `Alleen mijn vraag ${word}`);
+      await page.getByText("Verwijder je dilemma").click();
+      await expect(page.getByText(/Niemand anders heeft gereageerd/)).toBeVisible();
+      await page.getByRole("button", { name: "Ja, verwijder mijn dilemma" }).click();
+      await expect(page).toHaveURL(/\/dilemmas\?notice=dilemmaGone$/);
+      await expect(page.getByRole("status").filter({ hasText: "Je dilemma is verwijderd." })).toBeVisible();
+      await expect(page.getByRole("link", { name: `Alleen mijn vraag ${word}` })).toHaveCount(0);
+      // The tombstone stays in the list, without its asker's name.
+      const row = page.locator(".dilemma-list__item", { hasText: `Sleutel van het buurthuis ${word}` });
+      await expect(row).toContainText("Verwijderd door de vraagsteller");
+      await expect(row).not.toContainText("Dirk Deler");
+      await checkA11y(page, { javaScript });
+      const gone = await page.goto(`/dilemmas/${alone}`);
+      expect(gone?.status()).toBe(404);
+    });
+  });
+}
