@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { formatDate, isoDate } from "~/components/format";
+import { RelativeTime } from "~/components/RelativeTime";
 import type { SearchHit } from "~/search/search.server";
 import { Highlighted } from "./Highlighted";
 
@@ -11,7 +12,6 @@ import { Highlighted } from "./Highlighted";
 // replies matched too shows its best-matching reply beneath (the thread is one result).
 export function SearchResultItem({ hit }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation();
-  const date = formatDate(hit.date, i18n.language);
   return (
     <li className="search-result">
       <p className="search-result__kind">
@@ -52,9 +52,11 @@ export function SearchResultItem({ hit }: { hit: SearchHit }) {
             {" · "}
           </>
         ) : null}
-        <time dateTime={isoDate(hit.date)}>
-          {hit.kind === "report" ? t("search.results.heldOn", { date }) : date}
-        </time>
+        {hit.kind === "report" ? (
+          <time dateTime={isoDate(hit.date)}>{t("search.results.heldOn", { date: formatDate(hit.date, i18n.language) })}</time>
+        ) : (
+          <RelativeTime at={hit.date} />
+        )}
       </p>
       <p className="search-result__snippet">
         <Highlighted segments={hit.snippet} />
