@@ -2,6 +2,13 @@
 // the composer. Dutch first (B1), English second; the same keys in both. Wording follows
 // docs/glossary.md.
 export const nl = {
+  quote: {
+    link: "Citeer",
+    linkLabel: "de reactie van {{name}}",
+    wrote: "{{name}} schreef",
+    added: "Het citaat staat in je reactie.",
+    failed: "Het citaat kon niet worden geladen. Probeer het opnieuw.",
+  },
   dilemmaDelete: {
     delete: "Verwijder",
     what: "je dilemma",
@@ -29,6 +36,13 @@ export const nl = {
 };
 
 export const en: typeof nl = {
+  quote: {
+    link: "Quote",
+    linkLabel: "the reply by {{name}}",
+    wrote: "{{name}} wrote",
+    added: "The quote is in your reply.",
+    failed: "The quote could not be loaded. Please try again.",
+  },
   dilemmaDelete: {
     delete: "Delete",
     what: "your dilemma",

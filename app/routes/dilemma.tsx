@@ -30,7 +30,12 @@ import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { replyPermalink, threadPagePath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
 import type { ThreadNode } from "~/replies/thread-layout";
-import { guardianOf, sharedReadsOf } from "~/web/context.server";
+import { guardianOf, sharedReadsOf, viewerInfo } from "~/web/context.server";
+import type { Guardian } from "~/guardian/guardian.server";
+import { NotFound } from "~/platform/errors.server";
+import { createI18n, type Locale } from "~/platform/i18n";
+import { quoteMarkdown } from "~/replies/quote";
+import { getReplyQuote } from "~/replies/quote.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { idOr404 } from "~/web/ids.server";
 import { handleIntent } from "~/web/intents.server";
@@ -67,7 +72,20 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     latestReplyId(id), // where the live thread's stream starts (decision 029)
     pageData.can.delete ? deletionKeepsThread(guardian, id) : false,
   ]);
-  return { ...pageData, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch, keepsThread };
+  const quote = pageData.can.reply ? await quoteFor(guardian, url.searchParams.get("quote"), viewerInfo(context).locale) : null;
+  return { ...pageData, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch, keepsThread, quote };
+}
+
+/** "Citeer" without JavaScript (?quote=<reply id>): the quote, ready in the form; null when it cannot be. */
+async function quoteFor(guardian: Guardian, raw: string | null, locale: Locale): Promise<string | null> {
+  const replyId = parseId(raw);
+  if (!replyId) return null;
+  const quote = await getReplyQuote(guardian, replyId).catch((error: unknown) => {
+    if (error instanceof NotFound) return null; // gone meanwhile, or not theirs to quote: an empty form
+    throw error;
+  });
+  const { t } = createI18n(locale);
+  return quote && quoteMarkdown(quote, t("forum.quote.wrote", { name: quote.authorName ?? t("member.former") }));
 }
 
 // Opening or closing the inline reply form only changes ?replyTo: the data stay the same.
@@ -101,7 +119,7 @@ function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | 
 
 export default function DilemmaPage() {
   const { t } = useTranslation();
-  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply, keepsThread } =
+  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply, keepsThread, quote } =
     useLoaderData<typeof loader>();
   const live = useLiveThread(dilemma.id, latestReply);
   const shown = withLiveReplies(thread.nodes, live.replies, thread.page === thread.pageCount);
@@ -112,6 +130,11 @@ export default function DilemmaPage() {
   const withReplyTo = (replyId: number) => {
     const params = new URLSearchParams(searchParams);
     params.set("replyTo", String(replyId));
+    return `?${params.toString()}#${REPLY_FORM_ID}`;
+  };
+  const withQuote = (replyId: number) => {
+    const params = new URLSearchParams(searchParams);
+    params.set("quote", String(replyId));
     return `?${params.toString()}#${REPLY_FORM_ID}`;
   };
   const withoutReplyTo = () => {
@@ -132,12 +155,13 @@ export default function DilemmaPage() {
   const hideError = actionData && "hideError" in actionData ? actionData.hideError : null;
   const hideDilemmaError = actionData && "hideDilemmaError" in actionData ? actionData.hideDilemmaError : null;
 
-  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo, newSince };
+  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo, quoteHref: withQuote, newSince };
   const authorName = (r: ThreadReply) => r.content?.author?.displayName ?? t("member.former");
 
   const replyForm = (to: ThreadReply | null) => (
     <ReplyForm
-      key={to?.id ?? "dilemma"}
+      key={`${to?.id ?? "dilemma"}-${quote ? "quote" : ""}`}
+      initialBody={quote}
       parent={to ? { id: to.id, authorName: authorName(to) } : null}
       submissionId={submissionId}
       lastResult={result}

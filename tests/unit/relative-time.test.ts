@@ -27,7 +27,7 @@ describe("formatRelative", () => {
 
 function render(locale: "nl" | "en", serverNow: string | null) {
   const time = createElement(RelativeTime, { at: ago(3 * 86_400), prefix: locale === "nl" ? "Actief" : "Active" });
-  const withNow = serverNow === null ? time : createElement(NowProvider, { serverNow }, time);
+  const withNow = serverNow === null ? time : createElement(NowProvider, { serverNow, children: time });
   return renderToString(createElement(I18nextProvider, { i18n: createI18n(locale) }, withNow));
 }
 

@@ -5,6 +5,7 @@ import { HIDE_REASON_MAX } from "~/replies/schemas";
 import { flagPath, postModerationPath } from "~/moderation/paths";
 import { editReplyPath } from "~/replies/paths";
 import type { ThreadReply } from "~/replies/thread.server";
+import { QuoteLink } from "./QuoteLink";
 
 // The buttons under a reply, each shown only when the loader's permission flags allow it.
 // Every action is a plain POST form (works without JavaScript; with it, the router submits
@@ -18,12 +19,14 @@ export function ReplyActions({
   reply,
   authorName,
   replyHref,
+  quoteHref,
   viewerIsAsker,
   hideError,
 }: {
   reply: ThreadReply;
   authorName: string;
   replyHref: string;
+  quoteHref?: string;
   viewerIsAsker: boolean;
   hideError: HideFormError | null;
 }) {
@@ -72,6 +75,11 @@ export function ReplyActions({
               {t("replies.reply.reply")}
               <span className="visually-hidden"> {t("replies.reply.replyTo", { name: authorName })}</span>
             </RoutedLink>
+          </li>
+        ) : null}
+        {can.reply && quoteHref ? (
+          <li>
+            <QuoteLink replyId={reply.id} href={quoteHref} authorName={authorName} />
           </li>
         ) : null}
         {can.markAnswer ? (

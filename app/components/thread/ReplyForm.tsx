@@ -25,6 +25,7 @@ export function ReplyForm({
   cancelHref,
   headingLevel,
   privacy = null,
+  initialBody = null,
 }: {
   parent: { id: number; authorName: string } | null;
   submissionId: string;
@@ -35,6 +36,8 @@ export function ReplyForm({
   headingLevel: 2 | 3;
   /** The privacy guard's marks when the form was sent. */
   privacy?: PrivacyWarning | null;
+  /** Text the form opens with: a quote ("Citeer" without JavaScript, decision 038). */
+  initialBody?: string | null;
 }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
@@ -42,7 +45,7 @@ export function ReplyForm({
     id: REPLY_FORM_ID,
     lastResult,
     constraint: getZodConstraint(ReplySchema),
-    defaultValue: { parentId: parent ? String(parent.id) : undefined },
+    defaultValue: { parentId: parent ? String(parent.id) : undefined, body: initialBody ?? undefined },
     // See signup.tsx: validating on blur moves the buttons between mouse-down and mouse-up.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

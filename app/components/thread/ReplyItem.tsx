@@ -16,6 +16,8 @@ export type ReplyItemOptions = {
   viewerIsAsker: boolean;
   hideError: HideFormError | null;
   replyHref: (replyId: number) => string;
+  /** "Citeer": the thread's form with the reply quoted in it (decision 038). */
+  quoteHref?: (replyId: number) => string;
   /** Replies written after this moment are marked "new since your last visit" (notifications). */
   newSince?: Date | null;
 };
@@ -107,6 +109,7 @@ export function ReplyItem({
           reply={reply}
           authorName={authorName}
           replyHref={options.replyHref(reply.id)}
+          quoteHref={options.quoteHref?.(reply.id)}
           viewerIsAsker={options.viewerIsAsker}
           hideError={options.hideError}
         />
