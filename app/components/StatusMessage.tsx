@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { useTranslation } from "~/components/use-translation";
+import { draftsPosted } from "./drafts";
 import { statusOf, withoutStatus } from "./status-message";
 
 // What an action did, said on the page it led to (`?notice=<key>`, status-message.ts). The live
@@ -15,6 +16,8 @@ export function StatusMessage() {
   const key = statusOf(location.search);
   useEffect(() => {
     if (!key) return;
+    // A post is in: the drafts kept while it was typed are done (drafts.ts, decision 038).
+    if (key === "asked" || key === "replied") draftsPosted();
     const id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
     const target = (id && document.getElementById(id)) || document.querySelector<HTMLElement>("main h1");
     if (!target) return;

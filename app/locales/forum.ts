@@ -2,6 +2,10 @@
 // the composer. Dutch first (B1), English second; the same keys in both. Wording follows
 // docs/glossary.md.
 export const nl = {
+  draft: {
+    restored: "Je concept is teruggezet. Het staat alleen op dit apparaat.",
+    discard: "Verwijder concept",
+  },
   quote: {
     link: "Citeer",
     linkLabel: "de reactie van {{name}}",
@@ -36,6 +40,10 @@ export const nl = {
 };
 
 export const en: typeof nl = {
+  draft: {
+    restored: "Your draft has been put back. It is kept on this device only.",
+    discard: "Delete draft",
+  },
   quote: {
     link: "Quote",
     linkLabel: "the reply by {{name}}",

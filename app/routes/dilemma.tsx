@@ -162,6 +162,7 @@ export default function DilemmaPage() {
     <ReplyForm
       key={`${to?.id ?? "dilemma"}-${quote ? "quote" : ""}`}
       initialBody={quote}
+      draftPlace={`reply:${dilemma.id}:${to?.id ?? 0}`}
       parent={to ? { id: to.id, authorName: authorName(to) } : null}
       submissionId={submissionId}
       lastResult={result}

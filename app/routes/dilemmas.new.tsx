@@ -6,6 +6,7 @@ import { useTranslation } from "~/components/use-translation";
 import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
+import { DraftKeeper } from "~/components/DraftKeeper";
 import { useHydrated, useLivePreview, useSimilarDilemmas, type SimilarItem } from "~/components/dilemmas/live";
 import { SimilarDilemmas } from "~/components/dilemmas/SimilarDilemmas";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -127,6 +128,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
             {t("dilemmas.ask.submit")}
           </button>
           <FormErrors id={form.errorId} errors={form.errors} />
+          <DraftKeeper formId={form.id} place="dilemma:new" fields={[fields.title.name, fields.body.name]} postIntent="publish" />
           <input type="hidden" name={fields.submissionId.name} value={submissionId} />
           <TextField
             field={fields.title}

@@ -29,7 +29,7 @@ async function replyAsOther(browser: Browser, id: number, name: string, text: st
   await other.goto(`/dilemmas/${id}`);
   await other.getByRole("textbox", { name: "Je reactie" }).fill(text);
   await other.getByRole("button", { name: "Plaats reactie" }).click();
-  await expect(other.locator("article.reply", { hasText: text })).toBeVisible();
+  await expect(other.locator("article.reply", { hasText: text.replace(/\*\*/g, "") })).toBeVisible();
   await context.close();
 }
 
@@ -71,6 +71,41 @@ for (const javaScript of [true, false]) {
       await checkA11y(page, { javaScript });
       const gone = await page.goto(`/dilemmas/${alone}`);
       expect(gone?.status()).toBe(404);
+    });
+
+    test("a member quotes a reply into their own; times read as how long ago, exact on hover", async ({ page, browser }) => {
+      test.slow();
+      const word = unique();
+      await joinAsMember(page, { name: "Quinten Quote", email: uniqueEmail("compose"), password: PASSWORD });
+      const id = await shareDilemma(page, `Wie regelt de buurtbarbecue ${word}`);
+      await replyAsOther(browser, id, "Hanna Helper", `Vraag het **buurthuis** om tafels ${word}.`);
+      await page.goto(`/dilemmas/${id}`);
+
+      // A relative time, with the exact moment for the mouse and for screen readers.
+      const time = page.locator("article.reply time").first();
+      await expect(time.locator("[aria-hidden=true]")).toHaveText(/^(nu|1 minuut geleden|\d+ minuten geleden)$/);
+      await expect(time).toHaveAttribute("title", /^\d{1,2} [a-z]+ 20\d\d om \d\d:\d\d$/);
+      await expect(time.locator(".visually-hidden")).toHaveText(/^\d{1,2} [a-z]+ 20\d\d om \d\d:\d\d$/);
+
+      const field = page.getByRole("textbox", { name: "Je reactie" });
+      if (javaScript) await field.fill(`Goed idee ${word}.`);
+      await page.getByRole("link", { name: "Citeer de reactie van Hanna Helper" }).click();
+      if (!javaScript) await expect(page).toHaveURL(/\?quote=\d+#reply-form$/);
+      await expect(field).toHaveValue(new RegExp(`> \\[Hanna Helper schreef\\]\\(https?://[^)]+/replies/\\d+\\):\n>\n> Vraag het \\*\\*buurthuis\\*\\* om tafels ${word}\\.`));
+      // With JavaScript the quote joins what was typed, and the cursor is in the field.
+      if (javaScript) {
+        await expect(field).toHaveValue(new RegExp(`^Goed idee ${word}\\.\n\n> `));
+        await expect(field).toBeFocused();
+        await field.press("End");
+        await field.pressSequentially("Dat doe ik.");
+      } else {
+        await field.fill(`${await field.inputValue()}Dat doe ik.`);
+      }
+      await checkA11y(page, { javaScript });
+      await page.getByRole("button", { name: "Plaats reactie" }).click();
+      const mine = page.locator("article.reply", { hasText: "Dat doe ik." });
+      await expect(mine.locator("blockquote strong")).toHaveText("buurthuis");
+      await expect(mine.locator("blockquote a", { hasText: "Hanna Helper schreef" })).toHaveAttribute("href", /\/replies\/\d+$/);
     });
   });
 }

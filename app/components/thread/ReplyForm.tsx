@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "~/components/use-translation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Form, Link, useNavigation } from "react-router";
+import { DraftKeeper } from "~/components/DraftKeeper";
 import { FormErrors } from "~/components/FormFields";
 import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import { BodyField } from "./BodyField";
@@ -26,6 +27,7 @@ export function ReplyForm({
   headingLevel,
   privacy = null,
   initialBody = null,
+  draftPlace,
 }: {
   parent: { id: number; authorName: string } | null;
   submissionId: string;
@@ -38,6 +40,8 @@ export function ReplyForm({
   privacy?: PrivacyWarning | null;
   /** Text the form opens with: a quote ("Citeer" without JavaScript, decision 038). */
   initialBody?: string | null;
+  /** Where the draft kept while typing belongs (DraftKeeper): the dilemma and the reply answered. */
+  draftPlace: string;
 }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
@@ -67,6 +71,7 @@ export function ReplyForm({
       </Heading>
       {/* The answered reply is a hidden field: what is wrong with it is said for the whole form. */}
       <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.parentId.errors ?? [])]} />
+      <DraftKeeper formId={form.id} place={draftPlace} fields={[fields.body.name]} postIntent="reply" />
       {/* From the loader, not kept by the form: a new id for each page load, the same id for
           two sends of one form. */}
       <input type="hidden" name={fields.submissionId.name} value={submissionId} />
