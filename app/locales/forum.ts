@@ -2,6 +2,15 @@
 // the composer. Dutch first (B1), English second; the same keys in both. Wording follows
 // docs/glossary.md.
 export const nl = {
+  toolbar: {
+    label: "Opmaak",
+    bold: "Vet",
+    italic: "Schuin",
+    link: "Link",
+    list: "Lijst",
+    quote: "Citaat",
+    example: { bold: "vette tekst", italic: "schuine tekst", link: "tekst van de link", list: "punt", quote: "citaat" },
+  },
   draft: {
     restored: "Je concept is teruggezet. Het staat alleen op dit apparaat.",
     discard: "Verwijder concept",
@@ -40,6 +49,15 @@ export const nl = {
 };
 
 export const en: typeof nl = {
+  toolbar: {
+    label: "Formatting",
+    bold: "Bold",
+    italic: "Italic",
+    link: "Link",
+    list: "List",
+    quote: "Quote",
+    example: { bold: "bold text", italic: "italic text", link: "link text", list: "item", quote: "quote" },
+  },
   draft: {
     restored: "Your draft has been put back. It is kept on this device only.",
     discard: "Delete draft",

@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { useTranslation } from "~/components/use-translation";
 import { FieldErrors } from "~/components/FormFields";
 import { withTemplate } from "~/dilemmas/template";
+import { MarkdownToolbar } from "~/components/thread/MarkdownToolbar";
 
 // The dilemma's Markdown text with its two helpers, both plain submit buttons so they work
 // without JavaScript (the page's action answers with the form as it was, plus the template or
@@ -45,6 +46,7 @@ export function DilemmaBodyField({
       <p id={hintId} className="field__hint">
         {t("dilemmas.ask.bodyHint")}
       </p>
+      <MarkdownToolbar fieldId={field.id} />
       <textarea
         key={defaultValue === undefined ? key : `${key}-template`}
         {...props}

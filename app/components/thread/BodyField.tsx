@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/components/use-translation";
 import { useFetcher } from "react-router";
 import { FieldErrors } from "~/components/FormFields";
+import { MarkdownToolbar } from "./MarkdownToolbar";
 import { useMentionAutocomplete } from "./MentionAutocomplete";
 
 // The Markdown text of a reply, with its preview. Without JavaScript the form's "Voorbeeld"
@@ -70,6 +71,7 @@ export function BodyField({
       <p id={hintId} className="field__hint">
         {hint}
       </p>
+      <MarkdownToolbar fieldId={field.id} />
       <textarea
         key={key}
         {...props}
