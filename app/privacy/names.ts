@@ -298,6 +298,14 @@ function blockedTokens(doc: Doc, folded: string[], lists: NameLists, streets: Sp
     const afterName = doc.text.slice(tokens[names.at(-1)!]!.end).match(/^[ \t]*([,!:.\n]|$)/);
     if (afterName) for (const k of names) blocked.add(k);
   }
+  // "Hanna Helper schreef:" at the start of a line: a quote's attribution ("Citeer", decision
+  // 038) names the fellow member quoted, whose name is on the thread already.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.atStart || !tokens[i]!.cap) continue;
+    const names = capitalRun(i);
+    const next = names.at(-1)! + 1;
+    if (names[0] === i && /^(schreef|wrote)$/.test(folded[next] ?? "")) for (const k of names) blocked.add(k);
+  }
   // The signature: a closing ("Groet,") and the name after it, or a bare name as the last line.
   const tail = signatureStart(doc.text);
   if (tail !== null) for (const t of tokens) if (t.start >= tail) blocked.add(t.i);

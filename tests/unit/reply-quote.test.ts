@@ -37,3 +37,13 @@ describe("quoteMarkdown", () => {
     expect(html).toContain("<strong>wijkagent</strong>");
   });
 });
+
+describe("a quote and the privacy guard", () => {
+  it("does not take the quoted member's name for a resident's, but still sees one in the quoted text", async () => {
+    const { checkPrivacy } = await import("~/privacy/check.server");
+    const md = quoteMarkdown(quote("Vraag het buurthuis om tafels."), "Hanna Helper schreef");
+    expect(checkPrivacy(`${md}Dat doe ik.`).marks).toEqual([]);
+    const withResident = quoteMarkdown(quote("Mevrouw Jansen op nummer 12 heeft tafels."), "Hanna Helper schreef");
+    expect(checkPrivacy(withResident).marks.length).toBeGreaterThan(0);
+  });
+});
