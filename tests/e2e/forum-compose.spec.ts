@@ -109,3 +109,75 @@ for (const javaScript of [true, false]) {
     });
   });
 }
+
+test.describe("with JavaScript, on a phone: drafts and the toolbar", () => {
+  test.use({ viewport: PHONE });
+
+  test("the composers keep a draft across a reload until it is posted or deleted; the toolbar writes Markdown", async ({ page }) => {
+    test.slow();
+    const word = unique();
+    await joinAsMember(page, { name: "Connie Concept", email: uniqueEmail("compose"), password: PASSWORD });
+    await page.goto("/dilemmas/new");
+    const title = page.getByLabel("Titel");
+    const body = page.getByRole("textbox", { name: "Je dilemma" });
+    const toolbar = page.getByRole("toolbar", { name: "Opmaak" });
+    await expect(toolbar).toBeVisible();
+    await title.fill(`Concept over de speeltuin ${word}`);
+    await body.fill("wijk");
+    await body.selectText();
+    await toolbar.getByRole("button", { name: "Vet" }).click();
+    await expect(body).toHaveValue("**wijk**");
+    await expect(body).toBeFocused();
+    await body.press("End");
+    await body.press("Enter");
+    await toolbar.getByRole("button", { name: "Lijst" }).click();
+    await expect(body).toHaveValue("**wijk**\n- punt");
+    await page.keyboard.type("schommel"); // the example word is selected: typing replaces it
+    await expect(body).toHaveValue("**wijk**\n- schommel");
+    await checkA11y(page);
+
+    await page.reload();
+    await expect(page.getByRole("status").filter({ hasText: "Je concept is teruggezet." })).toBeVisible();
+    await expect(title).toHaveValue(`Concept over de speeltuin ${word}`);
+    await expect(body).toHaveValue("**wijk**\n- schommel");
+    await checkA11y(page);
+    await page.getByRole("button", { name: "Verwijder concept" }).click();
+    await expect(title).toHaveValue("");
+    await expect(body).toHaveValue("");
+    await page.reload();
+    await expect(page.getByText("Je concept is teruggezet.")).toHaveCount(0);
+
+    // Typed again and posted: the draft is gone.
+    await title.fill(`Speeltuin ${word}`);
+    await body.fill("Wie repareert de schommel?");
+    await page.getByLabel("Eigen kracht in kaart brengen").check();
+    await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Je dilemma staat online." })).toBeVisible();
+
+    // The reply form keeps its own draft, per dilemma.
+    const reply = page.getByRole("textbox", { name: "Je reactie" });
+    await reply.fill(`Ik ken een timmerman ${word}.`);
+    await page.reload();
+    await expect(reply).toHaveValue(`Ik ken een timmerman ${word}.`);
+    await page.getByRole("button", { name: "Plaats reactie" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Je reactie is geplaatst." })).toBeVisible();
+    await page.goto("/dilemmas/new");
+    await expect(title).toHaveValue("");
+    await page.goBack();
+    await expect(page.getByRole("textbox", { name: "Je reactie" })).toHaveValue("");
+    await expect(page.getByText("Je concept is teruggezet.")).toHaveCount(0);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the composer is a plain text field: no toolbar, no draft note", async ({ page }) => {
+    await joinAsMember(page, { name: "Paula Plain", email: uniqueEmail("compose"), password: PASSWORD });
+    await page.goto("/dilemmas/new");
+    await expect(page.getByRole("textbox", { name: "Je dilemma" })).toBeVisible();
+    await expect(page.getByRole("toolbar")).toHaveCount(0);
+    await expect(page.getByText("Je concept is teruggezet.")).toHaveCount(0);
+    await checkA11y(page, { javaScript: false });
+  });
+});
