@@ -47,7 +47,17 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
       if (!list.includes((event.target as Field).name)) return;
       unmarkDraftPosting(key);
       clearTimeout(timer);
-      timer = setTimeout(() => saveDraft(key, values()), SAVE_DELAY_MS);
+      timer = setTimeout(() => {
+        timer = undefined;
+        saveDraft(key, values());
+      }, SAVE_DELAY_MS);
+    };
+    // Leaving (a reload, a closed tab) within the delay: save what was typed last.
+    const flush = () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      saveDraft(key, values());
     };
     const onSubmit = (event: SubmitEvent) => {
       clearTimeout(timer);
@@ -57,8 +67,10 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
     };
     form.addEventListener("input", onInput);
     form.addEventListener("submit", onSubmit);
+    window.addEventListener("pagehide", flush);
     return () => {
-      clearTimeout(timer);
+      flush(); // the form goes (another page in the app): keep what it had
+      window.removeEventListener("pagehide", flush);
       form.removeEventListener("input", onInput);
       form.removeEventListener("submit", onSubmit);
     };
