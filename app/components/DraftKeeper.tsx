@@ -61,6 +61,7 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
     };
     const onSubmit = (event: SubmitEvent) => {
       clearTimeout(timer);
+      timer = undefined;
       saveDraft(key, values());
       const submitter = event.submitter as HTMLButtonElement | null;
       if (submitter?.value === postIntent) markDraftPosting(key);
