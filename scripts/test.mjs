@@ -50,7 +50,11 @@ function vitestFailures(report) {
     const name = path.relative(process.cwd(), file.name);
     const tests = file.assertionResults.filter((test) => test.status === "failed");
     if (tests.length === 0 && file.status === "failed") return [`${name} — ${firstLine(file.message)}`];
-    return tests.map((test) => `${name} › ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`);
+    return tests.map((test) => {
+      // Vitest's JSON report writes a timeout as a bare "STACK_TRACE_ERROR"; say what it was.
+      const message = firstLine(test.failureMessages?.[0]).replace(/^Error: STACK_TRACE_ERROR$/, "no message: most likely a timeout");
+      return `${name} › ${test.fullName} — ${message} (after ${Math.round((test.duration ?? 0) / 1000)} s)`;
+    });
   });
 }
 
