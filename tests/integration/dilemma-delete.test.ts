@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { deleteDilemma, deletionKeepsThread } from "~/dilemmas/delete.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import { editDilemma } from "~/dilemmas/edit.server";
@@ -14,13 +14,13 @@ import { notificationsSubscriber } from "~/notifications/subscriber.server";
 import { setWatch } from "~/notifications/watches.server";
 import { db } from "~/platform/db.server";
 import { Forbidden, NotFound } from "~/platform/errors.server";
-import { startEventRelay, type EventRelay } from "~/platform/events/relay.server";
 import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { createReply, deleteReply, editReply } from "~/replies/replies.server";
 import { competenceCache } from "~/search/competence-terms.server";
 import { searchRequestFromParams } from "~/search/params";
 import { search } from "~/search/search.server";
 import { useTestDatabase } from "../support/database";
+import { useEventRelay } from "../support/event-relay";
 import { useMailAndJobs } from "../support/mail-and-jobs";
 
 // Issue 22 (decision 038): the asker deletes their own dilemma, by a deleted reply's rules.
@@ -29,30 +29,8 @@ import { useMailAndJobs } from "../support/mail-and-jobs";
 const database = useTestDatabase();
 useMailAndJobs(); // notifications enqueue mail jobs: the queues must exist
 const visitor = new Guardian(anonymousViewer);
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
-let relay: EventRelay | undefined;
-beforeAll(async () => {
-  relay = await startEventRelay({ connectionString: database.url, subscribers: [notificationsSubscriber], logger: quiet, pollMs: 100, standbyMs: 50 });
-  const deadline = Date.now() + 15_000;
-  while (!relay.active && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-});
-afterAll(async () => {
-  await relay?.stop();
-});
-
-/** Waits until the notifications subscriber has handled every event committed so far. */
-async function settled() {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const [row] = await database.query<{ behind: boolean }>(
-      `SELECT coalesce((SELECT max(id) FROM "DomainEvent"), 0) > coalesce((SELECT "eventId" FROM "DomainEventCursor" WHERE subscriber = 'notifications'), 0) AS behind`,
-    );
-    if (!row!.behind) return;
-    if (Date.now() > deadline) throw new Error("the relay did not catch up");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const { settled } = useEventRelay(database, [notificationsSubscriber]);
 
 let n = 0;
 async function member(role: Role = "member"): Promise<Guardian> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setJoinMode } from "~/accounts/join-mode.server";
 import { getPostHolds, setPostHolds } from "~/accounts/post-holds.server";
 import { PostHoldsSchema } from "~/accounts/schemas";
@@ -20,12 +20,12 @@ import { notificationsSubscriber } from "~/notifications/subscriber.server";
 import { setWatch } from "~/notifications/watches.server";
 import { db } from "~/platform/db.server";
 import { Forbidden, Invalid, NotFound } from "~/platform/errors.server";
-import { startEventRelay, type EventRelay } from "~/platform/events/relay.server";
 import { loadDilemmaPage } from "~/replies/dilemma-page.server";
 import { approveReply, createReply, editReply, unhideReply } from "~/replies/replies.server";
 import { searchRequestFromParams } from "~/search/params";
 import { search } from "~/search/search.server";
 import { useTestDatabase } from "../support/database";
+import { useEventRelay } from "../support/event-relay";
 import { useMailAndJobs } from "../support/mail-and-jobs";
 import { peopleMaker } from "../support/moderation-relay";
 
@@ -35,33 +35,7 @@ import { peopleMaker } from "../support/moderation-relay";
 // receiver, the real search index.
 const database = useTestDatabase();
 const mail = useMailAndJobs();
-const SUBSCRIBERS = ["notifications", "audit", "moderation"];
-
-let relay: EventRelay | undefined;
-beforeAll(async () => {
-  relay = await startEventRelay({
-    connectionString: database.url,
-    subscribers: [notificationsSubscriber, auditTrail, moderationReactions],
-    logger: { info: () => {}, warn: () => {}, error: (about: unknown, message: string) => console.error(message, about) } as never,
-    pollMs: 100,
-    standbyMs: 50,
-  });
-});
-afterAll(async () => {
-  await relay?.stop();
-});
-
-/** Waits until every subscriber has handled every event committed so far. */
-async function settled(): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const [{ last }] = await db.$queryRaw<[{ last: bigint | null }]>`SELECT max(id) AS last FROM "DomainEvent"`;
-    const cursors = await db.domainEventCursor.findMany({ where: { subscriber: { in: SUBSCRIBERS } } });
-    if (last === null || (cursors.length === SUBSCRIBERS.length && cursors.every((c) => c.eventId >= last))) return;
-    if (Date.now() > deadline) throw new Error("the relay did not catch up");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const { settled } = useEventRelay(database, [notificationsSubscriber, auditTrail, moderationReactions]);
 
 const person = peopleMaker("wacht");
 const visitor = new Guardian(anonymousViewer);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { confirmSignUp, signUp } from "~/accounts/signup.server";
 import { setJoinMode } from "~/accounts/join-mode.server";
 import { setPostHolds } from "~/accounts/post-holds.server";
@@ -18,9 +18,9 @@ import { notificationsSubscriber } from "~/notifications/subscriber.server";
 import { listMarks, visitDilemma } from "~/notifications/visits.server";
 import { setWatch, watchStateOf } from "~/notifications/watches.server";
 import { db } from "~/platform/db.server";
-import { startEventRelay, type EventRelay } from "~/platform/events/relay.server";
 import { createReply, hideReply, markAnswer, setHelpful } from "~/replies/replies.server";
 import { useTestDatabase } from "../support/database";
+import { useEventRelay } from "../support/event-relay";
 import { tokenOf, useMailAndJobs } from "../support/mail-and-jobs";
 
 // Issue 20: who hears of what, in the forum and by mail. The real relay hands the domain's
@@ -28,30 +28,8 @@ import { tokenOf, useMailAndJobs } from "../support/mail-and-jobs";
 // in-process receiver.
 const database = useTestDatabase();
 const mail = useMailAndJobs();
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
-let relay: EventRelay | undefined;
-beforeAll(async () => {
-  relay = await startEventRelay({ connectionString: database.url, subscribers: [notificationsSubscriber], logger: quiet, pollMs: 100, standbyMs: 50 });
-  const deadline = Date.now() + 15_000;
-  while (!relay.active && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-});
-afterAll(async () => {
-  await relay?.stop();
-});
-
-/** Waits until the subscriber has handled every event committed so far. */
-async function settled() {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const [row] = await database.query<{ behind: boolean }>(
-      `SELECT coalesce((SELECT max(id) FROM "DomainEvent"), 0) > coalesce((SELECT "eventId" FROM "DomainEventCursor" WHERE subscriber = 'notifications'), 0) AS behind`,
-    );
-    if (!row!.behind) return;
-    if (Date.now() > deadline) throw new Error("the relay did not catch up");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const { settled } = useEventRelay(database, [notificationsSubscriber]);
 
 let n = 0;
 async function member(role: Role = "member", extra: { status?: "active" | "pending"; erased?: boolean } = {}) {
