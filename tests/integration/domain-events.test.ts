@@ -66,7 +66,7 @@ describe("the domain's writes record what changed", () => {
       await eventsOf(async () => {
         id = (await createDilemma(asker, ask("Wie helpt er bij de buurtmaaltijd?", [a.slug]))).id;
       }),
-    ).toEqual([{ type: "dilemma.created", subjectId: id, actorId: asker.userId, payload: { authorId: asker.userId, competenceIds: [a.id], imported: false } }]);
+    ).toEqual([{ type: "dilemma.created", subjectId: id, actorId: asker.userId, payload: { authorId: asker.userId, competenceIds: [a.id], imported: false, held: false } }]);
 
     expect(await eventsOf(() => editDilemma(asker, id, { ...ask("Wie helpt er bij de buurtmaaltijd op zondag?", [a.slug, b.slug]) }))).toEqual([
       { type: "dilemma.edited", subjectId: id, actorId: asker.userId, payload: { authorId: asker.userId, titleChanged: true, bodyChanged: false } },
@@ -103,7 +103,7 @@ describe("the domain's writes record what changed", () => {
       replyId = (await createReply(writer, dilemmaId, { body: "Vraag het de buren zelf.", submissionId: randomUUID() })).id;
     });
     const about = { dilemmaId, authorId: writer.userId };
-    expect(created).toEqual([{ type: "reply.created", subjectId: replyId, actorId: writer.userId, payload: { ...about, parentId: null, imported: false } }]);
+    expect(created).toEqual([{ type: "reply.created", subjectId: replyId, actorId: writer.userId, payload: { ...about, parentId: null, imported: false, held: false } }]);
     let childId = 0;
     const child = await eventsOf(async () => {
       childId = (await createReply(reader, dilemmaId, { body: "Eens.", parentId: replyId, submissionId: randomUUID() })).id;
@@ -182,7 +182,7 @@ describe("the domain's writes record what changed", () => {
     );
     const newId = raised[0]!.subjectId;
     expect(raised).toEqual([
-      { type: "dilemma.created", subjectId: newId, actorId: staff.userId, payload: { authorId: member.userId, competenceIds: [c.id], imported: false } },
+      { type: "dilemma.created", subjectId: newId, actorId: staff.userId, payload: { authorId: member.userId, competenceIds: [c.id], imported: false, held: false } },
       { type: "report.dilemma_linked", subjectId: meetingId, actorId: staff.userId, payload: { dilemmaId: newId, kind: "raised" } },
     ]);
     expect(await typesOf(() => unlinkDilemma(staff, meetingId, newId, "raised"))).toEqual([

@@ -180,7 +180,7 @@ describe("content import", () => {
     const author = await db.user.findUniqueOrThrow({ where: { handle: "sopraan" } });
     expect(events).toEqual([
       { type: "dilemma.created", subjectId: d, actorId: null, payload: expect.objectContaining({ imported: true }) },
-      { type: "reply.created", subjectId: r, actorId: null, payload: { dilemmaId: d, parentId: null, authorId: author.id, imported: true } },
+      { type: "reply.created", subjectId: r, actorId: null, payload: { dilemmaId: d, parentId: null, authorId: author.id, imported: true, held: false } },
       { type: "reply.marked_answer", subjectId: r, actorId: null, payload: { dilemmaId: d, authorId: author.id, previousReplyId: null } },
     ]);
   });
