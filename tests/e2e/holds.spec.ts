@@ -1,8 +1,7 @@
-import pg from "pg";
 import type { Page } from "@playwright/test";
 import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
 import { nextMailTo } from "./mail";
-import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
+import { createStaff, dilemmaBy, joinAsMember, logIn } from "./staff";
 
 // Issue 25, decision 037, with and without JavaScript: an admin opens the circle and holds a
 // new member's first post → a new member replies and sees "Wacht op goedkeuring" → the asker
@@ -12,25 +11,6 @@ import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
 
 test.describe.configure({ timeout: 150_000 });
 const PASSWORD = "een lange zin als wachtwoord";
-
-/** A dilemma by the member with this address, with the first competence, straight into the database. */
-async function dilemmaBy(email: string, title: string): Promise<number> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO "Dilemma" (title, "bodyMd", "bodyHtml", "authorId")
-       SELECT $1, 'Hoe ga je om met een buurtfeest dat uit de hand loopt?', '<p>Hoe ga je om met een buurtfeest dat uit de hand loopt?</p>', id FROM "User" WHERE email = $2
-       RETURNING id`,
-      [title, email],
-    );
-    const id = rows[0]!.id;
-    await client.query(`INSERT INTO "DilemmaCompetence" ("dilemmaId", "competenceId") SELECT $1, id FROM "Competence" WHERE "retiredAt" IS NULL ORDER BY id LIMIT 1`, [id]);
-    return id;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The circle's settings as an admin sets them on /circle/settings. */
 async function setCircle(page: Page, joinMode: RegExp, holds: string) {
@@ -75,7 +55,7 @@ for (const javaScriptEnabled of [true, false]) {
         const askerPage = await (await browser.newContext({ javaScriptEnabled })).newPage();
         await joinAsMember(askerPage, asker);
         const title = `Een buurtfeest dat uit de hand loopt ${suffix} ${Date.now()}`;
-        const id = await dilemmaBy(asker.email, title);
+        const id = await dilemmaBy(asker.email, title, "Hoe ga je om met een buurtfeest dat uit de hand loopt?", { competence: true });
 
         const newcomer = { name: `Nieuw lid ${suffix}`, email: uniqueEmail("nieuw"), password: PASSWORD };
         await joinAsMember(page, newcomer);

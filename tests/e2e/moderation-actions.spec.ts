@@ -1,7 +1,6 @@
-import pg from "pg";
 import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
 import { nextMailTo } from "./mail";
-import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
+import { createStaff, dilemmaBy, joinAsMember, logIn } from "./staff";
 
 // Issue 25, decision 033, with and without JavaScript: from a member's dilemma an organiser
 // opens its moderation page → locks it with a reason (a missing reason said beside the field)
@@ -11,25 +10,6 @@ import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
 
 test.describe.configure({ timeout: 150_000 });
 const PASSWORD = "een lange zin als wachtwoord";
-
-/** A dilemma by the member with this address, with the first competence, straight into the database. */
-async function dilemmaBy(email: string, title: string, body: string): Promise<number> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO "Dilemma" (title, "bodyMd", "bodyHtml", "authorId")
-       SELECT $1, $2, '<p>' || $2 || '</p>', id FROM "User" WHERE email = $3
-       RETURNING id`,
-      [title, body, email],
-    );
-    const id = rows[0]!.id;
-    await client.query(`INSERT INTO "DilemmaCompetence" ("dilemmaId", "competenceId") SELECT $1, id FROM "Competence" WHERE "retiredAt" IS NULL ORDER BY id LIMIT 1`, [id]);
-    return id;
-  } finally {
-    await client.end();
-  }
-}
 
 for (const javaScriptEnabled of [true, false]) {
   const js = { javaScript: javaScriptEnabled };
@@ -41,7 +21,7 @@ for (const javaScriptEnabled of [true, false]) {
       const asker = { name: `Vrager ${suffix}`, email: uniqueEmail("vrager"), password: PASSWORD };
       await joinAsMember(page, asker);
       const title = `Een buurvrouw die niet opendoet ${suffix} ${Date.now()}`;
-      const id = await dilemmaBy(asker.email, title, "Mevrouw De Vries op nummer 14 doet al weken niet open.");
+      const id = await dilemmaBy(asker.email, title, "Mevrouw De Vries op nummer 14 doet al weken niet open.", { competence: true });
       const organiser = await createStaff("organiser", `Organisator acties ${suffix}`);
       const organiserPage = await (await browser.newContext({ javaScriptEnabled })).newPage();
       await logIn(organiserPage, organiser);

@@ -1,7 +1,6 @@
-import pg from "pg";
 import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
 import { nextMailTo } from "./mail";
-import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
+import { createStaff, dilemmaBy, joinAsMember, logIn } from "./staff";
 
 // Issue 25's walk, with and without JavaScript: a member flags a dilemma → it waits in the
 // organisers' queue (a count in the header) → an organiser hides it with a reason → the author
@@ -10,23 +9,6 @@ import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
 
 test.describe.configure({ timeout: 150_000 });
 const PASSWORD = "een lange zin als wachtwoord";
-
-/** A dilemma by the member with this address, written straight into the database (the ask form has its own tests). */
-async function dilemmaBy(email: string, title: string): Promise<number> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO "Dilemma" (title, "bodyMd", "bodyHtml", "authorId")
-       SELECT $1, 'Wat doe je als de buurman niet opendoet?', '<p>Wat doe je als de buurman niet opendoet?</p>', id FROM "User" WHERE email = $2
-       RETURNING id`,
-      [title, email],
-    );
-    return rows[0]!.id;
-  } finally {
-    await client.end();
-  }
-}
 
 for (const javaScriptEnabled of [true, false]) {
   const js = { javaScript: javaScriptEnabled };
@@ -41,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
       await joinAsMember(authorPage, author);
       await joinAsMember(page, flagger);
       const title = `Een lastige buurman ${suffix} ${Date.now()}`;
-      const id = await dilemmaBy(author.email, title);
+      const id = await dilemmaBy(author.email, title, "Wat doe je als de buurman niet opendoet?");
 
       // The member flags it: the reason is required, "Iets anders" needs words.
       await page.goto(`/dilemmas/${id}`);

@@ -80,3 +80,25 @@ export async function sendDigestNow(email: string, period: "daily" | "weekly"): 
   });
   return stdout.trim();
 }
+
+/** A dilemma by the member with this address, written straight into the database (the ask form
+ *  has its own tests); with the first competence when `competence` is set. */
+export async function dilemmaBy(email: string, title: string, body: string, { competence = false } = {}): Promise<number> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO "Dilemma" (title, "bodyMd", "bodyHtml", "authorId")
+       SELECT $1, $2, '<p>' || $2 || '</p>', id FROM "User" WHERE email = $3
+       RETURNING id`,
+      [title, body, email],
+    );
+    const id = rows[0]!.id;
+    if (competence) {
+      await client.query(`INSERT INTO "DilemmaCompetence" ("dilemmaId", "competenceId") SELECT $1, id FROM "Competence" WHERE "retiredAt" IS NULL ORDER BY id LIMIT 1`, [id]);
+    }
+    return id;
+  } finally {
+    await client.end();
+  }
+}
