@@ -18,6 +18,7 @@ import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { isMultipart, readFormWithFile } from "~/web/file-upload.server";
 import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/account-profile";
 
 const LOGIN = `/login?redirectTo=${encodeURIComponent(PROFILE_EDIT_PATH)}`;
@@ -42,7 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (form.fields.get("intent") === "save-photo" || form.file) return savePhoto(guardian, form.file);
     formData = form.fields;
   } else {
-    formData = await request.formData();
+    formData = await readForm(request);
   }
   if (formData.get("intent") === "remove-photo") {
     await removeOwnPhoto(guardian).catch(rethrowAsHttp);

@@ -9,6 +9,7 @@ import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/account.email";
 
 export const headers = actionHeaders;
@@ -23,7 +24,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw redirect(LOGIN);
-  const submission = parseWithZod(await request.formData(), { schema: ChangeEmailSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ChangeEmailSchema });
   if (submission.status !== "success") return invalidForm(submission, ["password"]);
   try {
     await requestEmailChange(guardian, submission.value);

@@ -7,6 +7,7 @@ import { eraseAccount, erasureTargetOf } from "~/rights/erase.server";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { clearSessionCookie } from "~/web/session-cookie.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/account.erase";
 
 // /account/erase — the member deletes their account (AVG art. 17). They choose what happens to
@@ -26,7 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw redirect("/login?redirectTo=/account/erase");
-  const form = await request.formData();
+  const form = await readForm(request);
   const posts = form.get("posts") === "remove" ? "remove" : "keep";
   if (form.get("confirm") !== "yes") {
     return data({ posts, errors: { confirm: ["avg.erase.errors.confirm"] } }, { status: 400 });

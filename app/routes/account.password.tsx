@@ -7,6 +7,7 @@ import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, viewerInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/account.password";
 
 export const headers = actionHeaders;
@@ -20,7 +21,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw redirect(LOGIN);
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ChangePasswordSchema });
   const hide = ["currentPassword", "newPassword"];
   if (submission.status !== "success") return invalidForm(submission, hide);
   try {

@@ -4,6 +4,7 @@ import { getOwnAccount, logOutEverywhere } from "~/accounts/accounts.server";
 import { memberPath, PROFILE_EDIT_PATH } from "~/members/paths";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { clearSessionCookie } from "~/web/session-cookie.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/account";
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -15,7 +16,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw redirect("/login?redirectTo=/account");
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "logout-everywhere") {
     await logOutEverywhere(guardian);
     return redirect("/login?loggedOut=everywhere", {

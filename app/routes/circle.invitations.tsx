@@ -11,6 +11,7 @@ import { useTranslation } from "~/components/use-translation";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/circle.invitations";
 
 const PATH = "/circle/invitations";
@@ -24,7 +25,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "resend" || intent === "withdraw") {
     const id = Number(formData.get("id"));

@@ -7,6 +7,7 @@ import { useTranslation } from "~/components/use-translation";
 import { NotFound } from "~/platform/errors.server";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/circle.requests";
 
 const PATH = "/circle/requests";
@@ -19,7 +20,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: DeclineSchema });
   if (submission.status !== "success") throw new Response(null, { status: 400 });
   const { userId, reason } = submission.value;

@@ -8,6 +8,7 @@ import { FieldErrors, FormErrors } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/circle.settings";
 
 const MODES = ["approval", "open", "invitation"] as const;
@@ -21,7 +22,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "holds") return holdsAction(formData, context);
   const submission = parseWithZod(formData, { schema: JoinModeSchema });
   if (submission.status !== "success") return invalidForm(submission);

@@ -11,6 +11,7 @@ import { FormErrors } from "~/components/FormFields";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/competence-edit";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -26,7 +27,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 // Three buttons post here: the form's "save", and "retire" or "unretire" in their own form.
 export async function action({ request, params, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "retire" || intent === "unretire") {
     await setCompetenceRetired(guardian, params.slug, intent === "retire").catch(rethrowAsHttp);

@@ -10,6 +10,7 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { FormErrors } from "~/components/FormFields";
 import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/competence-new";
 
 const HERE = "/competences/new";
@@ -22,7 +23,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: CompetenceSchema });
+  const submission = parseWithZod(await readForm(request), { schema: CompetenceSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
     const { slug } = await createCompetence(guardianOf(context), submission.value);

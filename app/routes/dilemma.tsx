@@ -49,6 +49,7 @@ import { useLiveThread } from "~/components/thread/use-live-thread";
 import { withLiveReplies } from "~/components/thread/live-thread";
 import { HeldNote } from "~/components/moderation/HeldNote";
 import { wantsPublishAnyway } from "~/web/privacy-guard.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/dilemma";
 
 // /dilemmas/:id/:slug — the question, the meetings it came up at, the accepted answer on top
@@ -104,7 +105,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const dilemmaId = idOr404(params.id);
   const url = new URL(request.url);
   if (!guardian.isMember) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   return handleIntent(dilemmaIntents, formData.get("intent"), { guardian, dilemmaId, formData, back: url.pathname + url.search, anyway: wantsPublishAnyway(request) });
 }
 

@@ -26,6 +26,7 @@ import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import { withStatus } from "~/components/status-message";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/dilemmas.$id.edit";
 
 // /dilemmas/:id/edit — the asker edits title, text and competences; staff, who may not reword
@@ -48,7 +49,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (guardian.isAnonymous) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
   }
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const tagsOnly = formData.get("mode") === "tags";
 
   if (!tagsOnly && dilemmaFormIntent(formData.get("intent")) === "preview") {

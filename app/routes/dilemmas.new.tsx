@@ -30,6 +30,7 @@ import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import { withStatus } from "~/components/status-message";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/dilemmas.new";
 
 const HERE = "/dilemmas/new";
@@ -50,7 +51,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canAskDilemma()) throw refusal(guardian);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = dilemmaFormIntent(formData.get("intent"));
 
   if (intent !== "publish") {

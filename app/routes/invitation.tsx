@@ -11,6 +11,7 @@ import { useTranslation } from "~/components/use-translation";
 import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { sessionCookie } from "~/web/session-cookie.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/invitation";
 
 // The link from an invitation: the person chooses their name and password and is a member.
@@ -22,7 +23,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (guardian.isMember) throw redirect("/account");
-  const submission = parseWithZod(await request.formData(), { schema: NewMemberSchema });
+  const submission = parseWithZod(await readForm(request), { schema: NewMemberSchema });
   if (submission.status !== "success") return invalidForm(submission, ["password"]);
   try {
     const result = await acceptInvitation(guardian, params.token, { ...submission.value, locale: viewerInfo(context).locale });

@@ -4,12 +4,13 @@ import { isLocale } from "~/platform/i18n";
 import { LOCALE_COOKIE } from "~/platform/i18n-request.server";
 import { guardianOf } from "~/web/context.server";
 import { safeRedirect } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/language";
 
 // The language form in the footer posts here. A cookie remembers the choice for visitors; a
 // member's choice is also saved on their account, so it follows them to other devices.
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(back);

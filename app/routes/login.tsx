@@ -9,6 +9,7 @@ import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
 import { deviceCookie, readDeviceToken, sessionCookie } from "~/web/session-cookie.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/login";
 
 export const headers = actionHeaders;
@@ -21,7 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: LogInSchema });
+  const submission = parseWithZod(await readForm(request), { schema: LogInSchema });
   if (submission.status !== "success") return invalidForm(submission, ["password"]);
   const { clientIp, secureCookies } = requestInfo(context);
   try {

@@ -13,6 +13,7 @@ import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit, reportTexts, wantsPublishAnyway } from "~/web/privacy-guard.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/meetings.$id.edit";
 import { publicOrigin } from "~/platform/env.server";
 
@@ -34,7 +35,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const id = idOr404(params.id);
   const url = new URL(request.url);
   if (guardian.isAnonymous) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   if (formData.get("kind") === "upcoming") {
     const submission = parseWithZod(formData, { schema: UpcomingMeetingSchema });

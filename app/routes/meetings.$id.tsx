@@ -21,6 +21,7 @@ import { handleIntent } from "~/web/intents.server";
 import { meetingIntents } from "./meetings.$id.intents.server";
 import { WatchBox } from "~/components/notifications/WatchBox";
 import { watchStateOf } from "~/notifications/watches.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/meetings.$id";
 import { publicOrigin } from "~/platform/env.server";
 
@@ -58,7 +59,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const meetingId = idOr404(params.id);
   const url = new URL(request.url);
   if (!guardian.isMember) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   return handleIntent(meetingIntents, formData.get("intent"), { guardian, meetingId, formData });
 }
 

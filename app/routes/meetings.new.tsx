@@ -12,6 +12,7 @@ import { guardianOf } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit, reportTexts, wantsPublishAnyway } from "~/web/privacy-guard.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/meetings.new";
 import { publicOrigin } from "~/platform/env.server";
 
@@ -36,7 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   ensureStaff(guardian, request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const origin = publicOrigin();
 
   if (kindOf(formData.get("kind")) === "upcoming") {

@@ -10,6 +10,7 @@ import { AdminEraseSchema, ERASE_REASON_MAX } from "~/rights/schemas";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/member.erase";
 
 // /members/:handle/erase — an admin erases a member's account because the member asked
@@ -40,7 +41,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 
 export async function action({ params, context, request }: Route.ActionArgs) {
   const { guardian, target } = await targetOf(context, params.handle, new URL(request.url).pathname);
-  const submission = parseWithZod(await request.formData(), {
+  const submission = parseWithZod(await readForm(request), {
     schema: AdminEraseSchema,
   });
   if (submission.status !== "success") return invalidForm(submission);

@@ -17,6 +17,7 @@ import { RoleChangeSchema } from "~/members/schemas";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/member";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -33,7 +34,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 
 // The only action on someone else's profile: an admin changes their role.
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") !== "change-role") throw new Response(null, { status: 400 });
   const submission = parseWithZod(formData, { schema: RoleChangeSchema });
   if (submission.status !== "success") return invalidForm(submission);

@@ -10,6 +10,7 @@ import { Invalid, NotFound } from "~/platform/errors.server";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { idOr400 } from "~/web/ids.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/moderation._index";
 
 // The organisers' queue (/moderation): what members flagged and what was published after a
@@ -50,7 +51,7 @@ function countReasons(flags: { reason: string }[]): { reason: string; count: num
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const kind = POST_KINDS.find((k) => k === form.get("post"));
   if (!kind) throw new Response(null, { status: 400 });
   const postId = idOr400(form.get("postId"));

@@ -13,6 +13,7 @@ import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { idOr404 } from "~/web/ids.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/moderation.flag";
 
 // Flagging a post (/flags/:post/:id): a page of its own, so it works the same without
@@ -41,7 +42,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   const { kind, id } = postOf(params);
-  const submission = parseWithZod(await request.formData(), { schema: FlagSchema });
+  const submission = parseWithZod(await readForm(request), { schema: FlagSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
     await flagPost(guardian, kind, id, submission.value);

@@ -11,6 +11,7 @@ import { lastDayOf } from "~/moderation/schemas";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/moderation.member";
 
 // An organiser acts on a member (issue 25, decision 027): suspend for a period (they read,
@@ -31,7 +32,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = INTENTS.find((i) => i === form.get("intent"));
   if (!intent) throw new Response(null, { status: 400 });
   const { id } = await getMemberModeration(guardian, params.handle).catch(rethrowAsHttp);

@@ -18,6 +18,7 @@ import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { idOr404 } from "~/web/ids.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/moderation.post";
 
 // /moderation/posts/:post/:id — an organiser's changes to one post (issue 25, decision 033),
@@ -48,7 +49,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   const kind = kindOr404(params.post);
   const id = idOr404(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = postModerationPath(kind, id);
   if (intent === "lock" || intent === "unlock") {

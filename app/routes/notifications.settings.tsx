@@ -11,6 +11,7 @@ import { MailSettingsSchema } from "~/notifications/schemas";
 import { getDeliveries, saveDeliveries } from "~/notifications/settings.server";
 import { guardianOf, viewerInfo } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/notifications.settings";
 
 // /notifications/settings — per kind of notification: mail at once, in a daily or weekly
@@ -27,7 +28,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canManageOwnAccount()) throw toLogin();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // New feed addresses: shown in this answer only (only their hash is kept).
   if (formData.get("intent") === "feed-key") {
     const key = await resetFeedKey(guardian);

@@ -7,6 +7,7 @@ import { parseId } from "~/platform/ids";
 import { guardianOf } from "~/web/context.server";
 import { idOr400 } from "~/web/ids.server";
 import { handleIntent } from "~/web/intents.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/notifications";
 
 // /notifications — the member's notifications, newest first, each a link to exactly what it
@@ -23,7 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.isMember) throw redirect(`/login?redirectTo=${encodeURIComponent(NOTIFICATIONS_PATH)}`);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = new URL(request.url);
   return handleIntent(
     {

@@ -5,6 +5,7 @@ import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { safeRedirect } from "~/web/form-failure.server";
 import { idOr400 } from "~/web/ids.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/notifications.watch";
 
 // POST /notifications/watch — the follow / mute buttons of dilemma, competence and meeting
@@ -13,7 +14,7 @@ const STATES: readonly WatchState[] = ["watching", "muted", "none"];
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = safeRedirect(formData.get("back"));
   if (!guardian.isMember) throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   const target = formData.get("target") as WatchTarget;

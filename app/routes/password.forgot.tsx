@@ -7,6 +7,7 @@ import { FormErrors, TextField, useValidatedForm } from "~/components/FormFields
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, requestInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/password.forgot";
 
 export const headers = actionHeaders;
@@ -17,7 +18,7 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return invalidForm(submission);
   try {
     await requestPasswordReset(guardianOf(context), submission.value.email, { ip: requestInfo(context).clientIp });

@@ -9,6 +9,7 @@ import { useTranslation } from "~/components/use-translation";
 import { requestInfo } from "~/web/context.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
 import { sessionCookie } from "~/web/session-cookie.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/password.reset";
 
 // The link from the reset mail: choose a new password. Works once, for an hour; afterwards
@@ -18,7 +19,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema });
   if (submission.status !== "success") return invalidForm(submission, ["password"]);
   try {
     const result = await resetPassword(params.token, submission.value.password);

@@ -6,6 +6,7 @@ import { useTranslation } from "~/components/use-translation";
 import { guardianOf } from "~/web/context.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { safeRedirect } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/privacy.accept";
 
 // /privacy/accept — a member who accepted an older privacy statement reads what changed and
@@ -30,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canAcceptPrivacyStatement()) throw redirect(`/login?redirectTo=${encodeURIComponent(HERE)}`);
-  const form = await request.formData();
+  const form = await readForm(request);
   await acceptPrivacyStatement(guardian).catch(rethrowAsHttp);
   const back = form.get("redirectTo");
   return redirect(back ? safeRedirect(back, `${HERE}?accepted=1`) : `${HERE}?accepted=1`);

@@ -21,6 +21,7 @@ import { useHydrated } from "~/components/dilemmas/live";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import { withStatus } from "~/components/status-message";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/reply-edit";
 
 // /replies/:id/edit — the author changes their reply. The previous text is kept as a
@@ -32,7 +33,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const id = idOr404(params.id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: EditReplySchema });
   if (formData.get("intent") === "preview") {
     const body = String(submission.payload.body ?? "");

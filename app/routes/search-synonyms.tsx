@@ -19,6 +19,7 @@ import { guardianOf } from "~/web/context.server";
 import { idOr400 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/search-synonyms";
 
 // /search/synonyms (organisers and admins): the circle's own synonym groups for search, each
@@ -40,7 +41,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "delete") {
     await deleteSynonymGroup(guardian, idOr400(formData.get("id"))).catch(rethrowAsHttp);

@@ -12,6 +12,7 @@ import { TextAreaField } from "~/components/TextAreaField";
 import { useTranslation } from "~/components/use-translation";
 import { guardianOf, requestInfo, viewerInfo } from "~/web/context.server";
 import { actionHeaders, formFailure, invalidForm, safeRedirect } from "~/web/form-failure.server";
+import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/signup";
 
 export const headers = actionHeaders;
@@ -23,7 +24,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
+  const submission = parseWithZod(await readForm(request), { schema: SignUpSchema });
   if (submission.status !== "success") return invalidForm(submission, ["password"]);
   try {
     await signUp(guardianOf(context), { ...submission.value, locale: viewerInfo(context).locale }, { ip: requestInfo(context).clientIp });

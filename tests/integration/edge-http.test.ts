@@ -298,6 +298,29 @@ describe("request sizes", () => {
   });
 });
 
+describe("bodies that are not a form", () => {
+  // A browser sends a form urlencoded or as multipart; anything else is the sender's mistake:
+  // a 400 page that says so, never a 500, for a visitor (logging in) and a member (replying).
+  const notForms: Array<[string, string, string]> = [
+    ["JSON", "application/json", '{"email":"a@b.nl"}'],
+    ["plain text", "text/plain", "email=a@b.nl"],
+    ["no type", "", "email=a@b.nl"],
+    ["multipart cut off before its end", "multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.nl\r\n'],
+    ["multipart without a boundary", "multipart/form-data", "email=a@b.nl"],
+  ];
+  it.each(notForms)("%s: 400 on the login form and the reply form, nothing stored", async (_name, type, body) => {
+    const repliesBefore = await db.reply.count();
+    for (const [path, cookie] of [["/login", ""], [page, asker.cookie]] as const) {
+      const headers: Record<string, string> = { Origin: server.url, Cookie: cookie };
+      if (type) headers["Content-Type"] = type;
+      const res = await fetch(server.url + path, { method: "POST", headers, body: new TextEncoder().encode(body), redirect: "manual" });
+      expect(res.status, `${path} answered ${res.status}`).toBe(400);
+      expect(await res.text()).toContain("Dat lukte niet");
+    }
+    expect(await db.reply.count()).toBe(repliesBefore);
+  });
+});
+
 describe("posting and editing, per member", () => {
   it("a burst of replies is stopped with a message beside the form and the text kept; nothing half-stored", async () => {
     const poster = await member();
