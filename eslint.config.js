@@ -116,6 +116,17 @@ export default tseslint.config(
     },
   },
   {
+    // One reader of submitted forms (app/web/form-body.server.ts): a body that is not a form
+    // is the sender's 400, never a 500. Uploads have their own streaming reader.
+    files: ["app/routes/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='formData']", message: "Read a form with readForm(request) from ~/web/form-body.server." },
+      ],
+    },
+  },
+  {
     // Components also run in the browser: server-only modules stay out (types are fine).
     files: ["app/components/**"],
     ignores: ["app/components/use-translation.ts"],
