@@ -308,6 +308,14 @@ describe("bodies that are not a form", () => {
     ["multipart cut off before its end", "multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.nl\r\n'],
     ["multipart without a boundary", "multipart/form-data", "email=a@b.nl"],
   ];
+  it("a method no page answers (TRACE, PROPFIND) is a 405 that says what is allowed, not a 500", async () => {
+    for (const method of ["TRACE", "PROPFIND"]) {
+      const answer = await raw(`${method} /dilemmas HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.url}\r\nConnection: close\r\n\r\n`);
+      expect(answer, method).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer).toMatch(/^Allow: GET, HEAD, POST/im);
+    }
+  });
+
   it.each(notForms)("%s: 400 on the login form and the reply form, nothing stored", async (_name, type, body) => {
     const repliesBefore = await db.reply.count();
     for (const [path, cookie] of [["/login", ""], [page, asker.cookie]] as const) {
