@@ -12,7 +12,7 @@ import { logger } from "~/platform/logger.server";
 import { BROTLI_QUALITY, GZIP_LEVEL } from "~/web/compression.server";
 import { requestInfoContext } from "~/web/context.server";
 import type { TrustProxy } from "~/platform/trust-proxy.server";
-import { forwardedHost, requestLimits } from "./edge";
+import { forwardedHost, knownMethods, requestLimits, usableHost } from "./edge";
 import { HEALTH_PATHS, type Health } from "./health";
 
 export type AppOptions = {
@@ -70,6 +70,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(requestLimits);
   app.use(knownMethods);
   app.use(forwardedHost(options.publicUrl ?? null));
+  app.use(usableHost(options.publicUrl ?? null));
   app.use(helmet(securityHeaders(dev, options.trustProxy !== false)));
   // Pages compress themselves (entry.server.tsx); this is for data requests, JSON and files.
   app.use(compression({ level: GZIP_LEVEL, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }));
@@ -149,19 +150,6 @@ function securityHeaders(dev: boolean, behindTlsProxy: boolean): Parameters<type
     strictTransportSecurity: behindTlsProxy ? { maxAge: 31536000 } : false,
     referrerPolicy: { policy: "same-origin" },
   };
-}
-
-// The methods a page, form or feed of ours answers. Others (TRACE, CONNECT, PROPFIND, …)
-// cannot even be turned into a web Request for React Router, which threw and answered 500.
-const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-
-function knownMethods(req: Request, res: Response, next: NextFunction) {
-  if (KNOWN_METHODS.has(req.method)) return next();
-  res
-    .status(405)
-    .set("Allow", "GET, HEAD, POST")
-    .type("text/plain; charset=utf-8")
-    .send("Deze manier van vragen kent de Kenniskring niet.\nThe Kenniskring does not answer this method.\n");
 }
 
 const ONE_CLICK_UNSUBSCRIBE = /^\/notifications\/unsubscribe\/[^/]+$/;

@@ -117,6 +117,42 @@ export function forwardedHost(publicUrl: URL | null) {
   };
 }
 
+// The methods a page, form or feed of ours answers. Others (TRACE, CONNECT, PROPFIND, …)
+// cannot even be turned into a web Request for React Router, which threw and answered 500.
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+export function knownMethods(req: Request, res: Response, next: NextFunction) {
+  if (KNOWN_METHODS.has(req.method)) return next();
+  res
+    .status(405)
+    .set("Allow", "GET, HEAD, POST")
+    .type("text/plain; charset=utf-8")
+    .send("Deze manier van vragen kent de Kenniskring niet.\nThe Kenniskring does not answer this method.\n");
+}
+
+// A host name (letters, digits, hyphens, dots) or a bracketed IPv6 address, and a port.
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
+
+/**
+ * React Router builds each request's URL from the Host header, and threw (a 500) for one it
+ * cannot parse ("a b", "[::1", port 99999) or for none at all, which HTTP/1.0 clients such as
+ * simple monitors send. No Host: the one PUBLIC_URL names, else the address that was called.
+ * A Host that is no host name: 400.
+ */
+export function usableHost(publicUrl: URL | null) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const host = req.headers.host;
+    if (!host) {
+      const local = req.socket.localAddress ?? "127.0.0.1";
+      req.headers.host = publicUrl?.host ?? `${local.includes(":") ? `[${local}]` : local}:${req.socket.localPort ?? 80}`;
+      return next();
+    }
+    const match = HOST.exec(host);
+    if (match && Number(match[1] ?? 0) <= 65_535) return next();
+    res.status(400).type("text/plain; charset=utf-8").send("Dit adres kent de Kenniskring niet.\nThe Kenniskring does not know this host.\n");
+  };
+}
+
 /**
  * Node answers a request line or headers over its limit (16 KiB) with a bare 431, or cuts the
  * connection while the client is still sending. This answers with a page instead: 414 when

@@ -316,6 +316,16 @@ describe("bodies that are not a form", () => {
     }
   });
 
+  it("no Host (an HTTP/1.0 monitor) gets the page; a Host that is no host name gets a 400, never a 500", async () => {
+    const old = await raw("GET /dilemmas HTTP/1.0\r\nConnection: close\r\n\r\n");
+    expect(old).toMatch(/^HTTP\/1\.1 200 /);
+    expect(old).toContain("Hoe houd ik de buurtmaaltijd betaalbaar?");
+    for (const host of ["", "a b", "[::1", "localhost:99999"]) {
+      const answer = await raw(`GET /dilemmas HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      expect(answer, `Host: ${host}`).toMatch(host === "" ? /^HTTP\/1\.1 200 / : /^HTTP\/1\.1 400 /);
+    }
+  });
+
   it.each(notForms)("%s: 400 on the login form and the reply form, nothing stored", async (_name, type, body) => {
     const repliesBefore = await db.reply.count();
     for (const [path, cookie] of [["/login", ""], [page, asker.cookie]] as const) {
