@@ -5,9 +5,10 @@
 import { disconnectDb } from "~/platform/db.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
 import { migrate } from "~/platform/migrate.server";
+import { cliLog } from "./cli-log";
 
 export async function withMigratedDatabase<T>(work: () => Promise<T>): Promise<T> {
-  const database = await resolveDatabase({ purpose: "command" });
+  const database = await resolveDatabase({ purpose: "command", log: cliLog });
   process.env.DATABASE_URL = database.url;
   try {
     await migrate(database.url);
