@@ -208,6 +208,32 @@ describe("a part finds the whole (compounds)", () => {
     }
   });
 
+  it("splits words the dictionary knows whole but flags no parts of, by lexicon (decision 044)", () => {
+    const lex = dutchLexicon();
+    expect(splitCompound("probleemwijk", lex)?.parts).toEqual(["probleem", "wijk"]);
+    expect(splitCompound("zorgstichting", lex)?.parts).toEqual(["zorg", "stichting"]);
+    expect(splitCompound("vrijwilligerskorpsen", lex)).toMatchObject({ parts: ["vrijwilligers", "korpsen"], links: ["", ""] });
+    expect(splitCompound("raadsadviseurs", lex)).toMatchObject({ parts: ["raad", "adviseurs"], links: ["s", ""] });
+    // Protections: an adjective in front (vers|tand), a part under four letters, a split that
+    // cuts through an inflection (ballon|netje is ballonnet-je) or a suffix (scout|isme).
+    for (const whole of ["verstand", "armoedeval", "ballonnetje", "scoutisme", "kapoentje"]) {
+      expect(splitCompound(whole, lex), whole).toBeNull();
+    }
+  });
+
+  it.each([
+    ["wijk", "Overlast in een probleemwijk."],
+    ["coordinator", "De buurthuiscoördinator belde terug."],
+    ["overleg", "Na het wijkteamoverleg gingen we samen op huisbezoek."],
+    ["ladder", "We gebruiken de participatieladder bij de intake."],
+  ])("a part %s finds the compound in %j", (q, doc) => {
+    expect(search(q, doc)).toBe(true);
+  });
+
+  it("keeps the title weight for a part of a compound in the title", () => {
+    expect(toTsVector("Probleemwijk zoekt vrijwilligers", "A")).toMatch(/'wijk':1A/);
+  });
+
   it("never indexes parts shorter than three letters and always keeps the whole word", () => {
     const a = analyzeWord("wijkwerkers");
     expect(a.wordTokens).toContain("wijkwerker");

@@ -29,9 +29,11 @@ export type { LexiconStats } from "./lexicon.server";
  * Bump when analysis output changes (rules, tables, lexicon data) or what a document vector
  * holds (vector.server.ts): stored tsvectors made by an older version must be rebuilt.
  * Thesaurus changes need no bump (query time only). 3: title tokens and sample buckets. 4:
- * participles of verbs whose stem ends in -t/-d (gemeld → melden, gestart → starten).
+ * participles of verbs whose stem ends in -t/-d (gemeld → melden, gestart → starten). 5:
+ * compounds split by lexicon where the dictionary flags no parts (probleem|wijk), and the
+ * further word rules of decision 044.
  */
-export const DUTCH_ANALYSIS_VERSION = 4;
+export const DUTCH_ANALYSIS_VERSION = 5;
 
 let analyzer: DutchAnalyzer | undefined;
 

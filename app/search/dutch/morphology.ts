@@ -113,7 +113,10 @@ export interface CompoundSplit {
 }
 
 const MIN_PART = 3;
-const MAX_PARTS_BY_MODE = { strict: 4, headed: 2, relaxed: 3 } as const;
+const MAX_PARTS_BY_MODE = { strict: 4, headed: 2, lexicon: 2, relaxed: 3 } as const;
+/** Without any compound flag on a word the dictionary knows whole, parts shorter than this
+ *  are more often chance (bestuur, personeel, eigenaar) than a compound. */
+const MIN_LEXICON_PART = 4;
 
 /** op+voeding ← opvoeden, uit+kering ← uitkeren, samen+werking ← samenwerken: not compounds. */
 function isParticleDerivation(particle: string, rest: string, lex: Lexicon): boolean {
@@ -132,9 +135,11 @@ function isParticleDerivation(particle: string, rest: string, lex: Lexicon): boo
 /**
  * strict: every part licensed by Hunspell's compound flags. headed: the head licensed, the
  * modifiers any uninflected common noun or adjective (kamer|sleutel: OpenTaal lacks the flag on
- * kamer). relaxed: for words the dictionary lacks, any known noun/adjective head as well.
+ * kamer). lexicon: a word the dictionary knows whole but without flags on its parts
+ * (probleem|wijk, armoede|val): two common nouns of four letters or more, linking -s-/-e-/-en-
+ * allowed. relaxed: for words the dictionary lacks, any known noun/adjective head as well.
  */
-type Mode = "strict" | "headed" | "relaxed";
+type Mode = "strict" | "headed" | "lexicon" | "relaxed";
 
 function okModifier(m: string, first: boolean, mode: Mode, lex: Lexicon): boolean {
   if (m.length < MIN_PART || INSEPARABLE_PREFIX_SET.has(m)) return false;
@@ -143,6 +148,8 @@ function okModifier(m: string, first: boolean, mode: Mode, lex: Lexicon): boolea
   if (PARTICLES.has(m) && !SPATIAL_MODIFIERS.has(m)) return false;
   if (STOPWORDS.has(m) && !PARTICLES.has(m)) return false;
   const b = lex.bits(m);
+  // Not an adjective either: vers|tand is verstand, not a fresh tooth.
+  if (mode === "lexicon") return m.length >= MIN_LEXICON_PART && isPlainNoun(m, lex) && !(b & Bits.Adj);
   if (b & (first ? Bits.Begin : Bits.Middle)) return true;
   if (mode === "strict") return false;
   if (b & (Bits.Begin | Bits.Middle)) return true;
@@ -158,8 +165,28 @@ function okModifier(m: string, first: boolean, mode: Mode, lex: Lexicon): boolea
   );
 }
 
+/** A common noun as written or inflected (not a verb form, not only a name). */
+function isPlainNoun(w: string, lex: Lexicon): boolean {
+  const b = lex.bits(w);
+  return (b & Bits.Known) !== 0 && (b & Bits.Lower) !== 0 && (b & Bits.Noun) !== 0 && !(b & Bits.Participle);
+}
+
+/**
+ * An inflected word splits where its lemma does: brandweer|korpsen (brandweerkorps = brandweer +
+ * korps), never ballon|netje (ballonnetje is a ballonnet-je: its lemma ballon is no
+ * ballon + net) or kapo|entje.
+ */
+function agreesWithLemma(word: string, cand: Candidate, lex: Lexicon): boolean {
+  const lemmas = lex.lemmas(word);
+  if (lemmas.length === 0) return true;
+  const head = cand.parts[cand.parts.length - 1]!;
+  const prefix = word.slice(0, word.length - head.length);
+  return lex.lemmas(head).some((l) => lemmas.includes(prefix + l));
+}
+
 function okHead(h: string, mode: Mode, lex: Lexicon): boolean {
   if (h.length < MIN_PART || SUFFIX_HOMOGRAPHS.has(h) || STOPWORDS.has(h)) return false;
+  if (mode === "lexicon") return h.length >= MIN_LEXICON_PART && isPlainNoun(h, lex);
   const b = lex.bits(h);
   if (mode !== "relaxed") return (b & Bits.End) !== 0;
   if (!(b & Bits.Known) || !(b & Bits.Lower)) return false;
@@ -184,7 +211,9 @@ function better(a: Candidate, b: Candidate | null): boolean {
 function search(word: string, mode: Mode, lex: Lexicon): Candidate | null {
   const n = word.length;
   const memo = new Map<number, Candidate | null>();
-  const linkOptions = mode === "relaxed" ? ["", "s", "e", "en"] : [""];
+  // A word the dictionary knows whole links with -s- or -en- only: -e- made more chance splits
+  // (credit|e|ring, sofist|e|rijen) than compounds among its unflagged words.
+  const linkOptions = mode === "relaxed" ? ["", "s", "e", "en"] : mode === "lexicon" ? ["", "s", "en"] : [""];
   const from = (i: number, first: boolean, depth: number): Candidate | null => {
     const key = i * 2 + (first ? 1 : 0);
     if (memo.has(key)) return memo.get(key)!;
@@ -232,6 +261,10 @@ export function splitCompound(word: string, lex: Lexicon): CompoundSplit | null 
   const known = lex.has(word);
   const b = lex.bits(word);
   if (known && b & (Bits.VerbInf | Bits.VerbForm | Bits.Participle) && !(b & Bits.Noun)) return null; // voorstrijken
-  const loose = search(word, known ? "headed" : "relaxed", lex);
+  let loose = search(word, known ? "headed" : "relaxed", lex);
+  if (!loose && known && b & Bits.Lower && !(b & Bits.Adj)) {
+    const byLexicon = search(word, "lexicon", lex);
+    if (byLexicon && agreesWithLemma(word, byLexicon, lex)) loose = byLexicon;
+  }
   return loose ? { ...loose, strict: false } : null;
 }

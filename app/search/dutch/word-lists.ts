@@ -49,7 +49,7 @@ export const SUFFIX_HOMOGRAPHS = new Set(
   (
     "aar aars aren aard aards dom doms nis nissen sel sels ling lingen lijk lijke lijker lijks heid heden " +
     "baar bare zaam zame schap schappen ster sters ier iers ist isten ing ingen erij erijen iek ieke " +
-    "isch ische aat aten tjes tje etje etjes pje pjes kje kjes ens eren elen ren len ten de te den end ende ender enden"
+    "isch ische isme ismen aat aten tjes tje etje etjes pje pjes kje kjes ens eren elen ren len ten de te den end ende ender enden"
   ).split(" "),
 );
 
