@@ -510,3 +510,42 @@ describe("typo suggestions", () => {
     expect(editDistance("kat", "kast")).toBe(1);
   });
 });
+
+describe("words as people write them (decision 044)", () => {
+  it.each([
+    ["schimmel", "Er zit schimel op de muren."],
+    ["vrijwilliger", "Een nieuwe vrijwiliger meldde zich."],
+    ["subsidie", "De subsidy aanvraag is afgewezen."],
+    ["wijkbudget", "wy hebben het wykbudget gebruikt."],
+    ["nijmegen", "Bij ons in Nymegen."],
+    ["vrijwilligers", "We zoeken vrywilligers."],
+  ])("%s finds the misspelling in %j", (q, doc) => {
+    expect(search(q, doc)).toBe(true);
+  });
+
+  it.each([
+    // A capitalised word, a name or an abbreviation is never corrected; neither is a word two
+    // common words are equally close to, nor an English word in an English post.
+    ["schimmel", "Meneer Schimel belde."],
+    ["wonen", "The women of the street meet on Tuesdays and they cook together."],
+    ["wonen", "De women-groep komt dinsdag."],
+    ["partij", "We had a party with the residents and their children."],
+  ])("%s does not find %j", (q, doc) => {
+    expect(search(q, doc)).toBe(false);
+  });
+
+  it("stems an English post in English, and an English query too", () => {
+    const doc = "We tried translating the flyers but nobody picked them up, and the volunteers stopped.";
+    expect(search("translation", doc)).toBe(true);
+    expect(search("volunteering", doc)).toBe(true);
+    expect(search("pairing volunteers with newcomers", "Volunteers pair up with newcomers from the neighbourhood.")).toBe(true);
+    // A Dutch post keeps Dutch analysis only: no English stem makes "werking" of "werken".
+    expect(analyzeText("De vrijwilligers werken samen.").flatMap((p) => p.tokens)).not.toContain("vrijwillig");
+  });
+
+  it("gives a hyphenated query word the parts and synonyms of the joined word", () => {
+    expect(search("ouderen-middag", "Onze seniorenmiddag loopt goed.")).toBe(true);
+    expect(search("jeugd-werker", "De jongerenwerker kent ze allemaal.")).toBe(true);
+    expect(search('"ouderen-middag"', "Onze seniorenmiddag loopt goed.")).toBe(false);
+  });
+});

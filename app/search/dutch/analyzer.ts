@@ -11,6 +11,7 @@ import { Bits, type Lexicon } from "./lexicon";
 import { type CompoundSplit, splitCompound, verbLemmas } from "./morphology";
 import { type RawToken, tokenize } from "./normalize";
 import { stemDutch } from "./snowball-dutch";
+import { carefulCorrection, looksEnglish, stemEnglish, yVariants } from "./spelling";
 import {
   CLAUSE_WORDS,
   DETERMINERS,
@@ -40,6 +41,8 @@ export interface WordAnalysis {
   wordTokens: string[];
   /** Extra index-time tokens: compound parts and sub-compounds. */
   partTokens: string[];
+  /** Dutch readings of a y written for ij or -ie (wykbudget → wijkbudget, subsidy → subsidie). */
+  variants: string[];
 }
 
 export interface AnalyzedPosition {
@@ -179,6 +182,14 @@ export class DutchAnalyzer {
       }
     }
     const partSet = new Set<string>();
+    // y written for ij (wykbudget, Nymegen) or an English -y for -ie (subsidy): the Dutch word's
+    // tokens stand here too, at index and at query time alike.
+    const variants = !known && !split ? yVariants(word, lex) : [];
+    for (const v of variants) {
+      const va = this.analyzeWord(v, context, auxiliary);
+      for (const t of va.wordTokens) wordSet.add(t);
+      for (const t of va.partTokens) partSet.add(t);
+    }
     if (split) {
       this.partTokensOf(split, (t) => {
         if (t.length >= 3 && !wordSet.has(t)) partSet.add(t);
@@ -195,6 +206,7 @@ export class DutchAnalyzer {
       split,
       wordTokens: [...wordSet],
       partTokens: [...partSet],
+      variants,
     };
     const bytes = analysisBytes(key, result);
     if (this.cacheBytes + bytes > CACHE_MAX_BYTES) {
@@ -226,10 +238,26 @@ export class DutchAnalyzer {
     return "unknown";
   }
 
+  /**
+   * Tokens a word of a post adds besides its own analysis: in an English post its English stem
+   * (volunteering ~ volunteers); in a Dutch one, for a lowercase word no dictionary form,
+   * compound or y-reading explains, the tokens of its one careful correction (schimel →
+   * schimmel). Names, abbreviations and capitalised words are never corrected.
+   */
+  private writtenTokens(a: WordAnalysis, written: string, english: boolean): string[] {
+    if (english) return [stemEnglish(a.word)];
+    if (a.known || a.split || a.variants.length > 0 || /\p{Lu}/u.test(written)) return [];
+    const corrected = carefulCorrection(a.word, this.lexicon);
+    if (!corrected) return [];
+    const c = this.analyzeWord(corrected);
+    return [...c.wordTokens, ...c.partTokens];
+  }
+
   /** Analyse running text into positions with their tokens (stop words keep a position). */
   analyzeText(text: string): AnalyzedPosition[] {
     const raw = tokenize(text);
     const words = raw.map((t) => t.word);
+    const english = looksEnglish(words);
     const out: AnalyzedPosition[] = [];
     const analyses: Array<WordAnalysis | null> = [];
     let clauseStart = 0;
@@ -250,6 +278,7 @@ export class DutchAnalyzer {
         const a = this.analyzeWord(w, this.contextAt(raw, i, clauseStart), auxSeen);
         analyses.push(a);
         const tokens = new Set([...a.wordTokens, ...a.partTokens]);
+        for (const x of this.writtenTokens(a, text.slice(t.start, t.end), english)) tokens.add(x);
         if (t.joined) {
           const j = this.analyzeWord(t.joined);
           for (const x of j.wordTokens) tokens.add(x);

@@ -7,6 +7,7 @@
 import type { DutchAnalyzer } from "./analyzer";
 import type { CompoundSplit } from "./morphology";
 import { tokenize } from "./normalize";
+import { looksEnglish, stemEnglish } from "./spelling";
 import { THESAURUS } from "./thesaurus";
 import { STOPWORDS } from "./word-lists";
 
@@ -132,7 +133,16 @@ export function analyzeQueryWith(analyzer: DutchAnalyzer, q: string, opts: Query
   const hasContent = items.some((it) => !it.negated && (it.kind === "phrase" || !STOPWORDS.has(it.words[0]!)));
   if (hasContent) items = items.filter((it) => it.kind === "phrase" || !STOPWORDS.has(it.words[0]!));
 
-  const wordTokens = (w: string) => (STOPWORDS.has(w) ? [] : analyzer.analyzeWord(w).wordTokens);
+  // English stems (Porter2) for a query that reads as English, and for words neither the
+  // dictionary nor a y-reading makes Dutch: English posts index them (spelling.ts).
+  const english = looksEnglish(items.flatMap((it) => it.words), 1);
+  const wordTokens = (w: string): string[] => {
+    if (STOPWORDS.has(w)) return [];
+    const a = analyzer.analyzeWord(w);
+    if (!english && (analyzer.lexicon.bits(w) !== 0 || a.variants.length > 0 || a.split)) return a.wordTokens;
+    const en = stemEnglish(w);
+    return a.wordTokens.includes(en) ? a.wordTokens : [...a.wordTokens, en];
+  };
   const wordAlt = (words: string[], join: Alternative["join"], weight: number, source: Alternative["source"]): Alternative => ({
     words: words.map(wordTokens),
     join,
@@ -182,6 +192,40 @@ export function analyzeQueryWith(analyzer: DutchAnalyzer, q: string, opts: Query
     return out;
   };
 
+  /** One word's alternatives: its forms, its parts apart, compounds built on synonyms, synonyms. */
+  const wordAlternatives = (word: string, negated: boolean): Alternative[] => {
+    const a = analyzer.analyzeWord(word);
+    const alternatives: Alternative[] = [wordAlt([word], "all", 1, "word")];
+    if (!negated) {
+      if (a.split) {
+        const parts = a.split.parts;
+        alternatives.push({
+          words: parts.map((p, k) => {
+            const t = analyzer.analyzeWord(p).wordTokens;
+            return k < parts.length - 1 && a.split!.links[k] ? [...t, analyzer.analyzeWord(p + a.split!.links[k]).stem] : t;
+          }),
+          join: "phrase",
+          weight: 0.7,
+          source: "compound",
+          text: parts.join(" "),
+        });
+      }
+      if (a.split) alternatives.push(...compoundSynonymAlts(a.split));
+      for (const idx of indexes) {
+        const seen = new Set<Entry>();
+        for (const key of a.wordTokens.concat(word)) {
+          for (const entry of idx.byFirst.get(key) ?? []) {
+            if (entry.words.length === 1 && !seen.has(entry) && matches(entry, [word])) {
+              seen.add(entry);
+              alternatives.push(...synonymAlts(entry, idx));
+            }
+          }
+        }
+      }
+    }
+    return alternatives;
+  };
+
   const terms: QueryTerm[] = [];
   for (let i = 0; i < items.length && terms.length < MAX_TERMS; i++) {
     const item = items[i]!;
@@ -199,7 +243,9 @@ export function analyzeQueryWith(analyzer: DutchAnalyzer, q: string, opts: Query
         },
       ];
       if (item.joined) {
-        alternatives.push(wordAlt([item.joined], "all", 1, "word")); // e-mail ~ email
+        // e-mail ~ email; ouderen-middag gets what ouderenmiddag gets: its parts, synonyms and
+        // the compounds built on them (seniorenmiddag).
+        alternatives.push(...(item.quoted ? [wordAlt([item.joined], "all", 1, "word")] : wordAlternatives(item.joined, item.negated)));
       } else if (content.length > 1 && content.length === words.length && !item.negated) {
         alternatives.push(wordAlt([words.join("")], "all", 0.7, "compound")); // "eigen kracht" ~ eigenkracht
       }
@@ -238,36 +284,7 @@ export function analyzeQueryWith(analyzer: DutchAnalyzer, q: string, opts: Query
     }
 
     const word = item.words[0]!;
-    const a = analyzer.analyzeWord(word);
-    const alternatives: Alternative[] = [wordAlt([word], "all", 1, "word")];
-    if (!item.negated) {
-      if (a.split) {
-        const parts = a.split.parts;
-        alternatives.push({
-          words: parts.map((p, k) => {
-            const t = analyzer.analyzeWord(p).wordTokens;
-            return k < parts.length - 1 && a.split!.links[k] ? [...t, analyzer.analyzeWord(p + a.split!.links[k]).stem] : t;
-          }),
-          join: "phrase",
-          weight: 0.7,
-          source: "compound",
-          text: parts.join(" "),
-        });
-      }
-      if (a.split) alternatives.push(...compoundSynonymAlts(a.split));
-      for (const idx of indexes) {
-        const seen = new Set<Entry>();
-        for (const key of a.wordTokens.concat(word)) {
-          for (const entry of idx.byFirst.get(key) ?? []) {
-            if (entry.words.length === 1 && !seen.has(entry) && matches(entry, [word])) {
-              seen.add(entry);
-              alternatives.push(...synonymAlts(entry, idx));
-            }
-          }
-        }
-      }
-    }
-    terms.push({ text: word, negated: item.negated, quoted: false, alternatives: dedupe(alternatives) });
+    terms.push({ text: word, negated: item.negated, quoted: false, alternatives: dedupe(wordAlternatives(word, item.negated)) });
   }
   return { text: q, terms };
 }
