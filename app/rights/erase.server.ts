@@ -4,7 +4,7 @@ import { db } from "~/platform/db.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
 import { recordEvents } from "~/platform/events/outbox.server";
 import { renderMarkdown } from "~/platform/markdown.server";
-import { indexDilemma, indexReply } from "~/search/indexer.server";
+import { indexDilemma, indexReply, indexReport } from "~/search/indexer.server";
 import type { Prisma, Role } from "~/generated/prisma/client";
 import { cleanText } from "~/platform/clean-text";
 import { ERASE_REASON_MAX } from "./schemas";
@@ -104,6 +104,8 @@ export async function eraseAccount(guardian: Guardian, memberId: number, choice:
     // Their flags still count for the post they flagged; the note was their words.
     await tx.moderationFlag.updateMany({ where: { flaggerId: memberId, note: { not: null } }, data: { note: null } });
     await tx.joinRequest.deleteMany({ where: { userId: memberId } });
+    // Reports name their contributors in search (decision 044): re-indexed below without them.
+    const contributedTo = await tx.meetingContributor.findMany({ where: { userId: memberId }, select: { meetingId: true } });
     await tx.meetingContributor.deleteMany({ where: { userId: memberId } });
     await tx.mail.deleteMany({ where: { OR: [{ toUserId: memberId }, ...(member.email ? [{ toAddress: member.email }] : [])] } });
     if (member.email) {
@@ -130,6 +132,7 @@ export async function eraseAccount(guardian: Guardian, memberId: number, choice:
 
     for (const id of dilemmaIds) await indexDilemma(tx, id);
     for (const id of replyIds) await indexReply(tx, id);
+    for (const { meetingId } of contributedTo) await indexReport(meetingId, tx);
     await recordEvents(tx, [{ type: "account.erased", subjectId: memberId, actorId: guardian.userId, payload: { byAdmin, reason: byAdmin ? reason : null, removePosts: choice.removePosts } } satisfies AccountEvent]);
     return keys;
   });

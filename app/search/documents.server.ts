@@ -69,6 +69,9 @@ type ReportRow = {
   status: "upcoming" | "draft" | "published";
   heldOn: Date;
   competenceIds: number[];
+  hostOrganisation: string;
+  /** Contributors by role (free text) and the members linked as contributors, by name. */
+  contributors: string[];
 };
 
 export async function loadDilemmas(client: Client, ids: number[]): Promise<DilemmaRow[]> {
@@ -98,7 +101,9 @@ export async function loadReplies(client: Client, ids: number[]): Promise<ReplyR
 export async function loadReports(client: Client, ids: number[]): Promise<ReportRow[]> {
   if (ids.length === 0) return [];
   return client.$queryRaw<ReportRow[]>`
-    SELECT m.id, m.title, m."summaryHtml", m.takeaways, m.status::text AS status, m."heldOn",
+    SELECT m.id, m.title, m."summaryHtml", m.takeaways, m.status::text AS status, m."heldOn", m."hostOrganisation",
+           m.contributors || array(SELECT u."displayName" FROM "MeetingContributor" mc JOIN "User" u ON u.id = mc."userId"
+                                   WHERE mc."meetingId" = m.id ORDER BY u."displayName") AS contributors,
            array(SELECT DISTINCT dc."competenceId" FROM "MeetingDilemma" md
                  JOIN "DilemmaCompetence" dc ON dc."dilemmaId" = md."dilemmaId"
                  WHERE md."meetingId" = m.id AND md.kind IN ('raised', 'discussed') ORDER BY 1) AS "competenceIds"
@@ -180,6 +185,9 @@ export function reportDocument(row: ReportRow): IndexedDocument | null {
   if (row.status === "upcoming") return null;
   const summary = htmlToPlainText(row.summaryHtml);
   const takeaways = row.takeaways.join("\n");
+  // Who took part and who hosted: "het verslag met Buurtwerk Noord" or a speaker's name finds
+  // the report (issue 23). In the body's weight and text, so a snippet can show the match.
+  const people = [row.hostOrganisation, ...row.contributors].filter((s) => s.trim() !== "").join("\n");
   return {
     kind: "report",
     sourceId: row.id,
@@ -200,10 +208,12 @@ export function reportDocument(row: ReportRow): IndexedDocument | null {
       competenceSection(row.competenceIds),
       { weight: "C", text: summary },
       { weight: "C", text: takeaways },
+      { weight: "C", text: people },
     ]),
     title: row.title,
-    body: takeaways ? `${summary}\n${takeaways}` : summary,
-    words: vocabularyWords([row.title, summary, takeaways]),
+    body: [summary, takeaways, people].filter((s) => s !== "").join("\n"),
+    // People's names stay out of the suggestion vocabulary: "Bedoelde je" never offers a name.
+    words: vocabularyWords([row.title, summary, takeaways, row.hostOrganisation]),
   };
 }
 

@@ -20,6 +20,7 @@ import { createReply, deleteReply, editReply, hideReply, markAnswer, unhideReply
 import { toApiResponse } from "~/search/api.server";
 import { competenceCache } from "~/search/competence-terms.server";
 import { indexReply, indexReport } from "~/search/indexer.server";
+import { eraseAccount } from "~/rights/erase.server";
 import { searchRequestFromParams, type SearchRequest } from "~/search/params";
 import { ensureSearchIndexCurrent, reindexAll, searchIndexIsCurrent } from "~/search/reindex.server";
 import { search, type SearchHit } from "~/search/search.server";
@@ -294,6 +295,38 @@ describe("what each viewer may find", () => {
     await db.meeting.delete({ where: { id: meeting.id } });
     await indexReport(meeting.id);
     expect(await found(organiser, w)).toEqual([]);
+  });
+});
+
+describe("a report's people (decision 044)", () => {
+  it("finds a report by its host organisation and its contributors, and forgets an erased member's name", async () => {
+    const organiser = await member("organiser");
+    const host = word("Buurtwerk Zuidoost ");
+    const speaker = await member();
+    const name = word("Lodewijka");
+    await db.user.update({ where: { id: speaker.userId! }, data: { displayName: `${name} Verbeek` } });
+    const meeting = await db.meeting.create({
+      data: {
+        title: "Verslag: eenzaamheid in de flat",
+        heldOn: new Date("2024-05-02T00:00:00Z"),
+        status: "published",
+        publishedAt: new Date(),
+        hostOrganisation: host,
+        contributors: ["Gastspreker van het Trimbos-instituut"],
+        summaryMd: "We spraken over de portiekgesprekken.",
+        summaryHtml: "<p>We spraken over de portiekgesprekken.</p>",
+        contributorMembers: { create: [{ userId: speaker.userId! }] },
+      },
+    });
+    await indexReport(meeting.id);
+    const reportIds = async (q: string) => ids(await found(visitor, q)).filter((x) => x === `report:${meeting.id}`);
+    expect(await reportIds(host.trim().split(" ").pop()!)).toEqual([`report:${meeting.id}`]);
+    expect(await reportIds(`gastspreker trimbos ${host.trim().split(" ").pop()!}`)).toEqual([`report:${meeting.id}`]);
+    expect(await reportIds(name)).toEqual([`report:${meeting.id}`]);
+
+    await eraseAccount(speaker, speaker.userId!, { removePosts: false });
+    expect(await reportIds(name)).toEqual([]);
+    expect(await reportIds(host.trim().split(" ").pop()!)).toEqual([`report:${meeting.id}`]);
   });
 });
 
