@@ -56,8 +56,9 @@ function doublingSlips(word: string, lex: Lexicon): Set<string> {
   return out;
 }
 
-/** Shortest word a post's misspelling is corrected from: short words have too many neighbours. */
-const MIN_CORRECTED_LENGTH = 5;
+/** Shortest word a post's misspelling is corrected from: short words have too many neighbours,
+ *  and English words in Dutch posts are mostly short (still → stil, about → bout, daily → daisy). */
+const MIN_CORRECTED_LENGTH = 6;
 
 /**
  * The one word a misspelling in a post stands for, or null. Only for a lowercase word the
