@@ -326,6 +326,7 @@ describe("verbs", () => {
     ["lijden", "De leden van de vereniging."],
     ["zonnen", "Het is gezond eten."],
     ["buren", "De buurt is rustig."],
+    ["buren", "Een gezellig buurtje."],
     ["aangeven", "Hij gaf het boek aan zijn broer."],
     ["omstellen", "Hij stelde voor om te bellen."],
     ["stelen", "Zij stelde een vraag."],

@@ -153,6 +153,11 @@ export class DutchAnalyzer {
       context !== "verbal" && ((bits & Bits.Noun) !== 0 || ((bits & Bits.Gradable) !== 0 && !auxiliary));
     const irregular = IRREGULAR_PLURALS.get(word);
     if (irregular) lemmas = [...lemmas, irregular];
+    // A diminutive read two ways (buurt+je or buur+tje, kaart+je or kaar+tje) is the longer
+    // base's: a buurtje is a small buurt, not a small buur (decision 044).
+    if (lemmas.length > 1 && DIMINUTIVE.test(word)) {
+      lemmas = lemmas.filter((l) => !lemmas.includes(`${l}t`));
+    }
     if (nominalReading) lemmas = lemmas.filter((l) => !lex.isInfinitive(l));
     else if (/^[a-z]+$/.test(word)) verbs = verbLemmas(word, lex, { adjectiveAsParticiple: auxiliary });
     if (bits & Bits.Adj && context !== "verbal") {
