@@ -184,6 +184,10 @@ for (const javaScript of [true, false]) {
       await signedInMember(page, "Noor Lid");
       await page.goto(meetingUrl);
       await expect(page.getByText("Er staat nog niets op de agenda.")).toBeVisible();
+      // The picker searches with the search engine: a word only a reply has finds its open thread.
+      await page.getByLabel("Zoek een dilemma").fill("schadelijk");
+      await page.getByRole("main").getByRole("button", { name: "Zoeken" }).click();
+      await expect(page.getByRole("button", { name: /^Zet op de agenda – Wat doe je als een wijk zich/ })).toBeVisible();
       await page.getByLabel("Zoek een dilemma").fill("gesprek");
       await page.getByRole("main").getByRole("button", { name: "Zoeken" }).click();
       await page.getByRole("button", { name: /^Zet op de agenda – Hoe breng je in één gesprek/ }).click();
