@@ -517,6 +517,7 @@ describe("words as people write them (decision 044)", () => {
     ["schimmel", "Er zit schimel op de muren."],
     ["vrijwilliger", "Een nieuwe vrijwiliger meldde zich."],
     ["subsidie", "De subsidy aanvraag is afgewezen."],
+    ["subsidieaanvraag", "De subsidy aanvraag is afgewezen."],
     ["wijkbudget", "wy hebben het wykbudget gebruikt."],
     ["nijmegen", "Bij ons in Nymegen."],
     ["vrijwilligers", "We zoeken vrywilligers."],
