@@ -136,7 +136,7 @@ function isParticleDerivation(particle: string, rest: string, lex: Lexicon): boo
  * strict: every part licensed by Hunspell's compound flags. headed: the head licensed, the
  * modifiers any uninflected common noun or adjective (kamer|sleutel: OpenTaal lacks the flag on
  * kamer). lexicon: a word the dictionary knows whole but without flags on its parts
- * (probleem|wijk, armoede|val): two common nouns of four letters or more, linking -s-/-e-/-en-
+ * (probleem|wijk, zorg|stichting): two common nouns of four letters or more, linking -s- or -en-
  * allowed. relaxed: for words the dictionary lacks, any known noun/adjective head as well.
  */
 type Mode = "strict" | "headed" | "lexicon" | "relaxed";
@@ -165,7 +165,7 @@ function okModifier(m: string, first: boolean, mode: Mode, lex: Lexicon): boolea
   );
 }
 
-/** A common noun as written or inflected (not a verb form, not only a name). */
+/** A common noun as written or inflected (not a participle, not only a name). */
 function isPlainNoun(w: string, lex: Lexicon): boolean {
   const b = lex.bits(w);
   return (b & Bits.Known) !== 0 && (b & Bits.Lower) !== 0 && (b & Bits.Noun) !== 0 && !(b & Bits.Participle);
@@ -173,8 +173,8 @@ function isPlainNoun(w: string, lex: Lexicon): boolean {
 
 /**
  * An inflected word splits where its lemma does: brandweer|korpsen (brandweerkorps = brandweer +
- * korps), never ballon|netje (ballonnetje is a ballonnet-je: its lemma ballon is no
- * ballon + net) or kapo|entje.
+ * korps), never ballon|netje (ballonnetje is a small ballon: its lemma is not ballon + net)
+ * or kapo|entje.
  */
 function agreesWithLemma(word: string, cand: Candidate, lex: Lexicon): boolean {
   const lemmas = lex.lemmas(word);
