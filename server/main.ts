@@ -2,24 +2,23 @@
 // migrate → seed demo content into an empty database → serve, in this process or in
 // WEB_CONCURRENCY worker processes (server/processes.ts). One clear line and a non-zero exit
 // when any of that fails; a clean stop (Postgres included) on SIGINT/SIGTERM.
+//
+// Only the database side is imported here. The app (pages, jobs, search, Prisma) is imported
+// where it runs — in this process when it serves alone (server/single.ts), in the workers
+// otherwise (server/worker.ts) — so the primary of WEB_CONCURRENCY > 1 never loads it
+// (decision 042). The build keeps them one module graph: these are chunks of it (036).
 import cluster from "node:cluster";
 import os from "node:os";
 import { scheduleBackups } from "~/platform/backup-schedule.server";
 import { backupDir } from "~/platform/data-dir.server";
 import { uploadsDirectory } from "~/platform/file-store.server";
-import { disconnectDb } from "~/platform/db.server";
 import { resolveDatabase } from "~/platform/embedded-postgres.server";
-import { env, publicOrigin } from "~/platform/env.server";
+import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
 import { migrate } from "~/platform/migrate.server";
-import { startSearch } from "~/search/startup.server";
-import { seedDemoIfEmpty } from "../prisma/seed/demo";
-import { startInboundMail } from "~/web/inbound-mail.server";
-import { startHttp } from "./http";
 import { installMemoryReport } from "./memory-report";
-import { announceSetupLink, startJobs } from "./jobs";
-import { runPrimary, runWorker } from "./processes";
-import { onStopSignals } from "./stop";
+import { runPrimary } from "./processes";
+import { hasMembers } from "./members";
 import { inConsoleLanguage as say } from "~/platform/console-language";
 
 const dev = process.argv.includes("--dev");
@@ -27,13 +26,15 @@ const dev = process.argv.includes("--dev");
 async function main() {
   if (cluster.isWorker) {
     installMemoryReport("worker");
+    const { runWorker } = await import("./worker");
     return runWorker();
   }
-  installMemoryReport("primary");
   const started = Date.now();
   // Where start-up time goes, at debug level (issue 24: ready within 5 s when built).
   const step = (name: string) => logger.debug({ ms: Date.now() - started }, `start-up: ${name}`);
   const settings = env();
+  const processes = dev ? 1 : settings.WEB_CONCURRENCY === "auto" ? os.availableParallelism() : settings.WEB_CONCURRENCY;
+  installMemoryReport(processes > 1 ? "primary" : "server");
   const database = await resolveDatabase({ purpose: "server" });
   process.env.DATABASE_URL = database.url; // workers inherit it
   // The embedded Postgres is ours to keep running: restarted when it dies (decision 018).
@@ -42,15 +43,19 @@ async function main() {
   const { applied } = await migrate(database.url);
   if (applied.length) logger.info({ applied }, "applied migrations");
   step("migrations checked");
-  if (settings.SEED_DEMO === "1") {
-    // The first seed takes ~20 s: say so while it runs, not only after it — and only when it
-    // seeds (the emptiness check is the first query, slow on a busy machine; issue 24).
+  // The demo seed (and the Prisma client it writes with) is loaded only into an empty
+  // database: asked over a plain connection first (decision 042).
+  if (settings.SEED_DEMO === "1" && !(await hasMembers(database.url))) {
+    const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
+    // The first seed takes ~20 s: say so while it runs, not only after it (issue 24).
     const seeded = await seedDemoIfEmpty(() =>
       process.stdout.write(
         `${say("De voorbeeldinhoud wordt klaargezet (de eerste keer duurt dat ongeveer 20 seconden)…", "Putting the demo content in place (the first time takes about 20 seconds)…")}\n`,
       ),
     );
     if (seeded) logger.info("seeded the demo content");
+    // The primary's connections go back to Postgres; the workers open their own.
+    if (processes > 1) await (await import("~/platform/db.server")).disconnectDb();
   }
   step("demo content checked");
   const backups = scheduleBackups({
@@ -63,54 +68,27 @@ async function main() {
   });
   const stopDatabase = async () => {
     await backups.stop();
-    await disconnectDb();
     await database.stop();
   };
-  const jobs = await startJobs(); // mail and other jobs: worked here, enqueued by every process
-  const stopJobsAndDatabase = async () => {
-    await jobs.stop();
-    await stopDatabase();
-  };
-  step("jobs started");
-  await announceSetupLink((line) => process.stdout.write(`${line}\n`));
 
-  const processes = dev ? 1 : settings.WEB_CONCURRENCY === "auto" ? os.availableParallelism() : settings.WEB_CONCURRENCY;
   if (processes > 1) {
-    // The primary keeps to the database side and its workers (decision 018): the search
-    // index is kept current by the workers (one of them rebuilds; reindex takes a lock), and
-    // the primary's connections go back to Postgres.
-    await disconnectDb();
+    // The primary keeps to the database side and its workers (decisions 018, 042): the first
+    // worker works the jobs, the search index is kept current by the workers (one of them
+    // rebuilds; reindex takes a lock).
     runPrimary({
       processes,
       started,
-      stop: stopJobsAndDatabase,
+      stop: stopDatabase,
       fail: async (message) => {
-        await stopJobsAndDatabase().catch(() => {});
+        await stopDatabase().catch(() => {});
         return fail(message);
       },
     });
     return;
   }
 
-  startSearch(logger); // the Dutch lexicon now, not on the first search; a re-index if the analysis changed
-  step("lexicon loaded");
-  const inbound = await startInboundMail().catch((error: Error) => fail(`reply by e-mail: ${error.message}`));
-  const http = await startHttp({
-    dev,
-    settings,
-    onReady: () => {
-      logger.info({ port: settings.PORT, ms: Date.now() - started }, `Kenniskring listens on http://localhost:${settings.PORT}`);
-      // The one line a person starting the server needs, outside the JSON log (issue 22).
-      const url = publicOrigin();
-      process.stdout.write(`\n${say(`De Kenniskring is klaar: open ${url} in je browser.`, `Kenniskring is ready: open ${url} in your browser.`)}\n\n`);
-    },
-    onError: fail,
-  });
-  onStopSignals(async () => {
-    await inbound?.close();
-    await http.close();
-    await stopJobsAndDatabase();
-  });
+  const { serveHere } = await import("./single");
+  await serveHere({ dev, settings, started, step, stopDatabase, fail });
 }
 
 function fail(message: string): never {

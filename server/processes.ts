@@ -1,44 +1,14 @@
 // Several server processes on one port (WEB_CONCURRENCY > 1): Node's cluster module. The
 // primary process owns the database side (the embedded Postgres, migrations, the demo seed,
-// re-indexing search) and starts the workers, which serve HTTP; the operating system hands
-// each connection to one of them. Sessions, rate limits and everything else live in Postgres,
-// so the processes behave as one site (tests/integration/server-processes.test.ts).
+// backups) and starts the workers (server/worker.ts), which serve HTTP; the operating system
+// hands each connection to one of them. The first worker also works the job queues, so the
+// primary imports none of the app (decision 042). Sessions, rate limits and everything else
+// live in Postgres, so the processes behave as one site (tests/integration/server-processes.test.ts).
 import cluster, { type Worker } from "node:cluster";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
-import { disconnectDb } from "~/platform/db.server";
-import { startSearch } from "~/search/startup.server";
-import { startInboundMail } from "~/web/inbound-mail.server";
-import { startHttp } from "./http";
 import { onStopSignals } from "./stop";
-
-type WorkerMessage = "listening" | { fail: string };
-
-/** The worker side: serve HTTP on the shared port; the primary gave DATABASE_URL. */
-export async function runWorker(): Promise<void> {
-  const settings = env();
-  startSearch(logger); // the lexicon for queries; one worker rebuilds an outdated index
-  // Reply by e-mail: every worker listens on the one port, as for HTTP (cluster shares it).
-  const inbound = await startInboundMail().catch((error: Error) => {
-    process.send?.({ fail: `reply by e-mail: ${error.message}` } satisfies WorkerMessage, undefined, {}, () => process.exit(1));
-    return null;
-  });
-
-  const http = await startHttp({
-    dev: false,
-    settings,
-    onReady: () => process.send?.("listening" satisfies WorkerMessage),
-    onError: (message) => {
-      // Exit once the primary has the message: it stops the site and says it in one line.
-      process.send?.({ fail: message } satisfies WorkerMessage, undefined, {}, () => process.exit(1));
-    },
-  });
-  onStopSignals(async () => {
-    await inbound?.close();
-    await http.close();
-    await disconnectDb();
-  });
-}
+import { WORKER_ROLE, type WorkerMessage, type WorkerRoleName } from "./worker-role";
 
 /** A worker that dies more often than this per minute is not restarted again. */
 const MAX_RESTARTS_PER_MINUTE = 5;
@@ -58,10 +28,19 @@ export function runPrimary(opts: {
   let stopping = false;
   let announced = false;
 
-  const fork = (): Worker => {
-    const worker = cluster.fork();
+  const roles = new Map<number, WorkerRoleName>();
+  let othersForked = false;
+  const fork = (role: WorkerRoleName): Worker => {
+    const worker = cluster.fork({ [WORKER_ROLE]: role });
+    roles.set(worker.id, role);
     worker.on("message", (message: WorkerMessage) => {
-      if (message === "listening") {
+      if (message === "jobs-ready") {
+        // The queues exist now: the other workers may enqueue into them.
+        if (!othersForked) {
+          othersForked = true;
+          for (let i = 1; i < processes; i++) fork("web");
+        }
+      } else if (message === "listening") {
         listening.add(worker.id);
         if (!announced && listening.size === processes) {
           announced = true;
@@ -97,6 +76,8 @@ export function runPrimary(opts: {
 
   cluster.on("exit", (worker, code, signal) => {
     const wasListening = listening.delete(worker.id);
+    const role = roles.get(worker.id) ?? "web";
+    roles.delete(worker.id);
     if (stopping) return;
     if (!announced && !wasListening) {
       stopping = true;
@@ -112,10 +93,11 @@ export function runPrimary(opts: {
       return;
     }
     logger.error({ pid: worker.process.pid, code, signal }, "a server process stopped unexpectedly; starting another");
-    fork();
+    // The job worker's replacement works the jobs; the set-up link was said already.
+    fork(role === "web" ? "web" : "jobs");
   });
 
-  for (let i = 0; i < processes; i++) fork();
+  fork("jobs+setup-link");
   onStopSignals(async () => {
     stopping = true;
     await stopWorkers();
