@@ -31,6 +31,8 @@ export type Footprint = {
   processes: string;
   label: string;
   readyMs: number;
+  /** Start-up to ready of every start of this server (built, database present): the verdict reads their median. */
+  starts?: number[];
   primaryPid: number;
   rest: Array<{ pid: number; bytes: number }>;
   restPss?: { server: number; postgres: number };
@@ -49,6 +51,8 @@ export type FootprintOptions = {
   env?: Record<string, string>;
   /** Postgres' data directory: sample its PSS beside the server's. */
   pgdata?: string;
+  /** Starts to time before the measured one (each started, timed to ready and stopped): the median of all is read. */
+  extraStarts?: number;
 };
 
 /** The bench's search words: common, rare, a phrase (the search bench has the full suite). */
@@ -61,7 +65,14 @@ export async function measureFootprint(
   opts: FootprintOptions,
 ): Promise<Footprint> {
   const loadAverageAtStart = os.loadavg()[0]!;
+  const starts: number[] = [];
+  for (let i = 0; i < (opts.extraStarts ?? 0); i++) {
+    const once = await startServer(appDir, ds.url, opts.nodeArgs ?? [], opts.processes, opts.env ?? {});
+    starts.push(once.readyMs);
+    await once.stop();
+  }
   const server = await startServer(appDir, ds.url, opts.nodeArgs ?? [], opts.processes, opts.env ?? {});
+  starts.push(server.readyMs);
   try {
     const sampler = new RssSampler(server.pid);
     await new Promise((r) => setTimeout(r, 1000));
@@ -106,12 +117,13 @@ export async function measureFootprint(
         pssPeak: pss?.stop(),
       });
     }
-    return { processes: opts.processes, label: opts.label, readyMs: server.readyMs, primaryPid: server.pid, rest, restPss, pages, nodeArgs: opts.nodeArgs ?? [], loadAverageAtStart };
+    return { processes: opts.processes, label: opts.label, readyMs: median(starts), starts, primaryPid: server.pid, rest, restPss, pages, nodeArgs: opts.nodeArgs ?? [], loadAverageAtStart };
   } finally {
     await server.stop();
   }
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const sum = (xs: Array<number | undefined>) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 /** PSS of the server and of Postgres every 500 ms (reading smaps_rollup costs more than VmRSS); the sample with the largest sum. */
@@ -159,7 +171,7 @@ export function footprintReport(f: Footprint, smallServer = false): { text: stri
   lines.push(
     `${f.label}: WEB_CONCURRENCY=${f.processes}${f.nodeArgs.length ? `, node ${f.nodeArgs.join(" ")}` : ""}; ${os.cpus().length} cores, load average ${f.loadAverageAtStart.toFixed(2)} at start; ` +
       `baseline /healthz ${base ? `${base.perSecond.toFixed(0)} req/s (page target ${(FOOTPRINT_TARGETS.pagePerSecond * factor).toFixed(0)} req/s = 150 × ${factor.toFixed(2)})` : "not measured"}`,
-    `  ready in ${(f.readyMs / 1000).toFixed(1)} s (target ≤ 5 s on a quiet machine: ${f.readyMs <= FOOTPRINT_TARGETS.readyMs ? "PASS" : "over"}); ` +
+    `  ready in ${(f.readyMs / 1000).toFixed(1)} s${f.starts && f.starts.length > 1 ? ` (median of ${f.starts.length} starts: ${f.starts.map((ms) => (ms / 1000).toFixed(1)).join(", ")})` : ""} (target ≤ 5 s on a quiet machine: ${f.readyMs <= FOOTPRINT_TARGETS.readyMs ? "PASS" : "over"}); ` +
       `RSS at rest ${f.rest.map((r) => `${who(r.pid)}${MB(r.bytes)}`).join(" + ")} MB: ${per(restOk)} ≤ ${FOOTPRINT_TARGETS.restMb} MB per serving process` +
       (f.restPss ? `; PSS at rest: server ${MB(f.restPss.server)} + Postgres ${MB(f.restPss.postgres)} = ${MB(f.restPss.server + f.restPss.postgres)} MB` : ""),
   );

@@ -6,6 +6,8 @@
 //                 [--processes=auto|N]  (WEB_CONCURRENCY of the server under test; auto = one per core)
 //                 [--scenarios=post,page20]  (only these scenarios' statements and load; keys in scenarios.ts)
 //                 [--compare=main[,ref]]  (a paired A/B of builds instead: bench/compare.ts)
+// npm run bench -- --only=footprint [--before=main|DIR] [--size=20000] [--starts=3]: memory, start-up and
+//                 pages of one process and of two, for another build and this tree in one run (decision 042).
 //
 // Generates (or reuses) the data sets, then for each: counts and EXPLAINs the statements of
 // every page through a spy on the wire, and loads the real production server with autocannon
@@ -18,7 +20,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { prepareApp } from "./app-build";
+import { prepareApp, prepareRefApp } from "./app-build";
 import { compareBuilds } from "./compare";
 import { CpuMeter } from "./cpu";
 import { explainAll } from "./explain";
@@ -56,9 +58,15 @@ const ONLY_SCENARIOS = arg("scenarios")?.split(",");
  * (POSTGRES_MEMORY=1GB), on the largest data set; PSS of both summed under the page load.
  */
 const SMALL_SERVER = arg("only") === "small-server";
+/**
+ * --only=footprint: only the footprint tables (one process, two), each server started --starts
+ * times (start-up's median); with --before=<git ref or built app directory> that build is
+ * measured in the same run, the order of the two turned round between one process and two.
+ */
+const FOOTPRINT_ONLY = arg("only") === "footprint";
 /** Node's heap limit on a 1 GB machine: V8 sizes the old generation at a quarter of the memory. */
 const SMALL_SERVER_NODE_ARGS = ["--max-old-space-size=256"];
-const SIZES = SMALL_SERVER
+const SIZES = SMALL_SERVER || FOOTPRINT_ONLY
   ? [Number(arg("size") ?? DATASET_SIZES.at(-1))]
   : arg("only") && !["search", "privacy", "digest"].includes(arg("only")!)
     ? [Number(arg("only"))]
@@ -102,6 +110,7 @@ async function main(): Promise<number> {
       datasets.push(ds);
     }
     if (SMALL_SERVER) return await smallServer(app.dir, datasets[0]!);
+    if (FOOTPRINT_ONLY) return await footprintBeforeAfter(app.dir, datasets[0]!);
     for (const ds of datasets) results.push(await measureDataset(app.dir, ds, ds === datasets.at(-1)));
   } finally {
     await cluster.stop();
@@ -135,6 +144,41 @@ async function smallServer(appDir: string, ds: Dataset): Promise<number> {
   }
 }
 
+/** --only=footprint: one process and two, for the --before build and this tree, in one run. */
+async function footprintBeforeAfter(appDir: string, ds: Dataset): Promise<number> {
+  const before = arg("before");
+  const builds: Array<{ label: string; dir: string }> = [];
+  if (before) {
+    if (fs.existsSync(path.join(before, "build", "server", "index.js"))) builds.push({ label: `before (${before})`, dir: path.resolve(before) });
+    else {
+      phase(`snapshot of ${before}`);
+      const ref = prepareRefApp(before);
+      builds.push({ label: `before (${before} ${ref.commit.slice(0, 7)})`, dir: ref.dir });
+    }
+  }
+  builds.push({ label: "this tree", dir: appDir });
+  const starts = Number(arg("starts") ?? 3);
+  const c = new pg.Client({ connectionString: ds.url });
+  await c.connect();
+  try {
+    for (const processes of ["1", "2"]) {
+      // Before first with one process, after first with two: the machine's drift hits both alike.
+      const order = processes === "1" ? builds : [...builds].reverse();
+      for (const b of order) {
+        const label = `${b.label}: ${processes === "1" ? "one process" : "two processes"}`;
+        footprints.push({ footprint: await footprintOf(b.dir, ds, c, label, processes, [], starts - 1), small: false });
+      }
+    }
+  } finally {
+    await c.end();
+  }
+  const printed = footprints.map(({ footprint }) => footprintReport(footprint));
+  const section = `\nMemory, start-up and speed, ${builds.map((b) => b.label).join(" and ")}, from one run:\n\n${printed.map((p) => p.text).join("\n\n")}\n`;
+  console.log(section);
+  fs.writeFileSync(path.join(BENCH_DATA_DIR, "last-footprint.md"), `\`\`\`${section}\`\`\`\n`);
+  return printed.some((p) => p.failed) ? 1 : 0;
+}
+
 /** Postgres must run with its 1 GB settings: a bench Postgres left running with others is refused. */
 async function checkSmallPostgres(adminUrl: string) {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -154,7 +198,15 @@ async function checkSmallPostgres(adminUrl: string) {
   }
 }
 
-async function footprintOf(appDir: string, ds: Dataset, c: pg.Client, label: string, processes: string, nodeArgs: string[] = []): Promise<Footprint> {
+async function footprintOf(
+  appDir: string,
+  ds: Dataset,
+  c: pg.Client,
+  label: string,
+  processes: string,
+  nodeArgs: string[] = [],
+  extraStarts = 0,
+): Promise<Footprint> {
   const cookies = (await createSessions(c, 50)).map((s) => s.cookie);
   const facts = await datasetFacts(c, ds);
   const scenariosFor = async (server: RunningServer, tag: string) => {
@@ -170,6 +222,7 @@ async function footprintOf(appDir: string, ds: Dataset, c: pg.Client, label: str
     connections: CONNECTIONS,
     nodeArgs,
     pgdata: path.join(BENCH_DATA_DIR, "postgres"),
+    extraStarts,
   });
 }
 
@@ -253,8 +306,10 @@ async function measureDataset(appDir: string, ds: Dataset, profileHere: boolean)
 
     // One process and two, each on its own, with the page load (issue 24's memory targets).
     if (profileHere && !ONLY_SCENARIOS && !process.argv.includes("--no-footprint")) {
-      footprints.push({ footprint: await footprintOf(appDir, ds, c, "one process", "1"), small: false });
-      footprints.push({ footprint: await footprintOf(appDir, ds, c, "two processes", "2"), small: false });
+      // Start-up read as the median of --starts starts (3 by default) of each.
+      const extraStarts = Number(arg("starts") ?? 3) - 1;
+      footprints.push({ footprint: await footprintOf(appDir, ds, c, "one process", "1", [], extraStarts), small: false });
+      footprints.push({ footprint: await footprintOf(appDir, ds, c, "two processes", "2", [], extraStarts), small: false });
     }
 
     let profile: string | undefined;

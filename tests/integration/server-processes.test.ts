@@ -3,7 +3,12 @@ import http from "node:http";
 import net from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createMemberFromConsole } from "~/accounts/accounts.server";
+import { purgeAccounts, UNCONFIRMED_DAYS } from "~/accounts/purge.server";
+import { db } from "~/platform/db.server";
 import { useTestDatabase } from "../support/database";
 import { cookieFrom, postForm, type ServerProcess, spawnServer, startServer } from "../support/server-process";
 
@@ -249,20 +254,54 @@ describe("WEB_CONCURRENCY: several processes behind one port", () => {
     return out.split("\n").filter(Boolean).map(Number);
   };
 
-  it("serves from every worker, replaces one that dies, and stops them all", async () => {
-    const site = await startServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2", LOG_LEVEL: "info" });
+  /** A sign-up nobody confirmed, older than the purge job keeps them. */
+  const staleSignUp = (handle: string) =>
+    db.user.create({
+      data: { handle, displayName: handle, status: "unverified", createdAt: new Date(Date.now() - (UNCONFIRMED_DAYS + 1) * 86_400_000) },
+    });
+  /** The daily purge, asked now: done only if some process of the site works the jobs. */
+  const purgedByTheSite = async (handle: string) => {
+    const user = await staleSignUp(handle);
+    await purgeAccounts.enqueue({});
+    await expect.poll(() => db.user.findUnique({ where: { id: user.id } }), { timeout: 30_000 }).toBeNull();
+  };
+
+  /** The memory report (server/memory-report.ts) one process writes on SIGUSR2. */
+  const reportOf = async (dir: string, pid: number) => {
+    const file = path.join(dir, `memory-${pid}.json`);
+    process.kill(pid, "SIGUSR2");
+    await expect.poll(() => existsSync(file), { timeout: 20_000 }).toBe(true);
+    return JSON.parse(readFileSync(file, "utf8")) as { role: string; usage: { heapUsed: number }; owners: Array<{ name: string }> };
+  };
+
+  it("serves from every worker, works the jobs in one, replaces one that dies, and stops them all", async () => {
+    const reports = mkdtempSync(path.join(os.tmpdir(), "kk-memory-"));
+    const site = await startServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2", LOG_LEVEL: "info", KK_MEMORY_REPORT_DIR: reports });
     try {
       await expect.poll(() => site.output(), { timeout: 30_000 }).toContain("(2 processes)");
       const first = workersOf(site.child.pid!);
       expect(first).toHaveLength(2);
       const pages = await Promise.all(Array.from({ length: 6 }, () => fetch(`${site.url}/login`)));
       expect(pages.map((p) => p.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      await purgedByTheSite(`oud-${Date.now()}`);
 
+      // The primary serves no page and works no job: none of the app is loaded in it (decision
+      // 042). The app's page caches register as memory owners when their modules load; the
+      // primary has none, and a fraction of a worker's heap.
+      const primary = await reportOf(reports, site.child.pid!);
+      const worker = await reportOf(reports, first[1]!);
+      expect(primary.role).toBe("primary");
+      expect(primary.owners).toEqual([]);
+      expect(worker.owners.some((o) => o.name.endsWith("(shared page data)"))).toBe(true);
+      expect(primary.usage.heapUsed).toBeLessThan(worker.usage.heapUsed / 3);
+
+      // The first worker works the jobs; its replacement takes them over.
       process.kill(first[0]!, "SIGKILL");
       await expect.poll(() => site.output(), { timeout: 30_000 }).toContain("a server process stopped unexpectedly");
       await expect.poll(() => workersOf(site.child.pid!).length, { timeout: 30_000 }).toBe(2);
       expect(workersOf(site.child.pid!)).not.toContain(first[0]);
       expect((await fetch(`${site.url}/healthz`)).status).toBe(200);
+      await purgedByTheSite(`ouder-${Date.now()}`);
     } finally {
       const primary = site.child.pid!;
       const workers = workersOf(primary);
