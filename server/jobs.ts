@@ -1,7 +1,7 @@
 // The job runner of `npm start` (decision 015). Importing a module declares its queues
 // (defineQueue), so every module with jobs is imported here; the runner then works them all.
-// It runs in one process per server: the only one with `npm start`, the primary (which serves
-// no pages) with WEB_CONCURRENCY > 1. Web processes only enqueue.
+// It runs in one process per server: the only one with `npm start`, the first worker with
+// WEB_CONCURRENCY > 1 (decision 042: the primary then loads none of the app). The others only enqueue.
 import "~/platform/mail.server";
 import "~/accounts/purge.server";
 import "~/notifications/instant-mail.server";

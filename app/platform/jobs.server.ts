@@ -9,7 +9,8 @@
 //
 // Enqueueing writes one row through the app's own Prisma client (or the caller's
 // transaction), so web processes open no pool of their own. Only the process that
-// startJobRunner({ work: true }) runs in (the primary of `npm start`) fetches and works jobs;
+// startJobRunner({ work: true }) runs in (`npm start`'s one process, or its first worker with
+// WEB_CONCURRENCY > 1: decision 042) fetches and works jobs;
 // pg-boss hands each job to one worker (SKIP LOCKED), so several machines may each run one.
 import { createRequire } from "node:module";
 import pg from "pg";

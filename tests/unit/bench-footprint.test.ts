@@ -66,6 +66,12 @@ describe("the bench's footprint verdicts", () => {
     expect(footprintReport(two(280)).text).toMatch(/FAIL all ≤ 700 MB/);
   });
 
+  it("prints every start's time to ready and judges their median against 5 s", () => {
+    const { text } = footprintReport(one({ readyMs: 4200, starts: [6100, 4200, 3900] }));
+    expect(text).toMatch(/ready in 4\.2 s \(median of 3 starts: 6\.1, 4\.2, 3\.9\) \(target ≤ 5 s on a quiet machine: PASS\)/);
+    expect(footprintReport(one({ readyMs: 5300, starts: [5300, 5200, 6000] })).text).toMatch(/target ≤ 5 s on a quiet machine: over/);
+  });
+
   it("for the small server, sums the server's and Postgres' PSS against 1 GB", () => {
     const small = (postgres: number) =>
       one({ pages: [page("healthz", 4000, [[1, 190]]), page("list", 400, [[1, 300]], { pssPeak: { server: 280 * MB, postgres: postgres * MB } })] });
