@@ -498,7 +498,7 @@ const COMPARE = Boolean(arg("compare"));
 
 (ONLY_SEARCH_SCALE ? Promise.resolve(runSearchScaleBench()).then((code) => process.exit(code)) : COMPARE ? compareBuilds() : ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
-    if (COMPARE || ONLY_PRIVACY || SMALL_SERVER || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
+    if (COMPARE || ONLY_PRIVACY || SMALL_SERVER || FOOTPRINT_ONLY || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("search bench (bench/search.ts)");
     return Math.max(code, runSearchBench());
   })
