@@ -3,6 +3,7 @@ import { analyzeQuery, toTsQuery, type ParsedQuery } from "./dutch/analysis.serv
 import { quoteLexeme } from "./dutch/query";
 import type { Highlighter } from "./snippet.server";
 import { typingPrefix } from "./snippet.server";
+import type { RankTerm } from "./ranking.server";
 import { synonymGroupsCache } from "./synonyms.server";
 import { titleToken } from "./vector.server";
 
@@ -24,7 +25,12 @@ export type CompiledQuery = {
   /** Each positive term on its own (the word as typed, its tsquery), and the exclusions (for
    *  matches of only some terms). */
   terms: { text: string; query: string }[];
+  /** What ranking scores, word by word (ranking.server.ts): every positive term, and while
+   *  typing the unfinished last word. */
+  rankTerms: RankTerm[];
   exclusions: string;
+  /** Any excluded word (a post with one is left out; a thread whose dilemma has one too). */
+  excluded: string;
   highlighter: Highlighter;
 };
 
@@ -63,6 +69,14 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
   let match = toTsQuery(parsed);
   let rankAll = toTsQuery(parsed, { negated: false });
   let rankExact = toTsQuery(parsed, { expand: false, negated: false });
+  const rankTerms: RankTerm[] = parsed.terms
+    .filter((t) => !t.negated)
+    .map((t) => {
+      const one = { text: t.text, terms: [t] };
+      const all = toTsQuery(one, { negated: false });
+      return { all, exact: toTsQuery(one, { expand: false, negated: false }) || all };
+    })
+    .filter((t) => t.all);
   const tokens = positiveTokens(parsed);
   if (prefix) {
     const last = analyzeQuery(prefix, { synonyms });
@@ -72,19 +86,20 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
     match = and(match, lastPart);
     rankAll = and(rankAll, lastPart);
     rankExact = and(rankExact, typed);
+    rankTerms.push({ all: lastPart, exact: typed });
     for (const t of positiveTokens(last)) tokens.add(t);
   }
   const terms = parsed.terms
     .filter((t) => !t.negated)
     .map((t) => ({ text: t.text, query: toTsQuery({ text: t.text, terms: [t] }) }))
     .filter((t) => t.query);
-  const exclusions = parsed.terms
+  const excludedTerms = parsed.terms
     .filter((t) => t.negated)
     .map((t) => toTsQuery({ text: t.text, terms: [{ ...t, negated: false }] }))
-    .filter(Boolean)
-    .map((q) => `!( ${q} )`)
-    .join(" & ");
-  return { parsed, match, rankAll, rankExact, head: headQuery(rankAll), terms, exclusions, highlighter: { tokens, prefix } };
+    .filter(Boolean);
+  const exclusions = excludedTerms.map((q) => `!( ${q} )`).join(" & ");
+  const excluded = excludedTerms.map((q) => `( ${q} )`).join(" | ");
+  return { parsed, match, rankAll, rankExact, head: headQuery(rankAll), terms, rankTerms, exclusions, excluded, highlighter: { tokens, prefix } };
 }
 
 /** The tsquery with each word's lexeme as its title token; competence tokens (c:…) stay. A

@@ -11,6 +11,7 @@ import { and, compileQuery, type CompiledQuery } from "./compile.server";
 import { quoteLexeme } from "./dutch/query";
 import { competenceCache, type CompetenceInfo } from "./competence-terms.server";
 import { recordSearchMiss } from "./misses.server";
+import { bm25Sql, rankStats, type RankStats } from "./ranking.server";
 import {
   PAGE_SIZE,
   RELATIVE_PERIODS,
@@ -161,14 +162,27 @@ function yearStarts(): Date[] {
 
 const PERIOD_INTERVALS = { "30d": "30 days", "1y": "1 year", "5y": "5 years" } as const;
 
-/** Added to the score of a post whose head has every word: more than any ts_rank reaches, so
- *  "title matches beat body matches" is a rule, and a broad search may rank those alone. */
-const HEAD_BONUS = 10;
+/** A post's score: BM25 with field weights (ranking.server.ts); an answered dilemma and its
+ *  accepted answer ×1.3. */
+function scoreSql(c: CompiledQuery, stats: RankStats): Prisma.Sql {
+  return Prisma.sql`(${bm25Sql(c.rankTerms, stats)} * CASE WHEN s.answer THEN 1.3 ELSE 1 END)`;
+}
 
-function scoreSql(c: CompiledQuery): Prisma.Sql {
-  const head = c.head ? Prisma.sql` + CASE WHEN s.kind <> 'reply' AND s.doc @@ ${c.head}::tsquery THEN ${HEAD_BONUS}::float8 ELSE 0 END` : Prisma.empty;
-  return Prisma.sql`((ts_rank(s.doc, ${c.rankAll}::tsquery, 1) + 2 * ts_rank(s.doc, ${c.rankExact}::tsquery, 1))
-    * CASE WHEN s.answer THEN 1.3 ELSE 1 END * CASE WHEN s.kind = 'reply' THEN 0.8 ELSE 1 END${head})`;
+/** A thread's score: its dilemma's (or report's) plus half its best reply's. The question
+ *  usually says best what a thread is about; a thread whose replies discuss the words too beats
+ *  one that only names them, and a thread found through a reply alone still ranks. */
+const REPLY_SHARE = 0.5;
+function threadScoreSql(score: Prisma.Sql, kind: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(coalesce(max(${score}) FILTER (WHERE ${kind} <> 'reply' AND ${where}), 0)
+    + ${REPLY_SHARE}::float8 * coalesce(max(${score}) FILTER (WHERE ${kind} = 'reply' AND ${where}), 0))`;
+}
+
+/** A `-word` leaves out the posts that have it, and a thread whose dilemma has it: its replies
+ *  without the word do not bring it back (the dilemma says what a thread is about). */
+function exclusionSql(c: CompiledQuery): Prisma.Sql {
+  if (!c.excluded) return Prisma.empty;
+  return Prisma.sql`AND NOT (s.kind = 'reply' AND EXISTS (SELECT 1 FROM "SearchDocument" d
+    WHERE d.kind = 'dilemma' AND d."sourceId" = s."dilemmaId" AND d.doc @@ ${c.excluded}::tsquery))`;
 }
 
 type Row = {
@@ -190,6 +204,8 @@ type RunOptions = {
    *  the counts come from elsewhere, in the WHERE clause (and the kind through the index). */
   filtersInWhere: boolean;
   pageSize: number;
+  /** Read only dilemmas and reports (a broad search's candidates: see searchRows). */
+  leadsOnly?: boolean;
   /** "counts": total, kinds, statuses, periods, matching posts; "all": also competences, years. */
   facets: "none" | "counts" | "all";
 };
@@ -231,10 +247,12 @@ async function runSearch(
   f: FilterSql,
   request: SearchRequest,
   run: RunOptions,
+  stats: RankStats,
 ): Promise<Row[]> {
   const { pageSize } = run;
   const match = run.filtersInWhere && request.kinds.length ? and(run.match, request.kinds.map((k) => quoteLexeme(kindToken(k))).join(" | ")) : run.match;
-  const where = run.filtersInWhere ? Prisma.sql`AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}` : Prisma.empty;
+  const where = Prisma.sql`${run.filtersInWhere ? Prisma.sql`AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}` : Prisma.empty}
+    ${run.leadsOnly ? Prisma.sql`AND s.kind <> 'reply'` : Prisma.empty} ${exclusionSql(c)}`;
   // Scores are the costly part (ts_rank reads every matching post's positions): only posts
   // that pass every filter are scored, and none when sorting by date (then only the page's).
   const relevance = request.sort !== "newest";
@@ -277,7 +295,7 @@ async function runSearch(
       -- and pre-aggregate in parallel workers). lead: its dilemma (or report) when that passes
       -- the kind and period filters; the thread shows it, else its best reply. lead: that post.
       -- flags (one aggregate is cheaper than six): see FLAG.
-      SELECT g, max(score) FILTER (WHERE fk AND fp) AS score,
+      SELECT g, ${relevance ? threadScoreSql(Prisma.sql`score`, Prisma.sql`kind`, Prisma.sql`fk AND fp`) : Prisma.sql`NULL::float8`} AS score,
              min(id) FILTER (WHERE kind <> 'reply' AND fk AND fp) AS lead,
              coalesce(max(date) FILTER (WHERE kind <> 'reply' AND fk AND fp), max(date) FILTER (WHERE fk AND fp)) AS date,
              bit_or(CASE WHEN NOT fp THEN 0 WHEN kind = 'dilemma' THEN ${flag("dilemma")} WHEN kind = 'reply' THEN ${flag("reply")} ELSE ${flag("report")} END
@@ -291,7 +309,7 @@ async function runSearch(
       FROM (
         SELECT s.id, s.kind, s.status, s.date, s."competenceIds" AS comps, coalesce(s."dilemmaId", -s."sourceId") AS g,
                ${f.kinds} AS fk, ${f.competences} AS fc, ${f.status} AS fs, ${f.period} AS fp,
-               ${relevance ? Prisma.sql`CASE WHEN ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period} THEN ${scoreSql(c)} END` : Prisma.sql`NULL::float4`} AS score,
+               ${relevance ? Prisma.sql`CASE WHEN ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period} THEN ${scoreSql(c, stats)} END` : Prisma.sql`NULL::float8`} AS score,
                width_bucket(s.date, ${yearStarts()}::timestamptz[]) AS y
         FROM "SearchDocument" s
         WHERE s.doc @@ ${match}::tsquery AND ${visible} ${where}
@@ -307,11 +325,11 @@ async function runSearch(
       FROM "SearchDocument" s
       WHERE s."dilemmaId" IN (SELECT g FROM page) AND s.kind = 'reply' AND s.doc @@ ${c.match}::tsquery AND ${visible}
         AND ${f.kinds} AND ${f.period}
-      ORDER BY s."dilemmaId", ${relevance ? Prisma.sql`${scoreSql(c)} DESC, ` : Prisma.empty}s.date DESC, s.id DESC
+      ORDER BY s."dilemmaId", ${relevance ? Prisma.sql`${scoreSql(c, stats)} DESC, ` : Prisma.empty}s.date DESC, s.id DESC
     )
     SELECT 'hit' AS part, coalesce(best.replies, 0)::text AS value, (SELECT count(*) FROM t WHERE ${allFlags("kindAndPeriod", "competences", "status")})::int AS n,
            coalesce(page.lead, best.id) AS rep, best.id AS "bestReply",
-           ${relevance ? Prisma.sql`page.score` : Prisma.sql`(SELECT ${scoreSql(c)} FROM "SearchDocument" s WHERE s.id = coalesce(page.lead, best.id))`}::float8 AS score,
+           ${relevance ? Prisma.sql`page.score` : Prisma.sql`(SELECT ${scoreSql(c, stats)} FROM "SearchDocument" s WHERE s.id = coalesce(page.lead, best.id))`}::float8 AS score,
            (row_number() OVER (ORDER BY ${order}))::int AS ord, page.g
     FROM page LEFT JOIN best USING (g)
     ${counts}
@@ -355,10 +373,12 @@ export function estimateFromSample(n: number): number {
  * - one sample bucket of threads (a sixteenth: sampleToken) is always read first. It says
  *   whether the search is broad; for a broad one its counts times 16 are the facets and total,
  *   shown as estimates (a thread is in or out of the sample whole, so thread counts scale);
- * - the page ranks only the posts whose head has every word when there are enough of them for
- *   the page: they rank above all others (HEAD_BONUS), so the page is the one ranking every
- *   match would give. Otherwise (too few, or sorted by date) every match is read, with the
- *   filters in the WHERE clause and without facets; then the total is exact.
+ * - the page ranks the threads by their dilemmas and reports alone (replies are 93 % of the
+ *   posts; a partial index holds the others), when there are enough of them for the page.
+ *   Strong text matches are among them, not only titles; a thread's best reply is still shown
+ *   beneath, but does not add to its score (decision 043). Otherwise (too few, only replies
+ *   asked for, or sorted by date) every match is read, with the filters in the WHERE clause
+ *   and without facets; then the total is exact.
  */
 async function searchRows(
   c: CompiledQuery,
@@ -366,6 +386,7 @@ async function searchRows(
   f: FilterSql,
   request: SearchRequest,
   opts: { pageSize: number; withFacets: boolean; exactPosts: number },
+  stats: RankStats,
 ): Promise<SearchRows> {
   const { pageSize, withFacets } = opts;
   const sample = await runSearch(c, visible, f, request, {
@@ -373,7 +394,7 @@ async function searchRows(
     filtersInWhere: false,
     pageSize: 0,
     facets: withFacets ? "all" : "counts",
-  });
+  }, stats);
   if (countOf(sample, "posts") * SAMPLE_BUCKETS <= opts.exactPosts) {
     const rows = await runSearch(c, visible, f, request, {
       match: c.match,
@@ -382,7 +403,7 @@ async function searchRows(
       // Past page 1 the counts come along (cheap: one aggregate over the threads already read),
       // so a page beyond the last still knows the total and can say where the results are.
       facets: withFacets ? "all" : request.page > 1 ? "counts" : "none",
-    });
+    }, stats);
     const hitRows = hitsIn(rows);
     const total = hitRows[0]?.n ?? countOf(rows, "hits");
     return { rows, hitRows, total, unfilteredTotal: withFacets ? countOf(rows, "all") : total, estimated: EXACT };
@@ -391,15 +412,15 @@ async function searchRows(
   const rows = sample.map((r) => ({ ...r, n: estimateFromSample(r.n) }));
   const unfilteredTotal = estimateFromSample(countOf(sample, "all"));
   const end = request.page * pageSize;
-  if (request.sort !== "newest" && c.head) {
-    const head = hitsIn(await runSearch(c, visible, f, request, { match: and(c.match, c.head), filtersInWhere: true, pageSize, facets: "none" }));
-    const headThreads = head[0]?.n ?? 0;
-    if (headThreads >= end) {
-      const total = Math.max(estimatedTotal, headThreads);
-      return { rows, hitRows: head, total, unfilteredTotal, estimated: { total: true, facets: true } };
+  if (request.sort !== "newest" && !request.kinds.includes("reply")) {
+    const leads = hitsIn(await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, leadsOnly: true, pageSize, facets: "none" }, stats));
+    const leadThreads = leads[0]?.n ?? 0;
+    if (leadThreads >= end) {
+      const total = Math.max(estimatedTotal, leadThreads);
+      return { rows, hitRows: leads, total, unfilteredTotal, estimated: { total: true, facets: true } };
     }
   }
-  const hitRows = hitsIn(await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, pageSize, facets: "none" }));
+  const hitRows = hitsIn(await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, pageSize, facets: "none" }, stats));
   const exact = hitRows[0]?.n;
   return {
     rows,
@@ -435,6 +456,7 @@ async function partialMatches(
   /** Thread keys already shown. */
   except: number[],
   limit: number,
+  stats: RankStats,
 ): Promise<Row[]> {
   const terms = c.terms.slice(0, PARTIAL_MAX_TERMS);
   if (terms.length < 2) return [];
@@ -449,13 +471,14 @@ async function partialMatches(
   );
   return readDb().$queryRaw<Row[]>`
     WITH hit AS (
-      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has, ${scoreSql(c)} AS score
+      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has, ${scoreSql(c, stats)} AS score
       FROM "SearchDocument" s
       WHERE s.doc @@ ${match}::tsquery AND ${visible} AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}
-        AND coalesce(s."dilemmaId", -s."sourceId") <> ALL(${except}::int[])
+        AND coalesce(s."dilemmaId", -s."sourceId") <> ALL(${except}::int[]) ${exclusionSql(c)}
     ), thread AS (
-      -- The words a thread has between its posts (a bit each), its best post's score.
-      SELECT g, length(replace(bit_or(has)::bit(${Prisma.raw(String(PARTIAL_MAX_TERMS))})::text, '0', ''))::int AS shared, max(score) AS score, max(date) AS date
+      -- The words a thread has between its posts (a bit each), its score as a full result's.
+      SELECT g, length(replace(bit_or(has)::bit(${Prisma.raw(String(PARTIAL_MAX_TERMS))})::text, '0', ''))::int AS shared,
+             ${threadScoreSql(Prisma.sql`score`, Prisma.sql`kind`, Prisma.sql`TRUE`)} AS score, max(date) AS date
       FROM hit GROUP BY g
     ), page AS (
       SELECT g, shared + score AS score,
@@ -655,11 +678,12 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
   const visible = visibilitySql(guardian.searchScope());
   const withFacets = opts.facets !== false;
   const filters = filterSql(request, competenceIds);
+  const stats = await rankStats(compiled.rankTerms);
   const { rows, hitRows, total, unfilteredTotal, estimated } = await searchRows(compiled, visible, filters, request, {
     pageSize,
     withFacets,
     exactPosts: opts.exactPosts ?? env().SEARCH_EXACT_POSTS,
-  });
+  }, stats);
   const hits = await hitsOf(hitRows, compiled.highlighter, competences.byId);
 
   let suggestion: SearchOutcome["suggestion"] = null;
@@ -686,7 +710,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     // The threads already shown do not come back as partial matches.
     const shown = hitRows.map((r) => r.g!);
     partial = await hitsOf(
-      await partialMatches(compiled, visible, filters, shown, PARTIAL_FEW),
+      await partialMatches(compiled, visible, filters, shown, PARTIAL_FEW, stats),
       compiled.highlighter,
       competences.byId,
     );
