@@ -31,7 +31,13 @@ export type RankTerm = {
   exact: string;
 };
 
-export type RankStats = { posts: number; avgLength: number; idf: number[] };
+export type RankStats = {
+  posts: number;
+  avgLength: number;
+  /** Per term: how many posts it matches (estimated in a large forum), and its idf. */
+  df: number[];
+  idf: number[];
+};
 
 /** Above this many posts, document frequencies are counted in one sample bucket and cached. */
 const SMALL_FORUM = 20_000;
@@ -103,7 +109,7 @@ export async function rankStats(terms: RankTerm[]): Promise<RankStats> {
   const { posts, avgLength } = await corpus.get();
   const df = await documentFrequencies(terms.map((t) => t.all), posts);
   const idf = df.map((n) => Math.log(1 + (Math.max(posts, n) - n + 0.5) / (n + 0.5)));
-  return { posts, avgLength: Math.max(1, avgLength), idf };
+  return { posts, avgLength: Math.max(1, avgLength), df, idf };
 }
 
 /** The BM25 score of a SearchDocument row aliased `s` (see the top of this file). */

@@ -255,7 +255,8 @@ async function runSearch(
     ${run.leadsOnly ? Prisma.sql`AND s.kind <> 'reply'` : Prisma.empty} ${exclusionSql(c)}`;
   // Scores are the costly part (ts_rank reads every matching post's positions): only posts
   // that pass every filter are scored, and none when sorting by date (then only the page's).
-  const relevance = request.sort !== "newest";
+  // No page (the sample only counts): nothing to score.
+  const relevance = request.sort !== "newest" && pageSize > 0;
   const order = relevance ? Prisma.sql`score DESC, date DESC, g DESC` : Prisma.sql`date DESC, g DESC`;
   const counts =
     run.facets === "none"
@@ -460,8 +461,8 @@ async function partialMatches(
 ): Promise<Row[]> {
   const terms = c.terms.slice(0, PARTIAL_MAX_TERMS);
   if (terms.length < 2) return [];
-  const broad = await broadTerms(terms.map((t) => t.query));
-  const telling = terms.filter((_, i) => !broad[i]);
+  // c.terms and c.rankTerms are the same positive terms in the same order (no prefix here).
+  const telling = terms.filter((_, i) => (stats.df[i] ?? Infinity) <= PARTIAL_TERM_POSTS);
   if (telling.length === 0) return [];
   const any = telling.map((t) => `( ${t.query} )`).join(" | ");
   const match = c.exclusions ? `( ${any} ) & ${c.exclusions}` : any;
@@ -469,54 +470,49 @@ async function partialMatches(
     terms.map((t, i) => Prisma.sql`CASE WHEN s.doc @@ ${t.query}::tsquery THEN ${1 << i}::int ELSE 0 END`),
     " | ",
   );
+  // Scores only for the posts of threads that share enough words (most posts a word brings in
+  // are of threads that have only that word): the costly part is scoring, not matching.
   return readDb().$queryRaw<Row[]>`
     WITH hit AS (
-      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has, ${scoreSql(c, stats)} AS score
+      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has
       FROM "SearchDocument" s
       WHERE s.doc @@ ${match}::tsquery AND ${visible} AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}
         AND coalesce(s."dilemmaId", -s."sourceId") <> ALL(${except}::int[]) ${exclusionSql(c)}
+      LIMIT ${PARTIAL_POSTS}
     ), thread AS (
-      -- The words a thread has between its posts (a bit each), its score as a full result's.
-      SELECT g, length(replace(bit_or(has)::bit(${Prisma.raw(String(PARTIAL_MAX_TERMS))})::text, '0', ''))::int AS shared,
-             ${threadScoreSql(Prisma.sql`score`, Prisma.sql`kind`, Prisma.sql`TRUE`)} AS score, max(date) AS date
-      FROM hit GROUP BY g
+      -- The words a thread has between its posts (a bit each).
+      SELECT * FROM (
+        SELECT g, length(replace(bit_or(has)::bit(${Prisma.raw(String(PARTIAL_MAX_TERMS))})::text, '0', ''))::int AS shared, max(date) AS date
+        FROM hit GROUP BY g) x
+      WHERE shared >= ${partialRequired(terms.length)}
+    ), scored AS (
+      SELECT hit.g, hit.id, hit.kind, ${scoreSql(c, stats)} AS score
+      FROM hit JOIN thread USING (g) JOIN "SearchDocument" s ON s.id = hit.id
     ), page AS (
-      SELECT g, shared + score AS score,
-             row_number() OVER (ORDER BY shared DESC, score DESC, date DESC, g DESC)::int AS ord
-      FROM thread WHERE shared >= ${partialRequired(terms.length)}
-      ORDER BY shared DESC, score DESC, date DESC, g DESC LIMIT ${limit}
+      -- Ranked by the words shared, then as a full result (threadScoreSql).
+      SELECT thread.g, thread.shared + x.score AS score,
+             row_number() OVER (ORDER BY thread.shared DESC, x.score DESC, thread.date DESC, thread.g DESC)::int AS ord
+      FROM thread JOIN (SELECT g, ${threadScoreSql(Prisma.sql`score`, Prisma.sql`kind`, Prisma.sql`TRUE`)} AS score FROM scored GROUP BY g) x USING (g)
+      ORDER BY thread.shared DESC, x.score DESC, thread.date DESC, thread.g DESC LIMIT ${limit}
     ), shown AS (
       -- The thread is shown by its dilemma when that has one of the words, else by its best reply.
-      SELECT DISTINCT ON (hit.g) hit.g, hit.id FROM hit JOIN page USING (g) ORDER BY hit.g, hit.kind = 'reply', hit.score DESC
+      SELECT DISTINCT ON (scored.g) scored.g, scored.id FROM scored JOIN page USING (g) ORDER BY scored.g, scored.kind = 'reply', scored.score DESC
     ), best AS (
-      SELECT DISTINCT ON (hit.g) hit.g, hit.id FROM hit JOIN page USING (g)
-      WHERE hit.kind = 'reply' ORDER BY hit.g, hit.score DESC
+      SELECT DISTINCT ON (scored.g) scored.g, scored.id FROM scored JOIN page USING (g)
+      WHERE scored.kind = 'reply' ORDER BY scored.g, scored.score DESC
     )
     SELECT 'hit' AS part, NULL AS value, 0 AS n, shown.id AS rep, best.id AS "bestReply", page.score::float8 AS score, page.ord, page.g
     FROM page JOIN shown USING (g) LEFT JOIN best USING (g)
     ORDER BY page.ord`;
 }
 
-/** A term matching more posts than this cannot bring threads into the partial matches (it
- *  still counts for a thread that has it): every post it brings in is read and scored. */
+/** A term matching more posts than this (ranking's document frequency, ranking.server.ts)
+ *  cannot bring threads into the partial matches (it still counts for a thread that has it):
+ *  every post it brings in is read. Judged on what is searched (the term's forms, parts and
+ *  synonyms: a rare word's synonym or part may be everywhere), not on the word as typed. */
 const PARTIAL_TERM_POSTS = 2_000;
-
-/**
- * Which terms match more than PARTIAL_TERM_POSTS posts, judged on what is searched (the term's
- * forms, parts and synonyms: a rare word's synonym or part may be everywhere), not on the word
- * as typed. Counted in one sample bucket (a sixteenth of the threads) and at most up to the
- * limit there, so a word in half the forum costs a few hundred rows, not its posts.
- */
-async function broadTerms(queries: string[]): Promise<boolean[]> {
-  const cap = Math.ceil(PARTIAL_TERM_POSTS / SAMPLE_BUCKETS);
-  const bucket = quoteLexeme(sampleBucketToken(0));
-  const rows = await readDb().$queryRaw<{ i: number; n: number }[]>`
-    SELECT t.i::int AS i, (SELECT count(*) FROM (
-      SELECT 1 FROM "SearchDocument" s WHERE s.doc @@ (t.q || ' & ' || ${bucket})::tsquery LIMIT ${cap + 1}) x)::int AS n
-    FROM unnest(${queries.map((q) => `( ${q} )`)}::text[]) WITH ORDINALITY AS t(q, i)`;
-  const n = new Map(rows.map((r) => [r.i, r.n]));
-  return queries.map((_, i) => (n.get(i + 1) ?? 0) > cap);
-}
+/** And the pass reads at most this many posts in all (decision 043: its time is bounded). */
+const PARTIAL_POSTS = 3_000;
 
 /** Whether a query finds more than `than` results (threads) for this viewer, without filters.
  *  Reads the first few hundred matching posts, not all: a corrected common word may match
