@@ -421,8 +421,10 @@ async function searchRows(
       return { rows, hitRows: leads, total, unfilteredTotal, estimated: { total: true, facets: true } };
     }
   }
-  const hitRows = hitsIn(await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, pageSize, facets: "none" }, stats));
-  const exact = hitRows[0]?.n;
+  // Past page 1 the count comes along, so a page beyond the last still answers the total.
+  const read = await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, pageSize, facets: request.page > 1 ? "counts" : "none" }, stats);
+  const hitRows = hitsIn(read);
+  const exact = hitRows[0]?.n ?? (request.page > 1 ? countOf(read, "hits") : undefined);
   return {
     rows,
     hitRows,
