@@ -84,8 +84,9 @@ describe("ranking by relevance", () => {
   it("a thread whose replies discuss the word beats the same dilemma without them", async () => {
     const [asker, helper] = [await member(), await member()];
     const w = word("taalmaatje");
-    const quiet = await dilemma(asker, `Een ${w} zoeken`, "Wie kent iemand die wil helpen met Nederlands oefenen?");
+    // The busy one is older: on a tie the newer would come first.
     const busy = await dilemma(asker, `Een ${w} zoeken`, "Wie kent iemand die wil helpen met Nederlands oefenen?");
+    const quiet = await dilemma(asker, `Een ${w} zoeken`, "Wie kent iemand die wil helpen met Nederlands oefenen?");
     await createReply(helper, busy.id, { body: `Ons ${w} project koppelt elke week een ${w} aan een nieuwe buur.`, submissionId: randomUUID() });
     const outcome = await find(w);
     expect(outcome.hits.map((h) => h.id)).toEqual([busy.id, quiet.id]);
