@@ -19,9 +19,6 @@ export type CompiledQuery = {
   /** For ts_rank: every alternative / only the words as typed (no exclusions: see toTsQuery). */
   rankAll: string;
   rankExact: string;
-  /** Where a post's head has every word: rankAll in its title (titleToken) or a competence it
-   *  is tagged with. Such posts rank first (search.server.ts). */
-  head: string;
   /** Each positive term on its own (the word as typed, its tsquery), and the exclusions (for
    *  matches of only some terms). */
   terms: { text: string; query: string }[];
@@ -99,10 +96,12 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
     .filter(Boolean);
   const exclusions = excludedTerms.map((q) => `!( ${q} )`).join(" & ");
   const excluded = excludedTerms.map((q) => `( ${q} )`).join(" | ");
-  return { parsed, match, rankAll, rankExact, head: headQuery(rankAll), terms, rankTerms, exclusions, excluded, highlighter: { tokens, prefix } };
+  return { parsed, match, rankAll, rankExact, terms, rankTerms, exclusions, excluded, highlighter: { tokens, prefix } };
 }
 
-/** The tsquery with each word's lexeme as its title token; competence tokens (c:…) stay. A
+/** Only title matches (decision 011; since 043 broad searches no longer rank by these, but the
+ *  index still carries the title tokens, so a query may ask for them).
+ *  The tsquery with each word's lexeme as its title token; competence tokens (c:…) stay. A
  *  quoted lexeme is already escaped, and a title token only adds "t:" in front. */
 export function headQuery(query: string): string {
   return query.replace(/'((?:[^']|'')*)'/g, (quoted, lexeme: string) => (lexeme.startsWith("c:") ? quoted : `'${titleToken(lexeme)}'`));

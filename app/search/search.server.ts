@@ -30,12 +30,10 @@ import { suggestionsFor } from "./vocabulary.server";
 // through its GIN index, with the Guardian's visibility rules as a WHERE clause; a second
 // fetches the texts of the page's results for their snippets.
 //
-// Ranking: first the posts whose head has every word (their title, or a competence they are
-// tagged with: CompiledQuery.head); then, within each of the two, ts_rank with weights A (title)
-// 1.0, B (competences) 0.4, C (text) 0.2, over every alternative of the query, plus twice the
-// rank of the words as typed (so exact forms beat compound parts and synonyms); an answered
-// dilemma and its accepted answer ×1.3; a reply ×0.8 (the question usually says best what a
-// thread is about).
+// Ranking (decision 043): BM25 with field weights per post (title 1, competence 0.5, text 0.25
+// per occurrence; ranking.server.ts), exact forms counting double against compound parts and
+// synonyms; an answered dilemma and its accepted answer ×1.3. A thread scores its dilemma's
+// (or report's) score plus half its best reply's (threadScoreSql).
 // Broad searches (a word in a large part of the forum) are estimated: see searchRows.
 // Folding: a thread (a dilemma and its replies) is one result. It shows the dilemma when the
 // dilemma matched, with its best-matching reply beneath; otherwise its best-matching reply.
@@ -198,7 +196,7 @@ type Row = {
 };
 
 type RunOptions = {
-  /** The tsquery a post must match: the query's, or a narrower one (its head, a sample). */
+  /** The tsquery a post must match: the query's, or a narrower one (a sample). */
   match: string;
   /** Filters as flags of every match, so the facets can count what each would leave; or, when
    *  the counts come from elsewhere, in the WHERE clause (and the kind through the index). */
