@@ -46,6 +46,8 @@ export type JobContext = {
   retryCount: number;
   /** True when a failure now is the job's last: no retry follows. */
   lastTry: boolean;
+  /** Aborted when the runner stops: a long job hands back what it has not begun (decision 041). */
+  signal: AbortSignal;
 };
 
 export type QueueOptions<T> = {
@@ -153,6 +155,17 @@ function sender(): PgBossType {
 
 // ── Working the queues ────────────────────────────────────────────────────────────────
 
+/**
+ * The back-off of work that keeps its own retries (mail, decision 041): `base` seconds doubled
+ * per retry, with jitter, as pg-boss does for jobs; a runner started with `quickRetries` (tests)
+ * waits 1 s and allows at most 2 retries, as it does for jobs.
+ */
+let quickRetries = false;
+export function ownRetries(limit: number, baseSeconds: number): { limit: number; delaySeconds(retry: number): number } {
+  if (quickRetries) return { limit: Math.min(2, limit), delaySeconds: () => 1 };
+  return { limit, delaySeconds: (retry) => baseSeconds * 2 ** retry * (0.75 + Math.random() * 0.5) };
+}
+
 export type JobRunner = {
   /** Finishes the jobs in hand (up to `timeoutMs`), then closes the connections. */
   stop(timeoutMs?: number): Promise<void>;
@@ -186,6 +199,8 @@ async function oneProcessAtATime(connectionString: string, setUp: () => Promise<
 export async function startJobRunner(opts: { work: boolean; quickRetries?: boolean; connectionString?: string }): Promise<JobRunner> {
   const connectionString = opts.connectionString ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: resolve the database before starting the job runner");
+  quickRetries = opts.quickRetries ?? false;
+  const stopping = new AbortController();
   const boss = new PgBoss({
     connectionString,
     schema: JOBS_SCHEMA,
@@ -223,7 +238,7 @@ export async function startJobRunner(opts: { work: boolean; quickRetries?: boole
       def.name,
       { batchSize, includeMetadata: true, pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 },
       async (jobs: JobWithMetadata<object>[]) => {
-        await workBatch(def, jobs, boss);
+        await workBatch(def, jobs, boss, stopping.signal);
         // A full batch means more are waiting: fetch again now instead of after the interval.
         if (jobs.length === batchSize) boss.notifyWorker(workerIds.get(def.name)!);
       },
@@ -233,6 +248,7 @@ export async function startJobRunner(opts: { work: boolean; quickRetries?: boole
 
   return {
     async stop(timeoutMs = 10_000) {
+      stopping.abort();
       await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
     },
     wake(queue) {
@@ -247,14 +263,14 @@ export async function startJobRunner(opts: { work: boolean; quickRetries?: boole
  * succeeds or fails on its own (a bad address must not make nine good mails wait), so the
  * failed ones are failed by id and the callback returns normally.
  */
-async function workBatch(def: Definition, jobs: JobWithMetadata<object>[], boss: PgBossType) {
+async function workBatch(def: Definition, jobs: JobWithMetadata<object>[], boss: PgBossType, signal: AbortSignal) {
   const concurrency = Math.max(1, def.concurrency ?? 5);
   let next = 0;
   const failures: { id: string; error: unknown }[] = [];
   const lane = async () => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
-      const context: JobContext = { id: job.id, retryCount: job.retryCount, lastTry: job.retryCount >= job.retryLimit };
+      const context: JobContext = { id: job.id, retryCount: job.retryCount, lastTry: job.retryCount >= job.retryLimit, signal };
       try {
         await def.handler(job.data as never, context);
       } catch (error) {

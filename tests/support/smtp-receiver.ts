@@ -43,6 +43,8 @@ export type SmtpReceiver = {
   mailTo(address: string): ReceivedMail[];
   /** Decide per recipient whether to refuse (4xx: try again later; 5xx: never). */
   refuse(rule: ((address: string) => Refusal) | null): void;
+  /** Keep recipients matching `rule` waiting at RCPT TO (a slow server) until hold(null). */
+  hold(rule: ((address: string) => boolean) | null): void;
   close(): Promise<void>;
 };
 
@@ -52,6 +54,8 @@ export async function startSmtpReceiver(options: { port?: number; dir?: string; 
   const handedOut = new Set<ReceivedMail>();
   const waiters = new Set<() => void>();
   let refusal: ((address: string) => Refusal) | null = null;
+  let holding: ((address: string) => boolean) | null = null;
+  const held = new Set<() => void>();
   let count = 0;
   if (options.dir) fs.mkdirSync(options.dir, { recursive: true });
 
@@ -60,7 +64,8 @@ export async function startSmtpReceiver(options: { port?: number; dir?: string; 
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     size: 10 * 1024 * 1024,
-    onRcptTo(address: SMTPServerAddress, _session, callback) {
+    async onRcptTo(address: SMTPServerAddress, _session, callback) {
+      while (holding?.(address.address.toLowerCase())) await new Promise<void>((resolve) => held.add(resolve));
       const refused = refusal?.(address.address.toLowerCase());
       if (!refused) return callback();
       const error = Object.assign(new Error(refused.message), { responseCode: refused.code });
@@ -123,7 +128,16 @@ export async function startSmtpReceiver(options: { port?: number; dir?: string; 
     refuse(rule) {
       refusal = rule;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    hold(rule) {
+      holding = rule;
+      for (const release of held) release();
+      held.clear();
+    },
+    close: () => {
+      holding = null;
+      for (const release of held) release();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
