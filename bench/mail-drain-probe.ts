@@ -19,7 +19,6 @@ async function main() {
     await c.connect();
     const sent = async () => (await c.query<{ n: number }>(`SELECT count(*)::int n FROM "Mail" WHERE status='sent'`)).rows[0]!.n;
     await import("~/platform/mail.server");
-    await import("~/platform/mail-delivery.server").then((m) => m.wakeDueLanes()).catch(() => {}); // decision 041: wake what waits
     const { startJobRunner } = await import("~/platform/jobs.server");
     const before = await sent();
     const t0 = performance.now();
