@@ -2,19 +2,28 @@ import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
-import { createI18n, defaultLocale, isLocale } from "~/platform/i18n";
+import { createI18n, defaultLocale, isLocale, loadCatalogue } from "~/platform/i18n";
 
-// The server chose the language and wrote it into <html lang>; hydrate with the same one.
-const lang = document.documentElement.lang;
-const i18n = createI18n(isLocale(lang) ? lang : defaultLocale);
+// The server chose the language and wrote it into <html lang>, and the address of that
+// language's catalogue into data-catalogue (decision 046): fetch that one, then hydrate with
+// it. Until then the page is the server's HTML, which works without JavaScript; if the
+// catalogue cannot be had, it stays that.
+const root = document.documentElement;
+const locale = isLocale(root.lang) ? root.lang : defaultLocale;
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <HydratedRouter />
-      </I18nextProvider>
-    </StrictMode>,
-  );
-});
+loadCatalogue(locale, root.dataset.catalogue).then(
+  () => {
+    const i18n = createI18n(locale);
+    startTransition(() => {
+      hydrateRoot(
+        document,
+        <StrictMode>
+          <I18nextProvider i18n={i18n}>
+            <HydratedRouter />
+          </I18nextProvider>
+        </StrictMode>,
+      );
+    });
+  },
+  (error: unknown) => console.warn("Kenniskring: the page works without its scripts now:", error),
+);

@@ -15,6 +15,8 @@ import { MembersVisibleContext } from "~/components/members/members-visible";
 import { useRoutedEvents } from "~/components/RoutedLink";
 import { useTranslation } from "~/components/use-translation";
 import { countUnread } from "~/notifications/inbox.server";
+import { catalogueHref } from "~/platform/i18n-catalogue.server";
+import { useLoadedLocale } from "~/components/use-loaded-locale";
 import { createI18n, defaultLocale } from "~/platform/i18n";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
@@ -39,6 +41,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   const { viewer, locale, guardian } = viewerInfo(context);
   return data({
     locale,
+    /** Where the browser gets this language's words (decision 046): <html data-catalogue>. */
+    catalogue: catalogueHref(locale),
     /** What relative times count from, the same on the server and in the hydrating browser (038). */
     now: new Date().toISOString(),
     viewer:
@@ -71,8 +75,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // The language of this page is the root loader's: after a client-side login or logout it
   // can change without a page load (a member's saved choice), so the instance follows it.
   const root = useRootData();
+  const locale = useLoadedLocale(root?.locale ?? defaultLocale);
   return (
-    <I18nextProvider i18n={createI18n(root?.locale ?? defaultLocale)}>
+    <I18nextProvider i18n={createI18n(locale)}>
       <Document root={root}>{children}</Document>
     </I18nextProvider>
   );
@@ -83,7 +88,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
   const { t, i18n } = useTranslation();
   const routedEvents = useRoutedEvents();
   return (
-    <html lang={i18n.language} dir="ltr">
+    <html lang={i18n.language} dir="ltr" data-catalogue={root?.catalogue}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

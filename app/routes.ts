@@ -4,6 +4,8 @@ import { type RouteConfig, index, route } from "@react-router/dev/routes";
 // Exception: /toegankelijkheid is the name Dutch accessibility statements are expected at.
 export default [
   index("routes/home.tsx"),
+  // The page's language for the browser, one catalogue at a time (decision 046)
+  route("i18n/:file", "routes/i18n.ts"),
   route("signup", "routes/signup.tsx"),
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.tsx"),
