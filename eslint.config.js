@@ -13,7 +13,7 @@ import tseslint from "typescript-eslint";
 // Search is near the top: it indexes and links to every kind of content, and it learns of
 // changes from their events; the domains below never call it.
 const DOMAIN_LEVELS = [
-  ["competences", "privacy", "uploads"],
+  ["competences", "privacy", "uploads", "attachments"],
   ["accounts", "members", "circle"],
   ["revisions"],
   ["dilemmas"],

@@ -61,6 +61,8 @@ export default [
   route("replies/:id/edit", "routes/reply-edit.tsx"),
   route("replies/:id/revisions", "routes/reply-revisions.tsx"),
   route("replies/:id/quote", "routes/reply-quote.ts"), // "Citeer" with JavaScript (decision 038)
+  // A post's photo or document, served with its post's visibility (decision 045)
+  route("attachments/:id/:name", "routes/attachment.ts"),
   // The live thread (decision 029): a dilemma page's stream of new reply ids, one reply as JSON
   route("live/dilemmas/:id", "routes/live.dilemma.ts"),
   route("live/replies/:id", "routes/live.reply.ts"),

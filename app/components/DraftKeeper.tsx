@@ -13,12 +13,29 @@ type Field = HTMLInputElement | HTMLTextAreaElement;
  * nothing until there is something to say. Without JavaScript nothing is kept (the form is
  * plain); for visitors neither (they cannot post).
  */
-export function DraftKeeper({ formId, place, fields, postIntent }: { formId: string; place: string; fields: string[]; postIntent: string }) {
+export function DraftKeeper({
+  formId,
+  place,
+  fields,
+  postIntent,
+  original,
+}: {
+  formId: string;
+  place: string;
+  fields: string[];
+  postIntent: string;
+  /**
+   * An edit form (issue 22): the saved text the form opens with. A draft is what differs from
+   * it, and it is put back only while the form still shows exactly this text.
+   */
+  original?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const root = useRouteLoaderData("root") as { viewer?: { handle: string } | null } | undefined;
   const owner = root?.viewer?.handle ?? null;
   const [restored, setRestored] = useState(false);
   const names = fields.join(" ");
+  const originalText = original ? JSON.stringify(original) : null;
 
   useEffect(() => {
     const form = document.getElementById(formId);
@@ -28,13 +45,22 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
     const field = (name: string) => form.elements.namedItem(name) as Field | null;
     const values = () => Object.fromEntries(list.map((name) => [name, field(name)?.value ?? ""]));
 
-    // Put a draft back only into an empty form: text the server handed back is newer.
+    const saved = originalText === null ? null : (JSON.parse(originalText) as Record<string, string>);
+    // Line breaks as a textarea gives them, so the saved text compares equal to the form's.
+    const same = (a: Record<string, string>, b: Record<string, string>) =>
+      list.every((name) => (a[name] ?? "").replace(/\r\n?/g, "\n").trim() === (b[name] ?? "").replace(/\r\n?/g, "\n").trim());
+    const untouched = () => (saved === null ? Object.values(values()).every((value) => value.trim() === "") : same(values(), saved));
+    // An edit form's draft is only what differs from the saved text; the same text is no draft.
+    const keep = () => (saved !== null && same(values(), saved) ? forgetDraft(key) : saveDraft(key, values()));
+
+    // Put a draft back only into a form as it opened (empty, or the saved text): text the
+    // server handed back is newer.
     const draft = readDraft(key);
-    if (draft && Object.values(values()).every((value) => value.trim() === "")) {
+    if (draft && untouched() && !(saved !== null && same(draft.fields, saved))) {
       for (const name of list) {
         const element = field(name);
-        if (!element || !draft.fields[name]) continue;
-        element.value = draft.fields[name];
+        if (!element || (saved === null && !draft.fields[name])) continue;
+        element.value = draft.fields[name] ?? "";
         element.dispatchEvent(new Event("input", { bubbles: true })); // the form's validation and preview hear it
       }
       setRestored(true);
@@ -49,7 +75,7 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
       clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        saveDraft(key, values());
+        keep();
       }, SAVE_DELAY_MS);
     };
     // Leaving (a reload, a closed tab) within the delay: save what was typed last.
@@ -57,12 +83,12 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
       if (timer === undefined) return;
       clearTimeout(timer);
       timer = undefined;
-      saveDraft(key, values());
+      keep();
     };
     const onSubmit = (event: SubmitEvent) => {
       clearTimeout(timer);
       timer = undefined;
-      saveDraft(key, values());
+      keep();
       const submitter = event.submitter as HTMLButtonElement | null;
       if (submitter?.value === postIntent) markDraftPosting(key);
     };
@@ -75,7 +101,7 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
       form.removeEventListener("input", onInput);
       form.removeEventListener("submit", onSubmit);
     };
-  }, [formId, owner, place, names, postIntent]);
+  }, [formId, owner, place, names, postIntent, originalText]);
 
   if (!restored || !owner) return null;
   const discard = () => {
@@ -84,7 +110,8 @@ export function DraftKeeper({ formId, place, fields, postIntent }: { formId: str
     for (const name of fields) {
       const element = form?.elements.namedItem(name) as Field | null;
       if (!element) continue;
-      element.value = "";
+      // An edit form goes back to the saved text, a new post's form to empty.
+      element.value = original?.[name] ?? "";
       element.dispatchEvent(new Event("input", { bubbles: true }));
     }
     setRestored(false);

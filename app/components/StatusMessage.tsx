@@ -17,7 +17,7 @@ export function StatusMessage() {
   useEffect(() => {
     if (!key) return;
     // A post is in: the drafts kept while it was typed are done (drafts.ts, decision 038).
-    if (key === "asked" || key === "replied") draftsPosted();
+    if (key === "asked" || key === "replied" || key === "saved") draftsPosted();
     const id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
     const target = (id && document.getElementById(id)) || document.querySelector<HTMLElement>("main h1");
     if (!target) return;

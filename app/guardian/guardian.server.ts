@@ -506,6 +506,59 @@ export class Guardian {
   canCheckPrivacy = () => this.whyNotCheckPrivacy() === ALLOWED;
   ensureCanCheckPrivacy = () => ensure(this.whyNotCheckPrivacy());
 
+  // ── Attachments (decision 045) ───────────────────────────────────────────────────────
+  // A post's photos and documents are part of its words: who may change the text adds and
+  // removes them, and a file is served to exactly those who may read the text. A deleted
+  // post has none (they go with its text); a hidden or held one's files are for staff and its
+  // author, like its text; a visitor sees the files of what a visitor may read.
+
+  whyNotAttachToDilemma(dilemma: DilemmaRef): Denial {
+    return this.whyNotEditDilemma(dilemma);
+  }
+
+  whyNotAttachToReply(reply: ReplyRef): Denial {
+    return this.whyNotEditReply(reply);
+  }
+
+  whyNotAttachToReport(meeting: MeetingRef): Denial {
+    const denial = this.whyNotEditMeeting(meeting);
+    if (denial) return denial;
+    if (meeting.status === "upcoming") return "an upcoming meeting has an agenda, not a report";
+    return ALLOWED;
+  }
+
+  whyNotSeeDilemmaAttachment(dilemma: DilemmaRef): Denial {
+    if (dilemma.deletedByAuthorAt) return DILEMMA_DELETED;
+    if (dilemma.authorErasedAt) return "the asker's account was erased";
+    return this.whyNotSeeDilemma(dilemma);
+  }
+
+  whyNotSeeReplyAttachment(reply: ReplyRef): Denial {
+    return this.whyNotSeeReply(reply);
+  }
+
+  whyNotSeeReportAttachment(meeting: MeetingRef): Denial {
+    if (meeting.status === "upcoming") return "an upcoming meeting has no report";
+    return this.whyNotSeeMeeting(meeting);
+  }
+
+  canAttachToDilemma = (d: DilemmaRef) => this.whyNotAttachToDilemma(d) === ALLOWED;
+  canAttachToReply = (r: ReplyRef) => this.whyNotAttachToReply(r) === ALLOWED;
+  canAttachToReport = (m: MeetingRef) => this.whyNotAttachToReport(m) === ALLOWED;
+  ensureCanAttachToDilemma = (d: DilemmaRef) => ensure(this.whyNotAttachToDilemma(d));
+  ensureCanAttachToReply = (r: ReplyRef) => ensure(this.whyNotAttachToReply(r));
+  ensureCanAttachToReport = (m: MeetingRef) => ensure(this.whyNotAttachToReport(m));
+  /** Not allowed is NotFound: a file of a post one may not read does not exist for them. */
+  ensureCanSeeDilemmaAttachment = (d: DilemmaRef) => {
+    if (this.whyNotSeeDilemmaAttachment(d) !== ALLOWED) throw new NotFound("attachment");
+  };
+  ensureCanSeeReplyAttachment = (r: ReplyRef) => {
+    if (this.whyNotSeeReplyAttachment(r) !== ALLOWED) throw new NotFound("attachment");
+  };
+  ensureCanSeeReportAttachment = (m: MeetingRef) => {
+    if (this.whyNotSeeReportAttachment(m) !== ALLOWED) throw new NotFound("attachment");
+  };
+
   // ── Meetings and reports ─────────────────────────────────────────────────────────────
   // Organisers and admins run the circle's meetings: they plan one, open its agenda, turn it
   // into its report after it was held, write, link, publish and delete. Members take part in

@@ -11,6 +11,7 @@ import * as members from "./members";
 import * as avg from "./avg";
 import * as moderation from "./moderation";
 import * as holds from "./holds";
+import * as attachments from "./attachments";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as live from "./live";
@@ -186,6 +187,7 @@ const en: Messages = {
   circle: circle.en,
   moderation: moderation.en,
   holds: holds.en,
+  attachments: attachments.en,
   meetings: meetings.en,
   search: search.en,
   edge: edge.en,

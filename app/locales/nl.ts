@@ -11,6 +11,7 @@ import * as members from "./members";
 import * as avg from "./avg";
 import * as moderation from "./moderation";
 import * as holds from "./holds";
+import * as attachments from "./attachments";
 import * as privacyGuard from "./privacy-guard";
 import * as replies from "./replies";
 import * as live from "./live";
@@ -189,6 +190,7 @@ const nl = {
   circle: circle.nl,
   moderation: moderation.nl,
   holds: holds.nl,
+  attachments: attachments.nl,
   meetings: meetings.nl,
   search: search.nl,
   edge: edge.nl,

@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { isValidKey, type FileStore } from "./file-store-key";
+import { s3FileStore, s3SettingsFromEnv } from "./s3-store.server";
 
 // Where the app keeps files it stores itself (member photos; attachments later). Callers name
 // a file by a key ("photos/3f/3f2a….webp") and never see a path, so a store in an
@@ -9,29 +11,8 @@ import { Readable } from "node:stream";
 // delete = DeleteObject (docs/decisions/017-uploaded-files.md). Only this module touches the
 // disk. Files are never served from here directly: a route checks who asks, then streams.
 
-export type StoredFile = {
-  size: number;
-  /** The bytes, as a stream (a photo is small; an attachment need not be). */
-  stream(): ReadableStream<Uint8Array>;
-};
-
-export interface FileStore {
-  /** Writes the whole file or nothing (a crash mid-write leaves no half file under the key). */
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  /** Null when there is no file under the key. */
-  get(key: string): Promise<StoredFile | null>;
-  /** Removes the file; a key without a file is not an error (deleting twice is fine). */
-  delete(key: string): Promise<void>;
-}
-
-// Lowercase letters, digits, "-", "_" and single "/" between parts, one optional extension:
-// nothing a path or a URL can misread ("..", a leading "/", backslashes, dots elsewhere).
-const KEY = /^[a-z0-9_-]+(?:\/[a-z0-9_-]+)*(?:\.[a-z0-9]{1,8})?$/;
-const MAX_KEY_LENGTH = 200;
-
-export function isValidKey(key: string): boolean {
-  return key.length <= MAX_KEY_LENGTH && KEY.test(key);
-}
+export type { FileStore, StoredFile } from "./file-store-key";
+export { isValidKey } from "./file-store-key";
 
 function checkKey(key: string): void {
   if (!isValidKey(key)) throw new Error(`not a file store key: ${JSON.stringify(key.slice(0, 60))}`);
@@ -95,11 +76,15 @@ export function uploadsDirectory(): string {
 
 const stores = new Map<string, FileStore>();
 
-/** The app's file store. Read per call, so a test (or a tool) may point KK_DATA_DIR elsewhere. */
+/**
+ * The app's file store: an S3-compatible bucket when S3_BUCKET is set (decision 045), else the
+ * data directory. Read per call, so a test (or a tool) may point KK_DATA_DIR or S3_* elsewhere.
+ */
 export function fileStore(): FileStore {
-  const root = uploadsDirectory();
-  let store = stores.get(root);
-  if (!store) stores.set(root, (store = localFileStore(root)));
+  const s3 = s3SettingsFromEnv();
+  const where = s3 ? `s3:${s3.endpoint ?? ""}:${s3.bucket}:${s3.prefix}` : uploadsDirectory();
+  let store = stores.get(where);
+  if (!store) stores.set(where, (store = s3 ? s3FileStore(s3) : localFileStore(where)));
   return store;
 }
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type Sharp from "sharp";
+import type { Sharp as SharpPipeline } from "sharp";
 
 // Turning an uploaded picture into one the app can safely keep and show: checked by what the
 // bytes are (never by the file's name or the type the browser claims), then decoded and
@@ -65,6 +66,31 @@ export type ThumbnailOptions = {
  * in sRGB, without any metadata. Throws ImageRejected with what is wrong.
  */
 export async function squareThumbnail(input: Uint8Array, options: ThumbnailOptions): Promise<Thumbnail> {
+  const { sharp, bytes, decoderOptions } = await checkedImage(input, options);
+  return encodeWebp(() => sharp(bytes, decoderOptions).resize(options.side, options.side, { fit: "cover", position: "attention" }));
+}
+
+export type PostImageOptions = {
+  /** The longest side of the result, in pixels (larger pictures are scaled down, never up). */
+  maxSide: number;
+  maxPixels: number;
+  minSide: number;
+};
+
+/**
+ * A picture for a post (decision 045): the same checks as a photo, then upright, scaled to fit
+ * within maxSide × maxSide and written anew as WebP without any metadata (sharp writes none
+ * unless asked: no EXIF, GPS, XMP, IPTC, ICC, comments). Throws ImageRejected.
+ */
+export async function postImage(input: Uint8Array, options: PostImageOptions): Promise<Thumbnail> {
+  const { sharp, bytes, decoderOptions } = await checkedImage(input, options);
+  return encodeWebp(() =>
+    sharp(bytes, decoderOptions).resize(options.maxSide, options.maxSide, { fit: "inside", withoutEnlargement: true }),
+  );
+}
+
+/** The checks every kept picture passes, by its bytes and its header, before any pixel is decoded. */
+async function checkedImage(input: Uint8Array, options: { maxPixels: number; minSide: number }) {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const format = sniffImageFormat(bytes);
   if (!format) throw new ImageRejected(looksLikeOtherImage(bytes) ? "unsupportedType" : "notAnImage");
@@ -86,13 +112,12 @@ export async function squareThumbnail(input: Uint8Array, options: ThumbnailOptio
   }
   if (width * height > options.maxPixels) throw new ImageRejected("tooManyPixels");
   if (Math.min(width, height) < options.minSide) throw new ImageRejected("tooSmall");
+  return { sharp, bytes, decoderOptions };
+}
 
+async function encodeWebp(pipeline: () => SharpPipeline): Promise<Thumbnail> {
   try {
-    const { data, info } = await sharp(bytes, decoderOptions)
-      .resize(options.side, options.side, { fit: "cover", position: "attention" })
-      .webp({ quality: 82 })
-      .timeout({ seconds: 20 })
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await pipeline().webp({ quality: 82 }).timeout({ seconds: 20 }).toBuffer({ resolveWithObject: true });
     return {
       bytes: data,
       contentType: "image/webp",

@@ -1,4 +1,5 @@
 import { findVisibleDilemmaRef, visibleDilemmaRef } from "~/dilemmas/dilemmas.server";
+import { detachAllIn, discardDetachedFiles } from "~/attachments/attachments.server";
 import { lockDilemmaRow, type EditOptions } from "~/dilemmas/edit.server";
 import { ModeratorReasonSchema } from "~/dilemmas/schemas";
 import { Prisma } from "~/generated/prisma/client";
@@ -186,11 +187,14 @@ export async function editReply(guardian: Guardian, replyId: number, raw: EditRe
 /** The author takes their words back; the reply keeps its place so answers to it still read well. */
 export async function deleteReply(guardian: Guardian, replyId: number): Promise<LoadedReply> {
   const reply = await loadReply(guardian, replyId);
-  return db.$transaction(async (tx) => {
+  let detached: string[] = [];
+  const deleted = await db.$transaction(async (tx) => {
     await lockDilemmaRow(tx, reply.dilemmaId);
     const current = await loadReply(guardian, replyId, tx);
     guardian.ensureCanDeleteReply(current);
     await tx.reply.update({ where: { id: replyId }, data: { deletedByAuthorAt: new Date() } });
+    // Its photos and documents go with its text (decision 045): rows now, files after the commit.
+    detached = await detachAllIn(tx, { replyId });
     const wasAnswer = current.dilemma.acceptedReplyId === replyId;
     await tx.dilemma.update({
       where: { id: current.dilemmaId },
@@ -203,6 +207,8 @@ export async function deleteReply(guardian: Guardian, replyId: number): Promise<
     await recordEvents(tx, [about(guardian, current, "reply.deleted", { wasAnswer })]);
     return current;
   });
+  await discardDetachedFiles(detached);
+  return deleted;
 }
 
 export async function hideReply(guardian: Guardian, replyId: number, rawReason: string): Promise<LoadedReply> {

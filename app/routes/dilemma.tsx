@@ -12,6 +12,8 @@ import {
   type ShouldRevalidateFunctionArgs,
 } from "react-router";
 import { AuthorName } from "~/components/AuthorName";
+import { AttachmentList } from "~/components/attachments/AttachmentList";
+import { attachmentsForThread } from "~/attachments/attachments.server";
 import { CompetenceTags } from "~/components/CompetenceTags";
 import { DilemmaMeetings } from "~/components/dilemmas/DilemmaMeetings";
 import { DilemmaDelete } from "~/components/dilemmas/DilemmaDelete";
@@ -74,7 +76,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     pageData.can.delete ? deletionKeepsThread(guardian, id) : false,
   ]);
   const quote = pageData.can.reply ? await quoteFor(guardian, url.searchParams.get("quote"), viewerInfo(context).locale) : null;
-  return { ...pageData, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch, keepsThread, quote };
+  // Files of what the page shows: the page data applied the Guardian to each post's text.
+  const readable = [...readableReplyIds(pageData.thread.nodes), ...(pageData.answer?.content ? [pageData.answer.id] : [])];
+  const attachments = await attachmentsForThread(pageData.dilemma.deletedByAuthorAt ? null : id, readable);
+  return { ...pageData, attachments, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch, keepsThread, quote };
 }
 
 /** "Citeer" without JavaScript (?quote=<reply id>): the quote, ready in the form; null when it cannot be. */
@@ -109,6 +114,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   return handleIntent(dilemmaIntents, formData.get("intent"), { guardian, dilemmaId, formData, back: url.pathname + url.search, anyway: wantsPublishAnyway(request) });
 }
 
+function readableReplyIds(nodes: ThreadNode<ThreadReply>[]): number[] {
+  return nodes.flatMap((node) => [...(node.reply.content ? [node.reply.id] : []), ...readableReplyIds(node.children)]);
+}
+
 function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | null {
   for (const node of nodes) {
     if (node.reply.id === id) return node.reply;
@@ -120,7 +129,7 @@ function findReply(nodes: ThreadNode<ThreadReply>[], id: number): ThreadReply | 
 
 export default function DilemmaPage() {
   const { t } = useTranslation();
-  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply, keepsThread, quote } =
+  const { dilemma, competences, meetings, answer, thread, can, viewerIsAsker, signedIn, submissionId, newSince, watch, latestReply, keepsThread, quote, attachments } =
     useLoaderData<typeof loader>();
   const live = useLiveThread(dilemma.id, latestReply);
   const shown = withLiveReplies(thread.nodes, live.replies, thread.page === thread.pageCount);
@@ -156,7 +165,7 @@ export default function DilemmaPage() {
   const hideError = actionData && "hideError" in actionData ? actionData.hideError : null;
   const hideDilemmaError = actionData && "hideDilemmaError" in actionData ? actionData.hideDilemmaError : null;
 
-  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo, quoteHref: withQuote, newSince };
+  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo, quoteHref: withQuote, newSince, attachments: attachments.replies };
   const authorName = (r: ThreadReply) => r.content?.author?.displayName ?? t("member.former");
 
   const replyForm = (to: ThreadReply | null) => (
@@ -226,7 +235,10 @@ export default function DilemmaPage() {
       {dilemma.deletedByAuthorAt ? (
         <p className="reply__placeholder dilemma-page__tombstone">{t("forum.dilemmaDelete.tombstone")}</p>
       ) : (
-        <div className="prose dilemma-page__body" dangerouslySetInnerHTML={{ __html: dilemma.bodyHtml }} />
+        <>
+          <div className="prose dilemma-page__body" dangerouslySetInnerHTML={{ __html: dilemma.bodyHtml }} />
+          <AttachmentList attachments={attachments.dilemma} />
+        </>
       )}
       {can.edit || can.delete ? (
         <ul className="action-list dilemma-page__actions">

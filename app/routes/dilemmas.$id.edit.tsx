@@ -21,12 +21,16 @@ import { guardianOf } from "~/web/context.server";
 import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { postFormFailure, readPostForm, removalIds, tooLargeFile } from "~/web/attachment-form.server";
+import { attachmentsOfDilemma, attachToDilemma, prepareAttachment, removeAttachments } from "~/attachments/attachments.server";
+import { ATTACHMENT_ALT_FIELD } from "~/attachments/schemas";
+import { AttachmentFields } from "~/components/attachments/AttachmentFields";
+import { DraftKeeper } from "~/components/DraftKeeper";
 import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import { withStatus } from "~/components/status-message";
-import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/dilemmas.$id.edit";
 
 // /dilemmas/:id/edit — the asker edits title, text and competences; staff, who may not reword
@@ -40,7 +44,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
   }
   const dilemma = await getDilemmaForEdit(guardian, id).catch(rethrowAsHttp);
-  return { dilemma, previewHtml: dilemma.canEditText ? previewDilemmaBody(guardian, dilemma.bodyMd) : null };
+  return {
+    dilemma,
+    previewHtml: dilemma.canEditText ? previewDilemmaBody(guardian, dilemma.bodyMd) : null,
+    attachments: dilemma.canEditText ? await attachmentsOfDilemma(id) : [],
+  };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -49,10 +57,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   if (guardian.isAnonymous) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
   }
-  const formData = await readForm(request);
+  const { formData, file, tooLarge } = await readPostForm(request);
   const tagsOnly = formData.get("mode") === "tags";
 
-  if (!tagsOnly && dilemmaFormIntent(formData.get("intent")) === "preview") {
+  if (!tagsOnly && !tooLarge && dilemmaFormIntent(formData.get("intent")) === "preview") {
     const submission = parseWithZod(formData, { schema: DilemmaDraftSchema });
     const body = submission.status === "success" ? (submission.value.body ?? "") : "";
     return { result: submission.reply(), preview: previewDilemmaBody(guardian, body) };
@@ -69,14 +77,20 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     }
   }
   const submission = parseWithZod(formData, { schema: EditDilemmaSchema });
+  if (tooLarge) return postFormFailure(submission, tooLargeFile());
   if (submission.status !== "success") return invalidForm(submission);
   try {
     const guard = await guardSubmit(guardian, { title: submission.value.title, body: submission.value.body }, wantsPublishAnyway(request));
-    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning, fileSent: file !== null };
+    // Checked before the edit is saved: a refused file leaves the dilemma as it was.
+    const attachment = await prepareAttachment(guardian, file, String(formData.get(ATTACHMENT_ALT_FIELD) ?? ""));
     await spendPostingBudget(guardian, "edit");
-    return redirect(withStatus(dilemmaPath(await editDilemma(guardian, id, submission.value, { privacyOverridden: guard.overridden })), "saved"));
+    const edited = await editDilemma(guardian, id, submission.value, { privacyOverridden: guard.overridden });
+    await removeAttachments(guardian, { dilemmaId: id }, removalIds(formData));
+    if (attachment) await attachToDilemma(guardian, id, attachment);
+    return redirect(withStatus(dilemmaPath(edited), "saved"));
   } catch (error) {
-    return formFailure(submission, error);
+    return postFormFailure(submission, error);
   }
 }
 
@@ -87,6 +101,7 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
   const tagsOnly = !dilemma.canEditText;
   const serverPreview = actionData && "preview" in actionData ? actionData.preview : null;
   const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
+  const fileSent = actionData && "fileSent" in actionData ? actionData.fileSent : false;
   const preview = useLivePreview(serverPreview ?? (hydrated ? loaderData.previewHtml : null));
   const [form, fields] = useValidatedForm({
     id: `edit-dilemma-${dilemma.id}`,
@@ -114,6 +129,7 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
       <div className="dilemma-compose">
         <Form
           method="post"
+          encType="multipart/form-data"
           {...getFormProps(form)}
           className="stack dilemma-compose__form"
           onInput={(event) => {
@@ -144,6 +160,13 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
                 describedBy={`${fields.body.id}-privacy`}
               />
               <PrivacyMarks fieldId={fields.body.id} marks={privacy?.fields.body} live={hydrated} />
+              <DraftKeeper
+                formId={form.id}
+                place={`dilemma:${dilemma.id}:edit`}
+                fields={[fields.title.name, fields.body.name]}
+                postIntent="publish"
+                original={{ [fields.title.name]: dilemma.title, [fields.body.name]: dilemma.bodyMd }}
+              />
             </>
           )}
           <CompetenceCheckboxes
@@ -152,6 +175,9 @@ export default function EditDilemma({ loaderData, actionData }: Route.ComponentP
             legend={t("dilemmas.ask.competencesLegend")}
             hint={t("dilemmas.ask.competencesHint")}
           />
+          {tagsOnly ? null : (
+            <AttachmentFields idPrefix={form.id} lastResult={actionData?.result} current={loaderData.attachments} fileSent={fileSent} />
+          )}
           {privacy ? <PublishAnyway intent={{ name: "intent", value: "publish" }} /> : null}
           <div className="button-row">
             <button type="submit" name="intent" value="publish" className="button">

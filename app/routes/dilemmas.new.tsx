@@ -24,13 +24,16 @@ import {
 import { findSimilarDilemmas } from "~/search/similar-dilemmas.server";
 import { withTemplate } from "~/dilemmas/template";
 import { guardianOf } from "~/web/context.server";
-import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { invalidForm } from "~/web/form-failure.server";
+import { postFormFailure, readPostForm, tooLargeFile } from "~/web/attachment-form.server";
+import { attachToDilemma, prepareAttachment } from "~/attachments/attachments.server";
+import { ATTACHMENT_ALT_FIELD } from "~/attachments/schemas";
+import { AttachmentFields } from "~/components/attachments/AttachmentFields";
 import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import { withStatus } from "~/components/status-message";
-import { readForm } from "~/web/form-body.server";
 import type { Route } from "./+types/dilemmas.new";
 
 const HERE = "/dilemmas/new";
@@ -51,8 +54,9 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const guardian = guardianOf(context);
   if (!guardian.canAskDilemma()) throw refusal(guardian);
-  const formData = await readForm(request);
-  const intent = dilemmaFormIntent(formData.get("intent"));
+  const { formData, file, tooLarge } = await readPostForm(request);
+  // A file past the limit stops the reading at the file: the buttons after it are not read.
+  const intent = tooLarge ? "publish" : dilemmaFormIntent(formData.get("intent"));
 
   if (intent !== "publish") {
     // Preview or template: the form comes back as typed, without judging it yet.
@@ -69,15 +73,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 
   const submission = parseWithZod(formData, { schema: AskDilemmaSchema });
+  if (tooLarge) return postFormFailure(submission, tooLargeFile());
   if (submission.status !== "success") return invalidForm(submission);
   try {
     const guard = await guardSubmit(guardian, { title: submission.value.title, body: submission.value.body }, wantsPublishAnyway(request));
-    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning, fileSent: file !== null };
+    // Checked before the dilemma is made: a refused file leaves nothing half-stored.
+    const attachment = await prepareAttachment(guardian, file, String(formData.get(ATTACHMENT_ALT_FIELD) ?? ""));
     await spendPostingBudget(guardian, "post");
     const dilemma = await createDilemma(guardian, submission.value, { privacyOverridden: guard.overridden });
+    if (attachment) await attachToDilemma(guardian, dilemma.id, attachment);
     return redirect(withStatus(dilemmaPath(dilemma), dilemma.held ? "held" : "asked"));
   } catch (error) {
-    return formFailure(submission, error);
+    return postFormFailure(submission, error);
   }
 }
 
@@ -90,6 +98,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
   const hydrated = useHydrated();
   const answer = actionData && "template" in actionData ? actionData : null;
   const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
+  const fileSent = actionData && "fileSent" in actionData ? actionData.fileSent : false;
   const preview = useLivePreview(answer?.preview ?? null);
   const similar = useSimilarDilemmas(answer?.similar ?? null);
   // The preview and template buttons never reach this validation: with JavaScript the preview
@@ -116,6 +125,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
       <div className="dilemma-compose">
         <Form
           method="post"
+          encType="multipart/form-data"
           {...getFormProps(form)}
           className="stack dilemma-compose__form"
           onInput={(event) => {
@@ -155,6 +165,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
             legend={t("dilemmas.ask.competencesLegend")}
             hint={t("dilemmas.ask.competencesHint")}
           />
+          <AttachmentFields idPrefix={form.id} lastResult={actionData?.result} fileSent={fileSent} />
           {privacy ? <PublishAnyway intent={{ name: "intent", value: "publish" }} /> : null}
           <button type="submit" name="intent" value="publish" className="button">
             {t("dilemmas.ask.submit")}

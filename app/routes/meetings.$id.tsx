@@ -7,6 +7,8 @@ import { AgendaSection, ProposeSection } from "~/components/meetings/AgendaSecti
 import { MeetingFacts } from "~/components/meetings/MeetingFacts";
 import { MeetingStaffTools } from "~/components/meetings/MeetingStaffTools";
 import { ReportBody } from "~/components/meetings/ReportBody";
+import { AttachmentList } from "~/components/attachments/AttachmentList";
+import { attachmentsOfReport } from "~/attachments/attachments.server";
 import { DILEMMA_LIMITS } from "~/dilemmas/schemas";
 import { raisedDilemmaChoices, searchDilemmas } from "~/meetings/links.server";
 import { findDilemmaIds } from "~/search/dilemma-finder.server";
@@ -51,7 +53,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       }
     : null;
   const watch = guardian.canFollow() ? await watchStateOf(guardian.userId!, "meeting", id) : null;
-  return { ...page, origin: publicOrigin(), search: { query, results }, raise, signedIn: guardian.isMember, watch };
+  // The report's files: getMeetingPage showed the report to this viewer (a draft only to staff).
+  const attachments = page.report ? await attachmentsOfReport(id) : [];
+  return { ...page, attachments, origin: publicOrigin(), search: { query, results }, raise, signedIn: guardian.isMember, watch };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -65,7 +69,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 
 export default function MeetingPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { meeting, agenda, report, can, origin, search, raise, signedIn, watch } = loaderData;
+  const { meeting, agenda, report, can, origin, search, raise, signedIn, watch, attachments } = loaderData;
   const lang = i18n.language;
   const resultOf = (form: string) => (actionData && actionData.form === form && "result" in actionData ? actionData.result : undefined);
   // Publishing or making the report can be refused with a message (no summary, not held yet).
@@ -151,6 +155,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               : undefined
           }
         />
+      ) : null}
+      {report ? (
+        <AttachmentList attachments={attachments} />
       ) : null}
 
       {agenda ? <AgendaSection meeting={meeting} agenda={agenda} origin={origin} can={can} signedIn={signedIn} /> : null}

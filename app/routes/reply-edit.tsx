@@ -14,27 +14,33 @@ import { EditReplySchema, REPLY_BODY_MAX } from "~/replies/schemas";
 import { guardianOf } from "~/web/context.server";
 import { idOr404 } from "~/web/ids.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
-import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { invalidForm } from "~/web/form-failure.server";
 import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit, wantsPublishAnyway } from "~/web/privacy-guard.server";
 import { useHydrated } from "~/components/dilemmas/live";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import { withStatus } from "~/components/status-message";
-import { readForm } from "~/web/form-body.server";
+import { postFormFailure, readPostForm, removalIds, tooLargeFile } from "~/web/attachment-form.server";
+import { attachmentsOfReply, attachToReply, prepareAttachment, removeAttachments } from "~/attachments/attachments.server";
+import { ATTACHMENT_ALT_FIELD } from "~/attachments/schemas";
+import { AttachmentFields } from "~/components/attachments/AttachmentFields";
+import { DraftKeeper } from "~/components/DraftKeeper";
 import type { Route } from "./+types/reply-edit";
 
 // /replies/:id/edit — the author changes their reply. The previous text is kept as a
 // revision (others can read it at /replies/:id/revisions), so an edit never rewrites history.
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return { reply: await getReplyForEdit(guardianOf(context), idOr404(params.id)).catch(rethrowAsHttp) };
+  const reply = await getReplyForEdit(guardianOf(context), idOr404(params.id)).catch(rethrowAsHttp);
+  return { reply, attachments: await attachmentsOfReply(reply.id) };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const id = idOr404(params.id);
-  const formData = await readForm(request);
+  const { formData, file, tooLarge } = await readPostForm(request);
   const submission = parseWithZod(formData, { schema: EditReplySchema });
+  if (tooLarge) return postFormFailure(submission, tooLargeFile());
   if (formData.get("intent") === "preview") {
     const body = String(submission.payload.body ?? "");
     return { result: submission.reply(), preview: body.length <= REPLY_BODY_MAX * 2 ? renderMarkdown(body) : null };
@@ -43,11 +49,15 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   try {
     const guardian = guardianOf(context);
     const guard = await guardSubmit(guardian, { body: submission.value.body }, wantsPublishAnyway(request));
-    if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
+    if (guard.warning) return { result: submission.reply(), privacy: guard.warning, fileSent: file !== null };
+    // Checked before the edit is saved: a refused file leaves the reply as it was.
+    const attachment = await prepareAttachment(guardian, file, String(formData.get(ATTACHMENT_ALT_FIELD) ?? ""));
     await spendPostingBudget(guardian, "edit");
     await editReply(guardian, id, submission.value, { privacyOverridden: guard.overridden });
+    await removeAttachments(guardian, { replyId: id }, removalIds(formData));
+    if (attachment) await attachToReply(guardian, id, attachment);
   } catch (error) {
-    return formFailure(submission, error);
+    return postFormFailure(submission, error);
   }
   // Via the permalink: it finds the page the reply is on and scrolls to it.
   return redirect(withStatus(replyPermalink(id), "saved"));
@@ -68,6 +78,8 @@ export default function ReplyEdit() {
   });
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
   const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
+  const fileSent = actionData && "fileSent" in actionData ? actionData.fileSent : false;
+  const { attachments } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   return (
     <div className="page narrow">
@@ -81,8 +93,9 @@ export default function ReplyEdit() {
         />
       </p>
       <p>{t("replies.edit.intro")}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <DraftKeeper formId={form.id} place={`reply:${reply.id}:edit`} fields={[fields.body.name]} postIntent="save" original={{ [fields.body.name]: reply.bodyMd }} />
         <BodyField
           field={fields.body}
           label={t("replies.form.label")}
@@ -93,6 +106,7 @@ export default function ReplyEdit() {
           describedBy={`${fields.body.id}-privacy`}
         />
         <PrivacyMarks fieldId={fields.body.id} marks={privacy?.fields.body} live={hydrated} />
+        <AttachmentFields idPrefix={form.id} lastResult={actionData?.result} current={attachments} fileSent={fileSent} />
         {privacy ? <PublishAnyway intent={{ name: "intent", value: "save" }} /> : null}
         <div className="reply-form__buttons">
           <button type="submit" name="intent" value="save" className="button">

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "~/components/use-translation";
+import type { ReactNode } from "react";
 import { Form } from "react-router";
 import { FieldErrors, FormErrors, TextField, useValidatedForm } from "~/components/FormFields";
 import { TextAreaField } from "~/components/TextAreaField";
@@ -96,12 +97,21 @@ export function UpcomingMeetingForm({
   );
 }
 
-export function ReportForm({ id, lastResult, defaultValue, submitLabel, hiddenFields, privacy = null }: FormProps & { privacy?: PrivacyWarning | null }) {
+/** children: fields of the edit form placed last before the buttons (the report's files, its draft). */
+export function ReportForm({
+  id,
+  lastResult,
+  defaultValue,
+  submitLabel,
+  hiddenFields,
+  privacy = null,
+  children,
+}: FormProps & { privacy?: PrivacyWarning | null; children?: ReactNode }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const [form, fields] = useValidatedForm({ id, schema: ReportSchema, lastResult, defaultValue });
   return (
-    <Form method="post" {...getFormProps(form)} className="stack report-form">
+    <Form method="post" encType={children ? "multipart/form-data" : undefined} {...getFormProps(form)} className="stack report-form">
       {/* First in the form, so Enter in a one-line field saves (not "preview"). */}
       <button type="submit" name="intent" value="save" hidden tabIndex={-1}>
         {submitLabel}
@@ -119,6 +129,7 @@ export function ReportForm({ id, lastResult, defaultValue, submitLabel, hiddenFi
       <PrivacyMarks fieldId={fields.takeaways.id} marks={privacy?.fields.takeaways} live={hydrated} />
       <TextAreaField field={asText(fields.contributors)} label={t("meetings.form.contributors")} hint={t("meetings.form.contributorsHint")} maxLength={MEETING_LIMITS.lineMax} rows={4} />
       <TextAreaField field={asText(fields.contributorHandles)} label={t("meetings.form.contributorHandles")} hint={t("meetings.form.contributorHandlesHint")} rows={3} />
+      {children}
       {privacy ? <PublishAnyway intent={{ name: "intent", value: "save" }} /> : null}
       <div className="button-row">
         <button type="submit" name="intent" value="save" className="button">

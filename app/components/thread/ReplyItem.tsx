@@ -1,4 +1,6 @@
 import { Trans } from "react-i18next";
+import { AttachmentList } from "~/components/attachments/AttachmentList";
+import type { AttachmentView } from "~/attachments/schemas";
 import { useTranslation } from "~/components/use-translation";
 import { AuthorName } from "~/components/AuthorName";
 import { RelativeTime } from "~/components/RelativeTime";
@@ -20,6 +22,8 @@ export type ReplyItemOptions = {
   quoteHref?: (replyId: number) => string;
   /** Replies written after this moment are marked "new since your last visit" (notifications). */
   newSince?: Date | null;
+  /** The replies' photos and documents, by reply id (decision 045), for replies whose text is shown. */
+  attachments?: Record<number, AttachmentView[]>;
 };
 
 function useAuthorName() {
@@ -98,7 +102,10 @@ export function ReplyItem({
         </p>
       ) : null}
       {content ? (
-        <div className="prose reply__body" dangerouslySetInnerHTML={{ __html: content.bodyHtml }} />
+        <>
+          <div className="prose reply__body" dangerouslySetInnerHTML={{ __html: content.bodyHtml }} />
+          <AttachmentList attachments={options.attachments?.[reply.id]} />
+        </>
       ) : (
         <p className="reply__placeholder">
           {reply.state === "deleted" ? t("replies.reply.deleted") : t("replies.reply.hiddenPlaceholder")}

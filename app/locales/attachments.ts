@@ -1,0 +1,67 @@
+// Messages of photos and documents in posts (issue 22, decision 045). Dutch first (B1),
+// English second; same keys.
+export const nl = {
+  legend: "Foto of document toevoegen (niet verplicht)",
+  fileLabel: "Kies een bestand",
+  fileHint: "Een foto (JPG, PNG of WebP) of een PDF, tot {{max}} MB. Bij een foto halen we de gegevens van de camera en de plaats eraf.",
+  privacyHint: "Staan er bewoners op de foto, of is hun huis of adres te zien? Voeg de foto alleen toe als zij daar toestemming voor gaven.",
+  altLabel: "Wat is er op de foto te zien?",
+  altHint: "Verplicht bij een foto. Zo weet ook iemand die de foto niet kan zien wat erop staat.",
+  chooseAgain: "Je bestand is nog niet bewaard. Kies het opnieuw als je het wilt toevoegen.",
+  current: "Bestanden bij dit bericht",
+  remove: "Verwijder {{name}}",
+  listLabel: "Bijlagen",
+  download: "{{name}} downloaden",
+  size: "{{type}}, {{size}}",
+  errors: {
+    tooLarge: "Dit bestand is te groot. Kies een bestand tot {{max}} MB.",
+    unsupportedType: "Dit soort bestand kunnen we niet gebruiken. Kies een foto (JPG, PNG of WebP) of een PDF.",
+    altRequired: "Schrijf in een paar woorden wat er op de foto te zien is.",
+    tooMany: "Bij een bericht passen niet meer dan {{max}} bestanden. Verwijder er eerst een.",
+    image: {
+      notAnImage: "Dit bestand is geen foto. Kies een foto (JPG, PNG of WebP) of een PDF.",
+      unsupportedType: "Deze soort foto kunnen we niet gebruiken. Kies een JPG, PNG of WebP.",
+      mixedContent: "In deze foto zit ook iets anders dan een foto. Sla de foto opnieuw op en probeer het nog eens.",
+      tooManyPixels: "Deze foto is te groot. Maak hem kleiner en probeer het nog eens.",
+      tooSmall: "Deze foto is te klein.",
+      unreadable: "We kunnen deze foto niet lezen. Misschien is het bestand beschadigd.",
+    },
+    pdf: {
+      unreadable: "We kunnen deze PDF niet lezen. Misschien is het bestand beschadigd.",
+      encrypted: "Deze PDF heeft een wachtwoord. Sla hem op zonder wachtwoord en probeer het nog eens.",
+    },
+  },
+};
+
+export const en: typeof nl = {
+  legend: "Add a photo or document (optional)",
+  fileLabel: "Choose a file",
+  fileHint: "A photo (JPG, PNG or WebP) or a PDF, up to {{max}} MB. From a photo we remove the camera's data and the location.",
+  privacyHint: "Are residents in the photo, or can their home or address be seen? Only add the photo if they agreed.",
+  altLabel: "What does the photo show?",
+  altHint: "Required for a photo. So someone who cannot see the photo also knows what is in it.",
+  chooseAgain: "Your file has not been saved yet. Choose it again if you want to add it.",
+  current: "Files with this post",
+  remove: "Remove {{name}}",
+  listLabel: "Attachments",
+  download: "Download {{name}}",
+  size: "{{type}}, {{size}}",
+  errors: {
+    tooLarge: "This file is too large. Choose a file of up to {{max}} MB.",
+    unsupportedType: "We cannot use this kind of file. Choose a photo (JPG, PNG or WebP) or a PDF.",
+    altRequired: "Say in a few words what the photo shows.",
+    tooMany: "A post holds at most {{max}} files. Remove one first.",
+    image: {
+      notAnImage: "This file is not a photo. Choose a photo (JPG, PNG or WebP) or a PDF.",
+      unsupportedType: "We cannot use this kind of photo. Choose a JPG, PNG or WebP.",
+      mixedContent: "This photo holds something other than a photo. Save the photo again and try once more.",
+      tooManyPixels: "This photo is too large. Make it smaller and try again.",
+      tooSmall: "This photo is too small.",
+      unreadable: "We cannot read this photo. The file may be damaged.",
+    },
+    pdf: {
+      unreadable: "We cannot read this PDF. The file may be damaged.",
+      encrypted: "This PDF has a password. Save it without a password and try again.",
+    },
+  },
+};
