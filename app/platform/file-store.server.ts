@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { isValidKey, type FileStore } from "./file-store-key";
+import { isValidKey, type FileStore, type StoredFile } from "./file-store-key";
 import { s3FileStore, s3SettingsFromEnv } from "./s3-store.server";
 
 // Where the app keeps files it stores itself (member photos; attachments later). Callers name
