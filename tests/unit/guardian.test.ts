@@ -1157,3 +1157,70 @@ describe("holds for new members' first posts: role × post state (decision 037)"
     expect(() => guardianFor("admin").ensureCanRestorePost(heldDilemma())).toThrow(Forbidden);
   });
 });
+
+describe("attachments: role × post state (decision 045)", () => {
+  // Who may add or remove a post's files is who may change its text; who is served a file is
+  // who may read its text. "author" asked the dilemma; "member" is another member.
+  type Who = "anonymous" | "member" | "author" | "organiser";
+  const who: Who[] = ["anonymous", "member", "author", "organiser"];
+  const ids = { member: 1, author: 2, organiser: 3 } as const;
+  const guardianOf = (w: Who) =>
+    w === "anonymous"
+      ? new Guardian(anonymousViewer)
+      : new Guardian({ kind: "member", id: ids[w], handle: "x", displayName: "X", role: w === "organiser" ? "organiser" : "member", locale: "nl" });
+  type State = "normal" | "locked" | "hidden" | "held" | "deleted" | "author erased";
+  const at = new Date("2026-01-01");
+  const dilemma = (s: State): DilemmaRef => ({
+    authorId: ids.author,
+    lockedAt: s === "locked" ? at : null,
+    hiddenAt: s === "hidden" || s === "held" ? at : null,
+    heldAt: s === "held" ? at : null,
+    deletedByAuthorAt: s === "deleted" ? at : null,
+    authorErasedAt: s === "author erased" ? at : null,
+  });
+  const reply = (s: State): ReplyRef => ({
+    authorId: ids.author,
+    hiddenAt: s === "hidden" || s === "held" ? at : null,
+    heldAt: s === "held" ? at : null,
+    deletedByAuthorAt: s === "deleted" ? at : null,
+    dilemma: dilemma(s === "locked" ? "locked" : "normal"),
+  });
+  // Columns: anonymous, member, author, organiser.
+  const dilemmaCells: Record<State, { attach: boolean[]; see: boolean[] }> = {
+    normal: { attach: [n, n, Y, n], see: [Y, Y, Y, Y] },
+    locked: { attach: [n, n, n, n], see: [Y, Y, Y, Y] },
+    hidden: { attach: [n, n, Y, n], see: [n, n, Y, Y] },
+    held: { attach: [n, n, Y, n], see: [n, n, Y, Y] },
+    deleted: { attach: [n, n, n, n], see: [n, n, n, n] },
+    "author erased": { attach: [n, n, n, n], see: [n, n, n, n] },
+  };
+  const replyCells: Record<Exclude<State, "author erased">, { attach: boolean[]; see: boolean[] }> = {
+    normal: { attach: [n, n, Y, n], see: [Y, Y, Y, Y] },
+    locked: { attach: [n, n, n, n], see: [Y, Y, Y, Y] },
+    hidden: { attach: [n, n, n, n], see: [n, n, Y, Y] },
+    held: { attach: [n, n, Y, n], see: [n, n, Y, Y] },
+    deleted: { attach: [n, n, n, n], see: [n, n, n, n] },
+  };
+  for (const [state, cells] of Object.entries(dilemmaCells) as [State, { attach: boolean[]; see: boolean[] }][]) {
+    it(`a dilemma, ${state}`, () => {
+      expect(who.map((w) => guardianOf(w).canAttachToDilemma(dilemma(state)))).toEqual(cells.attach);
+      expect(who.map((w) => guardianOf(w).whyNotSeeDilemmaAttachment(dilemma(state)) === null)).toEqual(cells.see);
+    });
+  }
+  for (const [state, cells] of Object.entries(replyCells) as [State, { attach: boolean[]; see: boolean[] }][]) {
+    it(`a reply, ${state}`, () => {
+      expect(who.map((w) => guardianOf(w).canAttachToReply(reply(state)))).toEqual(cells.attach);
+      expect(who.map((w) => guardianOf(w).whyNotSeeReplyAttachment(reply(state)) === null)).toEqual(cells.see);
+    });
+  }
+  it("a report: organisers attach to drafts and published reports, never to an upcoming meeting; a draft's files are theirs only", () => {
+    const meeting = (status: MeetingRef["status"]): MeetingRef => ({ status, agendaOpen: false, held: true });
+    expect(who.map((w) => guardianOf(w).canAttachToReport(meeting("draft")))).toEqual([n, n, n, Y]);
+    expect(who.map((w) => guardianOf(w).canAttachToReport(meeting("published")))).toEqual([n, n, n, Y]);
+    expect(who.map((w) => guardianOf(w).canAttachToReport(meeting("upcoming")))).toEqual([n, n, n, n]);
+    expect(who.map((w) => guardianOf(w).whyNotSeeReportAttachment(meeting("published")) === null)).toEqual([Y, Y, Y, Y]);
+    expect(who.map((w) => guardianOf(w).whyNotSeeReportAttachment(meeting("draft")) === null)).toEqual([n, n, n, Y]);
+    expect(() => guardianOf("member").ensureCanSeeReportAttachment(meeting("draft"))).toThrow(NotFound);
+    expect(() => guardianOf("member").ensureCanAttachToReport(meeting("draft"))).toThrow(Forbidden);
+  });
+});
