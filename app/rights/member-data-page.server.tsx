@@ -82,6 +82,18 @@ export function memberDataPage(data: MemberData, t: TFunction, locale: "nl" | "e
             <pre>{r.bodyMd}</pre>
           </article>
         ))}
+        <h2>{t("avg.data.attachments", { count: data.attachments.length })}</h2>
+        {data.attachments.length ? (
+          <ul>
+            {data.attachments.map((file) => (
+              <li key={file.id}>
+                {/* A relative link: it opens the file from the unpacked zip, offline. */}
+                <a href={file.inArchive}>{file.fileName}</a>
+                {file.altText ? ` — ${file.altText}` : ""} · {date(file.createdAt)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <h2>{t("avg.data.activity")}</h2>
         <ul>
           <li>{t("avg.data.helpfulMarks", { count: data.helpfulMarks.length })}</li>

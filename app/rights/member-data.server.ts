@@ -39,7 +39,7 @@ async function readMemberData(id: number) {
       joinRequest: { select: { motivation: true, createdAt: true } },
     },
   });
-  const [dilemmas, replies, revisions, helpful, votes, proposals, contributions, sessions, invitationsSent, mails, consents, mailSettings, follows, flags] = await Promise.all([
+  const [dilemmas, replies, revisions, helpful, votes, proposals, contributions, sessions, invitationsSent, mails, consents, mailSettings, follows, flags, files] = await Promise.all([
     db.dilemma.findMany({
       where: { authorId: id },
       orderBy: { id: "asc" },
@@ -82,6 +82,23 @@ async function readMemberData(id: number) {
     db.watch.findMany({ where: { userId: id }, orderBy: { createdAt: "asc" }, select: { targetType: true, targetId: true, level: true, createdAt: true } }),
     // Posts they flagged, with their own note (decision 025); never what others flagged.
     db.moderationFlag.findMany({ where: { flaggerId: id }, orderBy: { createdAt: "asc" }, select: { postKind: true, postId: true, reason: true, note: true, status: true, createdAt: true } }),
+    // Photos and documents they put in posts (decision 045): the files themselves go in the zip.
+    db.attachment.findMany({
+      where: { upload: { uploaderId: id } },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        uploadId: true,
+        kind: true,
+        fileName: true,
+        altText: true,
+        dilemmaId: true,
+        replyId: true,
+        meetingId: true,
+        createdAt: true,
+        upload: { select: { contentType: true, byteSize: true } },
+      },
+    }),
   ]);
   const { expertise, joinRequest, photoId, ...profile } = account;
   return {
@@ -103,6 +120,12 @@ async function readMemberData(id: number) {
     sessions,
     invitationsSent,
     mailsSent: mails,
+    attachments: files.map(({ upload, ...file }) => ({ ...file, ...upload, inArchive: archivePathOf(file) })),
     photoId,
   };
+}
+
+/** Where an attachment stands in the member's zip: its id keeps two "foto.jpg"s apart. */
+export function archivePathOf(file: { id: number; fileName: string }): string {
+  return `attachments/${file.id}-${file.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")}`;
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attachToDilemma, prepareAttachment } from "~/attachments/attachments.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
 import { editDilemma } from "~/dilemmas/edit.server";
 import { Guardian } from "~/guardian/guardian.server";
@@ -68,6 +69,12 @@ async function busyMember(name: string, organisation: string) {
   await createReply(me.guardian, dilemma.id, { body: `Mijn eigen antwoord over de moestuin ${tag}.`, submissionId: `reply-${n}-bbbb` });
   await setHelpful(me.guardian, theirs.id, true);
   await setOwnPhoto(me.guardian, await photoJpeg());
+  // A photo in their own dilemma, and one another member put in theirs (not this member's).
+  const mine = await prepareAttachment(me.guardian, { bytes: await photoJpeg(), name: "schommel.jpg" }, `De kapotte schommel ${tag}`);
+  await attachToDilemma(me.guardian, dilemma.id, mine!);
+  const otherDilemma = await createDilemma(other.guardian, { title: `Een vraag van Teun ${tag}`, body: "Over de speeltuin.", competences: [slug] });
+  const theirsPhoto = await prepareAttachment(other.guardian, { bytes: await photoJpeg(), name: "teun.jpg" }, "Teuns foto");
+  await attachToDilemma(other.guardian, otherDilemma.id, theirsPhoto!);
   await db.session.create({ data: { id: `s-${n}`, userId: me.id, expiresAt: new Date(Date.now() + 86_400_000) } });
   await db.mail.create({
     data: { kind: "test", toAddress: me.email, toUserId: me.id, locale: "nl", subject: `Hallo ${name}`, text: `Beste ${name}`, html: `<p>Beste ${name}</p>`, messageId: `<m-${n}@test>` },
@@ -84,15 +91,18 @@ async function archiveOf(who: MemberViewer | typeof anonymousViewer) {
 }
 
 describe("download je gegevens", () => {
-  it("gives the member one zip: data.json with everything, a readable page, and the photo", async () => {
+  it("gives the member one zip: data.json with everything, a readable page, the photo and the files in their posts", async () => {
     const { me } = await busyMember("Zwaantje Quirijnsen", "Quirijnsen Advies");
     const response = await archiveOf(me.viewer);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/zip");
     expect(response.headers.get("Content-Disposition")).toMatch(new RegExp(`attachment; filename="kenniskring-${me.handle}-\\d{4}-\\d{2}-\\d{2}\\.zip"`));
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-    expect(Object.keys(files).sort()).toEqual(["data.json", "index.html", "photo.webp"]);
+    const [attached] = Object.keys(files).filter((name) => name.startsWith("attachments/"));
+    expect(Object.keys(files).sort()).toEqual([attached, "data.json", "index.html", "photo.webp"]);
     expect(strFromU8(files["photo.webp"]!.subarray(0, 4))).toBe("RIFF");
+    expect(attached).toMatch(/^attachments\/\d+-schommel\.webp$/); // named after what is stored
+    expect(strFromU8(files[attached!]!.subarray(0, 4))).toBe("RIFF"); // the stored photo: re-encoded as WebP
 
     const data = JSON.parse(strFromU8(files["data.json"]!));
     expect(data.account).toMatchObject({ displayName: "Zwaantje Quirijnsen", email: me.email, organisation: "Quirijnsen Advies", hasPhoto: true });
@@ -103,6 +113,8 @@ describe("download je gegevens", () => {
     expect(data.helpfulMarks).toHaveLength(1);
     expect(data.sessions).toHaveLength(1);
     expect(data.mailsSent).toMatchObject([{ subject: "Hallo Zwaantje Quirijnsen" }]);
+    expect(data.attachments).toMatchObject([{ kind: "image", fileName: "schommel.webp", altText: "De kapotte schommel Quirijnsen", inArchive: attached }]);
+    expect(data.attachments[0]).not.toHaveProperty("uploadId");
     // Secrets are not data about the member.
     const json = strFromU8(files["data.json"]!);
     expect(json).not.toMatch(/passwordHash|"s-\d+"/);
@@ -113,6 +125,8 @@ describe("download je gegevens", () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("Gegevens van Zwaantje Quirijnsen in de Kenniskring");
     expect(html).toContain("Eerste versie van mijn vraag Quirijnsen.");
+    expect(html).toContain(`<a href="${attached}">schommel.webp</a>`);
+    expect(html).not.toContain("teun.");
   });
 
   it("sends a visitor to log in", async () => {
@@ -161,7 +175,7 @@ describe("erasing an account", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ displayName: "Voormalig lid", email: null, passwordHash: null, photoId: null });
     expect(await db.session.count({ where: { userId: me.id } })).toBe(0);
     expect(await db.upload.count({ where: { uploaderId: me.id } })).toBe(0);
-    expect(photoFiles().length).toBe(before - 1);
+    expect(photoFiles().length).toBe(before - 2); // their photo and the photo in their dilemma
     // The posts stay, and others' words with them.
     expect(await db.dilemma.findUniqueOrThrow({ where: { id: dilemmaId } })).toMatchObject({ bodyMd: "Tweede versie van mijn vraag Oostervelt.", authorId: me.id });
     const mention = await db.reply.findFirstOrThrow({ where: { authorId: other.id } });
