@@ -3,7 +3,7 @@ import { AttachmentRefused, type UploadedFile } from "~/attachments/attachments.
 import { ATTACHMENT_FIELD, ATTACHMENT_LIMITS, ATTACHMENT_REMOVE_FIELD, MEGABYTES } from "~/attachments/schemas";
 import { formFailure } from "./form-failure.server";
 import { isMultipart, readPostFormWithFile } from "./file-upload.server";
-import { readForm, UNREADABLE_FORM } from "./form-body.server";
+import { readForm, UNREADABLE_FORM, withNewlines } from "./form-body.server";
 
 // The post forms with a file field (decision 045): read as multipart when they are, as a plain
 // form otherwise (a form without a file input, an old page); a file refused for its size keeps
@@ -15,7 +15,7 @@ export async function readPostForm(request: Request): Promise<PostForm> {
   if (!isMultipart(request)) return { formData: await readForm(request), file: null, tooLarge: false };
   const form = await readPostFormWithFile(request, ATTACHMENT_FIELD, ATTACHMENT_LIMITS.maxBytes);
   if (form.kind === "malformed") throw data(UNREADABLE_FORM, { status: 400 });
-  return { formData: form.fields, file: form.file, tooLarge: form.tooLarge };
+  return { formData: withNewlines(form.fields), file: form.file, tooLarge: form.tooLarge };
 }
 
 /** The refusal for a file past the size limit, before anything else is looked at. */

@@ -5,6 +5,7 @@ import {
   MaxTotalSizeExceededError,
   parseFormData,
 } from "@remix-run/form-data-parser";
+import { withNewlines } from "./form-body.server";
 import {
   MaxFileSizeExceededError as MultipartMaxFileSize,
   MaxTotalSizeExceededError as MultipartMaxTotalSize,
@@ -45,7 +46,7 @@ export async function readFormWithFile(request: Request, fileField: string, maxB
   // A form sent without choosing a file has the field as an empty, nameless file.
   const file = value instanceof File && value.size > 0 ? new Uint8Array(await value.arrayBuffer()) : null;
   fields.delete(fileField);
-  return { kind: "form", fields, file };
+  return { kind: "form", fields: withNewlines(fields), file };
 }
 
 /** A post form with an optional file (decision 045): what was typed survives a refused file. */

@@ -9,8 +9,25 @@ export const UNREADABLE_FORM = "This request's body is not a form.";
 
 export async function readForm(request: Request): Promise<FormData> {
   try {
-    return await request.formData();
+    return withNewlines(await request.formData());
   } catch {
     throw data(UNREADABLE_FORM, { status: 400 });
   }
+}
+
+/**
+ * A textarea's line breaks arrive as CRLF from a form posted by the browser itself (without
+ * JavaScript, and always as multipart) and as LF from a script's FormData: one text, two
+ * spellings, which a revision's diff then shows as changed lines. Every text field leaves
+ * here with LF, whichever way it came.
+ */
+export function withNewlines(form: FormData): FormData {
+  for (const [name, value] of [...form.entries()]) {
+    if (typeof value === "string" && value.includes("\r")) {
+      const values = form.getAll(name).map((v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v));
+      form.delete(name);
+      for (const v of values) form.append(name, v);
+    }
+  }
+  return form;
 }
