@@ -116,7 +116,12 @@ test.describe("drafts in edit forms (with JavaScript)", () => {
       await page.goto(`/dilemmas/${id}/edit`);
       const body = page.getByRole("textbox", { name: "Je dilemma" });
       await expect(body).toHaveValue("Eerste versie van mijn vraag.");
+      // The toolbar comes with hydration, and so does the draft keeper: type after it.
+      await expect(page.getByRole("toolbar", { name: "Opmaak" })).toBeVisible();
       await body.fill(`Tweede versie, nog niet bewaard ${word}.`);
+      await expect
+        .poll(() => page.evaluate((w) => Object.values(localStorage).some((v) => v.includes(w)), word))
+        .toBe(true);
       await page.reload();
       await expect(body).toHaveValue(`Tweede versie, nog niet bewaard ${word}.`);
       await expect(page.getByText("Je concept is teruggezet.", { exact: false })).toBeVisible();

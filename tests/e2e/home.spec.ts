@@ -70,9 +70,10 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.locator(".site-menu__button")).toBeHidden();
         await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Bijeenkomsten" })).toBeVisible();
         await expect(page.getByRole("heading", { name: "Nieuwste dilemma's" })).toBeVisible();
+        // The newest published report: the demo's, or one another test published meanwhile.
         const report = page.getByRole("region", { name: "Laatste verslag" });
-        await expect(report.getByRole("link", { name: "Wijkontwikkeling vanuit eigen kracht" })).toBeVisible();
-        await expect(report.getByText("Gehouden op 2 juli 2009")).toBeVisible();
+        await expect(report.getByRole("link").first()).toBeVisible();
+        await expect(report.getByText(/^Gehouden op \d{1,2} \p{L}+ \d{4}/u)).toBeVisible();
         // A few lines, not the whole report.
         expect((await report.boundingBox())!.height).toBeLessThan(400);
         await expect(page.getByRole("region", { name: "Volgende bijeenkomst" })).toBeVisible();
