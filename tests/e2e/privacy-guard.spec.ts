@@ -48,6 +48,29 @@ test.describe("with JavaScript, on a phone", () => {
   });
 });
 
+test.describe("with JavaScript that arrives late (a slow phone)", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("text typed before the page came alive is checked as soon as it does", async ({ page }) => {
+    await joinAsMember(page, { name: "Noor Bakker", email: uniqueEmail("guard-late"), password: PASSWORD });
+    // Hold the page's scripts until the text is typed, as a slow connection would.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/.+\.js(\?.*)?$/, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/dilemmas/new", { waitUntil: "commit" });
+    const body = page.getByRole("textbox", { name: "Je dilemma" });
+    await body.fill("Meneer De Vries van de Kerkstraat 4 wil niet dat we komen.");
+    release();
+
+    const marks = page.locator(`[id="${await body.getAttribute("id")}-privacy"]`);
+    await expect(marks.locator("mark")).toHaveText(["Meneer De Vries", "Kerkstraat 4"]);
+    await expect(body).toHaveValue("Meneer De Vries van de Kerkstraat 4 wil niet dat we komen.");
+  });
+});
+
 test.describe("without JavaScript, on a laptop", () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
 

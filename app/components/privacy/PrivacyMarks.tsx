@@ -144,6 +144,8 @@ function useLiveCheck(fieldId: string, live: boolean, setMarks: (marks: ShownMar
     if (!field) return;
     const onInput = () => later();
     field.addEventListener("input", onInput);
+    // Text typed before the page came alive (a slow phone) or a restored draft: check it too.
+    if ((field as HTMLTextAreaElement).value.trim()) later();
     return () => {
       field.removeEventListener("input", onInput);
       clearTimeout(timer.current);
