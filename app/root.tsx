@@ -23,7 +23,9 @@ import { SiteHeader } from "~/components/SiteHeader";
 import { ConsentBanner } from "~/components/privacy/ConsentBanner";
 import { SuspendedBanner } from "~/components/moderation/SuspendedBanner";
 import { StatusMessage } from "~/components/StatusMessage";
-import stylesheet from "~/styles/app.css?url";
+// The whole stylesheet, inlined in every page's <head> (decision 048): a separate file blocks
+// the first paint for one more round trip, and at ≈ 7 KB compressed it costs less in the page.
+import styles from "~/styles/app.css?inline";
 import { countQueue } from "~/moderation/queue.server";
 import { NowProvider } from "~/components/Now";
 import { viewerInfo } from "~/web/context.server";
@@ -32,10 +34,7 @@ import type { Route } from "./+types/root";
 
 export const middleware: Route.MiddlewareFunction[] = [viewerMiddleware];
 
-export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { viewer, locale, guardian } = viewerInfo(context);
@@ -93,6 +92,8 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* The CSP allows this one inline style by the response's nonce (server/app.ts). */}
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} />
         <Links />
       </head>
       <body>

@@ -3,19 +3,36 @@
 // 100, performance ≥ 95). It serves the production build with the demo content on its own data dir,
 // as `npm run screens` does, and writes the figures to docs/lighthouse.md with the machine's load.
 // Like the bench, a measurement, not a test: it exits 1 when a page misses a target.
+//
+//   --rounds=N      measure every page N times and report the median (the machine is shared and
+//                   the performance score follows its load)
+//   --before=DIR    A/B: also serve the build in DIR (another revision's checkout with its own
+//                   `build/`, used as it is) and measure each page on both servers alternately,
+//                   so both sides see the same load; docs/lighthouse.md gets both
+//   --json=DIR      keep every run's whole Lighthouse report (audit details) in DIR
 // LIGHTHOUSE_URL + LIGHTHOUSE_DATA_DIR measure an already running server instead.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
-import { demoServer, mostUsedPages, signedInMember } from "./lib/demo-server";
+import { demoServer, type DemoServer, mostUsedPages, signedInMember } from "./lib/demo-server";
 
 const TARGETS = { accessibility: 100, performance: 95 };
 const DEBUG_PORT = Number(process.env.LIGHTHOUSE_DEBUG_PORT ?? 9333);
+const { values: options } = parseArgs({
+  options: { rounds: { type: "string", default: "1" }, before: { type: "string" }, json: { type: "string" } },
+});
+const ROUNDS = Math.max(1, Number(options.rounds));
 
-type Row = { name: string; href: string; performance: number; accessibility: number; metrics: string; problems: string[] };
+type Run = { performance: number; accessibility: number; fcp: number; lcp: number; tbt: number; si: number; cls: number; load: number; problems: string[] };
+type Side = { label: string; server: DemoServer; cookie: string };
 
-async function measure(url: string, cookie: string): Promise<Omit<Row, "name" | "href">> {
+const load = () => os.loadavg()[0]!;
+
+async function measure(url: string, cookie: string, keep: string | null): Promise<Run> {
+  const loadAtStart = load();
   const result = await lighthouse(url, {
     port: DEBUG_PORT,
     logLevel: "error",
@@ -24,8 +41,9 @@ async function measure(url: string, cookie: string): Promise<Omit<Row, "name" | 
     extraHeaders: { Cookie: cookie },
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (keep) writeFileSync(keep, JSON.stringify(result.lhr));
   const { categories, audits } = result.lhr;
-  const ms = (id: string) => `${Math.round(Number(audits[id]?.numericValue ?? 0))} ms`;
+  const value = (id: string) => Number(audits[id]?.numericValue ?? 0);
   const failing = (category: "performance" | "accessibility") =>
     (categories[category]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
@@ -33,52 +51,125 @@ async function measure(url: string, cookie: string): Promise<Omit<Row, "name" | 
   return {
     performance: Math.round((categories.performance?.score ?? 0) * 100),
     accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
-    metrics: `FCP ${ms("first-contentful-paint")}, LCP ${ms("largest-contentful-paint")}, TBT ${ms("total-blocking-time")}, CLS ${Number(audits["cumulative-layout-shift"]?.numericValue ?? 0).toFixed(3)}`,
+    fcp: value("first-contentful-paint"),
+    lcp: value("largest-contentful-paint"),
+    tbt: value("total-blocking-time"),
+    si: value("speed-index"),
+    cls: value("cumulative-layout-shift"),
+    load: (loadAtStart + load()) / 2,
     problems: [...failing("accessibility"), ...failing("performance")],
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** One figure per page and side: the median of its runs, metric by metric; the problems of any run. */
+function summary(runs: Run[]): Run {
+  const of = (key: keyof Omit<Run, "problems">) => median(runs.map((r) => r[key]));
+  return {
+    performance: Math.round(of("performance")),
+    accessibility: Math.round(of("accessibility")),
+    fcp: of("fcp"),
+    lcp: of("lcp"),
+    tbt: of("tbt"),
+    si: of("si"),
+    cls: of("cls"),
+    load: of("load"),
+    problems: [...new Set(runs.flatMap((r) => r.problems))],
+  };
+}
+
+const metrics = (r: Run) =>
+  `FCP ${Math.round(r.fcp)} ms, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms, SI ${Math.round(r.si)} ms, CLS ${r.cls.toFixed(3)}`;
+const passes = (r: Run) => r.accessibility >= TARGETS.accessibility && r.performance >= TARGETS.performance;
+
 async function main(): Promise<number> {
   const given = process.env.LIGHTHOUSE_URL;
-  const server = await demoServer(Number(process.env.LIGHTHOUSE_PORT ?? 3198), given ? { url: given, dataDir: process.env.LIGHTHOUSE_DATA_DIR ?? ".data" } : undefined);
+  const port = Number(process.env.LIGHTHOUSE_PORT ?? 3198);
+  const sides: Side[] = [];
+  const started: DemoServer[] = [];
+  const start = async (label: string, server: Promise<DemoServer>) => {
+    const running = await server;
+    started.push(running);
+    sides.push({ label, server: running, cookie: `kk_session=${await signedInMember(running.dataDir)}` });
+  };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", `--remote-debugging-port=${DEBUG_PORT}`],
   });
-  const rows: Row[] = [];
-  const loadBefore = os.loadavg()[0]!;
+  if (options.json) mkdirSync(options.json, { recursive: true });
+  const runs = new Map<string, Run[]>(); // `${side} ${page}` → runs
+  const loadBefore = load();
+  let pages: [string, string][] = [];
   try {
-    const cookie = `kk_session=${await signedInMember(server.dataDir)}`;
-    for (const [name, href] of await mostUsedPages(browser, server.url)) {
-      const row = { name, href, ...(await measure(`${server.url}${href}`, cookie)) };
-      rows.push(row);
-      console.log(`  ${name.padEnd(9)} performance ${row.performance}, accessibility ${row.accessibility}  (${row.metrics})`);
-      for (const problem of row.problems) console.log(`      ${problem}`);
+    await start("this build", demoServer(port, given ? { url: given, dataDir: process.env.LIGHTHOUSE_DATA_DIR ?? ".data" } : undefined));
+    if (options.before) {
+      // Its address by number: cookies do not tell ports apart, so the two sides' sessions
+      // (and anything a page sets) would otherwise meet in the browser's one cookie jar.
+      const before = await demoServer(port + 1, undefined, path.resolve(options.before));
+      await start("before", Promise.resolve({ ...before, url: before.url.replace("localhost", "127.0.0.1") }));
+    }
+    pages = await mostUsedPages(browser, sides[0]!.server.url);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [name, href] of pages) {
+        // Alternately first and second, so neither side always meets the machine after the other.
+        const order = (round + pages.findIndex(([n]) => n === name)) % 2 ? [...sides].reverse() : sides;
+        for (const side of order) {
+          const keep = options.json ? path.join(options.json, `${side.label.replace(/\W+/g, "-")}-${name}-${round}.json`) : null;
+          const run = await measure(`${side.server.url}${href}`, side.cookie, keep);
+          const key = `${side.label} ${name}`;
+          runs.set(key, [...(runs.get(key) ?? []), run]);
+          console.log(
+            `  ${String(round).padStart(2)} ${side.label.padEnd(10)} ${name.padEnd(9)} performance ${run.performance}, accessibility ${run.accessibility}  (${metrics(run)}; load ${run.load.toFixed(2)})`,
+          );
+        }
+      }
     }
   } finally {
     await browser.close();
-    server.stop();
+    for (const server of started) server.stop();
   }
-  const passes = (r: Row) => r.accessibility >= TARGETS.accessibility && r.performance >= TARGETS.performance;
-  const machine = `${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before and ${os.loadavg()[0]!.toFixed(2)} after`;
+  const figures = (label: string, name: string) => summary(runs.get(`${label} ${name}`) ?? []);
+  const rows = pages.map(([name, href]) => ({ name, href, ...figures("this build", name) }));
+  const machine = `${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before and ${load().toFixed(2)} after`;
+  const each = ROUNDS > 1 ? `the median of ${ROUNDS} runs per page` : "one run per page";
+  const comparison = options.before
+    ? [
+        "",
+        `## A/B in the same run: \`${options.before}\` (before) and this build, alternately`,
+        "",
+        "| page | performance before → after | FCP before → after | LCP before → after | TBT before → after | load |",
+        "|---|---|---|---|---|---|",
+        ...pages.map(([name]) => {
+          const [b, a] = [figures("before", name), figures("this build", name)];
+          const ms = (x: number) => `${Math.round(x)}`;
+          return `| ${name} | ${b.performance} → ${a.performance} | ${ms(b.fcp)} → ${ms(a.fcp)} ms | ${ms(b.lcp)} → ${ms(a.lcp)} ms | ${ms(b.tbt)} → ${ms(a.tbt)} ms | ${b.load.toFixed(1)} / ${a.load.toFixed(1)} |`;
+        }),
+      ]
+    : [];
   writeFileSync(
     "docs/lighthouse.md",
     [
       "# Lighthouse, mobile profile (written by `npm run lighthouse`)",
       "",
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}; Debian's Chromium, signed in as a member,`,
-      `demo content. Targets: accessibility ${TARGETS.accessibility}, performance ≥ ${TARGETS.performance}. Performance uses Lighthouse's simulated`,
+      `demo content; ${each}. Targets: accessibility ${TARGETS.accessibility}, performance ≥ ${TARGETS.performance}. Performance uses Lighthouse's simulated`,
       "throttling (slow 4G, CPU 4× slower), so a busy machine lowers it somewhat; accessibility does not depend on load.",
       "",
-      "| page | address | performance | accessibility | metrics | |",
-      "|---|---|---|---|---|---|",
-      ...rows.map((r) => `| ${r.name} | \`${r.href}\` | ${r.performance} | ${r.accessibility} | ${r.metrics} | ${passes(r) ? "PASS" : "FAIL"} |`),
+      "| page | address | performance | accessibility | metrics | load | |",
+      "|---|---|---|---|---|---|---|",
+      ...rows.map((r) => `| ${r.name} | \`${r.href}\` | ${r.performance} | ${r.accessibility} | ${metrics(r)} | ${r.load.toFixed(1)} | ${passes(r) ? "PASS" : "FAIL"} |`),
       "",
       ...rows.flatMap((r) => (r.problems.length ? [`- ${r.name}: ${r.problems.join("; ")}`] : [])),
+      ...comparison,
       "",
     ].join("\n"),
   );
-  console.log(`Lighthouse (${machine}): ${rows.filter(passes).length} of ${rows.length} pages meet both targets; docs/lighthouse.md written.`);
+  console.log(`Lighthouse (${machine}, ${each}): ${rows.filter(passes).length} of ${rows.length} pages meet both targets; docs/lighthouse.md written.`);
   return rows.every(passes) ? 0 : 1;
 }
 

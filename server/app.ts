@@ -132,7 +132,9 @@ function securityHeaders(dev: boolean, behindTlsProxy: boolean): Parameters<type
         defaultSrc: ["'self'"],
         // Vite's dev server injects inline scripts and styles for hot reloading.
         scriptSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
-        styleSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+        // The stylesheet is inlined in the page's <head> with this response's nonce (decision
+        // 048); style attributes stay refused.
+        styleSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
         // Own pictures only: posts show other hosts' pictures as links (decision 022), and
         // older stored HTML with an <img> elsewhere must not load it either.
         imgSrc: ["'self'"],

@@ -21,13 +21,18 @@ function databaseUrl(dataDir: string): string {
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/kenniskring`;
 }
 
-/** `given` (a running server's URL and its KK_DATA_DIR) or a new one on `port`. */
-export async function demoServer(port: number, given?: { url: string; dataDir: string }): Promise<DemoServer> {
+/**
+ * `given` (a running server's URL and its KK_DATA_DIR) or a new one on `port`: this checkout's
+ * build (built first if its sources are newer), or the build already in `checkout` (another
+ * revision's, for an A/B comparison; used as it is).
+ */
+export async function demoServer(port: number, given?: { url: string; dataDir: string }, checkout?: string): Promise<DemoServer> {
   if (given) return { ...given, stop: () => {} };
   const dataDir = mkdtempSync(path.join(tmpdir(), "kk-demo-"));
-  console.log(`Starting a server with the demo content on port ${port}…`);
-  await run("npx", ["--no-install", "tsx", "scripts/build-if-needed.ts"]);
+  console.log(`Starting a server with the demo content on port ${port}${checkout ? ` from ${checkout}` : ""}…`);
+  if (!checkout) await run("npx", ["--no-install", "tsx", "scripts/build-if-needed.ts"]);
   const child = spawn("node", [...SERVER_NODE_FLAGS, SERVER_PROGRAM], {
+    cwd: checkout,
     env: { ...process.env, PORT: String(port), KK_DATA_DIR: dataDir, SEED_DEMO: "1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: "ignore",
   });

@@ -32,3 +32,21 @@ describe("the remembering t", () => {
     expect(t("account.signedInAs", cyclic)).toBe("Je bent ingelogd als Noor.");
   });
 });
+
+describe("counts in a sentence (decision 048: small ones without Intl)", () => {
+  it("writes a count as Intl does, small or large, in both languages", () => {
+    for (const [locale, thousands] of [["nl", "1.250"], ["en", "1,250"]] as const) {
+      const i18n = createI18n(locale);
+      for (const count of [0, 1, 7, 999, 1000, 1250, 123456]) {
+        expect(i18n.t("account.sessions", { count })).toContain(new Intl.NumberFormat(locale).format(count));
+      }
+      expect(i18n.t("account.sessions", { count: 1250 })).toContain(thousands);
+    }
+  });
+
+  it("keeps a key with sentence marks working (no namespaces)", () => {
+    const i18n = createI18n("nl");
+    expect(i18n.t("account.title")).toBe("Mijn account");
+    expect(i18n.t("nav.skipToContent")).not.toBe("nav.skipToContent");
+  });
+});
