@@ -1,4 +1,4 @@
-import { createContext, use, useEffect, useState } from "react";
+import { createContext, startTransition, use, useEffect, useState } from "react";
 
 // "Now" for relative times ("3 dagen geleden", decision 038). The server renders against the
 // moment of its request, which the root loader hands to the page; the browser hydrates against
@@ -12,8 +12,11 @@ const MINUTE = 60_000;
 export function NowProvider({ serverNow, children }: { serverNow: string | null | undefined; children: React.ReactNode }) {
   const [now, setNow] = useState(() => (serverNow ? new Date(serverNow) : null));
   useEffect(() => {
-    setNow(new Date());
-    const timer = window.setInterval(() => setNow(new Date()), MINUTE);
+    // In a transition: every relative time on the page renders again, and a transition lets
+    // React do that in short slices instead of one long task just after hydration (048).
+    const tick = () => startTransition(() => setNow(new Date()));
+    tick();
+    const timer = window.setInterval(tick, MINUTE);
     return () => window.clearInterval(timer);
   }, []);
   return <NowContext value={now}>{children}</NowContext>;
