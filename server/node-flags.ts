@@ -25,3 +25,19 @@ export const SERVER_ENV = { MALLOC_ARENA_MAX: "2" } as const;
  * server (`npm start`, the service file, tests, the bench) runs this file.
  */
 export const SERVER_PROGRAM = "build/server/start.js";
+
+/**
+ * Node flags for a worker process: the primary's own, and each of the server's flags the
+ * primary was started without (a bare `node build/server/start.js`), so every process that
+ * serves pages runs as the bench measured it, however the site was started.
+ */
+export function workerExecArgv(primary: readonly string[] = process.execArgv): string[] {
+  const named = (flag: string) => flag.split("=")[0];
+  const missing = SERVER_NODE_FLAGS.filter((flag) => !primary.some((own) => named(own) === named(flag)));
+  return [...primary, ...missing];
+}
+
+/** The server's environment (SERVER_ENV) where the primary's own environment does not say otherwise: for its workers. */
+export function workerEnv(primary: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(SERVER_ENV).filter(([name]) => primary[name] === undefined));
+}

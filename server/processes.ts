@@ -7,6 +7,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
+import { workerEnv, workerExecArgv } from "./node-flags";
 import { onStopSignals } from "./stop";
 import { WORKER_ROLE, type WorkerMessage, type WorkerRoleName } from "./worker-role";
 
@@ -30,8 +31,11 @@ export function runPrimary(opts: {
 
   const roles = new Map<number, WorkerRoleName>();
   let othersForked = false;
+  // The workers serve the pages: they run with the server's Node flags and malloc setting even
+  // when the primary was started without them (decision 047).
+  cluster.setupPrimary({ execArgv: workerExecArgv() });
   const fork = (role: WorkerRoleName): Worker => {
-    const worker = cluster.fork({ [WORKER_ROLE]: role });
+    const worker = cluster.fork({ ...workerEnv(), [WORKER_ROLE]: role });
     roles.set(worker.id, role);
     worker.on("message", (message: WorkerMessage) => {
       if (message === "jobs-ready") {
