@@ -1,5 +1,7 @@
 // npm run bench -- --only=search-scale [--rounds=3] [--size=20000] [--before=DIR]
 //   (or: flock /tmp/kk-bench.lock npx tsx bench/search-scale.ts …)
+// --prepare: only clone the copies and build their indexes (minutes at scale), measure nothing:
+// run it without the bench lock, then the measuring run under `flock /tmp/kk-bench.lock`.
 // --before=DIR: also measure the search of another checkout (a scratch worktree, e.g. of main:
 // `git worktree add --detach DIR main`, node_modules and app/generated linked or copied in) in
 // the same run, A/B, with this checkout's suite (copied into DIR) and its own index.
@@ -28,6 +30,7 @@ const SIZE = Number(arg("size") ?? 20_000);
 const ROUNDS = Number(arg("rounds") ?? 3);
 const REPORT = path.join(BENCH_DATA_DIR, "search-scale-last-run.md");
 const BEFORE = arg("before");
+const PREPARE = process.argv.includes("--prepare");
 /** What the measuring child needs from this checkout (copied into a --before checkout). */
 const SUITE_FILES = ["bench/search-scale-measure.ts", "tests/support/relevance-suite.ts", "tests/fixtures/search-queries.json", "tests/fixtures/search-corpus.jsonl"];
 
@@ -80,7 +83,7 @@ async function aloneDatabase(adminUrl: string): Promise<string> {
 function measureIn(url: string, label: string, dir = process.cwd(), reindex = false): { ok: boolean; lines: string[] } {
   const child = spawnSync(
     process.execPath,
-    ["--import", "tsx", "bench/search-scale-measure.ts", `--label=${label}`, `--rounds=${ROUNDS}`, ...(reindex ? ["--reindex"] : [])],
+    ["--import", "tsx", "bench/search-scale-measure.ts", `--label=${label}`, `--rounds=${ROUNDS}`, ...(reindex ? ["--reindex"] : []), ...(PREPARE ? ["--prepare"] : [])],
     { cwd: dir, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 64 << 20 },
   );
   process.stdout.write(child.stdout);
@@ -104,7 +107,7 @@ async function main(): Promise<boolean> {
       checkouts.unshift([path.resolve(BEFORE), `before (${BEFORE})`]);
     }
     for (const [dir, name] of checkouts) {
-      const alone = measureIn(await aloneDatabase(cluster.adminUrl), `${name}: suite alone`, dir);
+      const alone = PREPARE ? { ok: true, lines: [] } : measureIn(await aloneDatabase(cluster.adminUrl), `${name}: suite alone`, dir);
       const copy = await scaleDatabase(cluster.adminUrl, ds.meta.generatedAt, analysisVersion(dir));
       // A fresh copy's index is built by the checkout that searches it, from empty.
       const scaled = measureIn(copy.url, `${name}: suite inside bench_${SIZE}`, dir, copy.fresh);
@@ -115,6 +118,7 @@ async function main(): Promise<boolean> {
   } finally {
     await cluster.stop();
   }
+  if (PREPARE) return ok;
   fs.writeFileSync(REPORT, lines.join("\n") + "\n");
   console.log(`report: ${path.relative(process.cwd(), REPORT)}`);
   return ok;

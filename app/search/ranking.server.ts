@@ -7,7 +7,8 @@ import { SAMPLE_BUCKETS, sampleBucketToken } from "./vector.server";
 // Relevance (decision 043): BM25 with field weights, computed by Postgres from the tsvector.
 //
 // For each word of the query (a term: its forms, parts, synonyms, competences) and each post:
-//   tf    = the term's occurrences weighted by field: title 1, competence tag 0.5, text 0.25
+//   tf    = the term's occurrences weighted by field: title 1, competence tag 0.5, text 0.25,
+//           a compound part or a misspelling's correction: title 0.5, text 0.1 (decision 049)
 //           (ts_rank_cd of a query of one term is exactly that sum of position weights), the
 //           mean of all alternatives' and of the words as typed (so exact forms count double
 //           against compound parts and synonyms);
@@ -19,8 +20,10 @@ import { SAMPLE_BUCKETS, sampleBucketToken } from "./vector.server";
 // hundreds of title matches the one that also discusses it wins.
 // Threads combine their posts: see search.server.ts.
 
-/** Position weights {D, C, B, A}: unweighted tokens (kind, sample) 0, text, competences, title. */
-const WEIGHTS = "{0, 0.25, 0.5, 1}";
+/** Position weights {D, C, B, A}: a compound part or correction in the text (the kind and sample
+ *  tokens, never ranked, are D too), text, competences and a part in a title, title (decision
+ *  049: a part or correction weighs less than the word as written in the same field). */
+const WEIGHTS = "{0.1, 0.25, 0.5, 1}";
 const K1 = 1.2;
 const B = 0.75;
 

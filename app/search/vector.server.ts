@@ -51,6 +51,14 @@ export function sampleBucketToken(bucket: number): string {
   return `s:${bucket}`;
 }
 
+/**
+ * A weak token (a compound part, a misspelling's correction: AnalyzedPosition.weak) is labelled
+ * one weight lower than its section's whole words: in a title B (weighs half a title word), in
+ * the text D (0.4 of a text word; see ranking.server.ts). Competence tags (B) and the kind and
+ * sample tokens (D) are tokens no word produces, so the labels they share say nothing else.
+ */
+const WEAK_LABEL: Record<Weight, string> = { A: "B", B: "B", C: "", D: "" };
+
 /** The tsvector literal of the sections, in order, each section's positions after the last.
  *  Weight A is the title: its words also go in as titleToken. */
 export function documentVector(sections: Section[]): string {
@@ -61,18 +69,24 @@ export function documentVector(sections: Section[]): string {
     const positions: AnalyzedPosition[] =
       "text" in section
         ? analyzeText(section.text)
-        : section.tokens.map((t, i) => ({ position: i + 1, word: t, tokens: [t], start: 0, end: 0 }));
+        : section.tokens.map((t, i) => ({ position: i + 1, word: t, tokens: [t], weak: [], start: 0, end: 0 }));
     const label = section.weight === "D" ? "" : section.weight;
+    const weakLabel = WEAK_LABEL[section.weight];
     let last = 0;
     for (const p of positions) {
       const pos = Math.min(offset + p.position, MAX_POSITION);
       last = Math.max(last, p.position);
-      const tokens = section.weight === "A" ? [...p.tokens, ...p.tokens.map(titleToken)] : p.tokens;
-      for (const t of tokens) {
+      const weak = new Set(p.weak);
+      const add = (t: string, l: string) => {
         const list = byLexeme.get(t);
-        if (!list) byLexeme.set(t, [`${pos}${label}`]);
-        else if (list.length < MAX_POSITIONS_PER_LEXEME && lastPosition.get(t) !== pos) list.push(`${pos}${label}`);
+        if (!list) byLexeme.set(t, [`${pos}${l}`]);
+        else if (list.length < MAX_POSITIONS_PER_LEXEME && lastPosition.get(t) !== pos) list.push(`${pos}${l}`);
         lastPosition.set(t, pos);
+      };
+      for (const t of p.tokens) {
+        const l = weak.has(t) ? weakLabel : label;
+        add(t, l);
+        if (section.weight === "A") add(titleToken(t), l);
       }
     }
     if (last > 0) offset += last + SECTION_GAP;

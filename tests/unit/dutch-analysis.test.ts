@@ -327,6 +327,11 @@ describe("verbs", () => {
     ["zonnen", "Het is gezond eten."],
     ["buren", "De buurt is rustig."],
     ["buren", "Een gezellig buurtje."],
+    // Lexicalised diminutives keep their own meaning (decision 049).
+    ["maat", "Zij is mijn maatje geworden."],
+    ["maatje", "Hulp op maat."],
+    ["maatjes", "Een pak op maat."],
+    ["ui", "Het jaarlijkse uitje van de vrijwilligers."],
     ["aangeven", "Hij gaf het boek aan zijn broer."],
     ["omstellen", "Hij stelde voor om te bellen."],
     ["stelen", "Zij stelde een vraag."],
@@ -343,6 +348,9 @@ describe("verbs", () => {
 describe("inflection", () => {
   it.each([
     ["buurt", "Een gezellig buurtje."],
+    ["maatje", "Zoek je maatjes voor een wandeling?"],
+    ["maatjes", "Elke nieuwkomer krijgt een maatje."],
+    ["maatje", "Het maatjesproject loopt goed."],
     ["huis", "Twee huisjes aan de dijk."],
     ["boek", "Een boekje lezen."],
     ["bal", "Een balletje trappen."],

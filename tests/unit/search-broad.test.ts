@@ -17,6 +17,20 @@ describe("title tokens", () => {
     expect(vector).not.toMatch(/'t:bloei/);
   });
 
+  it("weigh a compound's parts and a misspelling's correction below the word as written, per field", () => {
+    const vector = documentVector([
+      { weight: "A", text: "Schuldhulpverlening" },
+      { weight: "C", text: "Schulden en de vergardering over schuldhulpverlening" },
+    ]);
+    // The part "schuld": B in the title (under A), D (no label) in the text; the word "Schulden"
+    // itself is C. The correction of "vergardering" is weak, the word as written is not.
+    expect(vector).toMatch(/'schuld':1B,\d+C,\d+(?![ABC\d])/);
+    expect(vector).toContain("'t:schuld':1B");
+    expect(vector).toMatch(/'schuldhulpverlen':1A,\d+C/);
+    expect(vector).toMatch(/'vergader':\d+(?![ABC\d])/);
+    expect(vector).toMatch(/'vergardering':\d+C/);
+  });
+
   it("are what the head query asks for, phrases and prefixes included; competences stay", () => {
     expect(headQuery("( 'eig' <-> 'kracht' ) | 'c:12'")).toBe("( 't:eig' <-> 't:kracht' ) | 'c:12'");
     expect(headQuery("'vrijwi':* & 'buurt'")).toBe("'t:vrijwi':* & 't:buurt'");

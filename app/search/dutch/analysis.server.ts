@@ -31,9 +31,10 @@ export type { LexiconStats } from "./lexicon.server";
  * Thesaurus changes need no bump (query time only). 3: title tokens and sample buckets. 4:
  * participles of verbs whose stem ends in -t/-d (gemeld → melden, gestart → starten). 5:
  * compounds split by lexicon where the dictionary flags no parts (probleem|wijk), and the
- * further word rules of decision 044.
+ * further word rules of decision 044. 6: compound parts and corrections weigh less than the
+ * word as written (decision 049); lexicalised diminutives keep their own meaning (maatje).
  */
-export const DUTCH_ANALYSIS_VERSION = 5;
+export const DUTCH_ANALYSIS_VERSION = 6;
 
 let analyzer: DutchAnalyzer | undefined;
 

@@ -16,6 +16,7 @@ import {
   CLAUSE_WORDS,
   DETERMINERS,
   IRREGULAR_PLURALS,
+  LEXICALISED_DIMINUTIVES,
   PARTICLES,
   PREPOSITIONS,
   STOPWORDS,
@@ -51,6 +52,10 @@ export interface AnalyzedPosition {
   word: string;
   /** Deduplicated tokens at this position; empty for stop words. */
   tokens: string[];
+  /** Those of `tokens` that stand for less than the word as written: its compound parts and the
+   *  correction of a misspelling. The index gives them a lower weight (decision 049), so a post
+   *  that says "schuld" outranks one that only has it inside "schuldhulpverlening". */
+  weak: string[];
   /** The written word's place in the text (see RawToken), for highlighting. */
   start: number;
   end: number;
@@ -63,6 +68,14 @@ const OBJECT_STARTERS = new Set(
 const AUXILIARIES = new Set("heb hebt heeft hebben had hadden word wordt worden werd werden".split(" "));
 const DIMINUTIVE = /^(.{3,}?)(?:etjes?|tjes?|pjes?|jes?)$/;
 const LATINATE_ACTION = /^(.{3,})aties?$/;
+
+/** A lexicalised diminutive's lemmas (maatjes → maatje, maatje → none: never its base maat);
+ *  null for every other word. */
+function lexicalisedDiminutiveLemmas(form: string): string[] | null {
+  if (LEXICALISED_DIMINUTIVES.has(form)) return [];
+  const singular = form.replace(/s$/, "");
+  return singular !== form && LEXICALISED_DIMINUTIVES.has(singular) ? [singular] : null;
+}
 /**
  * The word cache's bound in bytes (decision 031), estimated per entry as it is kept: a text
  * being indexed meets thousands of words once. When full it starts again (cheaper on every
@@ -96,6 +109,8 @@ export class DutchAnalyzer {
 
   /** Noun/adjective lemmas of a form: dictionary lemmas that are not infinitives, irregular plurals. */
   private nounLemmas(form: string): string[] {
+    const own = lexicalisedDiminutiveLemmas(form);
+    if (own) return own;
     const out = this.lexicon.lemmas(form).filter((l) => !this.lexicon.isInfinitive(l));
     const irregular = IRREGULAR_PLURALS.get(form);
     if (irregular) out.push(irregular);
@@ -158,6 +173,8 @@ export class DutchAnalyzer {
     if (lemmas.length > 1 && DIMINUTIVE.test(word)) {
       lemmas = lemmas.filter((l) => !lemmas.includes(`${l}t`));
     }
+    const own = lexicalisedDiminutiveLemmas(word);
+    if (own) lemmas = own;
     if (nominalReading) lemmas = lemmas.filter((l) => !lex.isInfinitive(l));
     else if (/^[a-z]+$/.test(word)) verbs = verbLemmas(word, lex, { adjectiveAsParticiple: auxiliary });
     if (bits & Bits.Adj && context !== "verbal") {
@@ -278,18 +295,22 @@ export class DutchAnalyzer {
       const w = t.word;
       if (STOPWORDS.has(w)) {
         analyses.push(null);
-        out.push({ position: i + 1, word: w, tokens: [], start: t.start, end: t.end });
+        out.push({ position: i + 1, word: w, tokens: [], weak: [], start: t.start, end: t.end });
       } else {
         const a = this.analyzeWord(w, this.contextAt(raw, i, clauseStart), auxSeen);
         analyses.push(a);
-        const tokens = new Set([...a.wordTokens, ...a.partTokens]);
-        for (const x of this.writtenTokens(a, text.slice(t.start, t.end), english)) tokens.add(x);
+        const whole = new Set(a.wordTokens);
+        const weak = new Set(a.partTokens);
+        const written = this.writtenTokens(a, text.slice(t.start, t.end), english);
+        // An English stem is the word itself; a correction is a guess at another word.
+        for (const x of written) (english ? whole : weak).add(x);
         if (t.joined) {
           const j = this.analyzeWord(t.joined);
-          for (const x of j.wordTokens) tokens.add(x);
-          for (const x of j.partTokens) tokens.add(x);
+          for (const x of j.wordTokens) whole.add(x);
+          for (const x of j.partTokens) weak.add(x);
         }
-        out.push({ position: i + 1, word: w, tokens: [...tokens], start: t.start, end: t.end });
+        for (const x of whole) weak.delete(x);
+        out.push({ position: i + 1, word: w, tokens: [...whole, ...weak], weak: [...weak], start: t.start, end: t.end });
       }
       if (AUXILIARIES.has(w)) auxSeen = true;
     }

@@ -85,3 +85,12 @@ export const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
   ["steden", "stad"], ["schepen", "schip"], ["leden", "lid"], ["smeden", "smid"],
   ["koeien", "koe"], ["vlooien", "vlo"], ["kleren", "kleed"], ["lieden", "man"],
 ]);
+
+/**
+ * Diminutives with a meaning of their own (lexicalised: ANS §3.9.3), which the dictionary
+ * derives from their base like any other (maatje ← maat, as huisje ← huis): a maatje is a buddy,
+ * not a small size; an uitje an outing, not a small onion; a potje a fund; a toetje a dessert.
+ * They keep their own lemma, never their base's. A closed list, as the other tables here: the
+ * data has no flag that tells these apart from ordinary diminutives (decision 044, 049).
+ */
+export const LEXICALISED_DIMINUTIVES = new Set("maatje uitje potje toetje tientje kwartje dubbeltje meisje".split(" "));
