@@ -77,6 +77,7 @@ export const nl = {
     count_other: "{{count, number}} resultaten gevonden.",
     countAbout: "Ongeveer {{count, number}} resultaten gevonden.",
     none: "Nog niets gevonden.",
+    typeOn: "Nog niets voor precies deze woorden. Wel dit, als je verder typt:",
     all: "Alle resultaten bekijken",
   },
   synonyms: {
@@ -202,6 +203,7 @@ export const en: typeof nl = {
     count_other: "{{count, number}} results found.",
     countAbout: "About {{count, number}} results found.",
     none: "Nothing found yet.",
+    typeOn: "Nothing for exactly these words yet. This, if you type on:",
     all: "See all results",
   },
   synonyms: {

@@ -20,7 +20,7 @@ import {
   type SearchKindName,
   type SearchRequest,
 } from "./params";
-import { highlightAll, snippet, type Highlighter, type Segment } from "./snippet.server";
+import { highlightAll, snippet, typingPrefix, type Highlighter, type Segment } from "./snippet.server";
 import { kindToken, SAMPLE_BUCKETS, sampleBucketToken } from "./vector.server";
 import { suggestionsFor } from "./vocabulary.server";
 
@@ -110,6 +110,8 @@ export type SearchOptions = {
   exactPosts?: number;
   /** false: never show a correction's results instead (the corrected search itself). */
   correct?: boolean;
+  /** false: no partial matches (a search asked only for its total). */
+  partial?: boolean;
 };
 
 const EXACT = { total: false, facets: false } as const;
@@ -702,7 +704,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     }
   }
   let partial: SearchHit[] = [];
-  if (request.page === 1 && total < PARTIAL_FEW && !opts.prefix) {
+  if (request.page === 1 && total < PARTIAL_FEW && !opts.prefix && opts.partial !== false) {
     // The threads already shown do not come back as partial matches.
     const shown = hitRows.map((r) => r.g!);
     partial = await hitsOf(
@@ -713,6 +715,25 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
   }
   if (opts.recordMiss && request.page === 1 && withFacets && unfilteredTotal === 0 && partial.length === 0) {
     await recordSearchMiss(request.q);
+  }
+  if (opts.prefix && typingPrefix(request.q)) {
+    // The list while typing reads the last word as a prefix ("vrijwi" → vrijwilligers), but its
+    // count says what the search page will answer for the words as typed (its total, estimate
+    // and correction included): the count leads to that page, so the two must agree.
+    const page = await search(guardian, request, { ...opts, prefix: false, facets: false, pageSize: 1, recordMiss: false, partial: false });
+    return {
+      request,
+      blank: null,
+      hits,
+      total: page.total,
+      unfilteredTotal: page.unfilteredTotal,
+      pageCount: Math.ceil(total / pageSize),
+      facets: EMPTY_FACETS,
+      estimated: page.estimated,
+      suggestion: null,
+      corrected: null,
+      partial,
+    };
   }
   return {
     request,

@@ -482,6 +482,20 @@ describe("queries", () => {
     expect(ids(outcome.hits)).toEqual([`dilemma:${d.id}`]);
   });
 
+  it("counts while typing what the search page will count for the words as typed", async () => {
+    const asker = await member();
+    const w = word("boomhut");
+    const whole = await ask(asker, `De ${w} in het park`, "Gebouwd door buurtkinderen.", [await competence()]);
+    const longer = await ask(asker, `De ${w}zzz in het park`, "Ook gebouwd door buurtkinderen.", [await competence()]);
+    const live = await search(visitor, request(w), { prefix: true, facets: false });
+    const page = await search(visitor, request(w));
+    // The list reads the unfinished word as a prefix; its count is the page's, where the link leads.
+    expect(ids(live.hits).sort()).toEqual([`dilemma:${whole.id}`, `dilemma:${longer.id}`].sort());
+    expect(ids(page.hits)).toEqual([`dilemma:${whole.id}`]);
+    expect(live.total).toBe(page.total);
+    expect(live.estimated.total).toBe(page.estimated.total);
+  });
+
   it("finds dilemmas tagged with a competence its name or other words name", async () => {
     const asker = await member();
     const w = word("zwerfafval");

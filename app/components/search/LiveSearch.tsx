@@ -109,8 +109,10 @@ export function LiveSearchInput({
       {open && data ? (
         <div id={panelId} className="live-search__panel">
           <p className="live-search__status" role="status">
+            {/* The count is the search page's for the words as typed (the link below leads
+                there); the list may already show words the last one starts. */}
             {data.total === 0
-              ? t("search.live.none")
+              ? t(data.results.length > 0 ? "search.live.typeOn" : "search.live.none")
               : data.estimated.total
                 ? t("search.live.countAbout", { count: data.total })
                 : t("search.live.count", { count: data.total })}
