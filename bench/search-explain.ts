@@ -1,5 +1,6 @@
 // npx tsx bench/search-explain.ts "q=loslaten" ["q=…" …] — EXPLAIN (ANALYZE, BUFFERS) of every
-// statement a search runs on the bench copy (bench_search_20000), caught on the wire.
+// statement a search runs on the bench copy (bench_search_20000, or BENCH_DB=<name>: e.g. the
+// scale bench's bench_relevance_20000_v6), caught on the wire.
 import pg from "pg";
 import { Guardian } from "~/guardian/guardian.server";
 import { db, disconnectDb } from "~/platform/db.server";
@@ -13,7 +14,7 @@ import { QuerySpy } from "./pg-spy";
 
 async function main() {
   const cluster = await startBenchCluster();
-  const real = new URL(databaseUrl(cluster.adminUrl, "bench_search_20000"));
+  const real = new URL(databaseUrl(cluster.adminUrl, process.env.BENCH_DB ?? "bench_search_20000"));
   const spy = new QuerySpy({ host: real.hostname, port: Number(real.port) });
   const port = await spy.listen();
   const viaSpy = new URL(real);

@@ -2,6 +2,9 @@
 //   (or: flock /tmp/kk-bench.lock npx tsx bench/search-scale.ts …)
 // --prepare: only clone the copies and build their indexes (minutes at scale), measure nothing:
 // run it without the bench lock, then the measuring run under `flock /tmp/kk-bench.lock`.
+// --http: also the search page through HTTP in this checkout, inside bench_<size>: one server
+// process (its build: scripts/build-if-needed.ts first), 10 connections asking /search?q=… for
+// a common word and for two words, with the /healthz baseline of the same run (decision 031).
 // --before=DIR: also measure the search of another checkout (a scratch worktree, e.g. of main:
 // `git worktree add --detach DIR main`, node_modules and app/generated linked or copied in) in
 // the same run, A/B, with this checkout's suite (copied into DIR) and its own index.
@@ -24,6 +27,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { BENCH_DATA_DIR, databaseUrl, ensureDataset, startBenchCluster } from "./generate";
+import { runLoad } from "./load";
+import { BROWSER_ENCODING } from "./scenarios";
+import { startServer } from "./server";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const SIZE = Number(arg("size") ?? 20_000);
@@ -31,6 +37,35 @@ const ROUNDS = Number(arg("rounds") ?? 3);
 const REPORT = path.join(BENCH_DATA_DIR, "search-scale-last-run.md");
 const BEFORE = arg("before");
 const PREPARE = process.argv.includes("--prepare");
+const HTTP = process.argv.includes("--http");
+const HTTP_SECONDS = Number(arg("seconds") ?? 10);
+
+/** Requests per second through HTTP with one server process: the baseline, then search pages. */
+async function httpThroughput(url: string): Promise<string[]> {
+  const server = await startServer(process.cwd(), url, [], "1");
+  const lines = [`\n## this checkout: search page through HTTP inside bench_${SIZE} (1 process, 10 connections, ${HTTP_SECONDS} s each)`];
+  try {
+    const paths = [
+      ["baseline /healthz", "/healthz"],
+      ["search page \"bewoners\"", "/search?q=bewoners"],
+      ["search page \"vrijwilligers waarderen\"", "/search?q=vrijwilligers+waarderen"],
+    ] as const;
+    for (const [label, p] of paths) {
+      await fetch(server.origin + p); // warm: lexicon, statistics, plan cache
+      const r = await runLoad({
+        origin: server.origin,
+        connections: 10,
+        seconds: HTTP_SECONDS,
+        next: () => ({ method: "GET", path: p, headers: { accept: "text/html", "accept-encoding": BROWSER_ENCODING, "accept-language": "nl" } }),
+      });
+      lines.push(`${label}: ${r.perSecond.toFixed(0)} req/s · p50 ${r.p50.toFixed(0)} ms · p99 ${r.p99.toFixed(0)} ms · max ${r.max.toFixed(0)} ms · failures ${r.failures} (load ${load()})`);
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(lines.join("\n"));
+  return lines;
+}
 /** What the measuring child needs from this checkout (copied into a --before checkout). */
 const SUITE_FILES = ["bench/search-scale-measure.ts", "tests/support/relevance-suite.ts", "tests/fixtures/search-queries.json", "tests/fixtures/search-corpus.jsonl"];
 
@@ -114,6 +149,7 @@ async function main(): Promise<boolean> {
       // The verdict is this checkout's.
       if (dir === process.cwd()) ok = alone.ok && scaled.ok;
       lines.push(...alone.lines, ...scaled.lines);
+      if (HTTP && !PREPARE && dir === process.cwd()) lines.push(...(await httpThroughput(copy.url)));
     }
   } finally {
     await cluster.stop();
