@@ -1,6 +1,7 @@
 import { competenceCache, addCompetenceAlternatives } from "./competence-terms.server";
 import { analyzeQuery, toTsQuery, type ParsedQuery } from "./dutch/analysis.server";
-import { quoteLexeme } from "./dutch/query";
+import { positionalExpansion, quoteLexeme } from "./dutch/query";
+import { postsMatching } from "./ranking.server";
 import type { Highlighter } from "./snippet.server";
 import { typingPrefix } from "./snippet.server";
 import type { RankTerm } from "./ranking.server";
@@ -19,9 +20,10 @@ export type CompiledQuery = {
   /** For ts_rank: every alternative / only the words as typed (no exclusions: see toTsQuery). */
   rankAll: string;
   rankExact: string;
-  /** Each positive term on its own (the word as typed, its tsquery), and the exclusions (for
+  /** Each positive term on its own (the word as typed, its tsquery, and that without the
+   *  alternatives matched by position: see TsQueryOptions.positional), and the exclusions (for
    *  matches of only some terms). */
-  terms: { text: string; query: string }[];
+  terms: { text: string; query: string; direct: string }[];
   /** What ranking scores, word by word (ranking.server.ts): every positive term, and while
    *  typing the unfinished last word. */
   rankTerms: RankTerm[];
@@ -49,6 +51,27 @@ function withoutQuestionWords(parsed: ParsedQuery): ParsedQuery {
   return keep.some((t) => !t.negated) ? { ...parsed, terms: keep } : parsed;
 }
 
+/**
+ * Positional expansions (a compound's parts written apart: bewoner <-> groep; a synonym-built
+ * compound's parts at one position) whose words are both common are left out. Postgres' GIN
+ * index cannot check positions: it hands over every post that has all the words, and each is
+ * read and rechecked (bench_20000: 16 800 posts, over a second at load 14, for "bewonersgroep",
+ * decision 049). The compound itself, as a word, still matches; only the rare spelling with the
+ * parts apart is not looked for when its parts are everywhere.
+ */
+const POSITIONAL_CANDIDATES = 2_000;
+
+async function withoutCostlyPositional(parsed: ParsedQuery): Promise<void> {
+  const alternatives = parsed.terms.flatMap((t) => (t.negated ? [] : t.alternatives.filter(positionalExpansion)));
+  if (alternatives.length === 0) return;
+  // The same words without their positions: what the index hands over for the alternative.
+  const unordered = alternatives.map((a) => toTsQuery({ text: a.text, terms: [{ text: a.text, negated: false, quoted: false, alternatives: [{ ...a, join: "all", source: "word" }] }] }));
+  const candidates = await postsMatching(unordered);
+  const costly = new Set(alternatives.filter((_, i) => (candidates[i] ?? 0) > POSITIONAL_CANDIDATES));
+  if (costly.size === 0) return;
+  for (const term of parsed.terms) term.alternatives = term.alternatives.filter((a) => !costly.has(a));
+}
+
 /** The tsqueries AND-ed (empty ones left out). */
 export const and = (...parts: string[]) => {
   const kept = parts.filter(Boolean);
@@ -63,6 +86,7 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
   const head = prefix ? q.slice(0, q.length - q.match(/[\p{L}\p{N}]+$/u)![0].length) : q;
   const parsed = withoutQuestionWords(analyzeQuery(head, { synonyms }));
   if (opts.competences !== false) addCompetenceAlternatives(parsed, competences.entries);
+  await withoutCostlyPositional(parsed);
   let match = toTsQuery(parsed);
   let rankAll = toTsQuery(parsed, { negated: false });
   let rankExact = toTsQuery(parsed, { expand: false, negated: false });
@@ -88,7 +112,10 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
   }
   const terms = parsed.terms
     .filter((t) => !t.negated)
-    .map((t) => ({ text: t.text, query: toTsQuery({ text: t.text, terms: [t] }) }))
+    .map((t) => {
+      const query = toTsQuery({ text: t.text, terms: [t] });
+      return { text: t.text, query, direct: toTsQuery({ text: t.text, terms: [t] }, { positional: false }) || query };
+    })
     .filter((t) => t.query);
   const excludedTerms = parsed.terms
     .filter((t) => t.negated)

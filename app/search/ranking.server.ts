@@ -108,6 +108,12 @@ async function documentFrequencies(queries: string[], posts: number): Promise<nu
   return out.map((df) => df ?? 0);
 }
 
+/** How many posts each tsquery matches (estimated and cached in a large forum, as for idf). */
+export async function postsMatching(queries: string[]): Promise<number[]> {
+  if (queries.length === 0) return [];
+  return documentFrequencies(queries, (await corpus.get()).posts);
+}
+
 export async function rankStats(terms: RankTerm[]): Promise<RankStats> {
   const { posts, avgLength } = await corpus.get();
   const df = await documentFrequencies(terms.map((t) => t.all), posts);

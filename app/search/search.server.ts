@@ -466,7 +466,11 @@ async function partialMatches(
   // c.terms and c.rankTerms are the same positive terms in the same order (no prefix here).
   const telling = terms.filter((_, i) => (stats.df[i] ?? Infinity) <= PARTIAL_TERM_POSTS);
   if (telling.length === 0) return [];
-  const any = telling.map((t) => `( ${t.query} )`).join(" | ");
+  // A term brings threads in through its words, forms and whole-word expansions; the
+  // alternatives matched by position (parts written apart) only count for a thread brought in
+  // (`has`): for two common parts the GIN index would hand over every post with both, each read
+  // and rechecked (bench: 16 800 posts, 450 ms, for "bewonersgroep overdragen").
+  const any = telling.map((t) => `( ${t.direct} )`).join(" | ");
   const match = c.exclusions ? `( ${any} ) & ${c.exclusions}` : any;
   const has = Prisma.join(
     terms.map((t, i) => Prisma.sql`CASE WHEN s.doc @@ ${t.query}::tsquery THEN ${1 << i}::int ELSE 0 END`),

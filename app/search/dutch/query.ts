@@ -347,7 +347,16 @@ export interface TsQueryOptions {
   /** Include the -excluded terms (default true). Leave them out of a query used only for
    *  ts_rank: Postgres ranks `a & !b` as 0 even where it matches. */
   negated?: boolean;
+  /** Include expansions that match by position (a compound's parts written apart, a
+   *  synonym-built compound's parts at one position) (default true). false: Postgres' GIN index
+   *  cannot check positions, so such an alternative of two common words (bewoner <-> groep)
+   *  makes it read and recheck every post that has both (16 000 at bench scale, decision 049). */
+  positional?: boolean;
 }
+
+/** An expansion matched by position: see TsQueryOptions.positional. */
+export const positionalExpansion = (a: Alternative) =>
+  a.source !== "word" && a.join !== "all" && a.words.filter((w) => w.length > 0).length > 1;
 
 /**
  * Render a parsed query as a Postgres tsquery string, for `to_tsquery('simple', $1)` (or
@@ -363,13 +372,14 @@ export interface TsQueryOptions {
 export function toTsQuery(parsed: ParsedQuery, opts: TsQueryOptions = {}): string {
   const expand = opts.expand ?? true;
   const withNegated = opts.negated ?? true;
+  const positional = opts.positional ?? true;
   const positive: string[] = [];
   const negative: string[] = [];
   for (const term of parsed.terms) {
     const rendered = [
       ...new Set(
         term.alternatives
-          .filter((a) => expand || a.source === "word")
+          .filter((a) => (expand || a.source === "word") && (positional || !positionalExpansion(a)))
           .map(renderAlternative)
           .filter((s): s is string => s !== null),
       ),
