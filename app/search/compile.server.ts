@@ -94,7 +94,9 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
     .filter((t) => !t.negated)
     .map((t) => {
       const one = { text: t.text, terms: [t] };
-      const all = toTsQuery(one, { negated: false });
+      // Scored without the alternatives matched by position: ts_rank_cd of a phrase checks
+      // every cover, and a post found only by its parts written apart is rare.
+      const all = toTsQuery(one, { negated: false, positional: false }) || toTsQuery(one, { negated: false });
       return { all, exact: toTsQuery(one, { expand: false, negated: false }) || all };
     })
     .filter((t) => t.all);
