@@ -21,6 +21,9 @@ import { REPLY_BODY_MAX, ReplySchema } from "~/replies/schemas";
 import { THREAD_PAGE_SIZE } from "~/replies/thread.server";
 import { rethrowAsHttp } from "~/web/domain-errors.server";
 import { formFailure, invalidForm } from "~/web/form-failure.server";
+import { postFormFailure, tooLargeFile } from "~/web/attachment-form.server";
+import { attachToReply, prepareAttachment, type UploadedFile } from "~/attachments/attachments.server";
+import { ATTACHMENT_ALT_FIELD } from "~/attachments/schemas";
 import { spendPostingBudget } from "~/web/posting-limits.server";
 import { guardSubmit } from "~/web/privacy-guard.server";
 import { idOr400 } from "~/web/ids.server";
@@ -32,8 +35,20 @@ import { withStatus, type StatusKey } from "~/components/status-message";
 // a redirect back to what it changed, so the page works without JavaScript and a reload never
 // posts twice; a refusal with a reason to fix comes back as data for the form.
 
-/** anyway: "Toch plaatsen" was pressed after the privacy guard's marks. */
-export type DilemmaAction = { guardian: Guardian; dilemmaId: number; formData: FormData; back: string; anyway: boolean };
+/**
+ * anyway: "Toch plaatsen" was pressed after the privacy guard's marks. file: the photo or PDF
+ * sent with a new reply (null: none); tooLarge: one was sent past the size limit, and the
+ * reading stopped there (the fields before it are in formData).
+ */
+export type DilemmaAction = {
+  guardian: Guardian;
+  dilemmaId: number;
+  formData: FormData;
+  file: UploadedFile | null;
+  tooLarge: boolean;
+  back: string;
+  anyway: boolean;
+};
 
 /** Moderation of the dilemma itself: back to the page as it was. */
 const moderation =
@@ -61,14 +76,19 @@ const onReply =
 const reasonOf = (formData: FormData) => String(formData.get("reason") ?? "");
 
 export const dilemmaIntents = {
-  async reply({ guardian, dilemmaId, formData, anyway }: DilemmaAction) {
+  async reply({ guardian, dilemmaId, formData, file, tooLarge, anyway }: DilemmaAction) {
     const submission = parseWithZod(formData, { schema: ReplySchema });
+    if (tooLarge) return postFormFailure(submission, tooLargeFile());
     if (submission.status !== "success") return invalidForm(submission);
     try {
       const guard = await guardSubmit(guardian, { body: submission.value.body }, anyway);
-      if (guard.warning) return { result: submission.reply(), privacy: guard.warning };
+      if (guard.warning) return { result: submission.reply(), privacy: guard.warning, fileSent: file !== null };
+      // Checked and cleaned before the reply is written: a refused file leaves no reply and
+      // the text as typed (decision 045); it is attached once the reply is stored.
+      const attachment = await prepareAttachment(guardian, file, String(formData.get(ATTACHMENT_ALT_FIELD) ?? ""));
       await spendPostingBudget(guardian, "post");
       const reply = await createReply(guardian, dilemmaId, submission.value, { privacyOverridden: guard.overridden });
+      if (attachment) await attachToReply(guardian, reply.id, attachment);
       const at = await locateCreatedReply(guardian, reply, THREAD_PAGE_SIZE);
       return redirect(withStatus(threadPagePath(at.dilemma, at.page, reply.id), reply.held ? "held" : "replied"));
     } catch (error) {
@@ -80,15 +100,15 @@ export const dilemmaIntents = {
       if (error instanceof NotFound && submission.value.parentId !== undefined) {
         return formFailure(submission, new Invalid({ parentId: ["replies.form.parentInvalid"] }));
       }
-      return formFailure(submission, error);
+      return postFormFailure(submission, error);
     }
   },
 
   // Without JavaScript this is the preview: the same page, the text kept, rendered below it.
-  async preview({ formData }: DilemmaAction) {
+  async preview({ formData, file }: DilemmaAction) {
     const submission = parseWithZod(formData, { schema: ReplySchema });
     const body = String(submission.payload.body ?? "");
-    return { result: submission.reply(), preview: body.length <= REPLY_BODY_MAX * 2 ? renderMarkdown(body) : null };
+    return { result: submission.reply(), preview: body.length <= REPLY_BODY_MAX * 2 ? renderMarkdown(body) : null, fileSent: file !== null };
   },
 
   lock: moderation(lockDilemma, "locked"),

@@ -51,7 +51,7 @@ import { useLiveThread } from "~/components/thread/use-live-thread";
 import { withLiveReplies } from "~/components/thread/live-thread";
 import { HeldNote } from "~/components/moderation/HeldNote";
 import { wantsPublishAnyway } from "~/web/privacy-guard.server";
-import { readForm } from "~/web/form-body.server";
+import { readPostForm } from "~/web/attachment-form.server";
 import type { Route } from "./+types/dilemma";
 
 // /dilemmas/:id/:slug — the question, the meetings it came up at, the accepted answer on top
@@ -110,8 +110,20 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const dilemmaId = idOr404(params.id);
   const url = new URL(request.url);
   if (!guardian.isMember) throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  const formData = await readForm(request);
-  return handleIntent(dilemmaIntents, formData.get("intent"), { guardian, dilemmaId, formData, back: url.pathname + url.search, anyway: wantsPublishAnyway(request) });
+  // The reply form is multipart (it may carry a photo or a PDF, decision 050); the buttons post plain forms.
+  const { formData, file, tooLarge } = await readPostForm(request);
+  // A file past the limit stops the reading before the button's field (it comes after the
+  // file): only the reply form has a file, so that is the form it came from.
+  const intent = tooLarge ? "reply" : formData.get("intent");
+  return handleIntent(dilemmaIntents, intent, {
+    guardian,
+    dilemmaId,
+    formData,
+    file,
+    tooLarge,
+    back: url.pathname + url.search,
+    anyway: wantsPublishAnyway(request),
+  });
 }
 
 function readableReplyIds(nodes: ThreadNode<ThreadReply>[]): number[] {
@@ -162,6 +174,7 @@ export default function DilemmaPage() {
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
   const refused = actionData && "refused" in actionData ? actionData.refused : null;
   const privacy = actionData && "privacy" in actionData ? actionData.privacy : null;
+  const fileSent = actionData && "fileSent" in actionData ? actionData.fileSent : false;
   const hideError = actionData && "hideError" in actionData ? actionData.hideError : null;
   const hideDilemmaError = actionData && "hideDilemmaError" in actionData ? actionData.hideDilemmaError : null;
 
@@ -180,6 +193,7 @@ export default function DilemmaPage() {
       cancelHref={to ? withoutReplyTo() : undefined}
       headingLevel={to ? 3 : 2}
       privacy={privacy}
+      fileSent={fileSent}
     />
   );
 

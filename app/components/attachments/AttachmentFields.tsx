@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { FieldErrors } from "~/components/FormFields";
 import { useTranslation } from "~/components/use-translation";
+import { useHydrated } from "~/components/dilemmas/live";
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_ALT_FIELD,
@@ -31,6 +32,10 @@ export function AttachmentFields({
   fileSent?: boolean;
 }) {
   const { t } = useTranslation();
+  // With JavaScript the form is sent by a script and stays on the page with the file still
+  // chosen: only a page the server sent anew (without JavaScript) has lost it.
+  const hydrated = useHydrated();
+  const fileLost = fileSent && !hydrated;
   const fileId = `${idPrefix}-attachment`;
   const altId = `${idPrefix}-attachment-alt`;
   const fileErrors = lastResult?.error?.[ATTACHMENT_FIELD] ?? undefined;
@@ -67,7 +72,7 @@ export function AttachmentFields({
         <p id={`${fileId}-privacy`} className="field__hint attachment-fields__privacy">
           {t("attachments.privacyHint")}
         </p>
-        {fileSent && !fileErrors ? (
+        {fileLost && !fileErrors ? (
           <p id={`${fileId}-again`} className="alert alert--info">
             {t("attachments.chooseAgain")}
           </p>

@@ -11,12 +11,15 @@ import { useHydrated } from "~/components/dilemmas/live";
 import { PrivacyMarks } from "~/components/privacy/PrivacyMarks";
 import { PublishAnyway } from "~/components/privacy/PublishAnyway";
 import type { PrivacyWarning } from "~/privacy/kinds";
+import { AttachmentFields } from "~/components/attachments/AttachmentFields";
 
 export const REPLY_FORM_ID = "reply-form";
 
 /**
  * The form for a new reply: to the dilemma, or (parent set) to one reply. It carries a random
- * submissionId, so sending it twice (double click, back button) still makes one reply.
+ * submissionId, so sending it twice (double click, back button) still makes one reply. It is
+ * multipart: a reply may carry one photo or PDF (decisions 045, 050), the file field last
+ * before the buttons so a file refused for its size still leaves every typed field readable.
  */
 export function ReplyForm({
   parent,
@@ -28,6 +31,7 @@ export function ReplyForm({
   privacy = null,
   initialBody = null,
   draftPlace,
+  fileSent = false,
 }: {
   parent: { id: number; authorName: string } | null;
   submissionId: string;
@@ -42,6 +46,8 @@ export function ReplyForm({
   initialBody?: string | null;
   /** Where the draft kept while typing belongs (DraftKeeper): the dilemma and the reply answered. */
   draftPlace: string;
+  /** A file was chosen when the form came back (privacy question, preview): without JavaScript it is gone. */
+  fileSent?: boolean;
 }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
@@ -65,7 +71,7 @@ export function ReplyForm({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const headingId = `${REPLY_FORM_ID}-heading`;
   return (
-    <Form method="post" {...getFormProps(form)} aria-labelledby={headingId} className="reply-form stack">
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} aria-labelledby={headingId} className="reply-form stack">
       <Heading id={headingId}>
         {parent ? t("replies.form.headingTo", { name: parent.authorName }) : t("replies.form.heading")}
       </Heading>
@@ -87,6 +93,8 @@ export function ReplyForm({
         describedBy={`${fields.body.id}-privacy`}
       />
       <PrivacyMarks key={`privacy-${generation}`} fieldId={fields.body.id} marks={privacy?.fields.body} live={hydrated} />
+      {/* Remounted with the text field after a post: the posted file and description go too. */}
+      <AttachmentFields key={`attachment-${generation}`} idPrefix={REPLY_FORM_ID} lastResult={lastResult} fileSent={fileSent} />
       {privacy ? <PublishAnyway intent={{ name: "intent", value: "reply" }} /> : null}
       <div className="reply-form__buttons">
         <button type="submit" name="intent" value="reply" className="button">
