@@ -76,6 +76,39 @@ for (const javaScript of [true, false]) {
       expect((await answer.body()).includes("Fatima de Vries")).toBe(false);
     });
 
+    test("a member replies with a photo: refused without a description (text kept), then shown under the reply", async ({ page }) => {
+      const word = unique();
+      await joinAsMember(page, { name: "Ruben Reactie", email: uniqueEmail("attach"), password: PASSWORD });
+      await page.goto("/dilemmas/new");
+      await page.getByLabel("Titel").fill(`Een bankje dat wiebelt ${word}`);
+      await page.getByRole("textbox", { name: "Je dilemma" }).fill("Het bankje bij de bushalte wiebelt. Wie kan het vastzetten?");
+      await page.getByLabel("Eigen kracht in kaart brengen").check();
+      await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
+      await expect(page).toHaveURL(/\/dilemmas\/\d+\/[a-z0-9-]+/);
+
+      const reply = page.getByRole("textbox", { name: "Je reactie" });
+      const text = `Wij hebben het zelf vastgezet met twee bouten ${word}.`;
+      await reply.fill(text);
+      await page.getByLabel("Kies een bestand").setInputFiles({ name: "bankje.jpg", mimeType: "image/jpeg", buffer: await photo() });
+      await page.getByRole("button", { name: "Plaats reactie" }).click();
+      await expect(page.getByText("Schrijf in een paar woorden wat er op de foto te zien is.")).toBeVisible();
+      await expect(reply).toHaveValue(text);
+      await checkA11y(page, { javaScript });
+
+      if (!javaScript) await page.getByLabel("Kies een bestand").setInputFiles({ name: "bankje.jpg", mimeType: "image/jpeg", buffer: await photo() });
+      await page.getByLabel("Wat is er op de foto te zien?").fill(`Een bankje met twee nieuwe bouten ${word}`);
+      await page.getByRole("button", { name: "Plaats reactie" }).click();
+      await expect(page).toHaveURL(/#reply-\d+$/);
+      const posted = page.locator(".reply", { hasText: text });
+      const image = posted.getByRole("img", { name: `Een bankje met twee nieuwe bouten ${word}` });
+      await expect(image).toBeVisible();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
+      // The form is empty again, file and description included, ready for the next reply.
+      await expect(reply).toHaveValue("");
+      await expect(page.getByLabel("Wat is er op de foto te zien?")).toHaveValue("");
+      await checkA11y(page, { javaScript });
+    });
+
     test("an organiser attaches a PDF to a report, and it downloads with its name", async ({ page }) => {
       const word = unique();
       const organiser = await createStaff("organiser", "Olga Organisator");
