@@ -13,12 +13,14 @@ import tseslint from "typescript-eslint";
 // Search is near the top: it indexes and links to every kind of content, and it learns of
 // changes from their events; the domains below never call it.
 const DOMAIN_LEVELS = [
-  ["competences", "privacy", "uploads", "attachments"],
+  ["competences", "privacy", "uploads"],
   ["accounts", "members", "circle"],
   ["revisions"],
   ["dilemmas"],
   ["replies"],
   ["meetings"],
+  // Attachments react to the deletion of dilemmas, replies and meetings (decision 050).
+  ["attachments"],
   ["search"],
   ["notifications", "moderation", "rights"],
 ];

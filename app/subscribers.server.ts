@@ -18,9 +18,10 @@ import { installSubscribers } from "~/platform/events/outbox.server";
 import { notificationsSubscriber } from "~/notifications/subscriber.server";
 import { searchIndex } from "~/search/subscriber.server";
 import { liveThread } from "~/replies/live.server";
+import { attachmentCleanup } from "~/attachments/subscriber.server";
 
 export const IN_TRANSACTION: readonly InTransactionSubscriber[] = [searchIndex];
 
-export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [notificationsSubscriber, auditTrail, moderationReactions, liveThread];
+export const AFTER_COMMIT: readonly AfterCommitSubscriber[] = [notificationsSubscriber, auditTrail, moderationReactions, liveThread, attachmentCleanup];
 
 installSubscribers({ inTransaction: IN_TRANSACTION, afterCommit: AFTER_COMMIT });

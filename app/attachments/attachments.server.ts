@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { AttachmentKind } from "~/generated/prisma/enums";
 import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
+import { dilemmaRefSelect, toDilemmaRef } from "~/dilemmas/dilemmas.server";
 import { db } from "~/platform/db.server";
 import { cleanPdf, DocumentRejected } from "~/platform/documents.server";
 import { Invalid, NotFound } from "~/platform/errors.server";
@@ -25,6 +26,9 @@ import { ATTACHMENT_ALT_FIELD, ATTACHMENT_FIELD, ATTACHMENT_LIMITS, MEGABYTES, t
 // and the form as it was typed. Files and rows stay in step as decision 017 says: the bytes
 // first, then one transaction for the Upload row and the Attachment row, the file removed
 // again if that transaction fails.
+
+/** Where the files of attachments are kept in the file store (their uploads' keys start with it). */
+const ATTACHMENT_FOLDER = "attachments";
 
 /** Decoding costs CPU and a file costs disk: 30 files an hour is plenty for a person. */
 const attachmentBudget = rateLimit("attachments", 30, 60 * 60);
@@ -149,22 +153,27 @@ export async function removeAttachments(guardian: Guardian, post: PostRef, ids: 
 }
 
 /**
- * Inside a post's deletion (a deleted dilemma's or reply's text, a deleted meeting): its
- * attachments' rows go with the transaction; the returned keys are the files to discard after
- * the commit (discardUploadFiles).
+ * After a post was deleted (attachments/subscriber.server.ts): the attachments of `post`, and
+ * every attachment's upload whose attachment went with its post's row (ON DELETE CASCADE).
+ * Rows in a transaction of its own, files after its commit (decision 017's order: never a row
+ * whose file is gone); the relay's transaction only moves the subscriber's cursor, so when an
+ * event is handed over again, this finds nothing left to do.
  */
-export async function detachAllIn(tx: Prisma.TransactionClient, post: Prisma.AttachmentWhereInput): Promise<string[]> {
-  const rows = await tx.attachment.findMany({ where: post, select: { uploadId: true } });
-  return deleteUploadRows(
-    tx,
-    rows.map((r) => r.uploadId),
-  );
+export async function removeDetachedFiles(post: PostRef): Promise<number> {
+  const keys = await db.$transaction(async (tx) => {
+    const rows = await tx.attachment.findMany({ where: post, select: { uploadId: true } });
+    const orphans = await tx.$queryRaw<{ id: number }[]>`
+      SELECT u.id FROM "Upload" u
+      WHERE u.key LIKE ${`${ATTACHMENT_FOLDER}/%`}
+        AND NOT EXISTS (SELECT 1 FROM "Attachment" a WHERE a."uploadId" = u.id)`;
+    return deleteUploadRows(tx, [...rows.map((r) => r.uploadId), ...orphans.map((o) => o.id)]);
+  });
+  await discardUploadFiles(keys);
+  return keys.length;
 }
 
-export { discardUploadFiles as discardDetachedFiles };
-
 async function attach(post: PostRef, file: PreparedAttachment): Promise<number> {
-  const key = await storeUploadBytes("attachments", file.upload);
+  const key = await storeUploadBytes(ATTACHMENT_FOLDER, file.upload);
   try {
     return await db.$transaction(async (tx) => {
       // Counted under the post's lock, so two saves at once cannot pass the limit together.
@@ -276,20 +285,10 @@ export async function readAttachment(guardian: Guardian, id: number): Promise<Se
 
 // ── The Guardian's view of each kind of post ────────────────────────────────────────────
 
-const dilemmaRefSelect = {
-  authorId: true,
-  lockedAt: true,
-  hiddenAt: true,
-  heldAt: true,
-  deletedByAuthorAt: true,
-  author: { select: { erasedAt: true } },
-} satisfies Prisma.DilemmaSelect;
-
 async function dilemmaRef(id: number) {
   const row = await db.dilemma.findUnique({ where: { id }, select: dilemmaRefSelect });
   if (!row) throw new NotFound("dilemma");
-  const { author, ...ref } = row;
-  return { ...ref, authorErasedAt: author.erasedAt };
+  return toDilemmaRef(row);
 }
 
 async function replyRef(id: number) {
@@ -298,8 +297,7 @@ async function replyRef(id: number) {
     select: { authorId: true, hiddenAt: true, heldAt: true, deletedByAuthorAt: true, dilemma: { select: dilemmaRefSelect } },
   });
   if (!row) throw new NotFound("reply");
-  const { author, ...dilemma } = row.dilemma;
-  return { ...row, dilemma: { ...dilemma, authorErasedAt: author.erasedAt } };
+  return { ...row, dilemma: toDilemmaRef(row.dilemma) };
 }
 
 async function meetingRef(id: number) {

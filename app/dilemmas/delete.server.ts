@@ -1,5 +1,4 @@
 import type { Guardian } from "~/guardian/guardian.server";
-import { detachAllIn, discardDetachedFiles } from "~/attachments/attachments.server";
 import { db } from "~/platform/db.server";
 import { recordEvents } from "~/platform/events/outbox.server";
 import { findVisibleDilemmaRef, lockVisibleDilemma } from "./dilemmas.server";
@@ -11,7 +10,8 @@ import type { DilemmaEvent } from "./events";
 // someone else replied the dilemma stays as a tombstone (title, tags, thread; no text, no
 // history, no new replies). When nobody else did, nothing needs it: the dilemma, its history
 // and the asker's own replies are deleted, and it disappears from every list. Search,
-// notifications and moderation react to "dilemma.deleted" (subscribers; decision 014).
+// notifications, moderation and attachments (its files go, decision 050) react to
+// "dilemma.deleted" (subscribers; decision 014).
 
 export type DeletedDilemma = { gone: boolean };
 
@@ -32,9 +32,7 @@ export async function deletionKeepsThread(guardian: Guardian, dilemmaId: number)
 }
 
 export async function deleteDilemma(guardian: Guardian, dilemmaId: number): Promise<DeletedDilemma> {
-  // The files of what goes (decision 045): rows in the transaction, files after the commit.
-  let detached: string[] = [];
-  const deleted = await db.$transaction(async (tx): Promise<DeletedDilemma> => {
+  return db.$transaction(async (tx): Promise<DeletedDilemma> => {
     // The row lock keeps a reply from arriving between the count and the delete.
     const ref = await lockVisibleDilemma(tx, guardian, dilemmaId);
     guardian.ensureCanDeleteDilemma(ref);
@@ -48,8 +46,6 @@ export async function deleteDilemma(guardian: Guardian, dilemmaId: number): Prom
       const at = new Date();
       // updatedAt moves, so a reply being written against the old state reads again (013).
       await tx.dilemma.update({ where: { id: dilemmaId }, data: { deletedByAuthorAt: at, updatedAt: at } });
-      // Its text goes, and its photos and documents with it; others' replies keep theirs.
-      detached = await detachAllIn(tx, { dilemmaId });
       await recordEvents(tx, [event(false, [], [])]);
       return { gone: false };
     }
@@ -63,11 +59,8 @@ export async function deleteDilemma(guardian: Guardian, dilemmaId: number): Prom
     // A reply's parent is RESTRICT: unlink the thread before it goes with its dilemma (cascade).
     await tx.dilemma.update({ where: { id: dilemmaId }, data: { acceptedReplyId: null } });
     await tx.reply.updateMany({ where: { dilemmaId }, data: { parentId: null } });
-    detached = await detachAllIn(tx, { OR: [{ dilemmaId }, { replyId: { in: replyIds } }] });
     await tx.dilemma.delete({ where: { id: dilemmaId } });
     await recordEvents(tx, [event(true, replyIds, meetings.map((m) => m.meetingId))]);
     return { gone: true };
   });
-  await discardDetachedFiles(detached);
-  return deleted;
 }

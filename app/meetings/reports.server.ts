@@ -1,5 +1,4 @@
 import { parseOrInvalid } from "~/platform/validate.server";
-import { detachAllIn, discardDetachedFiles } from "~/attachments/attachments.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { memberIdOf, type Guardian } from "~/guardian/guardian.server";
 import { db, inTransaction } from "~/platform/db.server";
@@ -219,13 +218,11 @@ export async function publishReport(guardian: Guardian, id: number, options: Rep
  */
 export async function deleteMeeting(guardian: Guardian, id: number): Promise<void> {
   guardian.ensureCanDeleteMeeting(await findMeetingRef(guardian, id));
-  // The report's files go with it (decision 045): rows in the transaction, files after it.
-  let detached: string[] = [];
+  // The report's files go with it: attachments react to "meeting.deleted" (decision 050).
   await db.$transaction(async (tx) => {
     await lockMeetingRow(tx, id);
     const ref = await findMeetingRef(guardian, id, tx);
     guardian.ensureCanDeleteMeeting(ref);
-    detached = await detachAllIn(tx, { meetingId: id });
     const linked = await tx.meetingDilemma.findMany({ where: { meetingId: id }, select: { dilemmaId: true }, distinct: ["dilemmaId"] });
     await tx.revision.deleteMany({ where: { subjectType: REPORT_REVISION_SUBJECT, subjectId: id } });
     const gone = await tx.meeting.delete({ where: { id }, select: { title: true, heldOn: true } });
@@ -233,7 +230,6 @@ export async function deleteMeeting(guardian: Guardian, id: number): Promise<voi
     const payload = { status: ref.status, dilemmaIds, title: gone.title, heldOn: gone.heldOn.toISOString().slice(0, 10) };
     await recordEvents(tx, [meetingEvent(guardian, id, { type: "meeting.deleted", payload })]);
   });
-  await discardDetachedFiles(detached);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { findVisibleDilemmaRef, visibleDilemmaRef } from "~/dilemmas/dilemmas.server";
-import { detachAllIn, discardDetachedFiles } from "~/attachments/attachments.server";
 import { lockDilemmaRow, type EditOptions } from "~/dilemmas/edit.server";
 import { ModeratorReasonSchema } from "~/dilemmas/schemas";
 import { Prisma } from "~/generated/prisma/client";
@@ -187,14 +186,12 @@ export async function editReply(guardian: Guardian, replyId: number, raw: EditRe
 /** The author takes their words back; the reply keeps its place so answers to it still read well. */
 export async function deleteReply(guardian: Guardian, replyId: number): Promise<LoadedReply> {
   const reply = await loadReply(guardian, replyId);
-  let detached: string[] = [];
-  const deleted = await db.$transaction(async (tx) => {
+  // Its photos and documents go with its text: attachments react to "reply.deleted" (decision 050).
+  return db.$transaction(async (tx) => {
     await lockDilemmaRow(tx, reply.dilemmaId);
     const current = await loadReply(guardian, replyId, tx);
     guardian.ensureCanDeleteReply(current);
     await tx.reply.update({ where: { id: replyId }, data: { deletedByAuthorAt: new Date() } });
-    // Its photos and documents go with its text (decision 045): rows now, files after the commit.
-    detached = await detachAllIn(tx, { replyId });
     const wasAnswer = current.dilemma.acceptedReplyId === replyId;
     await tx.dilemma.update({
       where: { id: current.dilemmaId },
@@ -207,8 +204,6 @@ export async function deleteReply(guardian: Guardian, replyId: number): Promise<
     await recordEvents(tx, [about(guardian, current, "reply.deleted", { wasAnswer })]);
     return current;
   });
-  await discardDetachedFiles(detached);
-  return deleted;
 }
 
 export async function hideReply(guardian: Guardian, replyId: number, rawReason: string): Promise<LoadedReply> {

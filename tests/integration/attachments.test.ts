@@ -8,8 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer, type MemberViewer } from "~/guardian/viewer";
-import { attachToDilemma, prepareAttachment, readAttachment } from "~/attachments/attachments.server";
+import { attachToDilemma, attachToReply, attachToReport, prepareAttachment, readAttachment } from "~/attachments/attachments.server";
+import { attachmentCleanup } from "~/attachments/subscriber.server";
 import { deleteDilemma } from "~/dilemmas/delete.server";
+import { deleteMeeting } from "~/meetings/reports.server";
+import { createReply, deleteReply } from "~/replies/replies.server";
+import { eraseAccount } from "~/rights/erase.server";
 import { db } from "~/platform/db.server";
 import { fileStore, readAll } from "~/platform/file-store.server";
 import { deleteUploadsOf } from "~/uploads/uploads.server";
@@ -17,15 +21,18 @@ import * as askRoute from "~/routes/dilemmas.new";
 import * as reportEditRoute from "~/routes/meetings.$id.edit";
 import * as attachmentRoute from "~/routes/attachment";
 import { useTestDatabase } from "../support/database";
+import { useEventRelay } from "../support/event-relay";
 import { photoJpeg } from "../support/images";
 import { outcomeOf, routeContext } from "../support/route-context";
 
 // Photos and PDFs in posts end to end on the server (decision 045): the ask form's multipart
 // upload and a report's PDF, stored without metadata, served with their post's visibility and
 // the right headers; bad files refused with a 4xx and the typed text kept; deleting and
-// erasing take the files along; the same store in an S3-compatible bucket (in-process s3rver).
+// erasing take the files along (deleting through the attachments subscriber, decision 050); the
+// same store in an S3-compatible bucket (in-process s3rver).
 
-useTestDatabase();
+const database = useTestDatabase();
+const relay = useEventRelay(database, [attachmentCleanup]);
 
 let dataDir: string;
 const previousDataDir = process.env.KK_DATA_DIR;
@@ -179,6 +186,9 @@ describe("a photo in a dilemma", () => {
     await expect(attachToDilemma(other.guardian, dilemma.id, prepared!)).rejects.toThrow(/Forbidden/);
 
     await deleteDilemma(me.guardian, dilemma.id);
+    // Served no more at once (the Guardian); the rows and the file go once the subscriber ran.
+    expect((await serve(me.viewer, attachment.id)).status).toBe(404);
+    await relay.settled();
     expect(await db.attachment.count({ where: { id: attachment.id } })).toBe(0);
     expect(await db.upload.count({ where: { id: attachment.uploadId } })).toBe(0);
     expect(fs.existsSync(path.join(dataDir, "uploads", attachment.upload.key))).toBe(false);
@@ -190,6 +200,72 @@ describe("a photo in a dilemma", () => {
     await deleteUploadsOf(me.id);
     expect(await db.attachment.count({ where: { id: second.id } })).toBe(0);
     expect(fs.existsSync(path.join(dataDir, "uploads", second.upload.key))).toBe(false);
+  });
+});
+
+describe("deleting a post takes its files along (the attachments subscriber)", () => {
+  const stored = (key: string) => fs.existsSync(path.join(dataDir, "uploads", key));
+  const photo = async (who: TestMember, alt: string) => (await prepareAttachment(who.guardian, { bytes: await photoJpeg(), name: "foto.jpg" }, alt))!;
+  const withUpload = (id: number) => db.attachment.findUniqueOrThrow({ where: { id }, include: { upload: true } });
+
+  it("a deleted reply's file goes, its thread's other files stay", async () => {
+    const asker = await member();
+    const replier = await member();
+    await ask(asker, askPost({ ...TEXT, title: "Een reactie met een foto die weer weg gaat", alt: "Een bankje" }, { bytes: await photoJpeg(), name: "bankje.jpg", type: "image/jpeg" }));
+    const dilemma = await db.dilemma.findFirstOrThrow({ where: { authorId: asker.id } });
+    const reply = await createReply(replier.guardian, dilemma.id, { body: "Zo zag het er bij ons uit.", submissionId: crypto.randomUUID() });
+    const kept = await db.attachment.findFirstOrThrow({ where: { dilemmaId: dilemma.id }, include: { upload: true } });
+    const gone = await withUpload(await attachToReply(replier.guardian, reply.id, await photo(replier, "Een gerepareerd bankje")));
+    expect(stored(gone.upload.key)).toBe(true);
+
+    await deleteReply(replier.guardian, reply.id);
+    expect((await serve(replier.viewer, gone.id)).status).toBe(404);
+    await relay.settled();
+    expect(await db.attachment.count({ where: { id: gone.id } })).toBe(0);
+    expect(await db.upload.count({ where: { id: gone.uploadId } })).toBe(0);
+    expect(stored(gone.upload.key)).toBe(false);
+    expect(stored(kept.upload.key)).toBe(true);
+    expect((await serve(null, kept.id)).status).toBe(200);
+  });
+
+  it("a dilemma kept as a tombstone loses its own file; the others' replies keep theirs", async () => {
+    const asker = await member();
+    const replier = await member();
+    await ask(asker, askPost({ ...TEXT, title: "Een dilemma dat een grafsteen wordt", alt: "Een glijbaan" }, { bytes: await photoJpeg(), name: "glijbaan.jpg", type: "image/jpeg" }));
+    const dilemma = await db.dilemma.findFirstOrThrow({ where: { authorId: asker.id } });
+    const own = await db.attachment.findFirstOrThrow({ where: { dilemmaId: dilemma.id }, include: { upload: true } });
+    const reply = await createReply(replier.guardian, dilemma.id, { body: "Bij ons ook, kijk maar.", submissionId: crypto.randomUUID() });
+    const theirs = await withUpload(await attachToReply(replier.guardian, reply.id, await photo(replier, "Een andere glijbaan")));
+
+    expect(await deleteDilemma(asker.guardian, dilemma.id)).toEqual({ gone: false });
+    await relay.settled();
+    expect(await db.upload.count({ where: { id: own.uploadId } })).toBe(0);
+    expect(stored(own.upload.key)).toBe(false);
+    expect(stored(theirs.upload.key)).toBe(true);
+    expect((await serve(null, theirs.id)).status).toBe(200);
+  });
+
+  it("a deleted meeting's report files go", async () => {
+    const organiser = await member("organiser");
+    const meeting = await db.meeting.create({
+      data: { title: "Een bijeenkomst die niet doorging", heldOn: new Date("2026-11-03"), status: "published", publishedAt: new Date(), summaryMd: "Niets.", summaryHtml: "<p>Niets.</p>" },
+    });
+    const prepared = (await prepareAttachment(organiser.guardian, { bytes: await pdfWithAuthor(), name: "verslag.pdf" }, ""))!;
+    const attachment = await withUpload(await attachToReport(organiser.guardian, meeting.id, prepared));
+    await deleteMeeting(organiser.guardian, meeting.id);
+    await relay.settled();
+    expect(await db.upload.count({ where: { id: attachment.uploadId } })).toBe(0);
+    expect(stored(attachment.upload.key)).toBe(false);
+  });
+
+  it("erasing a member (the real erasure, keeping their posts' words) removes every file they attached", async () => {
+    const me = await member();
+    await ask(me, askPost({ ...TEXT, title: "Een foto van iemand die zich laat wissen", alt: "Een speeltuin" }, { bytes: await photoJpeg(), name: "speeltuin.jpg", type: "image/jpeg" }));
+    const attachment = await db.attachment.findFirstOrThrow({ where: { dilemma: { authorId: me.id } }, include: { upload: true } });
+    await eraseAccount(me.guardian, me.id, { removePosts: false });
+    expect(await db.attachment.count({ where: { id: attachment.id } })).toBe(0);
+    expect(await db.upload.count({ where: { uploaderId: me.id } })).toBe(0);
+    expect(stored(attachment.upload.key)).toBe(false);
   });
 });
 
