@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PDFDocument } from "@cantoo/pdf-lib";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { anonymousViewer, type MemberViewer } from "~/guardian/viewer";
 import { db } from "~/platform/db.server";
 import { dilemmaPath } from "~/dilemmas/paths";
@@ -11,6 +10,7 @@ import * as askRoute from "~/routes/dilemmas.new";
 import * as dilemmaRoute from "~/routes/dilemma";
 import * as attachmentRoute from "~/routes/attachment";
 import { useTestDatabase } from "../support/database";
+import { useUploadDir } from "../support/upload-dir";
 import { photoJpeg } from "../support/images";
 import { formPost, outcomeOf, routeContext } from "../support/route-context";
 
@@ -21,21 +21,7 @@ import { formPost, outcomeOf, routeContext } from "../support/route-context";
 
 useTestDatabase();
 
-let dataDir: string;
-const previousDataDir = process.env.KK_DATA_DIR;
-const previousLimits = process.env.POSTING_LIMITS;
-beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-reply-attachments-"));
-  process.env.KK_DATA_DIR = dataDir;
-  process.env.POSTING_LIMITS = "off";
-});
-afterAll(() => {
-  if (previousDataDir === undefined) delete process.env.KK_DATA_DIR;
-  else process.env.KK_DATA_DIR = previousDataDir;
-  if (previousLimits === undefined) delete process.env.POSTING_LIMITS;
-  else process.env.POSTING_LIMITS = previousLimits;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const uploads = useUploadDir("kk-reply-attachments-");
 
 let n = 0;
 async function member(): Promise<MemberViewer> {
@@ -110,7 +96,7 @@ describe("a new reply with a photo", () => {
     expect(attachment).toMatchObject({ kind: "image", fileName: "IMG_2044.webp", altText: "Een nieuwe schommel met een blauwe zitting" });
     expect(attachment.upload).toMatchObject({ contentType: "image/webp", uploaderId: me.id, width: 1200, height: 900 });
 
-    const stored = fs.readFileSync(path.join(dataDir, "uploads", attachment.upload.key));
+    const stored = fs.readFileSync(path.join(uploads.dir, "uploads", attachment.upload.key));
     const meta = await sharp(stored).metadata();
     expect([meta.format, meta.exif, meta.xmp, meta.icc]).toEqual(["webp", undefined, undefined, undefined]);
     for (const secret of ["Fatima de Vries", "Buurthuis De Linde", "Testtoestel"]) expect(stored.includes(secret)).toBe(false);
@@ -145,7 +131,7 @@ describe("a new reply with a photo", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.attachments).toHaveLength(1);
     expect(rows[0]!.attachments[0]).toMatchObject({ kind: "document", fileName: "brief.pdf", altText: "" });
-    const stored = fs.readFileSync(path.join(dataDir, "uploads", rows[0]!.attachments[0]!.upload.key));
+    const stored = fs.readFileSync(path.join(uploads.dir, "uploads", rows[0]!.attachments[0]!.upload.key));
     expect(stored.includes("Jan Jansen")).toBe(false);
   });
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PDFDocument } from "@cantoo/pdf-lib";
 import S3rver from "s3rver";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer, type MemberViewer } from "~/guardian/viewer";
@@ -21,6 +21,7 @@ import * as askRoute from "~/routes/dilemmas.new";
 import * as reportEditRoute from "~/routes/meetings.$id.edit";
 import * as attachmentRoute from "~/routes/attachment";
 import { useTestDatabase } from "../support/database";
+import { useUploadDir } from "../support/upload-dir";
 import { useEventRelay } from "../support/event-relay";
 import { photoJpeg } from "../support/images";
 import { outcomeOf, routeContext } from "../support/route-context";
@@ -34,21 +35,7 @@ import { outcomeOf, routeContext } from "../support/route-context";
 const database = useTestDatabase();
 const relay = useEventRelay(database, [attachmentCleanup]);
 
-let dataDir: string;
-const previousDataDir = process.env.KK_DATA_DIR;
-const previousLimits = process.env.POSTING_LIMITS;
-beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kk-attachments-"));
-  process.env.KK_DATA_DIR = dataDir;
-  process.env.POSTING_LIMITS = "off";
-});
-afterAll(() => {
-  if (previousDataDir === undefined) delete process.env.KK_DATA_DIR;
-  else process.env.KK_DATA_DIR = previousDataDir;
-  if (previousLimits === undefined) delete process.env.POSTING_LIMITS;
-  else process.env.POSTING_LIMITS = previousLimits;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const uploads = useUploadDir("kk-attachments-");
 
 let n = 0;
 type TestMember = { id: number; handle: string; viewer: MemberViewer; guardian: Guardian };
@@ -122,7 +109,7 @@ describe("a photo in a dilemma", () => {
     expect(attachment.upload).toMatchObject({ contentType: "image/webp", uploaderId: me.id });
     expect(attachment.upload.key).toMatch(/^attachments\/[0-9a-f]{2}\/[0-9a-f-]{36}\.webp$/);
 
-    const stored = fs.readFileSync(path.join(dataDir, "uploads", attachment.upload.key));
+    const stored = fs.readFileSync(path.join(uploads.dir, "uploads", attachment.upload.key));
     const meta = await sharp(stored).metadata();
     expect([meta.format, meta.exif, meta.xmp, meta.icc]).toEqual(["webp", undefined, undefined, undefined]);
     for (const secret of ["Fatima de Vries", "Buurthuis De Linde", "Testtoestel"]) expect(stored.includes(secret)).toBe(false);
@@ -191,7 +178,7 @@ describe("a photo in a dilemma", () => {
     await relay.settled();
     expect(await db.attachment.count({ where: { id: attachment.id } })).toBe(0);
     expect(await db.upload.count({ where: { id: attachment.uploadId } })).toBe(0);
-    expect(fs.existsSync(path.join(dataDir, "uploads", attachment.upload.key))).toBe(false);
+    expect(fs.existsSync(path.join(uploads.dir, "uploads", attachment.upload.key))).toBe(false);
     expect((await serve(me.viewer, attachment.id)).status).toBe(404);
 
     // Erasing a member removes every file they attached.
@@ -199,12 +186,12 @@ describe("a photo in a dilemma", () => {
     const second = await db.attachment.findFirstOrThrow({ where: { dilemma: { authorId: me.id } }, include: { upload: true } });
     await deleteUploadsOf(me.id);
     expect(await db.attachment.count({ where: { id: second.id } })).toBe(0);
-    expect(fs.existsSync(path.join(dataDir, "uploads", second.upload.key))).toBe(false);
+    expect(fs.existsSync(path.join(uploads.dir, "uploads", second.upload.key))).toBe(false);
   });
 });
 
 describe("deleting a post takes its files along (the attachments subscriber)", () => {
-  const stored = (key: string) => fs.existsSync(path.join(dataDir, "uploads", key));
+  const stored = (key: string) => fs.existsSync(path.join(uploads.dir, "uploads", key));
   const photo = async (who: TestMember, alt: string) => (await prepareAttachment(who.guardian, { bytes: await photoJpeg(), name: "foto.jpg" }, alt))!;
   const withUpload = (id: number) => db.attachment.findUniqueOrThrow({ where: { id }, include: { upload: true } });
 
