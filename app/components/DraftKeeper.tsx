@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
-import { useRouteLoaderData } from "react-router";
+import { useLocation, useRouteLoaderData } from "react-router";
 import { useTranslation } from "~/components/use-translation";
-import { draftKey, forgetDraft, markDraftPosting, readDraft, saveDraft, unmarkDraftPosting } from "./drafts";
+import { draftKey, draftsPosted, forgetDraft, markDraftPosting, readDraft, saveDraft, unmarkDraftPosting } from "./drafts";
+import { saysPosted, statusOf } from "./status-message";
 
 const SAVE_DELAY_MS = 400;
 
@@ -36,6 +37,7 @@ export function DraftKeeper({
   const [restored, setRestored] = useState(false);
   const names = fields.join(" ");
   const originalText = original ? JSON.stringify(original) : null;
+  const posted = saysPosted(statusOf(useLocation().search));
 
   useEffect(() => {
     const form = document.getElementById(formId);
@@ -53,6 +55,10 @@ export function DraftKeeper({
     // An edit form's draft is only what differs from the saved text; the same text is no draft.
     const keep = () => (saved !== null && same(values(), saved) ? forgetDraft(key) : saveDraft(key, values()));
 
+    // The page says the post is in: its draft is done before this (fresh) form could take it
+    // back. StatusMessage says so too, but its effect runs after this one (a parent's effects
+    // run after its children's), and a reply form mounts anew after each post.
+    if (posted) draftsPosted();
     // Put a draft back only into a form as it opened (empty, or the saved text): text the
     // server handed back is newer.
     const draft = readDraft(key);
@@ -101,7 +107,7 @@ export function DraftKeeper({
       form.removeEventListener("input", onInput);
       form.removeEventListener("submit", onSubmit);
     };
-  }, [formId, owner, place, names, postIntent, originalText]);
+  }, [formId, owner, place, names, postIntent, originalText, posted]);
 
   if (!restored || !owner) return null;
   const discard = () => {

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { useTranslation } from "~/components/use-translation";
 import { draftsPosted } from "./drafts";
-import { statusOf, withoutStatus } from "./status-message";
+import { saysPosted, statusOf, withoutStatus } from "./status-message";
 
 // What an action did, said on the page it led to (`?notice=<key>`, status-message.ts). The live
 // region is always in the page, so when a client-side navigation fills it, screen readers
@@ -17,7 +17,7 @@ export function StatusMessage() {
   useEffect(() => {
     if (!key) return;
     // A post is in: the drafts kept while it was typed are done (drafts.ts, decision 038).
-    if (key === "asked" || key === "replied" || key === "saved") draftsPosted();
+    if (saysPosted(key)) draftsPosted();
     const id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
     const target = (id && document.getElementById(id)) || document.querySelector<HTMLElement>("main h1");
     if (!target) return;

@@ -33,6 +33,10 @@ export function withStatus(path: string, key: StatusKey): string {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/** The messages that say a post is in (held for approval included): its draft is done. */
+const POSTED: readonly StatusKey[] = ["asked", "replied", "saved", "held"];
+export const saysPosted = (key: StatusKey | null) => key !== null && POSTED.includes(key);
+
 /** The message a URL's query asks for; null for none or an unknown key. */
 export function statusOf(search: string): StatusKey | null {
   const key = new URLSearchParams(search).get(PARAM);

@@ -161,6 +161,11 @@ test.describe("with JavaScript, on a phone: drafts and the toolbar", () => {
     await expect(reply).toHaveValue(`Ik ken een timmerman ${word}.`);
     await page.getByRole("button", { name: "Plaats reactie" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Je reactie is geplaatst." })).toBeVisible();
+    // The form after posting is a fresh one: the posted text does not come back as a draft.
+    await expect(page.getByRole("textbox", { name: "Je reactie" })).toHaveValue("");
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: "Je reactie" })).toHaveValue("");
+    await expect(page.getByText("Je concept is teruggezet.")).toHaveCount(0);
     await page.goto("/dilemmas/new");
     await expect(title).toHaveValue("");
     await page.goBack();
