@@ -1,4 +1,5 @@
 import { logger } from "~/platform/logger.server";
+import { markStopping } from "~/platform/stopping.server";
 
 /**
  * Stops cleanly on SIGINT/SIGTERM (once, however many signals come), then exits. While
@@ -11,6 +12,7 @@ export function onStopSignals(stop: () => Promise<void>): void {
   const handle = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    markStopping();
     logger.info({ signal }, "stopping");
     setInterval(() => {}, 1_000);
     stop().then(

@@ -10,6 +10,7 @@
 // generation moves on, because notifications sent while we were away are lost.
 import type { Logger } from "pino";
 import { listenTo } from "./pg-listener.server";
+import { stopExplains } from "./stopping.server";
 
 export const CONTENT_CHANGED_CHANNEL = "content_changed";
 
@@ -61,7 +62,7 @@ export async function followContentChanges(connectionString: string, options: Fe
       down: (reason) => {
         state.listening = false;
         state.generation++;
-        if (!saidDown) logger.warn({ reason }, "no content-change connection; pages are read live until it is back");
+        if (!saidDown) logger[stopExplains(reason) ? "info" : "warn"]({ reason }, "no content-change connection; pages are read live until it is back");
         saidDown = true;
       },
     },

@@ -18,6 +18,7 @@ import type PgBossType from "pg-boss";
 import type { Job, JobWithMetadata } from "pg-boss";
 import type { Prisma } from "~/generated/prisma/client";
 import { databaseTroubleOf } from "./database-trouble.server";
+import { stopExplains } from "./stopping.server";
 import { db } from "./db.server";
 import { logger } from "./logger.server";
 
@@ -37,7 +38,7 @@ function reportQueueError(error: Error): void {
   }
   if (Date.now() - databaseTroubleSaidAt < 60_000) return;
   databaseTroubleSaidAt = Date.now();
-  logger.warn({ reason: error.message }, "job queue: no database; jobs wait until it is back");
+  logger[stopExplains(error.message) ? "info" : "warn"]({ reason: error.message }, "job queue: no database; jobs wait until it is back");
 }
 
 export type JobContext = {

@@ -16,6 +16,7 @@
 import type { Logger } from "pino";
 import type { Tx } from "./events/event";
 import { listenTo } from "./pg-listener.server";
+import { stopExplains } from "./stopping.server";
 
 export const LIVE_CHANNEL = "live_updates";
 /** A comment line this often: well inside the 60 s idle cut of common proxies. */
@@ -96,7 +97,7 @@ export async function startLiveUpdates(
       closeAllStreams();
       if (wasListening || Date.now() - loggedAt >= 60_000) {
         loggedAt = Date.now();
-        logger.warn({ reason }, "no live-update connection; trying again");
+        logger[stopExplains(reason) ? "info" : "warn"]({ reason }, "no live-update connection; trying again");
       }
     },
   });

@@ -59,6 +59,19 @@ describe("a supervised embedded Postgres", () => {
     }
   }, 180_000);
 
+  it("stops with its Postgres on a Ctrl-C in the terminal, without a warning on the way out", async () => {
+    // A terminal's Ctrl-C reaches the whole process group: the server and its Postgres at once,
+    // so the database drops the server's connections before the server closes them itself.
+    const server = await startServer({ KK_DATA_DIR: dataDir, DATABASE_URL: "" }, { ownGroup: true });
+    expect((await fetch(`${server.url}/dilemmas`)).status).toBe(200);
+    const postgres = postmasterPid()!;
+    const exited = new Promise<number | null>((resolve) => server.child.once("exit", (code) => resolve(code)));
+    process.kill(-server.child.pid!, "SIGINT");
+    expect(await exited).toBe(0);
+    while (alive(postgres)) await new Promise((r) => setTimeout(r, 50));
+    expect(server.output()).not.toMatch(/"level":(40|50|60)/);
+  }, 180_000);
+
   it("stops a Postgres that a person started by hand after a crash, when the server stops", async () => {
     delete process.env.DATABASE_URL;
     const saved = process.env.KK_DATA_DIR;

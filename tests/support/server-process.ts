@@ -26,8 +26,10 @@ export function assertBuilt() {
   }
 }
 
-export function spawnServer(env: Record<string, string>) {
+/** `ownGroup`: a process group of its own, as a shell gives `npm start` (a Ctrl-C reaches all of it). */
+export function spawnServer(env: Record<string, string>, { ownGroup = false } = {}) {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_PROGRAM], {
+    detached: ownGroup,
     // Dutch on the terminal, whatever the shell running the tests speaks (console-language.ts).
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "0", KK_LANG: "nl", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -39,10 +41,10 @@ export function spawnServer(env: Record<string, string>) {
   return { child, output: () => output, exited };
 }
 
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, options: { ownGroup?: boolean } = {}): Promise<ServerProcess> {
   assertBuilt();
   const port = await freePort();
-  const { child, output, exited } = spawnServer({ PORT: String(port), ...env });
+  const { child, output, exited } = spawnServer({ PORT: String(port), ...env }, options);
   const url = `http://127.0.0.1:${port}`;
   // Ready means warmed up (decision 018): on two cores shared with other work that can take
   // a minute and more, the first start of a fresh data dir (a new cluster, the demo) longer.

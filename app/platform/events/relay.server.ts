@@ -18,6 +18,7 @@
 import pg from "pg";
 import type { Logger } from "pino";
 import { db } from "../db.server";
+import { stopExplains } from "../stopping.server";
 import type { AfterCommitSubscriber, JsonObject, RecordedEvent, Tx } from "./event";
 
 export const DOMAIN_EVENTS_CHANNEL = "domain_events";
@@ -117,7 +118,7 @@ export async function startEventRelay(options: RelayOptions): Promise<EventRelay
     old?.removeAllListeners("notification");
     old?.end().catch(() => {});
     if (stopped) return;
-    if (was) logger.warn({ reason }, "the event relay lost its connection; another process or a retry takes over");
+    if (was) logger[stopExplains(reason) ? "info" : "warn"]({ reason }, "the event relay lost its connection; another process or a retry takes over");
     later(standbyMs, () => void connect());
   };
 
