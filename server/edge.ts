@@ -71,26 +71,33 @@ export function edgePage(status: EdgeStatus): string {
 `;
 }
 
-function refuse(res: Response, status: EdgeStatus) {
-  // The rest of the body is not wanted: the connection closes after this answer. Node reads
-  // and drops what is still coming (so the client sees the answer, not a reset), for a moment.
-  res.on("finish", () => setTimeout(() => res.socket?.destroy(), 2000).unref());
-  res.status(status).set("Connection", "close").type("text/html; charset=utf-8").send(edgePage(status));
+function refuse(req: Request, res: Response, status: EdgeStatus) {
+  // The rest of the body is not wanted, but the client is still sending it: closing now would
+  // make it see a reset instead of this answer (a browser shows "connection reset", fetch an
+  // EPIPE). So Node reads and drops what still comes (it does that with a body nobody read),
+  // and a body still coming 2 s after the answer is cut off.
+  const socket = req.socket;
+  res.on("finish", () =>
+    setTimeout(() => {
+      if (!req.complete) socket.destroy();
+    }, 2000).unref(),
+  );
+  res.status(status).type("text/html; charset=utf-8").send(edgePage(status));
 }
 
 const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Refuses a too long address, or a body too large for its kind, from the headers alone. */
 export function requestLimits(req: Request, res: Response, next: NextFunction) {
-  if (req.originalUrl.length > URL_LIMIT) return refuse(res, 414);
+  if (req.originalUrl.length > URL_LIMIT) return refuse(req, res, 414);
   if (BODYLESS.has(req.method)) return next();
   const length = req.get("content-length");
   if (length === undefined) {
     // Chunked: its size is known only once read. Browsers always say the length of a form.
-    if (req.get("transfer-encoding")) return refuse(res, 411);
+    if (req.get("transfer-encoding")) return refuse(req, res, 411);
     return next();
   }
-  if (Number(length) > bodyLimit(req.get("content-type"))) return refuse(res, 413);
+  if (Number(length) > bodyLimit(req.get("content-type"))) return refuse(req, res, 413);
   next();
 }
 
