@@ -20,6 +20,7 @@ export function DraftKeeper({
   fields,
   postIntent,
   original,
+  postedHere = false,
 }: {
   formId: string;
   place: string;
@@ -30,6 +31,11 @@ export function DraftKeeper({
    * it, and it is put back only while the form still shows exactly this text.
    */
   original?: Record<string, string>;
+  /**
+   * The page shows the post this form just made. Its draft is done even when the form was sent
+   * before the page's scripts ran (a tap before hydration), so no submit handler marked it.
+   */
+  postedHere?: boolean;
 }) {
   const { t } = useTranslation();
   const root = useRouteLoaderData("root") as { viewer?: { handle: string } | null } | undefined;
@@ -59,6 +65,7 @@ export function DraftKeeper({
     // back. StatusMessage says so too, but its effect runs after this one (a parent's effects
     // run after its children's), and a reply form mounts anew after each post.
     if (posted) draftsPosted();
+    if (postedHere) forgetDraft(key);
     // Put a draft back only into a form as it opened (empty, or the saved text): text the
     // server handed back is newer.
     const draft = readDraft(key);
@@ -107,7 +114,7 @@ export function DraftKeeper({
       form.removeEventListener("input", onInput);
       form.removeEventListener("submit", onSubmit);
     };
-  }, [formId, owner, place, names, postIntent, originalText, posted]);
+  }, [formId, owner, place, names, postIntent, originalText, posted, postedHere]);
 
   if (!restored || !owner) return null;
   const discard = () => {

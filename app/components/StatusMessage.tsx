@@ -1,7 +1,7 @@
 import { useEffect } from "react";
-import { Link, useLocation } from "react-router";
+import { Link, useLocation, useRouteLoaderData } from "react-router";
 import { useTranslation } from "~/components/use-translation";
-import { draftsPosted } from "./drafts";
+import { ASK_DRAFT_PLACE, draftKey, draftsPosted, forgetDraft } from "./drafts";
 import { saysPosted, statusOf, withoutStatus } from "./status-message";
 
 // What an action did, said on the page it led to (`?notice=<key>`, status-message.ts). The live
@@ -14,10 +14,15 @@ export function StatusMessage() {
   const { t } = useTranslation();
   const location = useLocation();
   const key = statusOf(location.search);
+  const root = useRouteLoaderData("root") as { viewer?: { handle: string } | null } | undefined;
+  const handle = root?.viewer?.handle;
   useEffect(() => {
     if (!key) return;
     // A post is in: the drafts kept while it was typed are done (drafts.ts, decision 038).
     if (saysPosted(key)) draftsPosted();
+    // A dilemma was shared: the ask form's draft is done, also when the form was sent before
+    // the page's scripts ran and no submit handler marked it (one such draft per member).
+    if (key === "asked" && handle) forgetDraft(draftKey(handle, ASK_DRAFT_PLACE));
     const id = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
     const target = (id && document.getElementById(id)) || document.querySelector<HTMLElement>("main h1");
     if (!target) return;

@@ -14,6 +14,9 @@ export type Draft = { fields: Record<string, string>; savedAt: number };
 
 export const draftKey = (memberHandle: string, place: string) => `${PREFIX}${memberHandle}:${place}`;
 
+/** The place of the "share a dilemma" form's draft: one per member. */
+export const ASK_DRAFT_PLACE = "dilemma:new";
+
 function storage(kind: "local" | "session"): Storage | null {
   try {
     return kind === "local" ? window.localStorage : window.sessionStorage;

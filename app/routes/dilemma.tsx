@@ -8,6 +8,7 @@ import {
   redirect,
   useActionData,
   useLoaderData,
+  useLocation,
   useSearchParams,
   type ShouldRevalidateFunctionArgs,
 } from "react-router";
@@ -20,6 +21,7 @@ import { DilemmaDelete } from "~/components/dilemmas/DilemmaDelete";
 import { DilemmaModeration } from "~/components/dilemmas/DilemmaModeration";
 import { deletionKeepsThread } from "~/dilemmas/delete.server";
 import { ErrorPage } from "~/components/ErrorPage";
+import { statusOf } from "~/components/status-message";
 import { ReplyForm, REPLY_FORM_ID } from "~/components/thread/ReplyForm";
 import { ReplyItem, type ReplyItemOptions } from "~/components/thread/ReplyItem";
 import { ReplyRefused } from "~/components/thread/ReplyRefused";
@@ -166,6 +168,12 @@ export default function DilemmaPage() {
     return `${dilemmaPath(dilemma)}${query ? `?${query}` : ""}#${REPLY_FORM_ID}`;
   };
 
+  // The reply this page says was just posted (`?notice=replied#reply-N`): the draft of the form
+  // it came from is done, even when it was sent before this page's scripts ran.
+  const location = useLocation();
+  const postedId = statusOf(location.search) === "replied" ? parseId(location.hash.replace(/^#reply-/, "")) : null;
+  const postedReply = postedId ? findReply(shown.nodes, postedId) : null;
+
   const requestedParent = parseId(searchParams.get("replyTo"));
   const parent = requestedParent ? findReply(thread.nodes, requestedParent) : null;
   const replyParent = parent?.can.reply && parent.content ? parent : null;
@@ -186,6 +194,7 @@ export default function DilemmaPage() {
       key={`${to?.id ?? "dilemma"}-${quote ? "quote" : ""}`}
       initialBody={quote}
       draftPlace={`reply:${dilemma.id}:${to?.id ?? 0}`}
+      postedHere={postedReply !== null && (postedReply.parentId ?? 0) === (to?.id ?? 0)}
       parent={to ? { id: to.id, authorName: authorName(to) } : null}
       submissionId={submissionId}
       lastResult={result}

@@ -7,6 +7,7 @@ import { data, Form, isRouteErrorResponse, Link, redirect } from "react-router";
 import { CompetenceCheckboxes } from "~/components/dilemmas/CompetenceCheckboxes";
 import { DilemmaBodyField, DilemmaPreview } from "~/components/dilemmas/DilemmaBodyField";
 import { DraftKeeper } from "~/components/DraftKeeper";
+import { ASK_DRAFT_PLACE } from "~/components/drafts";
 import { useHydrated, useLivePreview, useSimilarDilemmas, type SimilarItem } from "~/components/dilemmas/live";
 import { SimilarDilemmas } from "~/components/dilemmas/SimilarDilemmas";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -139,7 +140,7 @@ export default function AskDilemma({ loaderData, actionData }: Route.ComponentPr
             {t("dilemmas.ask.submit")}
           </button>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <DraftKeeper formId={form.id} place="dilemma:new" fields={[fields.title.name, fields.body.name]} postIntent="publish" />
+          <DraftKeeper formId={form.id} place={ASK_DRAFT_PLACE} fields={[fields.title.name, fields.body.name]} postIntent="publish" />
           <input type="hidden" name={fields.submissionId.name} value={submissionId} />
           <TextField
             field={fields.title}

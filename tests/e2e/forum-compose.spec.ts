@@ -174,6 +174,74 @@ test.describe("with JavaScript, on a phone: drafts and the toolbar", () => {
   });
 });
 
+test.describe("with JavaScript that arrives late, on a phone", () => {
+  test.use({ viewport: PHONE });
+
+  test("a reply posted before the page came alive does not come back as a draft", async ({ page }) => {
+    const word = unique();
+    await joinAsMember(page, { name: "Lotte Laat", email: uniqueEmail("compose"), password: PASSWORD });
+    const id = await shareDilemma(page, `Trage telefoon ${word}`);
+    const reply = page.getByRole("textbox", { name: "Je reactie" });
+    await expect(page.getByRole("toolbar", { name: "Opmaak" }).last()).toBeVisible(); // alive: drafts are kept
+    await reply.fill(`Eerst een concept ${word}.`);
+    await expect.poll(() => page.evaluate((w) => Object.values(localStorage).some((v) => v.includes(w)), word)).toBe(true);
+
+    // The next visit's scripts are slow: the member sends the form before they run.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/.+\.js(\?.*)?$/, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto(`/dilemmas/${id}`, { waitUntil: "commit" });
+    await reply.fill(`Eerst een concept ${word}.`);
+    await page.getByRole("button", { name: "Plaats reactie" }).click();
+    await expect(page).toHaveURL(/notice=replied#reply-\d+$/);
+    release();
+
+    await expect(page.locator("article.reply", { hasText: `Eerst een concept ${word}.` })).toBeVisible();
+    await expect(page.getByRole("toolbar", { name: "Opmaak" }).last()).toBeVisible();
+    await expect.poll(() => page.evaluate((w) => Object.values(localStorage).some((v) => v.includes(w)), word)).toBe(false);
+    await expect(reply).toHaveValue("");
+    await expect(page.getByText("Je concept is teruggezet.")).toHaveCount(0);
+  });
+});
+
+test.describe("with JavaScript that arrives late, on a phone: asking", () => {
+  test.use({ viewport: PHONE });
+
+  test("a dilemma shared before the page came alive does not come back as a draft", async ({ page }) => {
+    const word = unique();
+    await joinAsMember(page, { name: "Lars Laat", email: uniqueEmail("compose"), password: PASSWORD });
+    await page.goto("/dilemmas/new");
+    await expect(page.getByRole("toolbar", { name: "Opmaak" })).toBeVisible();
+    await page.getByLabel("Titel").fill(`Bankje bij de flat ${word}`);
+    await expect.poll(() => page.evaluate((w) => Object.values(localStorage).some((v) => v.includes(w)), word)).toBe(true);
+
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/.+\.js(\?.*)?$/, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/dilemmas/new", { waitUntil: "commit" });
+    await page.getByLabel("Titel").fill(`Bankje bij de flat ${word}`);
+    await page.getByRole("textbox", { name: "Je dilemma" }).fill("Wie mag het bankje weghalen?");
+    await page.getByLabel("Eigen kracht in kaart brengen").check();
+    await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
+    await expect(page).toHaveURL(/notice=asked/);
+    release();
+
+    await expect(page.getByRole("status").filter({ hasText: "Je dilemma staat online." })).toBeVisible();
+    await expect.poll(() => page.evaluate((w) => Object.values(localStorage).some((v) => v.includes(w)), word)).toBe(false);
+    await page.unrouteAll();
+    await page.goto("/dilemmas/new");
+    await expect(page.getByRole("toolbar", { name: "Opmaak" })).toBeVisible();
+    await expect(page.getByLabel("Titel")).toHaveValue("");
+    await expect(page.getByText("Je concept is teruggezet.")).toHaveCount(0);
+  });
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -31,6 +31,7 @@ export function ReplyForm({
   privacy = null,
   initialBody = null,
   draftPlace,
+  postedHere = false,
   fileSent = false,
 }: {
   parent: { id: number; authorName: string } | null;
@@ -46,6 +47,8 @@ export function ReplyForm({
   initialBody?: string | null;
   /** Where the draft kept while typing belongs (DraftKeeper): the dilemma and the reply answered. */
   draftPlace: string;
+  /** The page shows this form's reply just posted: its draft is done (DraftKeeper). */
+  postedHere?: boolean;
   /** A file was chosen when the form came back (privacy question, preview): without JavaScript it is gone. */
   fileSent?: boolean;
 }) {
@@ -77,7 +80,7 @@ export function ReplyForm({
       </Heading>
       {/* The answered reply is a hidden field: what is wrong with it is said for the whole form. */}
       <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.parentId.errors ?? [])]} />
-      <DraftKeeper formId={form.id} place={draftPlace} fields={[fields.body.name]} postIntent="reply" />
+      <DraftKeeper formId={form.id} place={draftPlace} fields={[fields.body.name]} postIntent="reply" postedHere={postedHere} />
       {/* From the loader, not kept by the form: a new id for each page load, the same id for
           two sends of one form. */}
       <input type="hidden" name={fields.submissionId.name} value={submissionId} />
