@@ -83,3 +83,17 @@ export async function sameDocument(page: Page): Promise<boolean> {
 export function uniqueEmail(label: string) {
   return `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@voorbeeld.nl`;
 }
+
+/**
+ * Holds back the page's scripts, as a slow connection would, until the returned function is
+ * called: what the member does meanwhile happens before the page comes alive (hydration).
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/.+\.js(\?.*)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

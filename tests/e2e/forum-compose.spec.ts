@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, holdScripts, test, uniqueEmail } from "./fixtures";
 import { joinAsMember } from "./staff";
 
 // Issue 22's last parts for members (decision 038): deleting one's own dilemma, relative
@@ -187,12 +187,7 @@ test.describe("with JavaScript that arrives late, on a phone", () => {
     await expect.poll(() => page.evaluate((w) => Object.values(localStorage).some((v) => v.includes(w)), word)).toBe(true);
 
     // The next visit's scripts are slow: the member sends the form before they run.
-    let release!: () => void;
-    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/.+\.js(\?.*)?$/, async (route) => {
-      await scriptsHeld;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await page.goto(`/dilemmas/${id}`, { waitUntil: "commit" });
     await reply.fill(`Eerst een concept ${word}.`);
     await page.getByRole("button", { name: "Plaats reactie" }).click();
@@ -218,12 +213,7 @@ test.describe("with JavaScript that arrives late, on a phone: asking", () => {
     await page.getByLabel("Titel").fill(`Bankje bij de flat ${word}`);
     await expect.poll(() => page.evaluate((w) => Object.values(localStorage).some((v) => v.includes(w)), word)).toBe(true);
 
-    let release!: () => void;
-    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/.+\.js(\?.*)?$/, async (route) => {
-      await scriptsHeld;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await page.goto("/dilemmas/new", { waitUntil: "commit" });
     await page.getByLabel("Titel").fill(`Bankje bij de flat ${word}`);
     await page.getByRole("textbox", { name: "Je dilemma" }).fill("Wie mag het bankje weghalen?");

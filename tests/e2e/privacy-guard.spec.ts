@@ -1,4 +1,4 @@
-import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, holdScripts, test, uniqueEmail } from "./fixtures";
 import { joinAsMember } from "./staff";
 
 // The privacy guard on the publishing forms (issue 21): with JavaScript the marks follow the
@@ -54,12 +54,7 @@ test.describe("with JavaScript that arrives late (a slow phone)", () => {
   test("text typed before the page came alive is checked as soon as it does", async ({ page }) => {
     await joinAsMember(page, { name: "Noor Bakker", email: uniqueEmail("guard-late"), password: PASSWORD });
     // Hold the page's scripts until the text is typed, as a slow connection would.
-    let release!: () => void;
-    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/.+\.js(\?.*)?$/, async (route) => {
-      await scriptsHeld;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await page.goto("/dilemmas/new", { waitUntil: "commit" });
     const body = page.getByRole("textbox", { name: "Je dilemma" });
     await body.fill("Meneer De Vries van de Kerkstraat 4 wil niet dat we komen.");
