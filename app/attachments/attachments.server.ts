@@ -8,6 +8,7 @@ import { Invalid, NotFound } from "~/platform/errors.server";
 import { ImageRejected, postImage, sniffImageFormat } from "~/platform/images.server";
 import { cleanLine } from "~/platform/clean-text";
 import { rateLimit } from "~/platform/rate-limit.server";
+import { republishReply } from "~/replies/live.server";
 import {
   deleteUploadRows,
   discardUploadFiles,
@@ -177,7 +178,7 @@ async function attach(post: PostRef, file: PreparedAttachment): Promise<number> 
   try {
     return await db.$transaction(async (tx) => {
       // Counted under the post's lock, so two saves at once cannot pass the limit together.
-      await lockPost(tx, post);
+      const followedThread = await lockPost(tx, post);
       const existing = await tx.attachment.findMany({ where: post, select: { id: true, upload: { select: { sha256: true } } } });
       // The same file sent twice (a double click, the back button) is one attachment.
       const same = existing.find((a) => a.upload.sha256 === file.upload.sha256);
@@ -193,6 +194,9 @@ async function attach(post: PostRef, file: PreparedAttachment): Promise<number> 
         data: { ...post, uploadId, kind: file.kind, fileName: file.fileName, altText: file.altText },
         select: { id: true },
       });
+      // A new reply's file is attached just after the reply was stored and announced: pages
+      // that showed the reply live fetch it again, now with its file.
+      if (followedThread !== null && "replyId" in post) await republishReply(tx, followedThread, post.replyId);
       return row.id;
     });
   } catch (error) {
@@ -201,10 +205,18 @@ async function attach(post: PostRef, file: PreparedAttachment): Promise<number> 
   }
 }
 
-async function lockPost(tx: Prisma.TransactionClient, post: PostRef): Promise<void> {
+/** Locks the post's row; for a reply that everyone who can see its thread may read (not held,
+ *  hidden or deleted), returns its dilemma's id: pages following the thread may hear of it. */
+async function lockPost(tx: Prisma.TransactionClient, post: PostRef): Promise<number | null> {
+  if ("replyId" in post) {
+    const [row] = await tx.$queryRaw<{ dilemmaId: number; shown: boolean }[]>`
+      SELECT "dilemmaId", ("heldAt" IS NULL AND "hiddenAt" IS NULL AND "deletedByAuthorAt" IS NULL) AS shown
+      FROM "Reply" WHERE id = ${post.replyId} FOR UPDATE`;
+    return row?.shown ? row.dilemmaId : null;
+  }
   if ("dilemmaId" in post) await tx.$queryRaw`SELECT id FROM "Dilemma" WHERE id = ${post.dilemmaId} FOR UPDATE`;
-  else if ("replyId" in post) await tx.$queryRaw`SELECT id FROM "Reply" WHERE id = ${post.replyId} FOR UPDATE`;
   else await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${post.meetingId} FOR UPDATE`;
+  return null;
 }
 
 // ── Reading: the lists a page shows, one file for the serving route ─────────────────────

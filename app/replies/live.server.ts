@@ -2,7 +2,7 @@ import type { Guardian } from "~/guardian/guardian.server";
 import { withMentionLinks } from "~/members/mentions.server";
 import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
-import { afterCommitSubscriber } from "~/platform/events/event";
+import { afterCommitSubscriber, type Tx } from "~/platform/events/event";
 import { publishLive } from "~/platform/live-updates.server";
 import type { ReplyEvents } from "./events";
 import { readThreadReplyRow, toThreadReply, type ThreadReply } from "./thread.server";
@@ -14,6 +14,15 @@ import { readThreadReplyRow, toThreadReply, type ThreadReply } from "./thread.se
 // deleted reply, or one in a dilemma the viewer may not see, never reaches them.
 
 export const threadTopic = (dilemmaId: number) => `dilemma:${dilemmaId}`;
+
+/**
+ * A reply as its thread shows it changed after it was announced (a photo attached once the
+ * reply was stored, decision 050): pages following the thread hear its id again and fetch it
+ * anew. In the caller's transaction, so only what commits is heard.
+ */
+export async function republishReply(tx: Tx, dilemmaId: number, replyId: number): Promise<void> {
+  await publishLive(tx, threadTopic(dilemmaId), replyId);
+}
 
 /** How many missed ids a reconnecting page is sent at most; more, and it should reload. */
 const MISSED_LIMIT = 50;

@@ -186,7 +186,7 @@ export default function DilemmaPage() {
   const hideError = actionData && "hideError" in actionData ? actionData.hideError : null;
   const hideDilemmaError = actionData && "hideDilemmaError" in actionData ? actionData.hideDilemmaError : null;
 
-  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo, quoteHref: withQuote, newSince, attachments: attachments.replies };
+  const options: ReplyItemOptions = { viewerIsAsker, hideError, replyHref: withReplyTo, quoteHref: withQuote, newSince, attachments: { ...attachments.replies, ...live.attachments } };
   const authorName = (r: ThreadReply) => r.content?.author?.displayName ?? t("member.former");
 
   const replyForm = (to: ThreadReply | null) => (

@@ -1,7 +1,7 @@
 import { PDFDocument } from "@cantoo/pdf-lib";
 import pg from "pg";
-import sharp from "sharp";
 import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { photo } from "./photos";
 import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
 
 // Photos and PDFs in posts (decision 045) and drafts kept in edit forms: a member puts a photo
@@ -12,13 +12,6 @@ const PASSWORD = "een lange zin als wachtwoord";
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const PHONE = { width: 375, height: 667 };
 const LAPTOP = { width: 1280, height: 800 };
-
-async function photo(): Promise<Buffer> {
-  return sharp({ create: { width: 800, height: 600, channels: 3, background: "#3a7d44" } })
-    .jpeg()
-    .withExif({ IFD0: { Artist: "Fatima de Vries" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "52/1 22/1 1234/100" } })
-    .toBuffer();
-}
 
 /** A published report, straight into the database (the report form is tested in meetings.spec.ts). */
 async function publishedReport(title: string): Promise<number> {

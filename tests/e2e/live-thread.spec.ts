@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { checkA11y, expect, markDocument, sameDocument, test, uniqueEmail } from "./fixtures";
+import { photo } from "./photos";
 import { joinAsMember } from "./staff";
 
 // The live thread (decision 029): with JavaScript a new reply appears in an open dilemma page
@@ -65,4 +66,35 @@ test("a reply posted in one browser appears, announced, in another that has the 
   await expect(plain.locator("article.reply", { hasText: second })).toBeVisible();
   await checkA11y(plain, { javaScript: false });
   await plainContext.close();
+});
+
+test("a reply with a photo arrives in an open page with its photo, without a reload", async ({ page, browser }) => {
+  const word = unique();
+  await joinAsMember(page, { name: "Kijkende Kees", email: uniqueEmail("live-photo-reader"), password: PASSWORD });
+  await openDemoDilemma(page, 4);
+  await markDocument(page);
+
+  const writerContext = await browser.newContext();
+  const writer = await writerContext.newPage();
+  await joinAsMember(writer, { name: "Fotograferende Fien", email: uniqueEmail("live-photo-writer"), password: PASSWORD });
+  await openDemoDilemma(writer, 4);
+  const text = `Zo ziet het hek er nu uit ${word}.`;
+  await writer.getByRole("textbox", { name: "Je reactie" }).fill(text);
+  await expect(writer.getByRole("group", { name: "Zo ziet je reactie eruit" })).toContainText(text); // the form is live
+  await writer.getByLabel("Kies een bestand").setInputFiles({ name: "hek.jpg", mimeType: "image/jpeg", buffer: await photo() });
+  await writer.getByLabel("Wat is er op de foto te zien?").fill(`Een groen hek bij de speeltuin ${word}`);
+  await writer.getByRole("button", { name: "Plaats reactie" }).click();
+  await expect(writer).toHaveURL(/#reply-\d+$/);
+  const id = Number(new URL(writer.url()).hash.replace("#reply-", ""));
+  await writerContext.close();
+
+  // The photo is stored just after the reply: the reader's page shows it all the same.
+  const arrived = page.locator(`#reply-${id}`);
+  await expect(arrived).toContainText(text);
+  const image = arrived.getByRole("img", { name: `Een groen hek bij de speeltuin ${word}` });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
+  expect(await sameDocument(page)).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: "Nieuwe reactie van Fotograferende Fien" })).toBeAttached();
+  await checkA11y(page);
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import type { AttachmentView } from "~/attachments/schemas";
 import type { LiveReply } from "~/replies/live.server";
 import type { ThreadReply } from "~/replies/thread.server";
 
@@ -9,6 +10,10 @@ import type { ThreadReply } from "~/replies/thread.server";
 // Reconnecting: the browser does it by itself after a dropped connection, sending the last id
 // it saw (Last-Event-ID); when the server refused (503: too many streams, or shutting down) the
 // EventSource gives up, so we open a new one a little later with ?after=<last id>.
+//
+// An id heard again means the reply changed as the thread shows it (a photo attached just after
+// the reply was stored): it is fetched anew and replaces what is shown, without a second
+// announcement.
 
 const RETRY_AFTER_REFUSAL_MS = 15_000;
 
@@ -16,12 +21,15 @@ type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 
 export type LiveThread = {
   replies: ThreadReply[];
+  /** The photos and documents of the replies that arrived live, by reply id. */
+  attachments: Record<number, AttachmentView[]>;
   /** The latest announcement for screen readers (polite): who wrote the newest reply. */
   announcement: { authorName: string | null; id: number } | null;
 };
 
 export function useLiveThread(dilemmaId: number, latestReplyId: number): LiveThread {
   const [replies, setReplies] = useState<ThreadReply[]>([]);
+  const [attachments, setAttachments] = useState<Record<number, AttachmentView[]>>({});
   const [announcement, setAnnouncement] = useState<LiveThread["announcement"]>(null);
   const lastSeen = useRef(latestReplyId);
   lastSeen.current = Math.max(lastSeen.current, latestReplyId);
@@ -31,17 +39,24 @@ export function useLiveThread(dilemmaId: number, latestReplyId: number): LiveThr
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const fetched = new Set<number>();
+    const announced = new Set<number>();
+    // The newest fetch of each id wins, whichever answer comes back last.
+    const asked = new Map<number, number>();
+    let asks = 0;
 
     const show = async (id: number) => {
-      if (fetched.has(id)) return;
-      fetched.add(id);
+      const ask = ++asks;
+      asked.set(id, ask);
       const response = await fetch(`/live/replies/${id}`, { headers: { Accept: "application/json" } }).catch(() => null);
-      if (stopped || !response?.ok) return;
-      const found = (await response.json()) as Json<LiveReply> & { reply: Json<ThreadReply> };
-      if (found.dilemmaId !== dilemmaId) return;
+      if (stopped || !response?.ok || asked.get(id) !== ask) return;
+      // A body cut off (the page going away, a dropped connection) is passed over like a 404.
+      const found = (await response.json().catch(() => null)) as (Json<LiveReply> & { reply: Json<ThreadReply>; attachments: AttachmentView[] }) | null;
+      if (!found || stopped || found.dilemmaId !== dilemmaId || asked.get(id) !== ask) return;
       const reply: ThreadReply = { ...found.reply, createdAt: new Date(found.reply.createdAt) };
-      setReplies((current) => (current.some((r) => r.id === id) ? current : [...current, reply]));
+      setReplies((current) => [...current.filter((r) => r.id !== id), reply]);
+      setAttachments((current) => ({ ...current, [id]: found.attachments }));
+      if (announced.has(id)) return;
+      announced.add(id);
       if (!found.mine) setAnnouncement({ authorName: reply.content?.author?.displayName ?? null, id });
     };
 
@@ -67,5 +82,5 @@ export function useLiveThread(dilemmaId: number, latestReplyId: number): LiveThr
     };
   }, [dilemmaId]);
 
-  return { replies, announcement };
+  return { replies, attachments, announcement };
 }
