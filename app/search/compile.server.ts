@@ -78,6 +78,22 @@ export const and = (...parts: string[]) => {
   return kept.length <= 1 ? (kept[0] ?? "") : kept.map((p) => `( ${p} )`).join(" & ");
 };
 
+/**
+ * Proximity (decision 053): for two or more words, one more term to score, "the words
+ * together": their tsqueries AND-ed. ts_rank_cd of an AND is cover density: each smallest
+ * stretch of text holding all the words adds its field weight divided by its length in words
+ * (adjacent in a title 1, in a text 0.25; ten words apart a tenth of that). So a post that names
+ * its subject in one breath ("vrijwilligers van de moskee") ranks above one that has the same
+ * words scattered through a long text, as generated or rambling text has them. BM25 treats it
+ * as any term: its idf is that of the words together (rarer than each), its tf saturates. Not
+ * while typing (the last word is unfinished). Appended after the words' own terms, so those
+ * keep their indexes (the partial pass reads their statistics by index).
+ */
+export function togetherTerm(terms: RankTerm[]): RankTerm[] {
+  if (terms.length < 2) return [];
+  return [{ all: and(...terms.map((t) => t.all)), exact: and(...terms.map((t) => t.exact)) }];
+}
+
 export async function compileQuery(q: string, opts: { prefix?: boolean; competences?: boolean } = {}): Promise<CompiledQuery> {
   const [synonyms, competences] = await Promise.all([synonymGroupsCache.get(), competenceCache.get()]);
   const prefix = opts.prefix ? typingPrefix(q) : null;
@@ -100,6 +116,8 @@ export async function compileQuery(q: string, opts: { prefix?: boolean; competen
       return { all, exact: toTsQuery(one, { expand: false, negated: false }) || all };
     })
     .filter((t) => t.all);
+  // Proximity (decision 053): the words together are scored as one more term.
+  if (!prefix) rankTerms.push(...togetherTerm(rankTerms));
   const tokens = positiveTokens(parsed);
   if (prefix) {
     const last = analyzeQuery(prefix, { synonyms });
