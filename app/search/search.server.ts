@@ -208,6 +208,9 @@ type RunOptions = {
   leadsOnly?: boolean;
   /** "counts": total, kinds, statuses, periods, matching posts; "all": also competences, years. */
   facets: "none" | "counts" | "all";
+  /** About how many posts the statement reads (ranking's document frequencies): parallel
+   *  workers are offered only to a statement that reads many (see PARALLEL_SCAN). */
+  posts: number;
 };
 
 /**
@@ -290,7 +293,7 @@ async function runSearch(
       FROM t CROSS JOIN LATERAL generate_series(t.ymin, t.ymax) AS b
       WHERE ${allFlags("competences", "status")} AND t.years & (1::bigint << b) <> 0 GROUP BY b`;
   const reader = readDb(); // a replica may answer searches (decision 020)
-  const [, rows] = await reader.$transaction([reader.$queryRaw(PARALLEL_SCAN), reader.$queryRaw<Row[]>`
+  const statement = Prisma.sql`
     WITH t AS MATERIALIZED (
       -- One row per thread, aggregated straight off the index scan (so Postgres may scan, score
       -- and pre-aggregate in parallel workers). lead: its dilemma (or report) when that passes
@@ -334,7 +337,9 @@ async function runSearch(
            (row_number() OVER (ORDER BY ${order}))::int AS ord, page.g
     FROM page LEFT JOIN best USING (g)
     ${counts}
-    ${facets}`]);
+    ${facets}`;
+  if (run.posts < PARALLEL_FROM_POSTS) return reader.$queryRaw<Row[]>(statement);
+  const [, rows] = await reader.$transaction([reader.$queryRaw(PARALLEL_SCAN), reader.$queryRaw<Row[]>(statement)]);
   return rows;
 }
 
@@ -346,6 +351,24 @@ async function runSearch(
  * 68 ms), while searches expected to match a few hundred stay serial (no worker start-up).
  */
 const PARALLEL_SCAN = Prisma.sql`SELECT set_config('parallel_setup_cost', '50', true), set_config('parallel_tuple_cost', '0.01', true)`;
+/** Below this many posts a statement runs on its own, not in a transaction with PARALLEL_SCAN:
+ *  the planner would not start workers for it anyway, and the transaction costs three more round
+ *  trips (BEGIN, the settings, COMMIT), each a wait for a CPU on a busy machine (decision 052). */
+const PARALLEL_FROM_POSTS = 2_000;
+
+/**
+ * At most how many posts the query can match, from ranking's document frequencies (already at
+ * hand: exact in a small forum, estimated from the sample bucket and cached in a large one): a
+ * post that matches the query matches each of its terms. A term's positional alternatives are
+ * not in its frequency; compile.server.ts keeps them only below POSITIONAL_CANDIDATES posts,
+ * so that much is added. Infinity when unknown.
+ */
+function postsAtMost(c: CompiledQuery, stats: RankStats): number {
+  if (stats.df.length === 0) return Infinity;
+  const positional = c.terms.some((t) => t.query !== t.direct) ? POSITIONAL_SLACK : 0;
+  return Math.min(...stats.df) + positional;
+}
+const POSITIONAL_SLACK = 2_000;
 
 type SearchRows = {
   /** The facet rows (and whatever else the statement that counted returned). */
@@ -390,13 +413,20 @@ async function searchRows(
   stats: RankStats,
 ): Promise<SearchRows> {
   const { pageSize, withFacets } = opts;
-  const sample = await runSearch(c, visible, f, request, {
-    match: and(c.match, quoteLexeme(sampleBucketToken(0))),
-    filtersInWhere: false,
-    pageSize: 0,
-    facets: withFacets ? "all" : "counts",
-  }, stats);
-  if (countOf(sample, "posts") * SAMPLE_BUCKETS <= opts.exactPosts) {
+  const atMost = postsAtMost(c, stats);
+  // When the terms' frequencies already say the search is not broad, the sample is not read
+  // (a statement saved for most searches, decision 052).
+  const sample =
+    atMost <= opts.exactPosts
+      ? null
+      : await runSearch(c, visible, f, request, {
+          match: and(c.match, quoteLexeme(sampleBucketToken(0))),
+          filtersInWhere: false,
+          pageSize: 0,
+          facets: withFacets ? "all" : "counts",
+          posts: atMost / SAMPLE_BUCKETS,
+        }, stats);
+  if (sample === null || countOf(sample, "posts") * SAMPLE_BUCKETS <= opts.exactPosts) {
     const rows = await runSearch(c, visible, f, request, {
       match: c.match,
       filtersInWhere: false,
@@ -404,6 +434,7 @@ async function searchRows(
       // Past page 1 the counts come along (cheap: one aggregate over the threads already read),
       // so a page beyond the last still knows the total and can say where the results are.
       facets: withFacets ? "all" : request.page > 1 ? "counts" : "none",
+      posts: Math.min(atMost, opts.exactPosts),
     }, stats);
     const hitRows = hitsIn(rows);
     const total = hitRows[0]?.n ?? countOf(rows, "hits");
@@ -414,7 +445,7 @@ async function searchRows(
   const unfilteredTotal = estimateFromSample(countOf(sample, "all"));
   const end = request.page * pageSize;
   if (request.sort !== "newest" && !request.kinds.includes("reply")) {
-    const leads = hitsIn(await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, leadsOnly: true, pageSize, facets: "none" }, stats));
+    const leads = hitsIn(await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, leadsOnly: true, pageSize, facets: "none", posts: atMost }, stats));
     const leadThreads = leads[0]?.n ?? 0;
     if (leadThreads >= end) {
       const total = Math.max(estimatedTotal, leadThreads);
@@ -422,7 +453,7 @@ async function searchRows(
     }
   }
   // Past page 1 the count comes along, so a page beyond the last still answers the total.
-  const read = await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, pageSize, facets: request.page > 1 ? "counts" : "none" }, stats);
+  const read = await runSearch(c, visible, f, request, { match: c.match, filtersInWhere: true, pageSize, facets: request.page > 1 ? "counts" : "none", posts: atMost }, stats);
   const hitRows = hitsIn(read);
   const exact = hitRows[0]?.n ?? (request.page > 1 ? countOf(read, "hits") : undefined);
   return {
