@@ -12,6 +12,7 @@ import { quoteLexeme } from "./dutch/query";
 import { competenceCache, type CompetenceInfo } from "./competence-terms.server";
 import { recordSearchMiss } from "./misses.server";
 import { bm25Sql, rankStats, type RankStats } from "./ranking.server";
+import { ResultCache } from "./result-cache.server";
 import {
   PAGE_SIZE,
   RELATIVE_PERIODS,
@@ -590,6 +591,7 @@ type DocRow = {
   organisation: string | null;
   erasedAt: Date | null;
   photoId: number | null;
+  authorId: number | null;
 };
 
 function urlOf(d: DocRow): string {
@@ -617,7 +619,7 @@ async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceI
   const docs = await readDb().$queryRaw<DocRow[]>`
     SELECT s.id, s.kind, s."sourceId", s."dilemmaId", s."competenceIds", s.status, s.date, s.answer, s.hidden,
            s."threadHidden", s.draft, t.title, t.body,
-           u.handle, u."displayName", u.organisation, u."erasedAt", u."photoId"
+           u.handle, u."displayName", u.organisation, u."erasedAt", u."photoId", s."authorId"
     FROM "SearchDocument" s JOIN "SearchText" t ON t."documentId" = s.id
     LEFT JOIN "User" u ON u.id = s."authorId"
     WHERE s.id = ANY(${ids}::int[])`;
@@ -627,7 +629,7 @@ async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceI
     const d = byDoc.get(r.rep!);
     if (!d) continue; // removed between the two statements
     const reply = r.bestReply !== null && r.bestReply !== r.rep ? byDoc.get(r.bestReply) : undefined;
-    hits.push({
+    const hit: SearchHit = {
       kind: d.kind,
       id: d.sourceId,
       dilemmaId: d.kind === "dilemma" ? d.sourceId : d.dilemmaId,
@@ -647,10 +649,15 @@ async function hitsOf(rows: Row[], h: Highlighter, byId: Map<number, CompetenceI
         ? { id: reply.sourceId, url: urlOf(reply), snippet: snippet(reply.body, h, 160), answer: reply.answer }
         : null,
       matchingReplies: d.kind === "dilemma" ? Number(r.value ?? 0) : 0,
-    });
+    };
+    authorIdOf.set(hit, d.kind === "report" ? null : d.authorId);
+    hits.push(hit);
   }
   return hits;
 }
+
+/** Who wrote a hit (a cached answer's authors are read again each time: see search). */
+const authorIdOf = new WeakMap<SearchHit, number | null>();
 
 /** The facets from the counting rows. Competences with no count are left out, except when the
  *  counts are estimates: then a competence the sample did not meet may still have a few
@@ -684,8 +691,79 @@ function facetsOf(rows: Row[], request: SearchRequest, competences: CompetenceIn
   };
 }
 
-/** Search as the viewer may see. Odd input gives a blank outcome, never an error. */
+/** Search as the viewer may see. Odd input gives a blank outcome, never an error.
+ *  The same search asked again while the index has not changed is answered from the result
+ *  cache (result-cache.server.ts, decision 052); only its authors are read again. */
 export async function search(guardian: Guardian, request: SearchRequest, opts: SearchOptions = {}): Promise<SearchOutcome> {
+  if (!request.q) return searchUncached(guardian, request, opts, null);
+  const compiled = await compileQuery(request.q, { prefix: opts.prefix });
+  if (!compiled.match) return searchUncached(guardian, request, opts, compiled);
+  const key = JSON.stringify([
+    request,
+    compiled.match,
+    compiled.rankTerms,
+    compiled.excluded,
+    guardian.searchScope(),
+    opts.prefix ?? false,
+    opts.pageSize ?? PAGE_SIZE,
+    opts.facets ?? true,
+    opts.exactPosts ?? env().SEARCH_EXACT_POSTS,
+    opts.correct ?? true,
+    opts.partial ?? true,
+  ]);
+  const held = resultCache.peek(key);
+  // One statement: the generation, and the authors of the answer held (if any).
+  const [now] = await readDb().$queryRaw<{ generation: string | null; users: AuthorRow[] }[]>`
+    SELECT (SELECT generation::text FROM "SearchIndexGeneration" WHERE id = 1) AS generation,
+      (SELECT coalesce(json_agg(json_build_object('id', u.id, 'handle', u.handle, 'displayName', u."displayName",
+         'organisation', u.organisation, 'erasedAt', u."erasedAt", 'photoId', u."photoId")), '[]'::json)
+       FROM "User" u WHERE u.id = ANY(${held ? held.authors.filter((a): a is number => a !== null) : []}::int[])) AS users`;
+  const generation = now?.generation ?? null;
+  let outcome: SearchOutcome;
+  // The entry held must still be the one whose authors were read, and of this generation.
+  if (held && generation !== null && resultCache.get(key, generation) === held) {
+    outcome = withAuthors(held, now!.users);
+  } else {
+    outcome = await searchUncached(guardian, request, { ...opts, recordMiss: false }, compiled);
+    if (generation !== null) {
+      const authors = [...outcome.hits, ...outcome.partial].map((h) => authorIdOf.get(h) ?? null);
+      resultCache.set(key, generation, { outcome, authors }, JSON.stringify(outcome).length * 2);
+    }
+  }
+  if (opts.recordMiss && request.page === 1 && opts.facets !== false && outcome.blank === null && outcome.unfilteredTotal === 0 && outcome.partial.length === 0 && !outcome.corrected) {
+    await recordSearchMiss(request.q);
+  }
+  return outcome;
+}
+
+type AuthorRow = { id: number; handle: string; displayName: string; organisation: string | null; erasedAt: string | null; photoId: number | null };
+type CachedSearch = { outcome: SearchOutcome; authors: (number | null)[] };
+const resultCache = new ResultCache<CachedSearch>();
+
+/** How many answers came from the result cache, and what it holds (tests, bench). */
+export function searchCacheStats(): { hits: number; entries: number; bytes: number } {
+  return { hits: resultCache.hits, ...resultCache.size };
+}
+
+/** A cached answer with its authors as they are now (a name, photo or erasure changes no
+ *  search document). */
+function withAuthors({ outcome, authors }: CachedSearch, users: AuthorRow[]): SearchOutcome {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  let i = 0;
+  const fresh = (h: SearchHit): SearchHit => {
+    const id = authors[i++] ?? null;
+    const u = id === null ? undefined : byId.get(id);
+    const author = u ? { member: toAuthorView({ ...u, erasedAt: u.erasedAt === null ? null : new Date(u.erasedAt) }) } : null;
+    const hit = { ...h, author };
+    authorIdOf.set(hit, id);
+    return hit;
+  };
+  const hits = outcome.hits.map(fresh);
+  const partial = outcome.partial.map(fresh);
+  return { ...outcome, hits, partial };
+}
+
+async function searchUncached(guardian: Guardian, request: SearchRequest, opts: SearchOptions, precompiled: CompiledQuery | null): Promise<SearchOutcome> {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const blank = (why: SearchOutcome["blank"]): SearchOutcome => ({
     request,
@@ -701,7 +779,7 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
     partial: [],
   });
   if (!request.q) return blank("empty");
-  const compiled = await compileQuery(request.q, { prefix: opts.prefix });
+  const compiled = precompiled ?? (await compileQuery(request.q, { prefix: opts.prefix }));
   if (!compiled.match) return blank("noTerms");
   const competences = await competenceCache.get();
   const competenceIds = request.competences.flatMap((slug) => {
@@ -747,9 +825,6 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
       compiled.highlighter,
       competences.byId,
     );
-  }
-  if (opts.recordMiss && request.page === 1 && withFacets && unfilteredTotal === 0 && partial.length === 0) {
-    await recordSearchMiss(request.q);
   }
   if (opts.prefix && typingPrefix(request.q)) {
     // The list while typing reads the last word as a prefix ("vrijwi" → vrijwilligers), but its
