@@ -6,6 +6,7 @@
 import { Guardian } from "~/guardian/guardian.server";
 import { anonymousViewer } from "~/guardian/viewer";
 import { disconnectDb } from "~/platform/db.server";
+import { migrate } from "~/platform/migrate.server";
 import { warmDutchAnalysis } from "~/search/dutch/analysis.server";
 import { searchRequestFromParams } from "~/search/params";
 import { search } from "~/search/search.server";
@@ -25,6 +26,7 @@ function stats(ms: number[]) {
 async function main() {
   const cluster = await startBenchCluster();
   process.env.DATABASE_URL = databaseUrl(cluster.adminUrl, process.env.BENCH_DB ?? "bench_relevance_20000_v6");
+  await migrate(process.env.DATABASE_URL);
   warmDutchAnalysis();
   try {
     const visitor = new Guardian(anonymousViewer);
@@ -34,7 +36,7 @@ async function main() {
     for (let round = 0; round <= ROUNDS; round++) {
       for (const q of queries) {
         const t = performance.now();
-        await search(visitor, searchRequestFromParams(new URLSearchParams({ q })), { recordMiss: false });
+        await search(visitor, searchRequestFromParams(new URLSearchParams({ q })), { recordMiss: false, cache: false });
         if (round > 0) times.set(q, [...(times.get(q) ?? []), performance.now() - t]);
       }
     }

@@ -22,6 +22,7 @@
 // scale. Each database is measured in a child process of its own (the app's caches are per
 // process). Writes .data/bench/search-scale-last-run.md. Not part of npm test.
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,7 +91,10 @@ async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>):
 /** bench_relevance_<size>: bench_<size> as generated, plus the corpus (imported by the child). */
 async function scaleDatabase(adminUrl: string, generatedAt: string, version: number): Promise<{ url: string; fresh: boolean }> {
   const name = `bench_relevance_${SIZE}_v${version}`;
-  const label = `cloned from bench_${SIZE} generated ${generatedAt}; corpus ${fs.statSync("tests/fixtures/search-corpus.jsonl").mtimeMs}`;
+  // The corpus by its content, not its file's time: every worktree has its own mtime, and a new
+  // label means a new clone and a re-index (half an hour at scale).
+  const corpus = crypto.createHash("sha256").update(fs.readFileSync("tests/fixtures/search-corpus.jsonl")).digest("hex").slice(0, 16);
+  const label = `cloned from bench_${SIZE} generated ${generatedAt}; corpus sha256 ${corpus}`;
   const fresh = await withAdmin(adminUrl, async (c) => {
     const { rows } = await c.query<{ label: string | null }>(
       "SELECT shobj_description(oid, 'pg_database') AS label FROM pg_database WHERE datname = $1",

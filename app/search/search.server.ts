@@ -113,6 +113,8 @@ export type SearchOptions = {
   correct?: boolean;
   /** false: no partial matches (a search asked only for its total). */
   partial?: boolean;
+  /** false: neither answer from nor keep in the result cache (the bench's uncached latency). */
+  cache?: boolean;
 };
 
 const EXACT = { total: false, facets: false } as const;
@@ -697,7 +699,7 @@ function facetsOf(rows: Row[], request: SearchRequest, competences: CompetenceIn
 export async function search(guardian: Guardian, request: SearchRequest, opts: SearchOptions = {}): Promise<SearchOutcome> {
   if (!request.q) return searchUncached(guardian, request, opts, null);
   const compiled = await compileQuery(request.q, { prefix: opts.prefix });
-  if (!compiled.match) return searchUncached(guardian, request, opts, compiled);
+  if (!compiled.match || opts.cache === false) return searchUncached(guardian, request, opts, compiled);
   const key = JSON.stringify([
     request,
     compiled.match,
