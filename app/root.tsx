@@ -5,11 +5,11 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
   ScrollRestoration,
   useRouteLoaderData,
 } from "react-router";
 import { ErrorPage } from "~/components/ErrorPage";
+import { ScriptsAfterFirstPaint } from "~/components/ScriptsAfterFirstPaint";
 import { useNonce } from "~/components/nonce";
 import { MembersVisibleContext } from "~/components/members/members-visible";
 import { useRoutedEvents } from "~/components/RoutedLink";
@@ -122,7 +122,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         </main>
         <SiteFooter locale={root?.locale ?? "nl"} />
         <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <ScriptsAfterFirstPaint nonce={nonce} />
       </body>
     </html>
   );

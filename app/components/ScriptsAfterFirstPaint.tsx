@@ -1,0 +1,57 @@
+import { Scripts } from "react-router";
+
+// The page is whole without its scripts (they only make it livelier), so they start after the
+// browser has shown it, not beside it (decision 051). React Router's <Scripts> is rendered as
+// it is, inside <noscript>:
+// - without JavaScript the browser reads it as HTML and runs none of it, as before;
+// - with JavaScript the browser keeps it as text, so nothing in it is fetched while the page is
+//   read and painted. The script after it takes the parts out: the hydration context (a plain
+//   inline script) at once, because the loader data written after it by React Router feeds it;
+//   the module preloads and the module script (≈ 30 files) once the first contentful paint is
+//   on the screen (Paint Timing), or after the next frame where a browser does not report paints.
+// Made elements carry this response's nonce: the CSP (server/app.ts) stays 'self' + nonce.
+// A hidden tab does not paint, so its page comes alive when it is first shown.
+// On the client React does not render the children of <noscript>: <Scripts> mounts on the server only.
+export const START_AFTER_FIRST_PAINT = `(function () {
+  var me = document.currentScript, nonce = me.nonce, held = me.previousElementSibling;
+  var parts = document.createElement("template");
+  parts.innerHTML = held.textContent;
+  function add(part) {
+    var made = document.createElement(part.localName);
+    for (var i = 0; i < part.attributes.length; i++) made.setAttribute(part.attributes[i].name, part.attributes[i].value);
+    made.nonce = nonce;
+    made.textContent = part.textContent;
+    document.head.appendChild(made);
+    return made;
+  }
+  var later = [];
+  parts.content.querySelectorAll("script, link").forEach(function (part) {
+    if (part.localName === "script" && part.type !== "module") add(part).remove();
+    else later.push(part);
+  });
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    later.forEach(add);
+  }
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (types.indexOf("paint") >= 0) {
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); start(); }
+    }).observe({ type: "paint", buffered: true });
+  } else {
+    requestAnimationFrame(function () { setTimeout(start, 0); });
+  }
+})();`;
+
+export function ScriptsAfterFirstPaint({ nonce }: { nonce?: string }) {
+  return (
+    <>
+      <noscript>
+        <Scripts nonce={nonce} />
+      </noscript>
+      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: START_AFTER_FIRST_PAINT }} />
+    </>
+  );
+}
