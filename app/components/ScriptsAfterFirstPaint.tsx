@@ -8,7 +8,9 @@ import { Scripts } from "react-router";
 //   read and painted. The script after it takes the parts out: the hydration context (a plain
 //   inline script) at once, because the loader data written after it by React Router feeds it;
 //   the module preloads and the module script (≈ 30 files) once the first contentful paint is
-//   on the screen (Paint Timing), or after the next frame where a browser does not report paints.
+//   on the screen (Paint Timing, where a browser reports paints) and a frame has been drawn
+//   since this script ran: a first paint can come before the whole page is read (the browser
+//   paints while parsing), and the page's largest text may be in the frame after it.
 // Made elements carry this response's nonce: the CSP (server/app.ts) stays 'self' + nonce.
 // A hidden tab does not paint, so its page comes alive when it is first shown.
 // On the client React does not render the children of <noscript>: <Scripts> mounts on the server only.
@@ -29,19 +31,20 @@ export const START_AFTER_FIRST_PAINT = `(function () {
     if (part.localName === "script" && part.type !== "module") add(part).remove();
     else later.push(part);
   });
-  var started = false;
+  var started = false, painted = false, framed = false;
   function start() {
-    if (started) return;
+    if (started || !painted || !framed) return;
     started = true;
     later.forEach(add);
   }
+  requestAnimationFrame(function () { setTimeout(function () { framed = true; start(); }, 0); });
   var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
   if (types.indexOf("paint") >= 0) {
     new PerformanceObserver(function (list, observer) {
-      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); start(); }
+      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); painted = true; start(); }
     }).observe({ type: "paint", buffered: true });
   } else {
-    requestAnimationFrame(function () { setTimeout(start, 0); });
+    painted = true;
   }
 })();`;
 
