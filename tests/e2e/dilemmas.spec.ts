@@ -1,10 +1,6 @@
 import type { Page } from "@playwright/test";
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { promisify } from "node:util";
 import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
-import { logIn } from "./staff";
+import { createAccount, signIn } from "./staff";
 
 // Asking a dilemma (with JavaScript: similar dilemmas and the preview follow the typing;
 // without: the "Voorbeeld bekijken" button does both), the list with its filters, and editing
@@ -15,24 +11,13 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 const DEMO_NEAR = "Hoe houd je de eerste inzet van bewoners vast?";
 
 /**
- * A signed-in ordinary member, made at the server's console (scripts/user-create.ts) rather
- * than through /signup: sign-ups are limited per IP address (10 an hour), and the whole
+ * A signed-in ordinary member, made as at the server's console (createAccount: the call of
+ * scripts/user-create.ts) rather than through /signup: sign-ups are limited per IP address (10 an hour), and the whole
  * browser suite, all from 127.0.0.1, needs that budget for the tests of signing up itself.
  */
 async function signedInMember(page: Page, name: string): Promise<void> {
-  const account = { email: uniqueEmail("dilemmas"), password: PASSWORD };
-  const dataDir = process.env.E2E_DATA_DIR!;
-  const { port, password } = JSON.parse(readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as {
-    port: number;
-    password: string;
-  };
-  const databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/kenniskring`;
-  await promisify(execFile)(
-    "npx",
-    ["--no-install", "tsx", "scripts/user-create.ts", "--email", account.email, "--role", "member", "--name", name, "--password", PASSWORD],
-    { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" } },
-  );
-  await logIn(page, account);
+  const account = await createAccount("member", { email: uniqueEmail("dilemmas"), password: PASSWORD, name });
+  await signIn(page, account);
 }
 
 const similarBox = (page: Page) =>

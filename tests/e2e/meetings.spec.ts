@@ -1,10 +1,6 @@
 import type { Page } from "@playwright/test";
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { promisify } from "node:util";
 import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
-import { createStaff, logIn } from "./staff";
+import { createAccount, createStaff, signIn } from "./staff";
 
 // The meeting loop in a browser: an organiser writes, previews, links and publishes a report
 // and members see it on both sides; members propose and vote on an agenda, and the organiser
@@ -15,23 +11,13 @@ const PASSWORD = "een lang wachtwoord voor de test";
 const suffix = () => Math.random().toString(36).slice(2, 7);
 
 /**
- * A signed-in ordinary member, made at the server's console (scripts/user-create.ts) rather
- * than through /signup: sign-ups are limited per IP address, and the whole browser suite runs
+ * A signed-in ordinary member, made as at the server's console (createAccount: the call of
+ * scripts/user-create.ts) rather than through /signup: sign-ups are limited per IP address, and the whole browser suite runs
  * from 127.0.0.1 (the same way as tests/e2e/dilemmas.spec.ts).
  */
 async function signedInMember(page: Page, name: string): Promise<void> {
-  const account = { email: uniqueEmail("meetings"), password: PASSWORD };
-  const { port, password } = JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "postgres.json"), "utf8")) as {
-    port: number;
-    password: string;
-  };
-  const databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/kenniskring`;
-  await promisify(execFile)(
-    "npx",
-    ["--no-install", "tsx", "scripts/user-create.ts", "--email", account.email, "--role", "member", "--name", name, "--password", PASSWORD],
-    { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" } },
-  );
-  await logIn(page, account);
+  const account = await createAccount("member", { email: uniqueEmail("meetings"), password: PASSWORD, name });
+  await signIn(page, account);
 }
 
 async function logOut(page: Page) {
@@ -47,7 +33,7 @@ test("organiser drafts a report, previews it, links dilemmas, publishes; a membe
   test.slow(); // three people in turn, each made at the console and logged in
   const title = `Voorjaarsbijeenkomst ${suffix()}`;
   const organiser = await createStaff("organiser", "Olga Organisator");
-  await logIn(page, organiser);
+  await signIn(page, organiser);
 
   await page.getByRole("link", { name: "Bijeenkomsten" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Bijeenkomsten" })).toBeVisible();
@@ -130,7 +116,7 @@ test("organiser drafts a report, previews it, links dilemmas, publishes; a membe
   await expect(page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeVisible();
   await logOut(page);
 
-  await logIn(page, organiser);
+  await signIn(page, organiser);
   await page.goto(reportUrl);
   await page.getByRole("button", { name: "Publiceer het verslag" }).click();
   await expect(page.getByText(/Verslag gepubliceerd op/)).toBeVisible();
@@ -165,7 +151,7 @@ for (const javaScript of [true, false]) {
       test.slow(); // two people in turn, each made at the console and logged in
       const title = `Najaarsbijeenkomst ${suffix()}`;
       const organiser = await createStaff("organiser", "Otto Organisator");
-      await logIn(page, organiser);
+      await signIn(page, organiser);
       await page.goto("/meetings/new");
       await checkA11y(page, { javaScript });
       await page.getByLabel("Titel").fill(title);
@@ -208,7 +194,7 @@ for (const javaScript of [true, false]) {
       await expect(agenda.locator("ol.agenda > li")).toHaveCount(1);
       await logOut(page);
 
-      await logIn(page, organiser);
+      await signIn(page, organiser);
       await page.goto(meetingUrl);
       // Before its day there is no report to make (issue 22): the page says when.
       await expect(page.getByText(/kun je hier het verslag van deze bijeenkomst maken/)).toBeVisible();
