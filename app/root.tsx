@@ -5,6 +5,7 @@ import {
   Links,
   Meta,
   Outlet,
+  Scripts,
   ScrollRestoration,
   useRouteLoaderData,
 } from "react-router";
@@ -28,6 +29,7 @@ import { StatusMessage } from "~/components/StatusMessage";
 import styles from "~/styles/app.css?inline";
 import { countQueue } from "~/moderation/queue.server";
 import { NowProvider } from "~/components/Now";
+import { env } from "~/platform/env.server";
 import { viewerInfo } from "~/web/context.server";
 import { viewerMiddleware } from "~/web/viewer-middleware.server";
 import type { Route } from "./+types/root";
@@ -42,6 +44,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     locale,
     /** Where the browser gets this language's words (decision 046): <html data-catalogue>. */
     catalogue: catalogueHref(locale),
+    /** The page's scripts start after its first paint (decision 051; SCRIPTS_AFTER_FIRST_PAINT). */
+    scriptsAfterFirstPaint: env().SCRIPTS_AFTER_FIRST_PAINT === "1",
     /** What relative times count from, the same on the server and in the hydrating browser (038). */
     now: new Date().toISOString(),
     viewer:
@@ -122,7 +126,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
         </main>
         <SiteFooter locale={root?.locale ?? "nl"} />
         <ScrollRestoration nonce={nonce} />
-        <ScriptsAfterFirstPaint nonce={nonce} />
+        {root?.scriptsAfterFirstPaint ? <ScriptsAfterFirstPaint nonce={nonce} /> : <Scripts nonce={nonce} />}
       </body>
     </html>
   );
