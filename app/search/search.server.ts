@@ -716,7 +716,8 @@ export async function search(guardian: Guardian, request: SearchRequest, opts: S
   const held = resultCache.peek(key);
   // One statement: the generation, and the authors of the answer held (if any).
   const [now] = await readDb().$queryRaw<{ generation: string | null; users: AuthorRow[] }[]>`
-    SELECT (SELECT generation::text FROM "SearchIndexGeneration" WHERE id = 1) AS generation,
+    -- No row yet: the index was not written since the table came (its first write makes it).
+    SELECT coalesce((SELECT generation::text FROM "SearchIndexGeneration" WHERE id = 1), 'unwritten') AS generation,
       (SELECT coalesce(json_agg(json_build_object('id', u.id, 'handle', u.handle, 'displayName', u."displayName",
          'organisation', u.organisation, 'erasedAt', u."erasedAt", 'photoId', u."photoId")), '[]'::json)
        FROM "User" u WHERE u.id = ANY(${held ? held.authors.filter((a): a is number => a !== null) : []}::int[])) AS users`;

@@ -53,6 +53,7 @@ const NOT_CONTENT = new Set([
   "SearchDocument",
   "SearchText",
   "SearchIndexState",
+  "SearchIndexGeneration",
   "SearchWord",
   "SearchSynonymGroup",
   "SearchMiss",
