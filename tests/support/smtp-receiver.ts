@@ -96,6 +96,11 @@ export async function startSmtpReceiver(options: { port?: number; dir?: string; 
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
+  // A sender that goes away mid-session (a mail runner killed on purpose) resets its connection:
+  // that is the sender's end, not the receiver's failure. Anything else is reported.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error("SMTP receiver:", error);
+  });
   const port = (server.server.address() as { port: number }).port;
 
   const mailTo = (address: string) => messages.filter((m) => m.to.includes(address.toLowerCase()));
