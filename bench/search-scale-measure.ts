@@ -54,6 +54,7 @@ async function main(): Promise<boolean> {
   const visitor = new Guardian(anonymousViewer);
   const queries = suiteQueries();
   const times = new Map<string, number[]>();
+  const cachedTimes: number[] = [];
   const recall = new Map<string, number>();
   const misses: string[] = [];
   for (let round = 0; round <= ROUNDS; round++) {
@@ -63,7 +64,14 @@ async function main(): Promise<boolean> {
       // the latency of a search asked for the first time.
       let outcome = await search(visitor, searchRequestFromParams(new URLSearchParams({ q: query.q })), { recordMiss: false, cache: false } as SearchOptions);
       const ms = performance.now() - t;
-      if (round > 0) times.set(query.q, [...(times.get(query.q) ?? []), ms]);
+      // And as a repeated search answers it: a result-cache hit (the warm-up round fills it).
+      const tc = performance.now();
+      await search(visitor, searchRequestFromParams(new URLSearchParams({ q: query.q })), { recordMiss: false });
+      const cachedMs = performance.now() - tc;
+      if (round > 0) {
+        times.set(query.q, [...(times.get(query.q) ?? []), ms]);
+        cachedTimes.push(cachedMs);
+      }
       if (round !== 0) continue;
       // A typo query is judged on where the suggestion leads, as the relevance test does.
       if (query.typo && outcome.suggestion && outcome.hits.length === 0) {
@@ -89,8 +97,10 @@ async function main(): Promise<boolean> {
   console.log(`\n## ${LABEL}: ${queries.length} queries (${multi} of 3+ words), ${docs} documents, load ${load()}`);
   console.log(`thread recall@5 ${all.toFixed(3)}   target ≥ ${RECALL_TARGET}: ${pass(all >= RECALL_TARGET)}`);
   console.log(`per mechanism: ${[...byMechanism].map(([m, rs]) => `${m} ${mean(rs).toFixed(2)} (${rs.length})`).join(" · ")}`);
-  console.log(`latency (${ROUNDS} rounds): p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(1)} ms   ` +
+  console.log(`latency uncached (${ROUNDS} rounds): p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(1)} ms   ` +
     `target p95 < ${P95_TARGET}: ${pass(s.p95 < P95_TARGET)} · max < ${MAX_TARGET}: ${pass(s.max < MAX_TARGET)}`);
+  const c = stats(cachedTimes);
+  console.log(`cached (result-cache hits, decision 052; no target): p50 ${c.p50.toFixed(1)} ms · p95 ${c.p95.toFixed(1)} ms · max ${c.max.toFixed(1)} ms`);
   console.log(`slowest (max): ${slowest.map(([q, ms]) => `${JSON.stringify(q)} ${ms.toFixed(0)} ms`).join("; ")}`);
   if (misses.length) console.log(`not (fully) found:\n${misses.join("\n")}`);
   // Search under load (issue 23): 10 callers at once asking for a common word, in this process
