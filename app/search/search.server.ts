@@ -514,7 +514,8 @@ async function partialMatches(
   // are of threads that have only that word): the costly part is scoring, not matching.
   return readDb().$queryRaw<Row[]>`
     WITH hit AS (
-      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has
+      -- With the vector and the answer flag, so scoring below reads no post a second time.
+      SELECT s.id, s.kind, s.date, coalesce(s."dilemmaId", -s."sourceId") AS g, (${has}) AS has, s.doc, s.answer
       FROM "SearchDocument" s
       WHERE s.doc @@ ${match}::tsquery AND ${visible} AND ${f.kinds} AND ${f.competences} AND ${f.status} AND ${f.period}
         AND coalesce(s."dilemmaId", -s."sourceId") <> ALL(${except}::int[]) ${exclusionSql(c)}
@@ -526,8 +527,8 @@ async function partialMatches(
         FROM hit GROUP BY g) x
       WHERE shared >= ${partialRequired(terms.length)}
     ), scored AS (
-      SELECT hit.g, hit.id, hit.kind, ${scoreSql(c, stats)} AS score
-      FROM hit JOIN thread USING (g) JOIN "SearchDocument" s ON s.id = hit.id
+      SELECT s.g, s.id, s.kind, ${scoreSql(c, stats)} AS score
+      FROM hit s JOIN thread USING (g)
     ), page AS (
       -- Ranked by the words shared, then as a full result (threadScoreSql).
       SELECT thread.g, thread.shared + x.score AS score,
