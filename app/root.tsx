@@ -12,6 +12,7 @@ import {
 import { ErrorPage } from "~/components/ErrorPage";
 import { ScriptsAfterFirstPaint } from "~/components/ScriptsAfterFirstPaint";
 import { useNonce } from "~/components/nonce";
+import { useHydrationMark } from "~/components/hydration-mark";
 import { MembersVisibleContext } from "~/components/members/members-visible";
 import { useRoutedEvents } from "~/components/RoutedLink";
 import { useTranslation } from "~/components/use-translation";
@@ -90,6 +91,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRootData>; ch
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
   const routedEvents = useRoutedEvents();
+  useHydrationMark();
   return (
     <html lang={i18n.language} dir="ltr" data-catalogue={root?.catalogue}>
       <head>
