@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, test, uniqueEmail, waitForHydration } from "./fixtures";
 import { createAccount, signIn } from "./staff";
 
 // Asking a dilemma (with JavaScript: similar dilemmas and the preview follow the typing;
@@ -54,6 +54,7 @@ test.describe("with JavaScript", () => {
     await expect(page.getByText("Houd het anoniem.")).toBeVisible();
     await checkA11y(page);
 
+    await waitForHydration(page); // similar dilemmas and the preview follow the typing with the scripts
     await page.getByLabel("Titel").pressSequentially("eerste enthousiasme van bewoners vasthouden", { delay: 15 });
     const suggestion = similarBox(page).getByRole("link", { name: DEMO_NEAR });
     await expect(suggestion).toBeVisible();

@@ -71,8 +71,24 @@ async function checkA11yOfHtml(page: Page) {
   }
 }
 
-/** Marks the document now shown; sameDocument then says whether the page still shows it (no full page load since). */
+/**
+ * Waits until the page shown has come alive: React has hydrated it (root.tsx marks <html
+ * data-hydrated>). A page's scripts start only after its first paint (decision 051), so
+ * `page.goto` returns before they are even asked for; until then links, forms and fields are
+ * the browser's own, as without JavaScript. A walk that tests what the scripts do (client-side
+ * navigation, live previews, suggestions while typing, drafts, checks before sending) waits
+ * for this after each full page load; not for a page with JavaScript off (it never comes).
+ */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("html[data-hydrated]"), "the page comes alive (hydrated)").toBeAttached();
+}
+
+/**
+ * Marks the document now shown, once it is alive (the router follows links only from then on);
+ * sameDocument then says whether the page still shows it (no full page load since).
+ */
 export async function markDocument(page: Page) {
+  await waitForHydration(page);
   await page.evaluate(() => document.documentElement.setAttribute("data-test-loaded", "once"));
 }
 

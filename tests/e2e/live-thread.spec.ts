@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, markDocument, sameDocument, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, markDocument, sameDocument, test, uniqueEmail, waitForHydration } from "./fixtures";
 import { photo } from "./photos";
 import { joinAsMember } from "./staff";
 
@@ -29,6 +29,7 @@ test("a reply posted in one browser appears, announced, in another that has the 
   const writer = await writerContext.newPage();
   await joinAsMember(writer, { name: "Schrijvende Sam", email: uniqueEmail("live-writer"), password: PASSWORD });
   await openDemoDilemma(writer, 4);
+  await waitForHydration(writer); // its preview is the scripts'
   const first = `Bel eerst de huismeester ${word}.`;
   await writer.getByRole("textbox", { name: "Je reactie" }).fill(first);
   await expect(writer.getByRole("group", { name: "Zo ziet je reactie eruit" })).toContainText(first); // the form is live
@@ -78,6 +79,7 @@ test("a reply with a photo arrives in an open page with its photo, without a rel
   const writer = await writerContext.newPage();
   await joinAsMember(writer, { name: "Fotograferende Fien", email: uniqueEmail("live-photo-writer"), password: PASSWORD });
   await openDemoDilemma(writer, 4);
+  await waitForHydration(writer);
   const text = `Zo ziet het hek er nu uit ${word}.`;
   await writer.getByRole("textbox", { name: "Je reactie" }).fill(text);
   await expect(writer.getByRole("group", { name: "Zo ziet je reactie eruit" })).toContainText(text); // the form is live

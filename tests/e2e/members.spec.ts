@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { photoJpeg, photoPng, pngBomb } from "../support/images";
-import { checkA11y, expect, markDocument, sameDocument, test } from "./fixtures";
+import { checkA11y, expect, markDocument, sameDocument, test, waitForHydration } from "./fixtures";
 import { createStaff, e2eDatabaseUrl, logIn, type StaffAccount } from "./staff";
 
 // Members find each other: the directory (with JavaScript it follows the typing; without, the
@@ -251,6 +251,7 @@ test.describe("a member's photo, with JavaScript (1280 px)", () => {
   test("too large is said before sending; a decompression bomb is refused; a photo is kept without a page load", async ({ page }) => {
     await member(page, `Bram Bestand ${unique()}`);
     await page.goto("/account/profile");
+    await waitForHydration(page); // the size and pixel checks before sending are the scripts'
     const photo = page.getByRole("region", { name: "Je foto" });
 
     const posts: string[] = [];

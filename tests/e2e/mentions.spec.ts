@@ -1,4 +1,4 @@
-import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, test, uniqueEmail, waitForHydration } from "./fixtures";
 import { createStaff, joinAsMember, logIn } from "./staff";
 
 // @mentions (decision 029): with JavaScript, typing "@" and the start of a name offers the
@@ -13,6 +13,7 @@ test("a member picks a colleague from the @ suggestions; the reply links to her 
   const colleague = await createStaff("member", `Nina ${word}`);
   await joinAsMember(page, { name: "Noemende Noor", email: uniqueEmail("mention"), password: PASSWORD });
   await page.goto("/dilemmas/5");
+  await waitForHydration(page); // the suggestions are the scripts'
   const body = page.getByRole("textbox", { name: "Je reactie" });
   await body.click();
   await body.pressSequentially("Vraag het eens aan @nina", { delay: 10 });

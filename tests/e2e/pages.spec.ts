@@ -1,4 +1,4 @@
-import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, test, uniqueEmail, waitForHydration } from "./fixtures";
 import { joinAsMember } from "./staff";
 
 test("the home page shows the latest report in short; the demo meeting's report lists its five dilemmas", async ({ page }) => {
@@ -66,6 +66,7 @@ test("a member's saved language applies at once after logging in, without a page
   await page.context().clearCookies();
   await page.goto("/login");
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await waitForHydration(page); // logging in without a page load is the scripts'
   await page.getByLabel("E-mailadres").fill(account.email);
   await page.getByLabel("Wachtwoord").fill(account.password);
   await page.getByRole("button", { name: "Inloggen" }).click();
@@ -101,7 +102,8 @@ test("the browser knows every page's code from the start: browsing never waits f
     if (new URL(request.url()).pathname.startsWith("/__manifest")) manifestRequests.push(request.url());
   });
   await page.goto("/");
-  await page.waitForLoadState("networkidle"); // after hydration, when React Router would ask
+  await waitForHydration(page); // the router follows the links from then on
+  await page.waitForLoadState("networkidle"); // when React Router would ask
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Dilemma's" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dilemma's");
   const first = page.locator(".dilemma-list__title a").first();

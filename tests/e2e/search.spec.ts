@@ -1,4 +1,4 @@
-import { checkA11y, expect, test } from "./fixtures";
+import { checkA11y, expect, test, waitForHydration } from "./fixtures";
 import { createStaff, logIn } from "./staff";
 
 // Search over the demo content (indexed by the seed), with and without JavaScript, and the
@@ -55,6 +55,7 @@ test.describe("without JavaScript", () => {
 
 test("results appear while typing, and the form still leads to the full page", async ({ page }) => {
   await page.goto("/dilemmas");
+  await waitForHydration(page); // the results while typing are the scripts'
   const box = page.getByRole("searchbox", { name: "Zoek op de Kenniskring" });
   await box.pressSequentially("eigen krac", { delay: 30 });
   // The list reads the unfinished word as a prefix; the count is the search page's for the

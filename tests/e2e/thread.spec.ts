@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, markDocument, sameDocument, test, uniqueEmail } from "./fixtures";
-import { createStaff, joinAsMember, logIn } from "./staff";
+import { checkA11y, expect, markDocument, sameDocument, test, uniqueEmail, waitForHydration } from "./fixtures";
+import { createAccount, joinAsMember, signIn } from "./staff";
 
 // The dilemma page and its thread: replying, replying to a reply, the answer on top, editing
 // with its revisions, permalinks — with JavaScript and without.
@@ -24,7 +24,8 @@ test("a member replies, replies to the reply; an organiser marks the answer; the
   await expect(page.getByText(/Ingebracht op bijeenkomst/)).toBeVisible();
   await checkA11y(page);
 
-  // Reply to the dilemma, with the live preview on the way.
+  // Reply to the dilemma, with the live preview on the way (the scripts'), once the page is alive.
+  await waitForHydration(page);
   const first = `Begin bij de mensen die nog wel meedoen ${word}.`;
   await page.getByRole("textbox", { name: "Je reactie" }).fill(`**Vet** ${first}`);
   await expect(page.getByRole("group", { name: "Zo ziet je reactie eruit" }).locator("strong")).toHaveText("Vet");
@@ -58,10 +59,12 @@ test("a member replies, replies to the reply; an organiser marks the answer; the
   await checkA11y(page);
 
   // An organiser (the demo askers cannot log in) marks the first reply as the answer and finds it helpful.
-  const staff = await createStaff("organiser", "Olga Organisator");
+  // Made and signed in the quick way (the login form and `npm run user:create` have walks of
+  // their own): this walk is long, and under load the console's start alone costs seconds.
+  const staff = await createAccount("organiser", { email: uniqueEmail("organiser"), password: PASSWORD, name: "Olga Organisator" });
   const staffContext = await browser.newContext();
   const staffPage = await staffContext.newPage();
-  await logIn(staffPage, staff);
+  await signIn(staffPage, staff);
   await staffPage.goto(`/replies/${replyId}`);
   const staffView = replyWith(staffPage, first);
   await markDocument(staffPage);
