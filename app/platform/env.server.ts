@@ -23,9 +23,9 @@ const EnvSchema = z.object({
   // Per-member posting and editing budgets (decision 022). "off" only for load tests and the
   // bench, whose writers post far faster than any person.
   POSTING_LIMITS: z.enum(["on", "off"]).default("on"),
-  // Pages ask for their scripts only after their first paint (decision 051). Off until every
-  // browser walk has been proven with it: it changes when a page comes alive.
-  SCRIPTS_AFTER_FIRST_PAINT: z.enum(["0", "1"]).default("0"),
+  // Pages ask for their scripts only after their first paint (decision 051); "0" gives React
+  // Router's own <Scripts> back (the scripts asked for while the page is read).
+  SCRIPTS_AFTER_FIRST_PAINT: z.enum(["0", "1"]).default("1"),
   // Demo content on an empty database. Set SEED_DEMO=0 for a real circle's first start.
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   // Server processes sharing the port: a number, or "auto" for one per CPU core (production).
