@@ -14,7 +14,9 @@ import { Scripts } from "react-router";
 // Made elements carry this response's nonce: the CSP (server/app.ts) stays 'self' + nonce.
 // A hidden tab does not paint, so its page comes alive when it is first shown.
 // On the client React does not render the children of <noscript>: <Scripts> mounts on the server only.
-export const START_AFTER_FIRST_PAINT = `(function () {
+// (String.raw: the regular expressions below keep their backslashes.)
+export const START_AFTER_FIRST_PAINT = String.raw`(function () {
+  var PER_TASK = 4;
   var me = document.currentScript, nonce = me.nonce, held = me.previousElementSibling;
   var parts = document.createElement("template");
   parts.innerHTML = held.textContent;
@@ -26,16 +28,42 @@ export const START_AFTER_FIRST_PAINT = `(function () {
     document.head.appendChild(made);
     return made;
   }
-  var later = [];
+  var links = [], module = null;
   parts.content.querySelectorAll("script, link").forEach(function (part) {
-    if (part.localName === "script" && part.type !== "module") add(part).remove();
-    else later.push(part);
+    if (part.localName === "link") links.push(part);
+    else if (part.type === "module") module = part;
+    else add(part).remove();
   });
   var started = false, painted = false, framed = false;
+  function soon(then) { setTimeout(then, 0); }
   function start() {
     if (started || !painted || !framed) return;
     started = true;
-    later.forEach(add);
+    var at = 0;
+    (function preload() {
+      links.slice(at, at += PER_TASK).forEach(add);
+      if (at < links.length) soon(preload);
+      else soon(evaluate);
+    })();
+  }
+  // React Router's module script imports the route modules (and so everything they import) and
+  // then the entry, whose evaluation starts the app. The modules it names are evaluated first,
+  // one import() per task, shared libraries before the routes that use them, so that no single
+  // task evaluates the whole graph; the module script then finds them evaluated. The entry is
+  // left to it, and without it (an unexpected shape) nothing is imported early.
+  function evaluate() {
+    var text = module ? module.textContent : "", entry = /import\("([^"]+)"\);?\s*$/.exec(text);
+    var routes = [], rest = [], found, named = /import \* as \w+ from "([^"]+)"/g;
+    while ((found = named.exec(text))) routes.push(found[1]);
+    links.forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (link.rel === "modulepreload" && entry && href !== entry[1] && routes.indexOf(href) < 0) rest.push(href);
+    });
+    var order = entry ? rest.concat(routes) : [], next = 0;
+    (function step() {
+      if (next >= order.length) { if (module) add(module); return; }
+      import(order[next++]).then(function () { soon(step); }, function () { soon(step); });
+    })();
   }
   requestAnimationFrame(function () { setTimeout(function () { framed = true; start(); }, 0); });
   var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
