@@ -2,7 +2,6 @@ import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
-import { formatterWarmUps } from "~/components/format";
 import { createI18n, defaultLocale, isLocale, loadCatalogue } from "~/platform/i18n";
 
 // The server chose the language and wrote it into <html lang>, and the address of that
@@ -13,17 +12,9 @@ import { createI18n, defaultLocale, isLocale, loadCatalogue } from "~/platform/i
 const root = document.documentElement;
 const locale = isLocale(root.lang) ? root.lang : defaultLocale;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The date formatters made while the catalogue is on its way, each in a task of its own (051). */
-async function warmFormatters(): Promise<void> {
-  for (const warmUp of formatterWarmUps(locale)) {
-    await nextTask();
-    warmUp();
-  }
-}
-
-Promise.all([loadCatalogue(locale, root.dataset.catalogue), warmFormatters()]).then(
+// (The date formatters were made here first, one task each (051); dates are now written without
+// Intl, components/format.ts, decision 056.)
+loadCatalogue(locale, root.dataset.catalogue).then(
   () => {
     const i18n = createI18n(locale);
     startTransition(() => {
