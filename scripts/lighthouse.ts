@@ -10,6 +10,9 @@
 //                   `build/`, used as it is) and measure each page on both servers alternately,
 //                   so both sides see the same load; docs/lighthouse.md gets both
 //   --json=DIR      keep every run's whole Lighthouse report (audit details) in DIR
+//   --tasks         print each run's main-thread tasks after the first paint that Total Blocking Time
+//                   counts (≥ 12.5 ms seen, so ≥ 50 ms at Lighthouse's 4× CPU): when, how long, and
+//                   the scripts, timers or browser work inside (decision 056)
 // LIGHTHOUSE_URL + LIGHTHOUSE_DATA_DIR measure an already running server instead.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,11 +25,11 @@ import { demoServer, type DemoServer, mostUsedPages, signedInMember } from "./li
 const TARGETS = { accessibility: 100, performance: 95 };
 const DEBUG_PORT = Number(process.env.LIGHTHOUSE_DEBUG_PORT ?? 9333);
 const { values: options } = parseArgs({
-  options: { rounds: { type: "string", default: "1" }, before: { type: "string" }, json: { type: "string" } },
+  options: { rounds: { type: "string", default: "1" }, before: { type: "string" }, json: { type: "string" }, tasks: { type: "boolean", default: false } },
 });
 const ROUNDS = Math.max(1, Number(options.rounds));
 
-type Run = { performance: number; accessibility: number; fcp: number; lcp: number; tbt: number; si: number; cls: number; load: number; problems: string[] };
+type Run = { performance: number; accessibility: number; fcp: number; lcp: number; tbt: number; si: number; cls: number; load: number; problems: string[]; tasks: string[] };
 type Side = { label: string; server: DemoServer; cookie: string };
 
 const load = () => os.loadavg()[0]!;
@@ -42,6 +45,7 @@ async function measure(url: string, cookie: string, keep: string | null): Promis
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   if (keep) writeFileSync(keep, JSON.stringify(result.lhr));
+  const tasks = options.tasks ? blockingTasks(result.artifacts.Trace.traceEvents) : [];
   const { categories, audits } = result.lhr;
   const value = (id: string) => Number(audits[id]?.numericValue ?? 0);
   const failing = (category: "performance" | "accessibility") =>
@@ -58,7 +62,54 @@ async function measure(url: string, cookie: string, keep: string | null): Promis
     cls: value("cumulative-layout-shift"),
     load: (loadAtStart + load()) / 2,
     problems: [...failing("accessibility"), ...failing("performance")],
+    tasks,
   };
+}
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string; data?: { url?: string; functionName?: string } } };
+/** What a task holds, by its largest pieces: "evaluate react-dom-….js 31", "timer 12", "layout 9". */
+const PIECES: Record<string, string> = {
+  EvaluateScript: "script",
+  "v8.evaluateModule": "module",
+  FunctionCall: "call",
+  TimerFire: "timer",
+  FireAnimationFrame: "frame",
+  RunMicrotasks: "microtasks",
+  EventDispatch: "event",
+  ParseHTML: "parse",
+  UpdateLayoutTree: "style",
+  Layout: "layout",
+  MajorGC: "gc",
+  MinorGC: "gc",
+  "v8.compileModule": "compile",
+  "v8.compile": "compile",
+};
+
+/**
+ * The page's main-thread tasks after its first contentful paint that Lighthouse's Total Blocking
+ * Time counts: simulated at 4× the CPU, a task seen as ≥ 12.5 ms is ≥ 50 ms. The trace of the
+ * run, so which scripts are in them can be read, not only the score (decision 056).
+ */
+function blockingTasks(events: TraceEvent[]): string[] {
+  const fcp = events.find((e) => e.name === "firstContentfulPaint");
+  const main = fcp && events.find((e) => e.name === "thread_name" && e.pid === fcp.pid && e.args?.name === "CrRendererMain");
+  if (!fcp || !main) return [];
+  const navigation = events.find((e) => e.name === "navigationStart" && e.pid === fcp.pid)?.ts ?? fcp.ts;
+  const thread = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined);
+  return thread
+    .filter((e) => e.name === "RunTask" && e.ts >= fcp.ts && e.dur! >= 12_500)
+    .map((task) => {
+      const end = task.ts + task.dur!;
+      const pieces = thread
+        .filter((e) => e !== task && PIECES[e.name] && e.ts >= task.ts && e.ts + e.dur! <= end && e.dur! >= 2_000)
+        .sort((a, b) => b.dur! - a.dur!)
+        .slice(0, 3)
+        .map((e) => {
+          const script = e.args?.data?.url?.split("/").pop()?.split("?")[0];
+          return `${PIECES[e.name]}${script ? ` ${script}` : ""} ${Math.round(e.dur! / 1000)}`;
+        });
+      return `+${Math.round((task.ts - navigation) / 1000)} ms: ${Math.round(task.dur! / 1000)} ms (${pieces.join(", ") || "browser"})`;
+    });
 }
 
 function median(values: number[]): number {
@@ -69,7 +120,7 @@ function median(values: number[]): number {
 
 /** One figure per page and side: the median of its runs, metric by metric; the problems of any run. */
 function summary(runs: Run[]): Run {
-  const of = (key: keyof Omit<Run, "problems">) => median(runs.map((r) => r[key]));
+  const of = (key: keyof Omit<Run, "problems" | "tasks">) => median(runs.map((r) => r[key]));
   return {
     performance: Math.round(of("performance")),
     accessibility: Math.round(of("accessibility")),
@@ -80,6 +131,7 @@ function summary(runs: Run[]): Run {
     cls: of("cls"),
     load: of("load"),
     problems: [...new Set(runs.flatMap((r) => r.problems))],
+    tasks: [],
   };
 }
 
@@ -126,6 +178,7 @@ async function main(): Promise<number> {
           console.log(
             `  ${String(round).padStart(2)} ${side.label.padEnd(10)} ${name.padEnd(9)} performance ${run.performance}, accessibility ${run.accessibility}  (${metrics(run)}; load ${run.load.toFixed(2)})`,
           );
+          for (const task of run.tasks) console.log(`       ${task}`);
         }
       }
     }
