@@ -64,7 +64,7 @@ export default function handleRequest(
             final(done) {
               clearTimeout(timer.id);
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              ensureRetryAfter(responseStatusCode, responseHeaders);
+              ensureRetryAfter(responseStatusCode, responseHeaders, loadContext);
               const body = compressDocument(Buffer.concat(chunks), request, responseHeaders);
               resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
@@ -87,12 +87,12 @@ export default function handleRequest(
   });
 }
 
-export function handleDataRequest(response: Response): Response {
-  ensureRetryAfter(response.status, response.headers);
+export function handleDataRequest(response: Response, { context }: { context: Readonly<RouterContextProvider> }): Response {
+  ensureRetryAfter(response.status, response.headers, context);
   return response;
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: Readonly<RouterContextProvider> }) {
   if (request.signal.aborted) return;
-  reportRequestError(error, new URL(request.url).pathname);
+  reportRequestError(error, new URL(request.url).pathname, context);
 }

@@ -1,17 +1,25 @@
 // What went wrong with the database during one request, so the middleware can answer 503 with
 // Retry-After instead of the 500 React Router rendered for a loader's or action's error. The
-// error itself reaches handleError (entry.server.tsx), not the middleware; both run inside the
-// request's async context, where this store carries it from one to the other.
-import { AsyncLocalStorage } from "node:async_hooks";
+// error itself reaches handleError (entry.server.tsx), not the middleware; both are handed the
+// request's context, where this store carries it from one to the other. (An AsyncLocalStorage
+// did this before decision 055: on Node 20 each one in use costs every promise a step.)
+import { createContext, type RouterContextProvider } from "react-router";
 import { type DatabaseTrouble, databaseTroubleOf, firstOfOutage, RETRY_AFTER_SECONDS } from "~/platform/database-trouble.server";
 import { logger } from "~/platform/logger.server";
 
 type Store = { trouble: DatabaseTrouble | null };
-const requests = new AsyncLocalStorage<Store>();
+type Ctx = Readonly<RouterContextProvider>;
 
-export function trackDatabaseTrouble<T>(fn: () => Promise<T>): { trouble: () => DatabaseTrouble | null; result: Promise<T> } {
-  const store: Store = { trouble: null };
-  return { trouble: () => store.trouble, result: requests.run(store, fn) };
+// On globalThis for the reason context.server.ts says: the server's and the built app's copies
+// of this module are two instances, and a context is matched by identity.
+const key = Symbol.for("kenniskring.context.databaseTrouble");
+const store = globalThis as unknown as Record<symbol, ReturnType<typeof createContext<Store | null>>>;
+const troubleContext = (store[key] ??= createContext<Store | null>(null));
+
+export function trackDatabaseTrouble<T>(context: Ctx, fn: () => Promise<T>): { trouble: () => DatabaseTrouble | null; result: Promise<T> } {
+  const tracked: Store = { trouble: null };
+  context.set(troubleContext, tracked);
+  return { trouble: () => tracked.trouble, result: fn() };
 }
 
 /**
@@ -19,14 +27,14 @@ export function trackDatabaseTrouble<T>(fn: () => Promise<T>): { trouble: () => 
  * short line, with its stack only the first time in a run of failures (the request's own log
  * line already says 503); anything else whole. Returns the database trouble, if that is it.
  */
-export function reportRequestError(error: unknown, where: string): DatabaseTrouble | null {
+export function reportRequestError(error: unknown, where: string, context?: Ctx): DatabaseTrouble | null {
   const trouble = databaseTroubleOf(error);
   if (!trouble) {
     logger.error({ err: error, where }, "unhandled error in a loader or action");
     return null;
   }
-  const store = requests.getStore();
-  if (store) store.trouble ??= trouble;
+  const tracked = context?.get(troubleContext);
+  if (tracked) tracked.trouble ??= trouble;
   if (firstOfOutage()) {
     logger.warn({ err: error, where, trouble }, `database ${trouble}: answering 503 until it answers again (stack shown once)`);
   }
@@ -38,9 +46,9 @@ export function reportRequestError(error: unknown, where: string): DatabaseTroub
  * middleware (it renders the error boundary from the status alone), so the entry adds
  * Retry-After to every 503 that lacks one, pages (handleRequest) and data (handleDataRequest).
  */
-export function ensureRetryAfter(status: number, headers: Headers): void {
+export function ensureRetryAfter(status: number, headers: Headers, context?: Ctx): void {
   if (status === 503 && !headers.has("Retry-After")) {
-    const trouble = requests.getStore()?.trouble ?? "unavailable";
+    const trouble = context?.get(troubleContext)?.trouble ?? "unavailable";
     headers.set("Retry-After", String(RETRY_AFTER_SECONDS[trouble]));
   }
 }

@@ -23,7 +23,7 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
   let refreshCookie: string | null = null;
   if (token) {
     const session = await validateSessionToken(token).catch((error: unknown) => {
-      throw unavailable(reportRequestError(error, "session lookup") ?? "unavailable");
+      throw unavailable(reportRequestError(error, "session lookup", context) ?? "unavailable");
     });
     if (session) {
       viewer = { kind: "member", ...session.member };
@@ -36,7 +36,7 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
 
   // Reads that may use a replica (decision 020) do so only where the viewer cannot miss a
   // write of their own: not in a write, not just after one.
-  const tracked = trackDatabaseTrouble(() => withReadRouting(!readsLive(request), () => next()));
+  const tracked = trackDatabaseTrouble(context, () => withReadRouting(!readsLive(request), () => next()));
   const response = await tracked.result;
   if (response.status === 500) {
     const trouble = tracked.trouble() ?? ((await pingDb()) ? null : "unavailable");
