@@ -66,6 +66,10 @@ export default function handleRequest(
               responseHeaders.set("Content-Type", "text/html; charset=utf-8");
               ensureRetryAfter(responseStatusCode, responseHeaders, loadContext);
               const body = compressDocument(Buffer.concat(chunks), request, responseHeaders);
+              // Its length said: Node then sends headers and body in one write and ends there,
+              // where an unknown length means chunked encoding and a second write (a syscall and
+              // a TCP segment) for its closing chunk, per page (decision 055).
+              if (request.method !== "HEAD") responseHeaders.set("Content-Length", String(body.length));
               resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
               done();
             },
