@@ -13,20 +13,27 @@ export async function visitDilemma(guardian: Guardian, dilemmaId: number): Promi
   const userId = guardian.userId;
   if (userId === null) return null;
   const now = new Date();
-  const before = await db.dilemmaVisit.findUnique({ where: { userId_dilemmaId: { userId, dilemmaId } } });
-  await db.notification.updateMany({ where: { userId, dilemmaId, readAt: null }, data: { readAt: now } });
-  if (!before) {
-    await db.dilemmaVisit.createMany({ data: [{ userId, dilemmaId, seenAt: now }], skipDuplicates: true });
-    return null;
-  }
-  // Within the gap it is the same visit: keep marking from the visit before it.
+  // One statement (decision 055): the visit before this one as it was, the thread's
+  // notifications read, and this visit recorded. Within the gap it is the same visit, which
+  // keeps the visit before it as the one its marks count from.
+  const [before] = await db.$queryRaw<{ seenAt: Date; previousSeenAt: Date | null }[]>`
+    WITH before AS (
+      SELECT "seenAt", "previousSeenAt" FROM "DilemmaVisit" WHERE "userId" = ${userId} AND "dilemmaId" = ${dilemmaId}
+    ), "read" AS (
+      UPDATE "Notification" SET "readAt" = ${now}::timestamptz WHERE "userId" = ${userId} AND "dilemmaId" = ${dilemmaId} AND "readAt" IS NULL
+    ), visit AS (
+      INSERT INTO "DilemmaVisit" ("userId", "dilemmaId", "seenAt") VALUES (${userId}, ${dilemmaId}, ${now}::timestamptz)
+      ON CONFLICT ("userId", "dilemmaId") DO UPDATE SET
+        "seenAt" = EXCLUDED."seenAt",
+        "previousSeenAt" = CASE
+          WHEN EXCLUDED."seenAt" - "DilemmaVisit"."seenAt" < ${VISIT_GAP_MS}::int * interval '1 millisecond' THEN "DilemmaVisit"."previousSeenAt"
+          ELSE "DilemmaVisit"."seenAt"
+        END
+    )
+    SELECT "seenAt", "previousSeenAt" FROM before`;
+  if (!before) return null;
   const sameVisit = now.getTime() - before.seenAt.getTime() < VISIT_GAP_MS;
-  const newSince = sameVisit ? before.previousSeenAt : before.seenAt;
-  await db.dilemmaVisit.update({
-    where: { userId_dilemmaId: { userId, dilemmaId } },
-    data: sameVisit ? { seenAt: now } : { seenAt: now, previousSeenAt: before.seenAt },
-  });
-  return newSince;
+  return sameVisit ? before.previousSeenAt : before.seenAt;
 }
 
 export type ListMarks = Record<number, "new" | "updated">;
