@@ -15,21 +15,32 @@ export type WatchState = "watching" | "muted" | "none";
 const followedByDefault = (target: WatchTarget) => target === "meeting";
 
 export async function watchStateOf(userId: number, target: WatchTarget, targetId: number): Promise<WatchState> {
+  if (target === "dilemma") return dilemmaWatchStateOf(userId, targetId);
   const row = await db.watch.findUnique({
     where: { userId_targetType_targetId: { userId, targetType: target, targetId } },
     select: { level: true },
   });
   if (row) return row.level as WatchLevel;
-  if (followedByDefault(target)) return "watching";
-  // The asker and everyone who replied follow a dilemma by default; the subscriber writes
-  // their row a moment after the commit, and the page right after a reply must say so already.
-  if (target === "dilemma") {
-    const involved = await db.dilemma.count({
-      where: { id: targetId, OR: [{ authorId: userId }, { replies: { some: { authorId: userId } } }] },
-    });
-    if (involved) return "watching";
-  }
-  return "none";
+  return followedByDefault(target) ? "watching" : "none";
+}
+
+/**
+ * A dilemma: the member's own row, else whether they asked or replied — the asker and everyone
+ * who replied follow it by default; the subscriber writes their row a moment after the commit,
+ * and the page right after a reply must say so already. One statement, as every thread page
+ * asks (decision 055).
+ */
+async function dilemmaWatchStateOf(userId: number, dilemmaId: number): Promise<WatchState> {
+  const [row] = await db.$queryRaw<{ level: string | null; involved: boolean }[]>`
+    SELECT
+      (SELECT level FROM "Watch" WHERE "userId" = ${userId} AND "targetType" = 'dilemma' AND "targetId" = ${dilemmaId}) AS level,
+      EXISTS (
+        SELECT 1 FROM "Dilemma" d
+        WHERE d.id = ${dilemmaId}
+          AND (d."authorId" = ${userId} OR EXISTS (SELECT 1 FROM "Reply" r WHERE r."dilemmaId" = d.id AND r."authorId" = ${userId}))
+      ) AS involved`;
+  if (row?.level) return row.level as WatchLevel;
+  return row?.involved ? "watching" : "none";
 }
 
 /** The member's own choice from a page's button: follow, mute, or neither (the default). */
