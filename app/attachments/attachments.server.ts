@@ -254,15 +254,19 @@ export type PageAttachments = { dilemma: AttachmentView[]; replies: Record<numbe
  * page data applied the Guardian already); nothing else is looked up.
  */
 export async function attachmentsForThread(dilemmaId: number | null, replyIds: number[]): Promise<PageAttachments> {
-  const or: Prisma.AttachmentWhereInput[] = [];
-  if (dilemmaId !== null) or.push({ dilemmaId });
-  if (replyIds.length) or.push({ replyId: { in: replyIds } });
   const result: PageAttachments = { dilemma: [], replies: {} };
-  if (!or.length) return result;
-  const rows = await db.attachment.findMany({ where: { OR: or }, select: viewSelect, orderBy: { id: "asc" } });
-  for (const row of rows) {
-    if (row.dilemmaId !== null) result.dilemma.push(toView(row));
-    else if (row.replyId !== null) (result.replies[row.replyId] ??= []).push(toView(row));
+  if (dilemmaId === null && !replyIds.length) return result;
+  // One statement with the uploads joined, where Prisma reads a relation in a second one:
+  // every thread page asks (decision 055). A null dilemma matches nothing.
+  const rows = await db.$queryRaw<(AttachmentView & { dilemmaId: number | null; replyId: number | null })[]>`
+    SELECT a.id, a.kind::text AS kind, a."fileName", a."altText", a."dilemmaId", a."replyId",
+      u."contentType", u."byteSize", u.width, u.height
+    FROM "Attachment" a JOIN "Upload" u ON u.id = a."uploadId"
+    WHERE a."dilemmaId" = ${dilemmaId}::int OR a."replyId" = ANY(${replyIds}::int[])
+    ORDER BY a.id`;
+  for (const { dilemmaId: onDilemma, replyId, ...view } of rows) {
+    if (onDilemma !== null) result.dilemma.push(view);
+    else if (replyId !== null) (result.replies[replyId] ??= []).push(view);
   }
   return result;
 }
