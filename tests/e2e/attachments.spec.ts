@@ -1,6 +1,6 @@
 import { PDFDocument } from "@cantoo/pdf-lib";
 import pg from "pg";
-import { checkA11y, expect, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, test, uniqueEmail, waitForHydration } from "./fixtures";
 import { photo } from "./photos";
 import { createStaff, e2eDatabaseUrl, joinAsMember, logIn } from "./staff";
 
@@ -78,6 +78,8 @@ for (const javaScript of [true, false]) {
       await page.getByLabel("Eigen kracht in kaart brengen").check();
       await page.getByRole("button", { name: "Dilemma plaatsen" }).click();
       await expect(page).toHaveURL(/\/dilemmas\/\d+\/[a-z0-9-]+/);
+      // The thread may be a new document: with JavaScript the reply below is the scripts' to send.
+      if (javaScript) await waitForHydration(page);
 
       const reply = page.getByRole("textbox", { name: "Je reactie" });
       const text = `Wij hebben het zelf vastgezet met twee bouten ${word}.`;

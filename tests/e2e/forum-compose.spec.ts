@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { checkA11y, expect, holdScripts, test, uniqueEmail } from "./fixtures";
+import { checkA11y, expect, holdScripts, test, uniqueEmail, waitForHydration } from "./fixtures";
 import { joinAsMember } from "./staff";
 
 // Issue 22's last parts for members (decision 038): deleting one's own dilemma, relative
@@ -88,6 +88,8 @@ for (const javaScript of [true, false]) {
       await expect(time.locator(".visually-hidden")).toHaveText(/^\d{1,2} [a-z]+ 20\d\d om \d\d:\d\d$/);
 
       const field = page.getByRole("textbox", { name: "Je reactie" });
+      // Quoting into what was typed is the scripts' work: before they run, "Citeer" is a plain link.
+      if (javaScript) await waitForHydration(page);
       if (javaScript) await field.fill(`Goed idee ${word}.`);
       await page.getByRole("link", { name: "Citeer de reactie van Hanna Helper" }).click();
       if (!javaScript) await expect(page).toHaveURL(/\?quote=\d+#reply-form$/);
