@@ -54,21 +54,37 @@ export async function similarDilemmaIds(text: string, limit: number): Promise<Si
   // words, most first, each ranked and cut to the limit on its own. The levels are read in
   // that order and reading stops once the limit is reached, so a title whose words are in
   // thousands of dilemmas ranks only the few that share all of them (ts_rank is the costly
-  // part). The dilemmas' own index (WHERE kind = 'dilemma') finds every level.
+  // part). The index of dilemmas and reports (WHERE kind <> 'reply') finds every level.
   // Without common words a dilemma must share half the words (all of one or two); with them,
   // any number of words, as long as half the telling ones (at least one) are among them.
   const required = plain ? requiredTerms(parts.length) : 1;
-  const alsoTelling = plain
-    ? Prisma.empty
-    : Prisma.sql`AND s.doc @@ ${atLeast(telling, Math.ceil(telling.length / 2))}::tsquery`;
+  // What the index is asked (decision 060): only the telling words' posting lists. A dilemma
+  // that shares k words, c of the title's words being common, shares at least k − c telling
+  // ones (and at least half of them), so the index hands over the dilemmas with that many
+  // telling words and the words shared are counted per dilemma it hands over. Asking it for
+  // "k of all n words" made it walk the posting lists of the words everywhere ("bewoners" and
+  // its synonyms: most dilemmas) and test the combination on each of them, at every level.
+  const everyIndex = parts.map((_, i) => i);
+  const commonIndex = plain ? [] : everyIndex.filter((i) => common.has(terms[i]!.text));
+  const tellingParts = everyIndex.filter((i) => !commonIndex.includes(i)).map((i) => parts[i]!);
+  const countOf = (idx: number[]) => Prisma.join(idx.map((i) => Prisma.sql`(s.doc @@ ${parts[i]}::tsquery)::int`), " + ");
+  const tellingNeeded = plain ? 0 : Math.ceil(tellingParts.length / 2);
+  // Dilemmas as "neither a reply nor a report": the index of dilemmas and reports answers it,
+  // and the planner cannot AND it with the (kind, sourceId) btree, which `kind = 'dilemma'`
+  // invited (40 000 entries read per level for nothing).
   const levels: Prisma.Sql[] = [];
   for (let k = parts.length; k >= required; k--) {
-    const exactly = k < parts.length ? Prisma.sql`AND NOT s.doc @@ ${atLeast(parts, k + 1)}::tsquery` : Prisma.empty;
+    // Of k shared words, at most k − tellingNeeded may be common ones (the rest are telling).
+    const alsoTelling =
+      k - tellingNeeded >= commonIndex.length ? Prisma.empty : Prisma.sql`AND (${countOf(commonIndex)}) <= ${k - tellingNeeded}`;
+    const indexed = atLeast(tellingParts, Math.max(k - commonIndex.length, tellingNeeded));
+    // All the words: one test of them together (the index asked for the telling ones already).
+    const shared = k === parts.length ? Prisma.sql`s.doc @@ ${atLeast(parts, k)}::tsquery` : Prisma.sql`(${countOf(everyIndex)}) = ${k}`;
     levels.push(Prisma.sql`(
       SELECT s."sourceId" AS id, (${k / parts.length} + ts_rank(s.doc, ${rank}::tsquery, 1))::float8 AS score, ${k}::int AS shared
       FROM "SearchDocument" s
-      WHERE s.doc @@ ${atLeast(parts, k)}::tsquery ${alsoTelling} ${exactly}
-        AND s.kind = 'dilemma' AND NOT s."threadHidden"
+      WHERE s.doc @@ ${indexed}::tsquery AND ${shared} ${alsoTelling}
+        AND s.kind <> 'reply' AND s.kind <> 'report' AND NOT s."threadHidden"
       ORDER BY score DESC, s.date DESC, s."sourceId" DESC
       LIMIT ${limit})`);
   }
