@@ -125,16 +125,19 @@ export async function rankStats(terms: RankTerm[]): Promise<RankStats> {
 export function bm25Sql(terms: RankTerm[], stats: RankStats): Prisma.Sql {
   if (terms.length === 0) return Prisma.sql`0::float8`;
   const norm = Prisma.sql`${K1}::float8 * (${1 - B}::float8 + ${B / stats.avgLength}::float8 * length(s.doc))`;
-  // Each term's tf once per row (a sub-select of no table), then its saturated share.
-  const parts = terms.map((_, i) => Prisma.sql`${(stats.idf[i] ?? 1) * (K1 + 1)}::float8 * tf${Prisma.raw(String(i))} / (tf${Prisma.raw(String(i))} + norm)`);
   // ts_rank_cd is most of a search's cost per matching post: a term without alternatives (its
   // `exact` is its `all`: no forms, parts or synonyms, and the words-together term of such
-  // words) is ranked once, not twice. The mean of a value with itself is that value, exactly
-  // (doubling and halving a float are exact), so the scores do not change by a bit.
-  const tfs = terms.map((t, i) =>
+  // words) is ranked once, not twice (decision 057).
+  const tfs = terms.map((t) =>
     t.exact === t.all
-      ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], s.doc, ${t.all}::tsquery, 0)::float8 AS tf${Prisma.raw(String(i))}`
-      : Prisma.sql`(ts_rank_cd(${WEIGHTS}::float4[], s.doc, ${t.all}::tsquery, 0) + ts_rank_cd(${WEIGHTS}::float4[], s.doc, ${t.exact}::tsquery, 0))::float8 / 2 AS tf${Prisma.raw(String(i))}`,
+      ? Prisma.sql`ts_rank_cd(${WEIGHTS}::float4[], s.doc, ${t.all}::tsquery, 0)::float8`
+      : Prisma.sql`(ts_rank_cd(${WEIGHTS}::float4[], s.doc, ${t.all}::tsquery, 0) + ts_rank_cd(${WEIGHTS}::float4[], s.doc, ${t.exact}::tsquery, 0))::float8 / 2`,
   );
-  return Prisma.sql`(SELECT ${Prisma.join(parts, " + ")} FROM (SELECT ${Prisma.join(tfs, ", ")}, ${norm} AS norm) r)`;
+  // One expression per post, each tf written once: tf / (tf + norm) = 1 − norm / (tf + norm)
+  // (0 when tf is 0). Postgres does not share a sub-expression written twice, and the former
+  // way to name tf once, a sub-select per post, cost more than the ranking itself (decision
+  // 060: a SubPlan started for every matching post). The two forms can differ in the last bit
+  // of a float, never in the order of scores that differ.
+  const parts = tfs.map((tf, i) => Prisma.sql`${(stats.idf[i] ?? 1) * (K1 + 1)}::float8 * (1 - (${norm}) / (${tf} + ${norm}))`);
+  return Prisma.sql`(${Prisma.join(parts, " + ")})`;
 }

@@ -15,7 +15,13 @@ describe("the BM25 score's SQL", () => {
   it("ranks a term with alternatives twice: all of them and the word as typed, averaged", () => {
     const sql = bm25Sql([{ all: "'werk' | 'werken'", exact: "'werken'" }], stats).sql;
     expect(calls(sql)).toBe(2);
-    expect(sql).toMatch(/\)\)::float8 \/ 2 AS tf0/);
+    expect(sql).toMatch(/\)\)::float8 \/ 2 \+/);
+  });
+
+  it("is one expression per post, without a sub-select started for every post (decision 060)", () => {
+    const sql = bm25Sql([{ all: "'werk' | 'werken'", exact: "'werken'" }, { all: "'repair'", exact: "'repair'" }], stats).sql;
+    expect(sql).not.toMatch(/SELECT/i);
+    expect(calls(sql)).toBe(3);
   });
 
   it("counts each term on its own, the words-together term included", () => {
