@@ -587,6 +587,14 @@ describe("similar dilemmas while asking", () => {
       const similar = (await findSimilarDilemmas(visitor, title, 5)).map((x) => x.id);
       expect(similar).toContain(playground.id);
       expect(similar).not.toContain(greenery.id);
+      // The index is asked for the telling words alone (decision 060), but a common word still
+      // counts as shared: the question that also has "bewoners" comes before the one without,
+      // though its long text ranks it lower by words alone.
+      const withCommon = await ask(asker, "Bewoners gaan de moestuin opknappen", "Tekst. ".repeat(200), [tag]);
+      const telling = await ask(asker, "De moestuin opknappen", "Tekst.", [tag]);
+      const order = (await findSimilarDilemmas(visitor, "Bewoners willen de moestuin opknappen", 5)).map((x) => x.id);
+      expect(order).toEqual(expect.arrayContaining([withCommon.id, telling.id]));
+      expect(order.indexOf(withCommon.id)).toBeLessThan(order.indexOf(telling.id));
     } finally {
       await db.$executeRaw`DELETE FROM "SearchDocument" WHERE kind = 'reply' AND "sourceId" > 900000`;
       forgetCommonWords();
