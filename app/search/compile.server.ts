@@ -168,3 +168,36 @@ export function atLeast(parts: string[], k: number): string {
     .map((combo) => `( ${combo.map((p) => `( ${p} )`).join(" & ")} )`)
     .join(" | ");
 }
+
+/**
+ * What brings threads into the partial matches (search.server.ts partialMatches): each term
+ * that matches at most `perTerm` posts (the caller's bound), and, among the terms too common for
+ * that, each pair whose words are together in at most `perTerm` posts (issue 23, decision 061).
+ * Inside a large forum every word of a question typed as a sentence ("iemand die geen hulp wil
+ * accepteren": iemand 55 000 posts, hulp 2 200) may be common while two of them in one post are
+ * rare; with single words alone such a question found nothing at all. A pair only helps when a
+ * thread must share at least two words (`required`). Pairs are counted as ranking counts terms
+ * (postsMatching: sampled and cached in a large forum), cheapest first, while the posts they
+ * bring in stay within `budget`.
+ */
+export async function partialBringIn(
+  terms: { direct: string }[],
+  df: number[],
+  opts: { perTerm: number; budget: number; required: number },
+): Promise<string[]> {
+  const telling = (i: number) => (df[i] ?? Infinity) <= opts.perTerm;
+  const single = terms.filter((_, i) => telling(i)).map((t) => t.direct);
+  const common = terms.filter((_, i) => !telling(i));
+  if (opts.required < 2 || common.length < 2) return single;
+  const pairs = combinations(common, 2).map(([a, b]) => and(a!.direct, b!.direct));
+  const counts = await postsMatching(pairs);
+  let spent = df.slice(0, terms.length).reduce((sum, n, i) => sum + (telling(i) ? n : 0), 0);
+  const chosen: string[] = [];
+  for (const i of pairs.map((_, i) => i).sort((x, y) => counts[x]! - counts[y]!)) {
+    const n = counts[i]!;
+    if (n === 0 || n > opts.perTerm || spent + n > opts.budget) continue;
+    spent += n;
+    chosen.push(pairs[i]!);
+  }
+  return [...single, ...chosen];
+}

@@ -7,7 +7,7 @@ import { toAuthorView, type AuthorView } from "~/members/author";
 import { readDb } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { replyPermalink } from "~/replies/paths";
-import { and, compileQuery, type CompiledQuery } from "./compile.server";
+import { and, compileQuery, partialBringIn, type CompiledQuery } from "./compile.server";
 import { quoteLexeme } from "./dutch/query";
 import { competenceCache, type CompetenceInfo } from "./competence-terms.server";
 import { recordSearchMiss } from "./misses.server";
@@ -498,13 +498,14 @@ async function partialMatches(
   const terms = c.terms.slice(0, PARTIAL_MAX_TERMS);
   if (terms.length < 2) return [];
   // c.terms and c.rankTerms are the same positive terms in the same order (no prefix here).
-  const telling = terms.filter((_, i) => (stats.df[i] ?? Infinity) <= PARTIAL_TERM_POSTS);
+  // Rare words, and pairs of common words that are rare together (compile.server.ts).
+  const telling = await partialBringIn(terms, stats.df, { perTerm: PARTIAL_TERM_POSTS, budget: PARTIAL_POSTS, required: partialRequired(terms.length) });
   if (telling.length === 0) return [];
   // A term brings threads in through its words, forms and whole-word expansions; the
   // alternatives matched by position (parts written apart) only count for a thread brought in
   // (`has`): for two common parts the GIN index would hand over every post with both, each read
   // and rechecked (bench: 16 800 posts, 450 ms, for "bewonersgroep overdragen").
-  const any = telling.map((t) => `( ${t.direct} )`).join(" | ");
+  const any = telling.map((t) => `( ${t} )`).join(" | ");
   const match = c.exclusions ? `( ${any} ) & ${c.exclusions}` : any;
   const has = Prisma.join(
     terms.map((t, i) => Prisma.sql`CASE WHEN s.doc @@ ${t.query}::tsquery THEN ${1 << i}::int ELSE 0 END`),
