@@ -499,7 +499,7 @@ async function partialMatches(
   if (terms.length < 2) return [];
   // c.terms and c.rankTerms are the same positive terms in the same order (no prefix here).
   // Rare words, and pairs of common words that are rare together (compile.server.ts).
-  const telling = await partialBringIn(terms, stats.df, { perTerm: PARTIAL_TERM_POSTS, budget: PARTIAL_POSTS, required: partialRequired(terms.length) });
+  const telling = await partialBringIn(terms, stats.df, { perTerm: PARTIAL_TERM_POSTS, budget: PARTIAL_PAIR_POSTS, required: partialRequired(terms.length) });
   if (telling.length === 0) return [];
   // A term brings threads in through its words, forms and whole-word expansions; the
   // alternatives matched by position (parts written apart) only count for a thread brought in
@@ -555,6 +555,8 @@ async function partialMatches(
 const PARTIAL_TERM_POSTS = 2_000;
 /** And the pass reads at most this many posts in all (decision 043: its time is bounded). */
 const PARTIAL_POSTS = 3_000;
+/** Of which pairs of common words (compile.server.ts partialBringIn) bring in at most this many. */
+const PARTIAL_PAIR_POSTS = 1_000;
 
 /** Whether a query finds more than `than` results (threads) for this viewer, without filters.
  *  Reads the first few hundred matching posts, not all: a corrected common word may match

@@ -14,7 +14,7 @@ vi.mock("~/search/ranking.server", () => ({
 }));
 const { partialBringIn } = await import("~/search/compile.server");
 
-const opts = { perTerm: 2_000, budget: 3_000, required: 2 };
+const opts = { perTerm: 2_000, budget: 1_000, required: 2 };
 const terms = ["'iemand'", "'hulp'", "'accepter'"].map((direct) => ({ direct }));
 
 beforeEach(() => {
@@ -36,14 +36,14 @@ describe("what brings threads into the partial matches", () => {
     expect(await partialBringIn(four, [55_000, 2_200, 1, 49_000], { ...opts, required: 3 })).toEqual(["'accepter'", "( 'hulp' ) & ( 'zelf' )"]);
   });
 
-  it("takes the rarest pairs first while the posts they bring in stay within the budget", async () => {
+  it("takes the rarest pairs first while the posts they add stay within the budget", async () => {
     const four = [...terms, { direct: "'zelf'" }];
-    together.set("( 'iemand' ) & ( 'hulp' )", 1_500);
+    together.set("( 'iemand' ) & ( 'hulp' )", 300);
     together.set("( 'iemand' ) & ( 'accepter' )", 1_200);
     together.set("( 'hulp' ) & ( 'accepter' )", 900);
-    const out = await partialBringIn(four, [55_000, 2_200, 3_000, 1_000], { ...opts, required: 3 });
-    // 'zelf' (1 000) and the 900 pair fit in 3 000; 1 200 more would not.
-    expect(out).toEqual(["'zelf'", "( 'hulp' ) & ( 'accepter' )"]);
+    const out = await partialBringIn(four, [55_000, 2_200, 3_000, 1_000], { ...opts, budget: 2_000, required: 3 });
+    // 300 and 900 fit in 2 000; 1 200 more would not. 'zelf' is rare enough on its own.
+    expect(out).toEqual(["'zelf'", "( 'iemand' ) & ( 'hulp' )", "( 'hulp' ) & ( 'accepter' )"]);
   });
 
   it("asks for no pairs when a thread needs only one word, or when at most one word is common", async () => {
