@@ -6,6 +6,7 @@ import { authorSelect, toAuthorView, type AuthorView } from "~/members/author";
 import { db } from "~/platform/db.server";
 import { SharedReadCache } from "~/platform/shared-read-cache.server";
 import { encodeCursor, type ListCursor } from "./cursor";
+import { mergeOwnHidden } from "./list-merge";
 import type { DilemmaListFilter, DilemmaListQuery } from "./list-query";
 import { competenceTagsSelect, toCompetenceTags, type CompetenceTag } from "~/competences/tags";
 
@@ -93,7 +94,14 @@ export type ListOptions = {
 // (decision 010). A page is ≈20 KB; 200 of them bound the memory whatever the query strings.
 const sharedListPages = new SharedReadCache<DilemmaPage>({ maxEntries: 200, name: "dilemma list pages" });
 const sharedHiddenAuthors = new SharedReadCache<ReadonlySet<number>>({ maxEntries: 1, name: "members with a hidden dilemma" });
+// A member who asked a hidden dilemma gets the shared page with theirs merged in (decision
+// 058): their hidden dilemmas are read once per content change, not their list per request.
+const sharedOwnHidden = new SharedReadCache<OwnHidden>({ maxEntries: 500, maxBytes: 2 * 2 ** 20, name: "a member's own hidden dilemmas" });
 const visitor = new Guardian(anonymousViewer);
+
+/** More than this many hidden dilemmas of one member: their list is read live, as staff's is. */
+const OWN_HIDDEN_MERGED = 100;
+type OwnHidden = { items: DilemmaSummary[]; complete: boolean };
 
 /**
  * One page of the list. With `after`, the page holds the items older than that cursor; with
@@ -102,10 +110,14 @@ const visitor = new Guardian(anonymousViewer);
  */
 export async function listDilemmas(guardian: Guardian, query: DilemmaListQuery, options: ListOptions = {}): Promise<DilemmaPage> {
   const pageSize = options.pageSize ?? DILEMMA_PAGE_SIZE;
-  if (!options.readLive && guardian.seesDilemmasAsVisitor(await authorsOfHiddenDilemmas())) {
-    return sharedListPages.read(JSON.stringify([query, pageSize]), () => readDilemmaPage(visitor, query, pageSize));
-  }
-  return readDilemmaPage(guardian, query, pageSize);
+  if (options.readLive) return readDilemmaPage(guardian, query, pageSize);
+  const beyond = guardian.dilemmasBeyondVisitor(await authorsOfHiddenDilemmas());
+  if (beyond === "all hidden") return readDilemmaPage(guardian, query, pageSize);
+  const shared = await sharedListPages.read(JSON.stringify([query, pageSize]), () => readDilemmaPage(visitor, query, pageSize));
+  if (beyond === "nothing") return shared;
+  const own = await ownHiddenDilemmas(guardian.userId!);
+  const page = own.complete ? mergeOwnHidden(shared, own.items, query, pageSize) : null;
+  return page ?? readDilemmaPage(guardian, query, pageSize);
 }
 
 /** Members with a hidden dilemma of their own: their list differs from everyone else's. */
@@ -113,6 +125,19 @@ function authorsOfHiddenDilemmas(): Promise<ReadonlySet<number>> {
   return sharedHiddenAuthors.read("all", async () => {
     const rows = await db.dilemma.findMany({ where: { hiddenAt: { not: null } }, select: { authorId: true }, distinct: ["authorId"] });
     return new Set(rows.map((r) => r.authorId));
+  });
+}
+
+/** A member's own hidden dilemmas, as the list shows them (marked hidden). */
+function ownHiddenDilemmas(authorId: number): Promise<OwnHidden> {
+  return sharedOwnHidden.read(String(authorId), async () => {
+    const rows = await db.dilemma.findMany({
+      where: { authorId, hiddenAt: { not: null } },
+      orderBy: NEWEST_FIRST,
+      take: OWN_HIDDEN_MERGED + 1,
+      select: summarySelect,
+    });
+    return { items: rows.slice(0, OWN_HIDDEN_MERGED).map(toSummary), complete: rows.length <= OWN_HIDDEN_MERGED };
   });
 }
 

@@ -856,14 +856,16 @@ export class Guardian {
   }
 
   /**
-   * Whether this viewer sees exactly the dilemmas a visitor sees, so one shared copy of a list
-   * may serve them (decision 010): not staff (they see hidden dilemmas too), not a member whose
-   * own dilemma is hidden (they see it, marked). The same story as visibleDilemmasWhere.
+   * What this viewer sees of the dilemma list beyond what a visitor sees, so that shared copies
+   * may serve them (decisions 010, 058): nothing more (the shared copy as it is), their own
+   * hidden dilemmas (a member who asked one: they see it, marked; the shared copy with those
+   * merged in), or every hidden dilemma (staff: read live). The same story as
+   * visibleDilemmasWhere.
    */
-  seesDilemmasAsVisitor(authorsOfHiddenDilemmas: ReadonlySet<number>): boolean {
-    if (this.isStaff) return false;
-    if (this.userId !== null && authorsOfHiddenDilemmas.has(this.userId)) return false;
-    return true;
+  dilemmasBeyondVisitor(authorsOfHiddenDilemmas: ReadonlySet<number>): "nothing" | "own hidden" | "all hidden" {
+    if (this.isStaff) return "all hidden";
+    if (this.userId !== null && authorsOfHiddenDilemmas.has(this.userId)) return "own hidden";
+    return "nothing";
   }
 
   /** Drafts and upcoming meetings' internals are for staff; members see published reports. */

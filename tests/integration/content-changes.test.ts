@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCompetenceChoices } from "~/dilemmas/competence-tags.server";
 import { createDilemma } from "~/dilemmas/dilemmas.server";
+import { decodeCursor } from "~/dilemmas/cursor";
 import type { DilemmaListQuery } from "~/dilemmas/list-query";
 import { listDilemmas } from "~/dilemmas/list.server";
 import { loadDilemmaPage } from "~/replies/dilemma-page.server";
@@ -280,6 +281,71 @@ describe("the dilemma list, shared between viewers", () => {
     expect(await titles(visitor)).toContain("Tweede gedeelde vraag");
   });
 
+  it("shows a member their own hidden dilemmas in their place, merged into the shared list (decision 058)", async () => {
+    const competence = await db.competence.create({ data: { slug: `eigen-${randomUUID()}`, nameNl: "Eigen", nameEn: "Own" } });
+    const [asker, writer, reader, organiser] = [await member(), await member(), await member(), await member("organiser")];
+    // 45 dilemmas; number 0 is the newest both by activity (a minute apart) and by asking
+    // (asked last). The asker's 4 (first page), 23 (second) and 41 (third) get hidden.
+    const hiddenOnes = [4, 23, 41];
+    const ids: number[] = [];
+    for (let i = 44; i >= 0; i--) {
+      const by = hiddenOnes.includes(i) || i === 10 ? asker : writer;
+      const d = await createDilemma(by, { title: `Eigen lijst ${i}`, body: "Hoe houd ik de buurt erbij betrokken?", competences: [competence.slug], submissionId: randomUUID() });
+      ids[i] = d.id;
+    }
+    for (const [i, id] of ids.entries()) {
+      await db.dilemma.update({ where: { id }, data: { lastActivityAt: new Date(Date.UTC(2026, 11, 7, 12, 0) - i * 60_000) } });
+    }
+    for (const i of hiddenOnes) await hideDilemma(organiser, ids[i]!, "Er staat een naam van een bewoner in.");
+
+    const base: DilemmaListQuery = { competences: [competence.slug], status: null, unanswered: false, after: null, before: null };
+    const numbers = (page: { items: { title: string }[] }) => page.items.map((d) => Number(d.title.replace("Eigen lijst ", "")));
+    // Wait until the hiding is heard of: the shared copy no longer has the hidden ones.
+    await expect.poll(async () => numbers(await listDilemmas(visitor, base)), { timeout: 20_000, interval: 5 }).not.toContain(4);
+
+    for (const sort of ["activity", "newest"] as const) {
+      for (const competences of [[competence.slug], []]) {
+        const first: DilemmaListQuery = { ...base, competences, sort };
+        // The asker's pages, each the same as a live read of their list.
+        const mine = async (q: DilemmaListQuery) => {
+          const [page, live] = await Promise.all([listDilemmas(asker, q), listDilemmas(asker, q, { readLive: true })]);
+          expect(page, `${sort} ${JSON.stringify(q)}`).toEqual(live);
+          return page;
+        };
+        const page1 = await mine(first);
+        const page2 = await mine({ ...first, after: decodeCursor(page1.next) });
+        const page3 = await mine({ ...first, after: decodeCursor(page2.next) });
+        const back = await mine({ ...first, before: decodeCursor(page3.previous) });
+        expect(page1.items).toHaveLength(20);
+        if (competences.length > 0) {
+          expect(numbers(page1)).toEqual(range(0, 20));
+          expect(page1.items.find((d) => d.title === "Eigen lijst 4")?.hidden).toBe(true);
+          expect(numbers(page2)).toEqual(range(20, 40));
+          expect(numbers(page3)).toEqual(range(40, 45));
+          expect(page3.next).toBeNull();
+          expect(numbers(back)).toEqual(range(20, 40));
+          // Nobody else sees them: their first page goes on one further instead.
+          for (const other of [reader, visitor]) {
+            expect(numbers(await listDilemmas(other, first))).toEqual(range(0, 21).filter((n) => n !== 4));
+          }
+        }
+      }
+    }
+
+    // The asker's page comes from the shared copy, not a live read: a change made with the
+    // announcement switched off stays unseen there until something is announced.
+    await listDilemmas(asker, base);
+    await database.query(`ALTER TABLE "Dilemma" DISABLE TRIGGER "Dilemma_announces_change"`);
+    try {
+      await database.query(`UPDATE "Dilemma" SET title = 'Eigen lijst 1 (stil)' WHERE id = ${ids[1]!}`);
+    } finally {
+      await database.query(`ALTER TABLE "Dilemma" ENABLE TRIGGER "Dilemma_announces_change"`);
+    }
+    expect((await listDilemmas(asker, base)).items[1]!.title).toBe("Eigen lijst 1");
+    expect((await listDilemmas(asker, base, { readLive: true })).items[1]!.title).toBe("Eigen lijst 1 (stil)");
+    await db.dilemma.update({ where: { id: ids[1]! }, data: { title: "Eigen lijst 1" } });
+  });
+
   it("serves one stored dilemma page to everyone, each seeing only what the Guardian allows", async () => {
     const competence = await db.competence.create({ data: { slug: `draad-${randomUUID()}`, nameNl: "Draad", nameEn: "Thread" } });
     const [asker, writer, reader, organiser] = [await member(), await member(), await member(), await member("organiser")];
@@ -334,3 +400,7 @@ describe("the dilemma list, shared between viewers", () => {
       .toContain("Nieuw gekozen");
   });
 });
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}

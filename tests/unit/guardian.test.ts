@@ -154,16 +154,16 @@ describe("visibility filters", () => {
     expect(guardianFor("organiser").visibleDilemmasWhere()).toEqual({});
     expect(guardianFor("admin").visibleDilemmasWhere()).toEqual({});
   });
-  it("lets a shared list serve exactly those who see what a visitor sees", () => {
+  it("tells a shared list what each viewer sees beyond a visitor", () => {
     const noneHidden = new Set<number>();
     const ownHidden = new Set([SELF_ID]);
     const othersHidden = new Set([SELF_ID + 1]);
-    expect(guardianFor("anonymous").seesDilemmasAsVisitor(othersHidden)).toBe(true);
-    expect(guardianFor("member").seesDilemmasAsVisitor(noneHidden)).toBe(true);
-    expect(guardianFor("member").seesDilemmasAsVisitor(othersHidden)).toBe(true);
-    expect(guardianFor("member").seesDilemmasAsVisitor(ownHidden)).toBe(false);
-    expect(guardianFor("organiser").seesDilemmasAsVisitor(noneHidden)).toBe(false);
-    expect(guardianFor("admin").seesDilemmasAsVisitor(noneHidden)).toBe(false);
+    expect(guardianFor("anonymous").dilemmasBeyondVisitor(othersHidden)).toBe("nothing");
+    expect(guardianFor("member").dilemmasBeyondVisitor(noneHidden)).toBe("nothing");
+    expect(guardianFor("member").dilemmasBeyondVisitor(othersHidden)).toBe("nothing");
+    expect(guardianFor("member").dilemmasBeyondVisitor(ownHidden)).toBe("own hidden");
+    expect(guardianFor("organiser").dilemmasBeyondVisitor(noneHidden)).toBe("all hidden");
+    expect(guardianFor("admin").dilemmasBeyondVisitor(noneHidden)).toBe("all hidden");
   });
   it("shows draft reports to staff only", () => {
     expect(guardianFor("member").visibleReportsWhere()).toEqual({ status: "published" });
