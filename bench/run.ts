@@ -502,12 +502,13 @@ const COMPARE = Boolean(arg("compare"));
 
 (ONLY_SEARCH_SCALE ? Promise.resolve(runSearchScaleBench()).then((code) => process.exit(code)) : COMPARE ? compareBuilds() : ONLY_PRIVACY ? Promise.resolve(runPrivacyBench()) : ONLY_SEARCH ? Promise.resolve(0) : main())
   .then((code) => {
-    if (COMPARE || ONLY_PRIVACY || SMALL_SERVER || FOOTPRINT_ONLY || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
+    // --scenarios asks for those pages only: search and the privacy guard have their own --only.
+    if (COMPARE || ONLY_PRIVACY || SMALL_SERVER || FOOTPRINT_ONLY || ONLY_SCENARIOS || process.argv.includes("--no-search") || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("search bench (bench/search.ts)");
     return Math.max(code, runSearchBench());
   })
   .then((code) => {
-    if (COMPARE || ONLY_PRIVACY || ONLY_SEARCH || SMALL_SERVER || arg("only") === "mail" || arg("only") === "digest") return code;
+    if (COMPARE || ONLY_PRIVACY || ONLY_SEARCH || SMALL_SERVER || ONLY_SCENARIOS || arg("only") === "mail" || arg("only") === "digest") return code;
     phase("privacy guard bench (bench/privacy.ts)");
     return Math.max(code, runPrivacyBench());
   })

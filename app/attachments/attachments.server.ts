@@ -8,6 +8,7 @@ import { Invalid, NotFound } from "~/platform/errors.server";
 import { ImageRejected, postImage, sniffImageFormat } from "~/platform/images.server";
 import { cleanLine } from "~/platform/clean-text";
 import { rateLimit } from "~/platform/rate-limit.server";
+import { SharedReadCache } from "~/platform/shared-read-cache.server";
 import { republishReply } from "~/replies/live.server";
 import {
   deleteUploadRows,
@@ -253,7 +254,17 @@ export type PageAttachments = { dilemma: AttachmentView[]; replies: Record<numbe
  * replies whose text the viewer may read. The caller passes only what the page shows (the
  * page data applied the Guardian already); nothing else is looked up.
  */
-export async function attachmentsForThread(dilemmaId: number | null, replyIds: number[]): Promise<PageAttachments> {
+export async function attachmentsForThread(dilemmaId: number | null, replyIds: number[], options: { readLive?: boolean } = {}): Promise<PageAttachments> {
+  if (options.readLive) return readAttachmentsForThread(dilemmaId, replyIds);
+  // The same for everyone who may read these posts (the caller asked the Guardian which), and
+  // asked by every view of a thread page: kept until content changes (decisions 010, 058).
+  return sharedThreadAttachments.read(JSON.stringify([dilemmaId, replyIds]), () => readAttachmentsForThread(dilemmaId, replyIds));
+}
+
+// Keyed by the posts asked for: most viewers of a page may read the same posts, so share one entry.
+const sharedThreadAttachments = new SharedReadCache<PageAttachments>({ maxEntries: 500, maxBytes: 2 * 2 ** 20, name: "a thread page's attachments" });
+
+async function readAttachmentsForThread(dilemmaId: number | null, replyIds: number[]): Promise<PageAttachments> {
   const result: PageAttachments = { dilemma: [], replies: {} };
   if (dilemmaId === null && !replyIds.length) return result;
   // One statement with the uploads joined, where Prisma reads a relation in a second one:

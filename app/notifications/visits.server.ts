@@ -1,5 +1,6 @@
 import type { Guardian } from "~/guardian/guardian.server";
 import { db } from "~/platform/db.server";
+import { dilemmaWatchColumns, dilemmaWatchState, type WatchState } from "./watches.server";
 
 // "New since your last visit": when a member last opened each dilemma. Opening one records
 // the visit (and reads its notifications: they are on the screen now); the thread marks the
@@ -10,13 +11,23 @@ const VISIT_GAP_MS = 30 * 60 * 1000;
 
 /** Records the visit; returns the moment replies count as new from (null: first visit, nothing marked). */
 export async function visitDilemma(guardian: Guardian, dilemmaId: number): Promise<Date | null> {
+  return (await openDilemma(guardian, dilemmaId))?.newSince ?? null;
+}
+
+/**
+ * A member opens a dilemma's page: the visit recorded (visitDilemma) and whether they follow
+ * it (watches.server.ts watchStateOf, a dilemma's rule) in one statement, since every thread
+ * page view asks both and each statement costs the server more CPU than its rows (decisions
+ * 055, 058). null for a visitor.
+ */
+export async function openDilemma(guardian: Guardian, dilemmaId: number): Promise<{ newSince: Date | null; watch: WatchState } | null> {
   const userId = guardian.userId;
   if (userId === null) return null;
   const now = new Date();
-  // One statement (decision 055): the visit before this one as it was, the thread's
-  // notifications read, and this visit recorded. Within the gap it is the same visit, which
-  // keeps the visit before it as the one its marks count from.
-  const [before] = await db.$queryRaw<{ seenAt: Date; previousSeenAt: Date | null }[]>`
+  // The visit before this one as it was, the thread's notifications read, and this visit
+  // recorded. Within the gap it is the same visit, which keeps the visit before it as the one
+  // its marks count from. The data-changing parts run whether or not the last line reads them.
+  const [row] = await db.$queryRaw<{ seenAt: Date | null; previousSeenAt: Date | null; level: string | null; involved: boolean }[]>`
     WITH before AS (
       SELECT "seenAt", "previousSeenAt" FROM "DilemmaVisit" WHERE "userId" = ${userId} AND "dilemmaId" = ${dilemmaId}
     ), "read" AS (
@@ -30,10 +41,15 @@ export async function visitDilemma(guardian: Guardian, dilemmaId: number): Promi
           ELSE "DilemmaVisit"."seenAt"
         END
     )
-    SELECT "seenAt", "previousSeenAt" FROM before`;
-  if (!before) return null;
-  const sameVisit = now.getTime() - before.seenAt.getTime() < VISIT_GAP_MS;
-  return sameVisit ? before.previousSeenAt : before.seenAt;
+    SELECT b."seenAt", b."previousSeenAt", ${dilemmaWatchColumns(userId, dilemmaId)}
+    FROM (SELECT 1) AS one LEFT JOIN before b ON true`;
+  return { newSince: newSince(now, row?.seenAt ?? null, row?.previousSeenAt ?? null), watch: dilemmaWatchState(row) };
+}
+
+function newSince(now: Date, seenAt: Date | null, previousSeenAt: Date | null): Date | null {
+  if (!seenAt) return null;
+  const sameVisit = now.getTime() - seenAt.getTime() < VISIT_GAP_MS;
+  return sameVisit ? previousSeenAt : seenAt;
 }
 
 export type ListMarks = Record<number, "new" | "updated">;

@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/platform/events/event";
 import { db } from "~/platform/db.server";
 import { type Guardian, memberIdOf } from "~/guardian/guardian.server";
@@ -31,14 +32,22 @@ export async function watchStateOf(userId: number, target: WatchTarget, targetId
  * asks (decision 055).
  */
 async function dilemmaWatchStateOf(userId: number, dilemmaId: number): Promise<WatchState> {
-  const [row] = await db.$queryRaw<{ level: string | null; involved: boolean }[]>`
-    SELECT
+  const [row] = await db.$queryRaw<{ level: string | null; involved: boolean }[]>`SELECT ${dilemmaWatchColumns(userId, dilemmaId)}`;
+  return dilemmaWatchState(row);
+}
+
+/** The columns `level` and `involved` a dilemma's watch state is made of, for a statement that asks more (visits.server.ts). */
+export function dilemmaWatchColumns(userId: number, dilemmaId: number): Prisma.Sql {
+  return Prisma.sql`
       (SELECT level FROM "Watch" WHERE "userId" = ${userId} AND "targetType" = 'dilemma' AND "targetId" = ${dilemmaId}) AS level,
       EXISTS (
         SELECT 1 FROM "Dilemma" d
         WHERE d.id = ${dilemmaId}
           AND (d."authorId" = ${userId} OR EXISTS (SELECT 1 FROM "Reply" r WHERE r."dilemmaId" = d.id AND r."authorId" = ${userId}))
       ) AS involved`;
+}
+
+export function dilemmaWatchState(row: { level: string | null; involved: boolean } | undefined): WatchState {
   if (row?.level) return row.level as WatchLevel;
   return row?.involved ? "watching" : "none";
 }

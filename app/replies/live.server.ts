@@ -4,6 +4,7 @@ import { db } from "~/platform/db.server";
 import { NotFound } from "~/platform/errors.server";
 import { afterCommitSubscriber, type Tx } from "~/platform/events/event";
 import { publishLive } from "~/platform/live-updates.server";
+import { SharedReadCache } from "~/platform/shared-read-cache.server";
 import type { ReplyEvents } from "./events";
 import { readThreadReplyRow, toThreadReply, type ThreadReply } from "./thread.server";
 
@@ -99,7 +100,11 @@ export async function liveReply(guardian: Guardian, replyId: number): Promise<Li
 }
 
 /** The newest reply's id in the thread (0: none): where the page's stream starts. */
-export async function latestReplyId(dilemmaId: number): Promise<number> {
-  const row = await db.reply.findFirst({ where: { dilemmaId }, orderBy: { id: "desc" }, select: { id: true } });
-  return row?.id ?? 0;
+export async function latestReplyId(dilemmaId: number, options: { readLive?: boolean } = {}): Promise<number> {
+  const read = async () => ({ id: (await db.reply.findFirst({ where: { dilemmaId }, orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0 });
+  // The same for every viewer, and asked by every page view: kept with the pages' other shared
+  // rows until content changes (decisions 010, 058), so a page view does not ask Postgres.
+  return (options.readLive ? await read() : await sharedLatestReplies.read(String(dilemmaId), read)).id;
 }
+
+const sharedLatestReplies = new SharedReadCache<{ id: number }>({ maxEntries: 2_000, maxBytes: 2 ** 20, name: "a thread's latest reply" });

@@ -45,8 +45,7 @@ import { idOr404 } from "~/web/ids.server";
 import { handleIntent } from "~/web/intents.server";
 import { dilemmaIntents } from "./dilemma.intents.server";
 import { WatchBox } from "~/components/notifications/WatchBox";
-import { visitDilemma } from "~/notifications/visits.server";
-import { watchStateOf } from "~/notifications/watches.server";
+import { openDilemma } from "~/notifications/visits.server";
 import { latestReplyId } from "~/replies/live.server";
 import { LiveThreadNews } from "~/components/thread/LiveThreadNews";
 import { useLiveThread } from "~/components/thread/use-live-thread";
@@ -66,21 +65,22 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const id = idOr404(params.id);
   const url = new URL(request.url);
   const page = url.searchParams.has("page") ? idOr404(url.searchParams.get("page")) : 1; // a page number reads as an id does
-  const pageData = await loadDilemmaPage(guardian, id, page, sharedReadsOf(context)).catch(rethrowAsHttp);
+  const reads = sharedReadsOf(context);
+  const pageData = await loadDilemmaPage(guardian, id, page, reads).catch(rethrowAsHttp);
   const canonical = dilemmaPath(pageData.dilemma);
   // The slug follows the title; an old or missing one redirects (302: titles can change back).
   if (url.pathname !== canonical) throw redirect(canonical + url.search);
   // The member's own: when they were here last (and now), whether they follow it.
-  const [newSince, watch, latestReply, keepsThread] = await Promise.all([
-    guardian.canFollow() ? visitDilemma(guardian, id) : null,
-    guardian.canFollow() ? watchStateOf(guardian.userId!, "dilemma", id) : null,
-    latestReplyId(id), // where the live thread's stream starts (decision 029)
+  const [opened, latestReply, keepsThread] = await Promise.all([
+    guardian.canFollow() ? openDilemma(guardian, id) : null,
+    latestReplyId(id, reads), // where the live thread's stream starts (decision 029)
     pageData.can.delete ? deletionKeepsThread(guardian, id) : false,
   ]);
   const quote = pageData.can.reply ? await quoteFor(guardian, url.searchParams.get("quote"), viewerInfo(context).locale) : null;
   // Files of what the page shows: the page data applied the Guardian to each post's text.
   const readable = [...readableReplyIds(pageData.thread.nodes), ...(pageData.answer?.content ? [pageData.answer.id] : [])];
-  const attachments = await attachmentsForThread(pageData.dilemma.deletedByAuthorAt ? null : id, readable);
+  const attachments = await attachmentsForThread(pageData.dilemma.deletedByAuthorAt ? null : id, readable, reads);
+  const { newSince, watch } = opened ?? { newSince: null, watch: null };
   return { ...pageData, attachments, latestReply, signedIn: guardian.isMember, submissionId: randomUUID(), newSince, watch, keepsThread, quote };
 }
 

@@ -15,7 +15,7 @@ import { countUnread, listNotifications, markAllRead, openNotification } from "~
 import { mentionedHandles } from "~/notifications/mentions";
 import { readUnsubscribeToken, saveDeliveries, unsubscribe } from "~/notifications/settings.server";
 import { notificationsSubscriber } from "~/notifications/subscriber.server";
-import { listMarks, visitDilemma } from "~/notifications/visits.server";
+import { listMarks, openDilemma, visitDilemma } from "~/notifications/visits.server";
 import { setWatch, watchStateOf } from "~/notifications/watches.server";
 import { db } from "~/platform/db.server";
 import { createReply, hideReply, markAnswer, setHelpful } from "~/replies/replies.server";
@@ -231,6 +231,21 @@ describe("in the forum", () => {
     // A reload a moment later is the same visit: the marks stay.
     expect((await visitDilemma(reader, dilemmaId))?.getTime()).toBe(longAgo.getTime());
     expect((await listMarks(reader, [dilemmaId]))[dilemmaId]).toBeUndefined();
+  });
+
+  it("tells the page whether the member follows it in the same step that records the visit", async () => {
+    const reader = await member();
+    const asker = await member();
+    const dilemmaId = await ask(asker);
+    // The asker follows by default; a reader does not until they choose to, or mute it.
+    expect(await openDilemma(asker, dilemmaId)).toEqual({ newSince: null, watch: "watching" });
+    expect(await openDilemma(reader, dilemmaId)).toEqual({ newSince: null, watch: "none" });
+    await setWatch(reader, "dilemma", dilemmaId, "watching");
+    expect((await openDilemma(reader, dilemmaId))?.watch).toBe("watching");
+    await setWatch(asker, "dilemma", dilemmaId, "muted");
+    expect((await openDilemma(asker, dilemmaId))?.watch).toBe("muted");
+    for (const m of [reader, asker]) expect((await openDilemma(m, dilemmaId))?.watch).toBe(await watchStateOf(m.id, "dilemma", dilemmaId));
+    expect(await openDilemma(new Guardian(anonymousViewer), dilemmaId)).toBeNull();
   });
 });
 
