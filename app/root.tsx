@@ -40,7 +40,7 @@ export const middleware: Route.MiddlewareFunction[] = [viewerMiddleware];
 export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const { viewer, locale, guardian } = viewerInfo(context);
+  const { viewer, locale, guardian, mayHaveUnread } = viewerInfo(context);
   return data({
     locale,
     /** Where the browser gets this language's words (decision 046): <html data-catalogue>. */
@@ -65,7 +65,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     /** Author names link to profiles, photos show, the directory is in the menu. */
     membersVisible: guardian.canSeeMembers(),
     /** The bell's number (notifications, issue 20). */
-    unread: viewer.kind === "member" ? await countUnread(guardian) : 0,
+    unread: viewer.kind === "member" && mayHaveUnread !== false ? await countUnread(guardian) : 0,
     /** Organisers see how many posts wait in the moderation queue; null for everyone else. */
     moderationWaiting: guardian.canModerate() ? await countQueue(guardian) : null,
   });

@@ -31,6 +31,11 @@ export type ValidatedSession = {
   /** True when expiresAt moved: the cookie must be sent again with the new date. */
   extended: boolean;
   member: SessionMember;
+  /**
+   * Whether any notification of theirs is unread: the bell's first question, asked in the
+   * same statement (decision 058). When false the bell shows nothing and need not ask again.
+   */
+  anyUnread: boolean;
 };
 
 export function generateSessionToken(): string {
@@ -56,7 +61,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
   const sessionId = sessionIdFromToken(token);
   // Every request of a signed-in member starts here: one statement, not Prisma's two (the
   // session, then its user).
-  // The newest consent's version rides along (an index lookup): a member who accepted an
+  // The newest consent's version rides along, and whether the bell has anything to count (an index lookup): a member who accepted an
   // older statement is asked again. Accounts made outside the product (test fixtures, the
   // bench's generator) have no record and are not asked; every product path records one.
   const [row] = await db.$queryRaw<
@@ -66,11 +71,13 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
       status: MemberStatus;
       consentVersion: string | null;
       suspendedUntil: Date | null;
+      anyUnread: boolean;
     })[]
   >`
     SELECT s."expiresAt", u.id, u.handle::text AS handle, u."displayName", u.role::text AS role, u.locale, u."erasedAt",
       u.status::text AS status, u."suspendedUntil",
-      (SELECT c.version FROM "ConsentRecord" c WHERE c."userId" = u.id ORDER BY c."acceptedAt" DESC, c.id DESC LIMIT 1) AS "consentVersion"
+      (SELECT c.version FROM "ConsentRecord" c WHERE c."userId" = u.id ORDER BY c."acceptedAt" DESC, c.id DESC LIMIT 1) AS "consentVersion",
+      EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS "anyUnread"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}`;
   if (!row) return null;
@@ -98,7 +105,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
     // The clock ends a suspension: no job has to lift it (decision 027).
     ...(row.suspendedUntil && row.suspendedUntil.getTime() > now ? { suspendedUntil: row.suspendedUntil } : {}),
   };
-  return { sessionId, expiresAt, extended, member };
+  return { sessionId, expiresAt, extended, member, anyUnread: row.anyUnread };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

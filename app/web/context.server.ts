@@ -15,6 +15,8 @@ export type ViewerInfo = {
   locale: Locale;
   /** Just wrote something: skip the shared in-memory page data (decision 010). */
   readLive: boolean;
+  /** false: the session lookup found no unread notification, so the bell shows none (decision 058). */
+  mayHaveUnread?: boolean;
 };
 
 function shared<T>(name: string) {

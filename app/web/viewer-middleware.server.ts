@@ -21,6 +21,7 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
   let viewer: Viewer = anonymousViewer;
   let sessionId: string | null = null;
   let refreshCookie: string | null = null;
+  let mayHaveUnread = false;
   if (token) {
     const session = await validateSessionToken(token).catch((error: unknown) => {
       throw unavailable(reportRequestError(error, "session lookup", context) ?? "unavailable");
@@ -28,11 +29,12 @@ export const viewerMiddleware: MiddlewareFunction<Response> = async ({ request, 
     if (session) {
       viewer = { kind: "member", ...session.member };
       sessionId = session.sessionId;
+      mayHaveUnread = session.anyUnread;
       if (session.extended) refreshCookie = sessionCookie(token, session.expiresAt, secureCookies);
     }
   }
   const locale = resolveLocale(request, viewer.kind === "member" ? viewer.locale : null);
-  context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId, locale, readLive: readsLive(request) });
+  context.set(viewerContext, { viewer, guardian: new Guardian(viewer), sessionId, locale, readLive: readsLive(request), mayHaveUnread });
 
   // Reads that may use a replica (decision 020) do so only where the viewer cannot miss a
   // write of their own: not in a write, not just after one.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
 import { Guardian } from "~/guardian/guardian.server";
+import { createSession, validateSessionToken } from "~/accounts/sessions.server";
 import { countUnread, listNotifications, markAllRead } from "~/notifications/inbox.server";
 import { db } from "~/platform/db.server";
 import { useTestDatabase } from "../support/database";
@@ -49,6 +50,18 @@ describe("the bell", () => {
 
     await markAllRead(me);
     expect(await countUnread(me)).toBe(0);
+  });
+
+  it("is answered with the session when nothing is unread: the page asks no more (decision 058)", async () => {
+    const me = await member();
+    const other = await member();
+    const { token } = await createSession(me.userId!);
+    expect((await validateSessionToken(token))?.anyUnread).toBe(false);
+    const dilemma = await db.dilemma.create({ data: { title: "Stil", bodyMd: "x", bodyHtml: "<p>x</p>", authorId: me.userId! } });
+    await db.notification.create({ data: { userId: me.userId!, actorId: other.userId, threadKey: "t", kind: "reply", dilemmaId: dilemma.id } });
+    expect((await validateSessionToken(token))?.anyUnread).toBe(true);
+    await markAllRead(me);
+    expect((await validateSessionToken(token))?.anyUnread).toBe(false);
   });
 
   it("counts many unread rows exactly across its batches", async () => {
