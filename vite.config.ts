@@ -79,31 +79,39 @@ function largeLibrariesApart(): Plugin {
 }
 
 /**
- * A CommonJS library (React, React DOM, the scheduler) is wrapped by the bundler in a function
- * that runs when first required: React DOM's whole client is one such function, ≈ 200 KB. Written
- * as a parenthesised arrow, V8 only pre-parses it while the file downloads and compiles it on the
- * page's main thread when the entry first asks for React DOM: 50–110 ms of the entry's task at
- * load 9, where the same wrapper written as a parenthesised `function` (V8 compiles those while
- * the file downloads, on a thread of its own) took 15–38 ms (decision 059). Called as a plain
- * function in a module (strict), `this` is undefined either way; a CommonJS body that read
- * `arguments` at its top level would now see the wrapper's (none of ours does).
+ * The libraries that run while a page comes alive are compiled while they download, on a thread
+ * of their own, instead of on the page's main thread when first called (decision 059):
+ * - A CommonJS library (React, React DOM, the scheduler) is wrapped by the bundler in a function
+ *   that runs when first required; React DOM's whole client is one such function, ≈ 200 KB.
+ *   Written as a parenthesised arrow, V8 only pre-parsed it while the file downloaded and compiled
+ *   it on the main thread inside the entry's evaluation (50–110 ms at load 9); written as a
+ *   parenthesised `function`, V8 compiles it while the file downloads (15–38 ms left: running it).
+ *   Called as a plain function in a module (strict), `this` is undefined either way; a CommonJS
+ *   body that read `arguments` at its top level would now see the wrapper's (none of ours does).
+ * - React DOM, React Router and i18next, most of whose functions run during hydration, start with
+ *   V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chromium ≥ 136; a plain comment
+ *   elsewhere): every function in them is compiled while the file downloads. Added after
+ *   minification (`postBanner`), which would drop the comment.
  */
-function commonJsCompiledWhileDownloading(): Plugin {
+function compiledWhileDownloading(calledOnLoad: RegExp): Plugin {
   const wrapper = /(__commonJSMin(?:\$\d+)?)\(\(\(([\w$, ]*)\) => \{/g;
   return {
-    name: "kenniskring:commonjs-compiled-while-downloading",
+    name: "kenniskring:compiled-while-downloading",
     apply: "build",
     applyToEnvironment: (environment) => environment.name === "client",
     renderChunk(code) {
       if (!code.includes("__commonJSMin")) return null;
       return { code: code.replace(wrapper, "$1((function($2) {"), map: null };
     },
+    outputOptions(output) {
+      return { ...output, postBanner: (chunk) => (calledOnLoad.test(chunk.name) ? "//# allFunctionsCalledOnLoad" : "") };
+    },
   };
 }
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },
-  plugins: [reactRouter(), dutchLexiconBesideServer(), serverProgramInSsrBuild(), largeLibrariesApart(), commonJsCompiledWhileDownloading()],
+  plugins: [reactRouter(), dutchLexiconBesideServer(), serverProgramInSsrBuild(), largeLibrariesApart(), compiledWhileDownloading(/^(react-dom|react-router|i18nInstance)$/)],
   server: { port: Number(process.env.PORT ?? 3000) },
   // Rolldown's plugin-timing report (a dozen lines on every build) tells plugin authors where
   // time goes; `npm start` users only need to know the build is done (issue 22).
