@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig, type Plugin } from "vite";
+import { commonJsWrappersAsFunctions } from "./scripts/lib/commonjs-wrappers";
 
 /**
  * The Dutch lexicon (app/search/dutch/lexicon.server.ts) reads its data file at
@@ -94,14 +95,13 @@ function largeLibrariesApart(): Plugin {
  *   minification (`postBanner`), which would drop the comment.
  */
 function compiledWhileDownloading(calledOnLoad: RegExp): Plugin {
-  const wrapper = /(__commonJSMin(?:\$\d+)?)\(\(\(([\w$, ]*)\) => \{/g;
   return {
     name: "kenniskring:compiled-while-downloading",
     apply: "build",
     applyToEnvironment: (environment) => environment.name === "client",
     renderChunk(code) {
       if (!code.includes("__commonJSMin")) return null;
-      return { code: code.replace(wrapper, "$1((function($2) {"), map: null };
+      return { code: commonJsWrappersAsFunctions(code), map: null };
     },
     outputOptions(output) {
       return { ...output, postBanner: (chunk) => (calledOnLoad.test(chunk.name) ? "//# allFunctionsCalledOnLoad" : "") };
