@@ -9,7 +9,7 @@ import { BENCH_DATA_DIR } from "./generate";
 
 const ROOT = process.cwd();
 export const APP_DIR = path.join(BENCH_DATA_DIR, "app");
-const COPIED = ["app", "server", "prisma", "public", "package.json", "tsconfig.json", "vite.config.ts", "react-router.config.ts"];
+const COPIED = ["app", "server", "prisma", "public", "package.json", "tsconfig.json", "vite.config.ts", "scripts/lib/commonjs-wrappers.ts", "react-router.config.ts"];
 const MARKER = path.join(APP_DIR, "build", "server", "index.js");
 
 function newestMtime(p: string): number {

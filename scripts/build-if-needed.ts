@@ -9,7 +9,7 @@ import { SERVER_PROGRAM } from "../server/node-flags";
 // The server program is built too (build/server/start.js, decision 036): server/ and the demo
 // seed it imports are sources of the build.
 const marker = path.resolve(SERVER_PROGRAM);
-const sources = ["app", "server", "prisma/seed", "public", "vite.config.ts", "react-router.config.ts", "package-lock.json"];
+const sources = ["app", "server", "prisma/seed", "public", "vite.config.ts", "scripts/lib/commonjs-wrappers.ts", "react-router.config.ts", "package-lock.json"];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
